@@ -1,0 +1,34 @@
+// Bundles the CLI, the language server and the extension with esbuild (one file each, minified).
+// `vscode` stays external: the editor provides it. Usage: node scripts/build.mjs [--dev]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const dev = process.argv.includes('--dev');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !dev,
+  sourcemap: dev ? 'inline' : false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+].filter((e) => existsSync(e.in));
+
+await Promise.all(
+  entries.map((e) =>
+    esbuild.build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+    }),
+  ),
+);

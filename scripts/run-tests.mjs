@@ -1,0 +1,26 @@
+// Runs node:test over every *.test.ts under the given folders (TypeScript through tsx).
+// Node 20's --test does not glob .ts files, so we list them ourselves.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const roots = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const passthrough = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const files = [];
+function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'fixtures' && name !== 'node_modules') walk(p);
+    } else if (name.endsWith('.test.ts')) files.push(p);
+  }
+}
+for (const r of roots.length ? roots : ["test"]) if (existsSync(r)) walk(r);
+if (files.length === 0) {
+  console.error('no test files found under', roots.join(' '));
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...passthrough, ...files], {
+  stdio: 'inherit',
+});
+process.exit(r.status ?? 1);

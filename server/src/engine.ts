@@ -1,0 +1,190 @@
+// The engine: readers → rules → findings (+ rendered fixes). Used by the CLI and the language server.
+// It never touches the file system: callers pass text in (and keep env files indexed with EnvIndex).
+import type { Finding, Fix, ReadResult, Severity, SourceRef, TextEdit } from './model/types';
+import { applyTextEdits } from './model/textEdits';
+import { formatOf, readerFor } from './readers/index';
+import type { EnvLookup } from './readers/types';
+import { rules } from './rules/index';
+import type { Report, Rule } from './rules/types';
+import { renderEdits } from './fixes/render';
+import './register';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** Rule id → severity or 'off' (from .mailconfiglintrc.json or editor settings). */
+  rules?: Record<string, RuleSetting>;
+  /** Cross-file env values for process.env.X. */
+  env?: EnvLookup;
+}
+
+export interface FileResult {
+  file: string;
+  /** Undefined when no reader handles the file name. */
+  read?: ReadResult;
+  findings: Finding[];
+  /** Problems reading the file: syntax errors, binary content, size limits. */
+  problems: { message: string; line?: number }[];
+}
+
+function severityFor(rule: Rule, report: Report, opts: LintOptions): Severity | undefined {
+  const configured = opts.rules?.[rule.meta.id];
+  if (configured === 'off') return undefined;
+  return configured ?? report.severity ?? rule.meta.defaultSeverity;
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Reads one file's text and runs every enabled rule on what it finds. Never throws for bad input. */
+export function lintText(file: string, text: string, opts: LintOptions = {}): FileResult {
+  const format = formatOf(file);
+  if (!format) return { file, findings: [], problems: [] };
+  const reader = readerFor(format);
+  if (!reader) return { file, findings: [], problems: [] };
+  let read: ReadResult;
+  try {
+    read = reader.read(file, text, { env: opts.env });
+  } catch (e) {
+    // A reader bug must not take the editor or the CLI down: report it as a problem of this file.
+    return { file, findings: [], problems: [{ message: `internal error while reading: ${(e as Error).message}` }] };
+  }
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const ctx = {
+      report(r: Report) {
+        const severity = severityFor(rule, r, opts);
+        if (!severity) return;
+        findings.push({
+          ruleId: rule.meta.id,
+          severity,
+          message: r.message,
+          file: r.file ?? file,
+          span: r.span,
+          related: r.related ?? [],
+          fixes: r.fixes ?? [],
+          configId: r.configId,
+        });
+      },
+    };
+    try {
+      if (rule.checkConfig) for (const cfg of read.configs) rule.checkConfig(cfg, ctx);
+      if (rule.checkGlobal) for (const g of read.globals) rule.checkGlobal(g, ctx);
+    } catch (e) {
+      read.problems.push({ message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });
+    }
+  }
+  const kept = findings.filter((f) => {
+    if (read.suppressions.file.has('*') || read.suppressions.file.has(f.ruleId)) return false;
+    const ids = read.suppressions.lines.get(lineOf(text, f.span.start));
+    return !(ids && (ids.has('*') || ids.has(f.ruleId)));
+  });
+  kept.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return {
+    file,
+    read,
+    findings: kept,
+    problems: read.problems.map((p) => ({ message: p.message, line: p.span ? lineOf(text, p.span.start) : undefined })),
+  };
+}
+
+/** Text edits of one fix, all in `file` (fixes never edit another file). */
+export function fixTextEdits(text: string, fix: Fix): TextEdit[] {
+  return renderEdits(text, fix.edits);
+}
+
+/**
+ * Applies the preferred fix of each finding (only safe ones unless `unsafe`), re-linting between
+ * rounds so overlapping fixes settle, like `eslint --fix`. Returns the new text and what was applied.
+ */
+export function fixAll(file: string, text: string, opts: LintOptions = {}, unsafe = false): { text: string; applied: Finding[] } {
+  const applied: Finding[] = [];
+  let current = text;
+  for (let round = 0; round < 10; round++) {
+    const { findings } = lintText(file, current, opts);
+    const edits: TextEdit[] = [];
+    const taken: { start: number; end: number }[] = [];
+    for (const f of findings) {
+      if (f.file !== file) continue;
+      const fix = f.fixes[0];
+      if (!fix || (!fix.safe && !unsafe)) continue;
+      let te: TextEdit[];
+      try {
+        te = fixTextEdits(current, fix);
+      } catch {
+        continue;
+      }
+      if (te.some((e) => taken.some((t) => e.span.start < t.end && t.start < e.span.end || (e.span.start === e.span.end && e.span.start >= t.start && e.span.start <= t.end)))) continue;
+      for (const e of te) taken.push(e.span);
+      edits.push(...te);
+      applied.push(f);
+    }
+    if (edits.length === 0) break;
+    const next = applyTextEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return { text: current, applied };
+}
+
+/** Env values from .env* files, looked up from the nearest folder upwards (same folder tree). */
+export class EnvIndex implements EnvLookup {
+  private readonly byDir = new Map<string, Map<string, { value: string; ref: SourceRef }>>();
+
+  /** Records (or replaces) the variables of one env file. */
+  set(file: string, vars: ReadResult['envVars']): void {
+    const dir = dirOf(file);
+    let m = this.byDir.get(dir);
+    // Several .env* files in one folder: `.env` wins over variants, variants in name order.
+    if (!m) this.byDir.set(dir, (m = new Map()));
+    for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
+    for (const [k, v] of Object.entries(vars ?? {})) {
+      const prev = m.get(k);
+      if (!prev || rank(file) < rank(prev.ref.file)) m.set(k, v);
+    }
+  }
+
+  delete(file: string): void {
+    const m = this.byDir.get(dirOf(file));
+    if (m) for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
+  }
+
+  get(file: string, name: string): { value: string; ref: SourceRef } | undefined {
+    let dir = dirOf(file);
+    for (;;) {
+      const hit = this.byDir.get(dir)?.get(name);
+      if (hit) return hit;
+      const parent = dirOf(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  /** Env files whose values `file` could read (for re-linting dependants when an env file changes). */
+  filesVisibleFrom(file: string): Set<string> {
+    const out = new Set<string>();
+    let dir = dirOf(file);
+    for (;;) {
+      for (const v of this.byDir.get(dir)?.values() ?? []) out.add(v.ref.file);
+      const parent = dirOf(dir);
+      if (parent === dir) return out;
+      dir = parent;
+    }
+  }
+}
+
+function dirOf(p: string): string {
+  const s = p.replace(/[\\/]+$/, '');
+  const i = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+  if (i < 0) return '.';
+  if (i === 0) return s[0];
+  return s.slice(0, i);
+}
+
+function rank(file: string): string {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return base === '.env' ? '0' : `1${base}`;
+}

@@ -1,0 +1,32 @@
+// Intents: what a rule wants changed, in words of the model ("use implicit TLS"), turned into
+// field edits in the dialect's own keys and values (SMTP_SECURE=true, EMAIL_USE_SSL=True,
+// secure: true, smtps://, mail.smtp.ssl.enable: true ...). One expresser per dialect.
+import type { Dialect, FieldEdit, SmtpConfig } from '../model/types';
+
+export type Intent =
+  /** Make the effective mode `mode` while keeping the port. */
+  | { kind: 'tls-mode'; mode: 'implicit' | 'starttls-required' }
+  /** Change the port, and the TLS settings so they match it (465 → implicit, else STARTTLS). */
+  | { kind: 'port'; port: number }
+  /** Make STARTTLS mandatory (requireTLS, starttls.required, MandatoryStartTLS ...). */
+  | { kind: 'require-tls' }
+  /** Turn certificate verification back on (remove the setting that disabled it, or set the secure value). */
+  | { kind: 'verify-cert' }
+  /** Set the TLS floor to TLS 1.2 (or remove the legacy setting). */
+  | { kind: 'min-tls-1.2' };
+
+export interface IntentExpresser {
+  /** Field edits that realise the intent, or null when this dialect cannot express it. */
+  express(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null;
+}
+
+const expressers = new Map<Dialect, IntentExpresser>();
+
+export function registerExpresser(dialect: Dialect, e: IntentExpresser): void {
+  expressers.set(dialect, e);
+}
+
+export function express(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
+  const e = expressers.get(cfg.dialect);
+  return e ? e.express(cfg, intent) : null;
+}

