@@ -1,0 +1,453 @@
+#!/usr/bin/env node
+// scripts/bench.mjs — `npm run bench`: Mail Config Lint against its performance budgets (issue 6).
+//
+//   node scripts/bench.mjs [--runs 5] [--warmup 1] [--quick] [--files 3000] [--no-eslint] [--json FILE]
+//        [--out .bench] [--kit-src ../shared/bench] [--kit .bench/kit] [--no-install] [--no-build] [--no-lsp]
+//        [--no-big] [--no-vsix] [--no-profile] [--profile] [--split] [--lsp-settings JSON] [--strict]
+//
+// Steps (every figure that is compared to a budget is a RATIO measured in the same interleaved run):
+//  1. kit: copies the benchmark kit (../shared/bench, may be read-only) into the git-ignored scratch .bench/kit
+//     and runs `npm install` there once (cached; skipped with --no-eslint when it is not installed yet:
+//     the floor parsers then resolve from the project's own node_modules).
+//  2. build: node scripts/build.mjs (dist/cli.js, dist/server.js).
+//  3. corpus: gen-corpus.mjs --seed 42 [--big] into .bench/corpus (cached; --files N → .bench/corpus-fN).
+//  4. ONE interleaved cmd-bench run: summed parse floor (babel7 + yaml:doc + dotenv `--single` commands) |
+//     `node dist/cli.js --format sarif services` | the ESLint peer (no-restricted-syntax).
+//     → CLI ÷ floor (paired median), ESLint ÷ CLI (paired median), CLI max RSS.
+//  5. precision/recall: the CLI's SARIF scored by score.mjs --rules auto.
+//  6. one file: `node -e 0` | CLI on samples/.env, docker-compose.yml, src/mail/mailer.ts | parse-one floor.
+//  7. LSP: lsp-latency.mjs against `node dist/server.js --stdio` (debounce 0) on the three ~200-line samples
+//     and the three 5 MiB big files, beside the kit's do-nothing floor server.
+//  8. .vsix size (`npm run package` when the script exists).
+//  9. a CPU profile of the CLI (readable bundle, --cpu-prof) summarised per step; for a failing LSP budget,
+//     one of the server on that file. Printed when a budget fails (or with --profile); always in the JSON.
+// Prints a table of ratios vs budgets and writes JSON (default .bench/report.json). Exit 0 unless the bench
+// itself broke (2); with --strict, 1 when a budget fails. Missing pieces (no dist/server.js, no package
+// script) become "n/a" rows, never a crash. Never put timing assertions in tests: this is a benchmark.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildReadable, summariseProfile, newestProfile, formatProfile } from './bench-profile.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// ------------------------------------------------------------------ options
+const USAGE = `usage: node scripts/bench.mjs [--runs N] [--warmup N] [--quick] [--files N] [--seed N] [--no-eslint]
+       [--json FILE] [--out DIR] [--kit-src DIR] [--kit DIR] [--no-install] [--no-build] [--no-lsp] [--no-big]
+       [--no-vsix] [--no-profile] [--profile] [--split] [--single-runs N] [--lsp-edits N] [--lsp-runs N]
+       [--lsp-settings JSON] [--strict]`;
+const o = {
+  runs: null, warmup: null, quick: false, files: 3000, seed: 42, eslint: true, json: null, out: path.join(ROOT, '.bench'),
+  kitSrc: process.env.MCL_BENCH_KIT || path.resolve(ROOT, '..', 'shared', 'bench'), kit: null, install: true, build: true,
+  lsp: true, big: true, vsix: true, profile: true, forceProfile: false, split: false, singleRuns: null, lspEdits: null,
+  lspRuns: null, lspSettings: {}, strict: false,
+};
+{
+  const a = process.argv.slice(2);
+  for (let i = 0; i < a.length; i++) {
+    const v = () => { if (i + 1 >= a.length) die(`${a[i]} needs a value\n${USAGE}`); return a[++i]; };
+    const n = () => { const x = Number(v()); if (!Number.isInteger(x) || x < 0) die(`${a[i - 1]} needs a whole number\n${USAGE}`); return x; };
+    switch (a[i]) {
+      case '--runs': o.runs = n(); break;
+      case '--warmup': o.warmup = n(); break;
+      case '--quick': o.quick = true; break;
+      case '--files': o.files = n(); break;
+      case '--seed': o.seed = n(); break;
+      case '--no-eslint': o.eslint = false; break;
+      case '--json': o.json = path.resolve(v()); break;
+      case '--out': o.out = path.resolve(v()); break;
+      case '--kit-src': o.kitSrc = path.resolve(v()); break;
+      case '--kit': o.kit = path.resolve(v()); break;
+      case '--no-install': o.install = false; break;
+      case '--no-build': o.build = false; break;
+      case '--no-lsp': o.lsp = false; break;
+      case '--no-big': o.big = false; break;
+      case '--no-vsix': o.vsix = false; break;
+      case '--no-profile': o.profile = false; break;
+      case '--profile': o.forceProfile = true; break;
+      case '--split': o.split = true; break;
+      case '--single-runs': o.singleRuns = n(); break;
+      case '--lsp-edits': o.lspEdits = n(); break;
+      case '--lsp-runs': o.lspRuns = n(); break;
+      case '--lsp-settings': try { o.lspSettings = JSON.parse(v()); } catch (e) { die(`--lsp-settings: ${e.message}`); } break;
+      case '--strict': o.strict = true; break;
+      case '-h': case '--help': console.log(USAGE); process.exit(0); break;
+      default: die(`unknown option ${a[i]}\n${USAGE}`);
+    }
+  }
+  const q = o.quick;
+  o.runs ??= q ? 1 : 5;
+  o.warmup ??= q ? 0 : 1;
+  o.singleRuns ??= q ? 5 : 10;
+  o.singleWarmup = q ? 1 : 2;
+  o.lspEdits ??= q ? 10 : 30;
+  o.lspRuns ??= q ? 1 : 3;
+  o.bigEdits = q ? 3 : 10;
+  o.bigRuns = q ? 1 : 2;
+  o.kit ??= path.join(ROOT, '.bench', 'kit');
+  o.json ??= path.join(o.out, 'report.json');
+  if (o.runs < 1) die('--runs must be >= 1');
+}
+
+function die(msg) { console.error(`bench: ${msg}`); process.exit(2); }
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+const q = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`; // sh single-quote
+const med = (a) => { const s = a.filter(Number.isFinite).sort((x, y) => x - y); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN; };
+const r2 = (x) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
+const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
+const readJson = (p) => { try { return JSON.parse(fs.readFileSync(p, 'utf8')); } catch { return null; } };
+const notes = [];
+const t00 = Date.now();
+
+function run(cmd, args, { cwd = ROOT, capture = false, stdoutFile = null, env = process.env, timeout = 0 } = {}) {
+  let fd = null;
+  if (stdoutFile) fd = fs.openSync(stdoutFile, 'w');
+  const r = spawnSync(cmd, args, {
+    cwd, env, timeout: timeout || undefined, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8',
+    stdio: ['ignore', fd ?? (capture ? 'pipe' : 'inherit'), capture || fd ? 'pipe' : 'inherit'],
+  });
+  if (fd !== null) fs.closeSync(fd);
+  return { code: r.status ?? (r.signal ? 128 : 1), signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
+}
+
+fs.mkdirSync(o.out, { recursive: true });
+
+// ------------------------------------------------------------------ 1. kit
+const KIT_FILES = ['cmd-bench.mjs', 'gen-corpus.mjs', 'parse-floor.mjs', 'parse-one.mjs', 'lsp-latency.mjs', 'lsp-floor-server.mjs', 'score.mjs', 'run-peers.sh', 'run-lsp.sh', 'package.json', 'package-lock.json', 'README.md'];
+function syncKit() {
+  const srcOk = fs.existsSync(path.join(o.kitSrc, 'cmd-bench.mjs'));
+  const kitOk = fs.existsSync(path.join(o.kit, 'cmd-bench.mjs'));
+  if (!srcOk && !kitOk) die(`benchmark kit not found: neither ${o.kitSrc} nor ${o.kit} (set --kit-src or MCL_BENCH_KIT)`);
+  let lockChanged = false;
+  if (srcOk && path.resolve(o.kitSrc) !== path.resolve(o.kit)) {
+    // copy what is missing or different (never node_modules/corpus/results); cheap, keeps the copy current
+    const copyTree = (from, to) => {
+      fs.mkdirSync(to, { recursive: true });
+      for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+        if (['node_modules', 'corpus', 'results', '.git'].includes(e.name)) continue;
+        const s = path.join(from, e.name), d = path.join(to, e.name);
+        if (e.isDirectory()) { copyTree(s, d); continue; }
+        if (!e.isFile()) continue;
+        const buf = fs.readFileSync(s);
+        let same = false;
+        try { same = fs.readFileSync(d).equals(buf); } catch { /* missing */ }
+        if (!same) {
+          if (e.name === 'package-lock.json' || e.name === 'package.json') lockChanged = true;
+          try { fs.chmodSync(d, 0o644); } catch { /* missing */ }
+          fs.writeFileSync(d, buf);
+          fs.chmodSync(d, (fs.statSync(s).mode & 0o111) ? 0o755 : 0o644); // writable copy of a read-only kit
+        }
+      }
+    };
+    copyTree(o.kitSrc, o.kit);
+  }
+  const installed = fs.existsSync(path.join(o.kit, 'node_modules', '.bin', 'eslint'));
+  const needInstall = !installed || lockChanged;
+  if (needInstall && o.install && o.eslint) {
+    log(`npm install in ${path.relative(ROOT, o.kit) || o.kit} (~400 packages, once)`);
+    const r = run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: o.kit, capture: true });
+    if (r.code !== 0) die(`npm install in ${o.kit} failed:\n${r.stderr.slice(-2000)}`);
+  } else if (needInstall) {
+    notes.push(`kit not npm-installed (${o.eslint ? '--no-install' : '--no-eslint'}): floor parsers resolve from the project's node_modules`);
+  }
+  for (const f of KIT_FILES.slice(0, 7)) if (!fs.existsSync(path.join(o.kit, f))) die(`kit file missing: ${path.join(o.kit, f)}`);
+}
+syncKit();
+const K = (f) => path.join(o.kit, f);
+const ESLINT = K('node_modules/.bin/eslint');
+const haveEslint = o.eslint && fs.existsSync(ESLINT);
+if (o.eslint && !haveEslint) notes.push('ESLint peer not installed in the kit: ESLint rows are n/a');
+
+// parser versions actually used by the floor commands (resolved like parse-floor.mjs does: kit first)
+function versionOf(pkg) {
+  for (let d = o.kit; ; d = path.dirname(d)) {
+    const p = path.join(d, 'node_modules', pkg, 'package.json');
+    if (fs.existsSync(p)) return readJson(p)?.version ?? '?';
+    if (path.dirname(d) === d) return null;
+  }
+}
+const parserVersions = { '@babel/parser': versionOf('@babel/parser'), yaml: versionOf('yaml'), dotenv: versionOf('dotenv'), eslint: haveEslint ? versionOf('eslint') : null };
+
+// ------------------------------------------------------------------ 2. build
+if (o.build) {
+  log('build (node scripts/build.mjs)');
+  const r = run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { capture: true });
+  if (r.code !== 0) notes.push(`build failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+}
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const haveCli = fs.existsSync(CLI);
+const haveServer = fs.existsSync(SERVER);
+if (!haveCli) notes.push('dist/cli.js not found: CLI rows are n/a');
+if (!haveServer) notes.push('dist/server.js not found: LSP rows are n/a');
+
+// ------------------------------------------------------------------ 3. corpus
+const corpusName = o.files === 3000 && o.seed === 42 ? 'corpus' : `corpus-f${o.files}${o.seed === 42 ? '' : `-s${o.seed}`}`;
+const C = path.join(o.out, corpusName);
+{
+  const hasManifest = fs.existsSync(path.join(C, 'manifest.json'));
+  const hasBig = fs.existsSync(path.join(C, 'big', 'huge.env'));
+  if (!hasManifest || (o.big && !hasBig)) {
+    log(`generate corpus ${path.relative(ROOT, C)} (--files ${o.files} --seed ${o.seed}${o.big ? ' --big' : ''})`);
+    const r = run(process.execPath, [K('gen-corpus.mjs'), '--out', C, '--seed', String(o.seed), '--files', String(o.files), ...(o.big ? ['--big'] : []), ...(fs.existsSync(C) ? ['--force'] : [])], { capture: true });
+    if (r.code !== 0) die(`gen-corpus failed:\n${r.stderr.slice(-2000)}`);
+    const h = /content sha256: (\w+)/.exec(r.stdout);
+    if (h) fs.writeFileSync(path.join(C, '.content-hash'), h[1] + '\n');
+  }
+}
+const manifest = readJson(path.join(C, 'manifest.json'));
+const corpusInfo = {
+  dir: C, seed: o.seed, files: manifest?.files?.filter((f) => !f.big && !f.sample).length ?? null,
+  bytes: manifest?.files?.filter((f) => !f.big && !f.sample).reduce((a, f) => a + (f.bytes ?? 0), 0) ?? null,
+  contentHash: fs.existsSync(path.join(C, '.content-hash')) ? fs.readFileSync(path.join(C, '.content-hash'), 'utf8').trim() : null,
+};
+
+// ------------------------------------------------------------------ cmd-bench wrapper
+function cmdBench(name, cmds, { runs, warmup }) {
+  const json = path.join(o.out, `${name}.json`);
+  try { fs.rmSync(json); } catch { /* none */ }
+  log(`cmd-bench ${name}: ${cmds.map((c) => c.split('::')[0]).join(' | ')} (${runs} runs + ${warmup} warm-up, interleaved)`);
+  const r = run(process.execPath, [K('cmd-bench.mjs'), '--runs', String(runs), '--warmup', String(warmup), '--cwd', C, '--json', json, '--', ...cmds], { capture: true });
+  if (r.stdout) process.stderr.write(r.stdout.replace(/^/gm, '  '));
+  const j = readJson(json);
+  if (!j) { notes.push(`cmd-bench ${name} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`); return null; }
+  return j;
+}
+const row = (j, name) => j?.rows?.find((x) => x.name === name) ?? null;
+/** median over rounds of a.wall / b.wall (paired) */
+const pairedRatio = (a, b) => (a && b ? med(a.runs.map((x, i) => x.wall / b.runs[i]?.wall)) : NaN);
+
+// ------------------------------------------------------------------ 4. corpus run: floor | cli | eslint
+const F = `node ${q(K('parse-floor.mjs'))} --corpus . --single --only`;
+const corpusCmds = [`floor::${F} js:babel7 >/dev/null && ${F} yaml:doc >/dev/null && ${F} env:dotenv >/dev/null`];
+if (haveCli) corpusCmds.push(`cli::node ${q(CLI)} --format sarif services`);
+if (haveEslint) corpusCmds.push(`eslint::${q(ESLINT)} -c ${q(K('peers/eslint-restricted.config.mjs'))} services`);
+const corpusRun = cmdBench('cmd-corpus', corpusCmds, { runs: o.runs, warmup: o.warmup });
+const floorRow = row(corpusRun, 'floor'), cliRow = row(corpusRun, 'cli'), eslintRow = row(corpusRun, 'eslint');
+if (floorRow && !floorRow.exitCodes.every((c) => c === 0)) notes.push(`floor command exit codes ${floorRow.exitCodes} (expected 0)`);
+if (cliRow && cliRow.exitCodes.some((c) => c !== 0 && c !== 1)) notes.push(`CLI exit codes on the corpus: ${cliRow.exitCodes} (expected 1: findings present)`);
+const corpus = {
+  floorWallS: r2(floorRow?.wallS.median), cliWallS: r2(cliRow?.wallS.median), eslintWallS: r2(eslintRow?.wallS.median),
+  cliCpuS: r2(cliRow?.cpuS.median), floorCpuS: r2(floorRow?.cpuS.median),
+  cliOverFloor: r2(cliRow?.ratioToFirst.median), cliOverFloorRange: cliRow ? [r2(cliRow.ratioToFirst.min), r2(cliRow.ratioToFirst.max)] : null,
+  eslintOverCli: r2(pairedRatio(eslintRow, cliRow)), eslintOverFloor: r2(eslintRow?.ratioToFirst.median),
+  cliMaxRssMB: r1(cliRow?.maxRssMB.max), cliMedianRssMB: r1(cliRow?.maxRssMB.median), eslintMaxRssMB: r1(eslintRow?.maxRssMB.max),
+  floorMaxRssMB: r1(floorRow?.maxRssMB.max), cliExitCodes: cliRow?.exitCodes ?? null, runs: o.runs, warmup: o.warmup,
+};
+
+// ------------------------------------------------------------------ 5. SARIF + precision/recall
+let score = null, sarifInfo = null;
+if (haveCli) {
+  const sarifPath = path.join(o.out, 'cli.sarif');
+  const r = run(process.execPath, [CLI, '--format', 'sarif', 'services'], { cwd: C, stdoutFile: sarifPath, capture: true });
+  const sarif = readJson(sarifPath);
+  const results = sarif?.runs?.reduce((a, x) => a + (x.results?.length ?? 0), 0) ?? null;
+  sarifInfo = { path: sarifPath, exitCode: r.code, results, sha256: crypto.createHash('sha256').update(fs.readFileSync(sarifPath)).digest('hex').slice(0, 16) };
+  if (r.stderr.trim()) sarifInfo.stderrTail = r.stderr.trim().split('\n').slice(-5);
+  if (!sarif) notes.push(`CLI SARIF is not valid JSON (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`);
+  else {
+    const sj = path.join(o.out, 'score.json');
+    const s = run(process.execPath, [K('score.mjs'), '--corpus', C, '--findings', sarifPath, '--rules', 'auto', '--json', sj], { capture: true });
+    if (s.stdout) process.stderr.write(s.stdout.replace(/^/gm, '  '));
+    score = s.code === 0 ? readJson(sj) : null;
+    if (!score) notes.push(`score.mjs failed: ${s.stderr.trim().split('\n').slice(-2).join(' | ')}`);
+  }
+}
+
+// ------------------------------------------------------------------ 6. one file vs bare node
+const SAMPLES = [['env', 'samples/.env'], ['compose', 'samples/docker-compose.yml'], ['ts', 'samples/src/mail/mailer.ts']];
+let single = null;
+{
+  const cmds = ['node::node -e 0'];
+  if (haveCli) for (const [k, f] of SAMPLES) cmds.push(`cli-${k}::node ${q(CLI)} ${f}`);
+  for (const [k, f] of SAMPLES) cmds.push(`parse-one-${k}::node ${q(K('parse-one.mjs'))} ${f}`);
+  const j = cmdBench('cmd-single', cmds, { runs: o.singleRuns, warmup: o.singleWarmup });
+  if (j) {
+    single = { nodeWallMs: r1(row(j, 'node').wallS.median * 1000), files: {} };
+    for (const [k, f] of SAMPLES) {
+      const c = row(j, `cli-${k}`), p = row(j, `parse-one-${k}`);
+      single.files[k] = { file: f, cliWallMs: r1(c?.wallS.median * 1000), cliOverNode: r2(c?.ratioToFirst.median), cliExitCodes: c?.exitCodes ?? null, parseOneWallMs: r1(p?.wallS.median * 1000), parseOneOverNode: r2(p?.ratioToFirst.median) };
+    }
+  }
+}
+
+// ------------------------------------------------------------------ 7. LSP latency
+const BIGS = [['huge.env', 'big/huge.env'], ['kubectl-get-all.yaml', 'big/kubectl-get-all.yaml'], ['bundle.min.js', 'big/bundle.min.js']];
+// Server settings: lint on type with no debounce (the edit figure must not contain a deliberate delay).
+// Names from server/src/lsp (read when it lands); unknown keys are ignored by the server.
+const lspSettings = { mailConfigLint: { enable: true, run: 'onType', debounceMs: 0, ...(o.lspSettings.mailConfigLint ?? o.lspSettings) } };
+function lspLatency(label, file, edits, runs, timeout, settings, serverCmd) {
+  const json = path.join(o.out, `lsp-${label}-${path.basename(file)}.json`);
+  try { fs.rmSync(json); } catch { /* none */ }
+  const r = run(process.execPath, [K('lsp-latency.mjs'), '--file', path.join(C, file), '--edits', String(edits), '--runs', String(runs), '--timeout', String(timeout), '--settings', JSON.stringify(settings), '--label', label, '--json', json, '--', ...serverCmd], { capture: true, timeout: timeout * (edits + 3) * runs + 60000 });
+  if (r.stdout) process.stderr.write(r.stdout.replace(/^/gm, '  '));
+  const j = readJson(json);
+  if (!j) { notes.push(`lsp-latency ${label} ${file} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ')}`); return null; }
+  const starts = j.perRun.map((x) => (x.initializeMs != null && x.openToDiagMs != null ? x.initializeMs + x.openToDiagMs : NaN));
+  return {
+    file, bytes: j.bytes, lines: j.lines, runs: j.runs, edits: j.editsPerRun, initializeMs: j.initializeMs.p50, openToDiagnosticsMs: j.openToDiagnosticsMs.p50,
+    startToFirstDiagnosticsMs: r1(med(starts)), startToFirstDiagnosticsMaxMs: r1(Math.max(...starts.filter(Number.isFinite))),
+    edit: j.editToDiagnosticsMs, peakRssMB: j.peakRssMB, diagnostics: j.diagnosticsCount, timeouts: j.timeouts, errors: j.errors,
+  };
+}
+let lsp = null;
+if (o.lsp) {
+  lsp = { server: haveServer ? 'node dist/server.js --stdio' : null, settings: lspSettings, small: {}, big: {}, floorSmall: {}, floorBig: {} };
+  for (const [k, f] of SAMPLES) {
+    log(`lsp ${f}`);
+    if (haveServer) lsp.small[k] = lspLatency('mcl', f, o.lspEdits, o.lspRuns, 15000, lspSettings, ['node', SERVER, '--stdio']);
+    lsp.floorSmall[k] = lspLatency('floor', f, o.lspEdits, o.lspRuns, 15000, {}, ['node', K('lsp-floor-server.mjs'), '--stdio']);
+  }
+  if (o.big && fs.existsSync(path.join(C, 'big', 'huge.env'))) {
+    for (const [k, f] of BIGS) {
+      log(`lsp ${f}`);
+      if (haveServer) lsp.big[k] = lspLatency('mcl', f, o.bigEdits, o.bigRuns, 120000, lspSettings, ['node', SERVER, '--stdio']);
+      lsp.floorBig[k] = lspLatency('floor', f, o.bigEdits, o.bigRuns, 120000, {}, ['node', K('lsp-floor-server.mjs'), '--stdio']);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ 8. .vsix
+let vsix = null;
+if (o.vsix) {
+  const pkg = readJson(path.join(ROOT, 'package.json'));
+  if (pkg?.scripts?.package) {
+    log('npm run package');
+    const t0 = Date.now();
+    const r = run('npm', ['run', 'package', '--silent'], { capture: true, timeout: 300000 });
+    const out = `${r.stdout}\n${r.stderr}`;
+    let file = /Packaged:\s*(\S+\.vsix)/.exec(out)?.[1] ?? null;
+    if (file && !path.isAbsolute(file)) file = path.join(ROOT, file);
+    if (!file || !fs.existsSync(file)) {
+      const cands = [];
+      for (const d of [ROOT, path.join(ROOT, 'dist'), path.join(ROOT, 'out')]) { try { for (const n of fs.readdirSync(d)) if (n.endsWith('.vsix')) cands.push(path.join(d, n)); } catch { /* none */ } }
+      cands.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+      file = cands.find((c) => fs.statSync(c).mtimeMs >= t0 - 1000) ?? null;
+    }
+    if (r.code === 0 && file) vsix = { file: path.relative(ROOT, file), bytes: fs.statSync(file).size, kB: r1(fs.statSync(file).size / 1000) };
+    else notes.push(`npm run package failed (exit ${r.code}): ${out.trim().split('\n').slice(-3).join(' | ')}`);
+  } else notes.push('no "package" script in package.json: .vsix size is n/a');
+}
+
+// ------------------------------------------------------------------ budgets
+const B = [];
+const budget = (id, label, value, op, limit, unit, detail = '') => B.push({ id, label, value: value ?? null, op, limit, unit, detail, pass: value == null || !Number.isFinite(value) ? null : op === '<=' ? value <= limit : value >= limit });
+budget('cli-floor', 'CLI ÷ summed parse floor (corpus, paired median)', corpus.cliOverFloor, '<=', 0.6, '×', corpus.cliWallS != null ? `${corpus.cliWallS} s vs ${corpus.floorWallS} s` : '');
+budget('cli-rss', 'CLI max RSS on the corpus', corpus.cliMaxRssMB, '<=', 150, 'MB', corpus.cliMedianRssMB != null ? `median ${corpus.cliMedianRssMB} MB` : '');
+budget('eslint-cli', 'ESLint peer ÷ CLI (paired median)', corpus.eslintOverCli, '>=', 15, '×', corpus.eslintWallS != null ? `${corpus.eslintWallS} s, ${corpus.eslintMaxRssMB} MB` : haveEslint ? '' : 'ESLint not run');
+for (const [k] of SAMPLES) { const s = single?.files?.[k]; budget(`one-file-${k}`, `one-file CLI ÷ node -e 0 (${s?.file ?? k})`, s?.cliOverNode, '<=', 1.6, '×', s?.cliWallMs != null ? `${s.cliWallMs} vs ${single.nodeWallMs} ms; parse-one ${s.parseOneOverNode}×` : ''); }
+for (const [k, f] of SAMPLES) { const x = lsp?.small?.[k]; budget(`lsp-edit-${k}`, `LSP edit→diagnostics p95 (${f})`, x?.edit?.p95, '<=', 15, 'ms', x ? `p50 ${x.edit.p50}, max ${x.edit.max}; floor p95 ${lsp.floorSmall[k]?.edit?.p95 ?? '-'}` : ''); }
+for (const [k, f] of SAMPLES) { const x = lsp?.small?.[k]; budget(`lsp-start-${k}`, `LSP spawn→first diagnostics (${f})`, x?.startToFirstDiagnosticsMs, '<=', 250, 'ms', x ? `init ${x.initializeMs} + open ${x.openToDiagnosticsMs}` : ''); }
+for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-edit-${k}`, `LSP edit→diagnostics p95 (${f}, 5 MiB)`, x?.edit?.p95, '<=', 500, 'ms', x ? `p50 ${x.edit.p50}, max ${x.edit.max}; floor p95 ${lsp.floorBig[k]?.edit?.p95 ?? '-'}; ${x.diagnostics ?? '?'} diags` : ''); }
+for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-rss-${k}`, `LSP server peak RSS (${f})`, x?.peakRssMB, '<=', 250, 'MB', x ? `floor ${lsp.floorBig[k]?.peakRssMB ?? '-'} MB` : ''); }
+budget('vsix', '.vsix size', vsix?.kB, '<=', 600, 'kB', vsix?.file ?? '');
+budget('precision', 'precision vs answer key (score.mjs --rules auto)', score?.precision, '>=', 0.99, '', score ? `TP ${score.truePositives} FP ${score.falsePositives} (decoys ${score.decoyHits})` : '');
+budget('recall', 'recall vs answer key', score?.recall, '>=', 0.99, '', score ? `FN ${score.falseNegatives} of ${score.truePositives + score.falseNegatives}` : '');
+const failed = B.filter((b) => b.pass === false);
+
+// ------------------------------------------------------------------ 9. profiles (for failing budgets; always for the CLI)
+const profiles = {};
+const wantCliProfile = haveCli && o.profile;
+if (wantCliProfile) {
+  try {
+    const dir = path.join(o.out, 'prof');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const bundle = await buildReadable(ROOT, 'server/src/cli/main.ts', path.join(dir, 'cli.js'));
+    log('profile: CLI on the corpus (--cpu-prof, readable bundle)');
+    const t0 = process.hrtime.bigint();
+    const r = run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', path.join(dir, 'cli'), '--cpu-prof-interval', '250', bundle, '--format', 'sarif', 'services'], { cwd: C, stdoutFile: path.join(dir, 'cli.sarif'), capture: true });
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const p = newestProfile(path.join(dir, 'cli'));
+    if (p) profiles.cli = { what: 'node --cpu-prof dist/cli.js --format sarif services (un-minified bundle)', wallMs: r1(wallMs), exitCode: r.code, ...summariseProfile(p, bundle, { top: 20 }) };
+    else notes.push(`CLI profile: no .cpuprofile written (exit ${r.code})`);
+  } catch (e) { notes.push(`CLI profile failed: ${e.message}`); }
+}
+// per-kind split: the CLI on only the env / yaml / js files, beside the floor of that kind (one interleaved run)
+if (haveCli && manifest && (o.split || (failed.some((b) => b.id === 'cli-floor') && o.profile))) {
+  const lists = {};
+  for (const f of manifest.files) if (!f.big && !f.sample) (lists[f.kind] ??= []).push(f.path);
+  const cmds = [];
+  for (const kind of ['env', 'yaml', 'js']) {
+    if (!lists[kind]?.length) continue;
+    const listFile = path.join(o.out, `files-${kind}.txt`);
+    fs.writeFileSync(listFile, lists[kind].join('\n') + '\n');
+    const floorId = { env: 'env:dotenv', yaml: 'yaml:doc', js: 'js:babel7' }[kind];
+    cmds.push(`floor-${kind}::${F} ${floorId} >/dev/null`, `cli-${kind}::xargs -a ${q(listFile)} node ${q(CLI)} --format sarif >/dev/null`);
+  }
+  const j = cmdBench('cmd-split', cmds, { runs: Math.max(1, Math.min(3, o.runs)), warmup: 0 });
+  if (j) {
+    profiles.split = {};
+    for (const kind of ['env', 'yaml', 'js']) {
+      const fl = row(j, `floor-${kind}`), c = row(j, `cli-${kind}`);
+      if (fl && c) profiles.split[kind] = { files: lists[kind].length, floorWallS: r2(fl.wallS.median), cliWallS: r2(c.wallS.median), cliOverFloor: r2(pairedRatio(c, fl)), cliMaxRssMB: r1(c.maxRssMB.max) };
+    }
+  }
+}
+// LSP: one profiled run of the server on each file whose budget failed
+if (haveServer && o.profile) {
+  const lspFails = failed.filter((b) => b.id.startsWith('lsp-'));
+  const files = new Set();
+  for (const b of lspFails) {
+    const k = b.id.replace(/^lsp-(big-)?(edit|start|rss)-/, '');
+    const f = (b.id.startsWith('lsp-big') ? BIGS : SAMPLES).find(([kk]) => kk === k)?.[1];
+    if (f) files.add(f);
+  }
+  if (files.size) {
+    try {
+      const dir = path.join(o.out, 'prof');
+      fs.mkdirSync(dir, { recursive: true });
+      const bundle = await buildReadable(ROOT, 'server/src/lsp/main.ts', path.join(dir, 'server.js'));
+      for (const f of files) {
+        const pd = path.join(dir, `server-${path.basename(f)}`);
+        fs.rmSync(pd, { recursive: true, force: true });
+        log(`profile: LSP server on ${f}`);
+        const big = f.startsWith('big/');
+        lspLatency('profile', f, big ? 3 : 10, 1, big ? 120000 : 15000, lspSettings, ['node', '--cpu-prof', '--cpu-prof-dir', pd, '--cpu-prof-interval', '250', bundle, '--stdio']);
+        const p = newestProfile(pd);
+        if (p) profiles[`lsp:${f}`] = { what: `node --cpu-prof server (un-minified bundle) --stdio, lsp-latency on ${f}`, ...summariseProfile(p, bundle, { top: 20 }) };
+        else notes.push(`LSP profile on ${f}: no .cpuprofile written (server killed before exit?)`);
+      }
+    } catch (e) { notes.push(`LSP profile failed: ${e.message}`); }
+  }
+}
+
+// ------------------------------------------------------------------ report
+const fmtV = (b) => (b.value == null ? 'n/a' : `${b.value}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''}`);
+const lines = [];
+lines.push(`Mail Config Lint bench — ${new Date().toISOString()} — ${os.cpus().length} cpus (${os.cpus()[0]?.model?.trim() ?? '?'}), node ${process.versions.node}`);
+lines.push(`corpus ${path.relative(ROOT, C) || C}: ${corpusInfo.files ?? '?'} files, ${corpusInfo.bytes != null ? (corpusInfo.bytes / 1048576).toFixed(1) : '?'} MiB (seed ${o.seed}${corpusInfo.contentHash ? `, content ${corpusInfo.contentHash}` : ''}); corpus run ${o.runs} rounds + ${o.warmup} warm-up, interleaved`);
+lines.push('');
+const W = Math.max(...B.map((b) => b.label.length));
+lines.push(`${'budget'.padEnd(W)}  ${'measured'.padStart(10)}  ${'budget'.padStart(9)}  result  detail`);
+for (const b of B) lines.push(`${b.label.padEnd(W)}  ${fmtV(b).padStart(10)}  ${`${b.op === '<=' ? '≤' : '≥'} ${b.limit}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''}`.padStart(9)}  ${b.pass == null ? 'n/a ' : b.pass ? 'pass' : 'FAIL'}    ${b.detail}`);
+lines.push('');
+lines.push(`absolute (medians; compare ratios, not seconds): floor ${corpus.floorWallS ?? '-'} s, CLI ${corpus.cliWallS ?? '-'} s (cpu ${corpus.cliCpuS ?? '-'} s), ESLint ${corpus.eslintWallS ?? '-'} s (${corpus.eslintOverFloor ?? '-'}× floor, ${corpus.eslintMaxRssMB ?? '-'} MB); node -e 0 ${single?.nodeWallMs ?? '-'} ms`);
+if (profiles.split) lines.push(`per kind (CLI on that kind's files only ÷ that kind's floor): ${Object.entries(profiles.split).map(([k, x]) => `${k} ${x.cliOverFloor}× (${x.cliWallS} s vs ${x.floorWallS} s)`).join('; ')}`);
+const showProfiles = o.forceProfile || failed.length;
+if (showProfiles) {
+  for (const [k, p] of Object.entries(profiles)) {
+    if (k === 'split') continue;
+    if (k === 'cli' && !o.forceProfile && !failed.some((b) => b.id.startsWith('cli-') || b.id.startsWith('one-file'))) continue;
+    lines.push('');
+    lines.push(...formatProfile(`profile ${k} (${p.what})`, p));
+  }
+}
+if (notes.length) { lines.push(''); for (const n of notes) lines.push(`note: ${n}`); }
+lines.push('');
+lines.push(`${B.filter((b) => b.pass).length} pass, ${failed.length} fail, ${B.filter((b) => b.pass == null).length} n/a; JSON: ${path.relative(ROOT, o.json) || o.json} (${((Date.now() - t00) / 1000).toFixed(0)} s)`);
+console.log(lines.join('\n'));
+
+const report = {
+  tool: 'scripts/bench.mjs', date: new Date().toISOString(), elapsedS: Math.round((Date.now() - t00) / 1000),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? null, node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
+  options: { runs: o.runs, warmup: o.warmup, quick: o.quick, files: o.files, seed: o.seed, eslint: o.eslint, lsp: o.lsp, big: o.big, singleRuns: o.singleRuns, lspEdits: o.lspEdits, lspRuns: o.lspRuns, bigEdits: o.bigEdits, bigRuns: o.bigRuns },
+  corpusInfo, parserVersions, budgets: B, pass: failed.length === 0 && B.some((b) => b.pass != null), failed: failed.map((b) => b.id),
+  corpus, score, sarif: sarifInfo, single, lsp, vsix, profiles, notes, table: lines,
+};
+fs.mkdirSync(path.dirname(o.json), { recursive: true });
+fs.writeFileSync(o.json, JSON.stringify(report, null, 1) + '\n');
+process.exit(o.strict && failed.length ? 1 : 0);
