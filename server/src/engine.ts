@@ -45,6 +45,9 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   if (!format) return { file, findings: [], problems: [] };
   const reader = readerFor(format);
   if (!reader) return { file, findings: [], problems: [] };
+  // Prefilter (issue 6): skip the parse when the text cannot hold mail settings. Env files are always
+  // read: their variables (envVars) feed process.env.X in other files even without a mail block.
+  if (format !== 'env' && !safeMayContainMail(reader, text)) return { file, findings: [], problems: [] };
   let read: ReadResult;
   try {
     read = reader.read(file, text, { env: opts.env });
@@ -187,4 +190,12 @@ function dirOf(p: string): string {
 function rank(file: string): string {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return base === '.env' ? '0' : `1${base}`;
+}
+
+function safeMayContainMail(reader: { mayContainMail(text: string): boolean }, text: string): boolean {
+  try {
+    return reader.mayContainMail(text);
+  } catch {
+    return true; // a broken prefilter must not hide findings
+  }
 }

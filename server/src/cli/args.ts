@@ -1,0 +1,124 @@
+// Command-line arguments of `mail-config-lint`. Hand-rolled (no dependency): a usage mistake is a
+// UsageError with a one-line message, and the CLI exits 2.
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliArgs {
+  paths: string[];
+  format: OutputFormat;
+  fix: boolean;
+  config?: string;
+  quiet: boolean;
+  /** Warnings tolerated before the exit code becomes 1 (default 0: any warning fails). */
+  maxWarnings: number;
+  /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+export const HELP = `Usage: mail-config-lint [PATH...] [options]
+       mail-config-lint test-connection [options]   (live SMTP probe; see test-connection --help)
+
+Lints SMTP client settings in .env* files, YAML (compose, Kubernetes, CI, Spring) and nodemailer JS/TS.
+PATH is a file or a folder (searched recursively, dotfiles included; node_modules and .git skipped).
+Default: the current folder.
+
+Options:
+  -f, --format <text|json|sarif>  Output format (default: text)
+      --fix                       Apply the safe preferred fix of each finding, then report what remains
+  -c, --config <file>             Use this config file instead of the nearest .mailconfiglintrc.json
+  -q, --quiet                     Report errors only (warnings and info are hidden and do not fail)
+      --max-warnings <n>          Exit 1 only when there are more than n warnings (default: 0)
+      --color, --no-color         Force colour on or off (default: on for a terminal; NO_COLOR/FORCE_COLOR honoured)
+  -v, --version                   Print the version
+  -h, --help                      Print this help
+
+Exit status: 0 no warning or error finding, 1 at least one, 2 usage or configuration error.
+Docs: https://github.com/mail-config-lint/mail-config-lint#readme
+`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const a: CliArgs = { paths: [], format: 'text', fix: false, quiet: false, maxWarnings: 0, help: false, version: false };
+  let endOfOptions = false;
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (endOfOptions || !arg.startsWith('-') || arg === '-') {
+      a.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      endOfOptions = true;
+      continue;
+    }
+    let inline: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[i + 1];
+      if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`option ${arg} needs a value`);
+      i++;
+      return v;
+    };
+    const flag = () => {
+      if (inline !== undefined) throw new UsageError(`option ${arg} takes no value`);
+    };
+    switch (arg) {
+      case '-f':
+      case '--format': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format "${v}" (use text, json or sarif)`);
+        a.format = v as OutputFormat;
+        break;
+      }
+      case '--fix':
+        flag();
+        a.fix = true;
+        break;
+      case '-c':
+      case '--config':
+        a.config = value();
+        if (a.config === '') throw new UsageError('option --config needs a file name');
+        break;
+      case '-q':
+      case '--quiet':
+        flag();
+        a.quiet = true;
+        break;
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number ≥ 0, got "${v}"`);
+        a.maxWarnings = Number(v);
+        break;
+      }
+      case '--color':
+        flag();
+        a.color = true;
+        break;
+      case '--no-color':
+        flag();
+        a.color = false;
+        break;
+      case '-h':
+      case '--help':
+        flag();
+        a.help = true;
+        break;
+      case '-v':
+      case '--version':
+        flag();
+        a.version = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg} (see --help)`);
+    }
+  }
+  return a;
+}

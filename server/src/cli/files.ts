@@ -1,0 +1,178 @@
+// File discovery for the CLI: PATH arguments (files or folders, recursive, dotfiles included),
+// skipping node_modules/VCS folders, ignore globs and symbolic-link loops. Never throws for a bad entry:
+// it records a per-file problem instead. Only a PATH that does not exist is a usage error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatOf } from '../readers/index';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface DiscoveryProblem {
+  file: string;
+  message: string;
+}
+
+export interface Discovery {
+  /** Absolute paths of files a reader handles, in a stable order (arguments in order, folders sorted). */
+  files: string[];
+  problems: DiscoveryProblem[];
+}
+
+/** A PATH argument that does not exist: the CLI exits 2. */
+export class PathError extends Error {}
+
+export type IgnoreTest = (abs: string, isDir: boolean) => boolean;
+
+/**
+ * Builds the ignore test for `globs` (relative to `baseDir`, gitignore-like: a glob without a slash
+ * matches a name at any depth; `dir/` and `dir` also ignore everything below). undefined when no globs.
+ */
+export function makeIgnore(globs: string[], baseDir: string): IgnoreTest | undefined {
+  if (globs.length === 0) return undefined;
+  // Loaded only when a config has ignore globs (keeps plain runs' start-up small).
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  const withSlash: string[] = [];
+  const bare: string[] = [];
+  for (let g of globs) {
+    g = g.trim().replace(/\\/g, '/');
+    if (g.startsWith('./')) g = g.slice(2);
+    if (g.endsWith('/')) g = g.slice(0, -1);
+    const anchored = g.startsWith('/');
+    if (anchored) g = g.slice(1);
+    const list = g.includes('/') || anchored ? withSlash : bare;
+    list.push(g, `${g}/**`);
+  }
+  const m1 = withSlash.length ? picomatch(withSlash, { dot: true }) : undefined;
+  const m2 = bare.length ? picomatch(bare, { dot: true, basename: true }) : undefined;
+  return (abs: string) => {
+    const rel = path.relative(baseDir, abs);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    const p = path.sep === '/' ? rel : rel.split(path.sep).join('/');
+    return !!(m1?.(p) || m2?.(p));
+  };
+}
+
+/** Expands PATH arguments into the files to lint. Throws PathError for a PATH that does not exist. */
+export function discover(paths: string[], cwd: string, ignored?: IgnoreTest): Discovery {
+  const files: string[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const seen = new Set<string>();
+  const seenReal = new Set<string>();
+  const visitedDirs = new Set<string>();
+
+  const addFile = (abs: string, real?: string) => {
+    if (seen.has(abs)) return;
+    if (real !== undefined) {
+      if (seenReal.has(real)) return;
+      seenReal.add(real);
+    }
+    seen.add(abs);
+    files.push(abs);
+  };
+
+  const walk = (dir: string, realDir: string, ancestors: string[]) => {
+    if (visitedDirs.has(realDir)) return;
+    visitedDirs.add(realDir);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ file: dir, message: `cannot read folder: ${errText(e)}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const chain = [...ancestors, realDir];
+    for (const ent of entries) {
+      const name = ent.name;
+      const full = path.join(dir, name);
+      if (ent.isDirectory()) {
+        if (SKIP_DIRS.has(name) || ignored?.(full, true)) continue;
+        walk(full, path.join(realDir, name), chain);
+      } else if (ent.isFile()) {
+        if (formatOf(name) && !ignored?.(full, false)) addFile(full);
+      } else if (ent.isSymbolicLink()) {
+        if (SKIP_DIRS.has(name) || ignored?.(full, false)) continue;
+        let st: fs.Stats;
+        let real: string;
+        try {
+          real = fs.realpathSync(full);
+          st = fs.statSync(real);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') problems.push({ file: full, message: 'symbolic link loop, skipped' });
+          else if (formatOf(name)) problems.push({ file: full, message: code === 'ENOENT' ? 'broken symbolic link, skipped' : `cannot follow symbolic link: ${errText(e)}` });
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (ignored?.(full, true)) continue;
+          if (chain.includes(real)) {
+            problems.push({ file: full, message: `symbolic link loop (points back to ${real}), skipped` });
+            continue;
+          }
+          walk(full, real, chain);
+        } else if (st.isFile() && formatOf(name)) addFile(full, real);
+      }
+    }
+  };
+
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        let isLink = false;
+        try {
+          isLink = fs.lstatSync(abs).isSymbolicLink();
+        } catch {
+          // really absent
+        }
+        if (!isLink) throw new PathError(`no such file or directory: ${p}`);
+        problems.push({ file: abs, message: 'broken symbolic link, skipped' });
+      } else if (code === 'ELOOP') problems.push({ file: abs, message: 'symbolic link loop, skipped' });
+      else problems.push({ file: abs, message: `cannot access: ${errText(e)}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real = abs;
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        // keep the logical path
+      }
+      walk(abs, real, []);
+    } else if (ignored?.(abs, false)) {
+      continue;
+    } else if (formatOf(abs)) {
+      let real: string | undefined;
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        real = undefined;
+      }
+      addFile(abs, real);
+    }
+    // An explicit file no reader handles (README.md, package.json) is skipped without a message.
+  }
+  return { files, problems };
+}
+
+/** One-line text of a file-system error: "permission denied (EACCES)". */
+export function errText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'not a directory',
+    ELOOP: 'symbolic link loop',
+    EMFILE: 'too many open files',
+    EIO: 'input/output error',
+  };
+  if (err && err.code) return known[err.code] ? `${known[err.code]} (${err.code})` : err.code;
+  return err instanceof Error ? err.message.split('\n')[0] : String(e);
+}
