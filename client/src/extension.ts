@@ -1,0 +1,88 @@
+// The VS Code side of Mail Config Lint: thin, like vscode-eslint. It starts the bundled language server
+// over IPC and adds a few commands; everything about mail settings happens in the server.
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { registerTestConnectionCommands } from './testConnection';
+
+export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+/** .env files VS Code may map to another language (properties, shellscript, plaintext). */
+export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env'];
+
+let client: LanguageClient | undefined;
+
+export function documentSelector(): DocumentSelector {
+  return [...LANGUAGES.map((language) => ({ language })), ...ENV_PATTERNS.map((pattern) => ({ pattern }))];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+  const output = vscode.window.createOutputChannel('Mail Config Lint', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    initializationOptions: {},
+  };
+  client = new LanguageClient('mailConfigLint', 'Mail Config Lint', serverOptions, clientOptions);
+
+  const status = vscode.languages.createLanguageStatusItem('mailConfigLint.status', documentSelector());
+  status.name = 'Mail Config Lint';
+  status.text = 'Mail Config Lint';
+  status.command = { title: 'Show Output', command: 'mailConfigLint.showOutputChannel' };
+  context.subscriptions.push(status);
+  client.onDidChangeState((e) => {
+    status.busy = e.newState === State.Starting;
+    status.severity = e.newState === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    status.detail = e.newState === State.Running ? 'server running' : e.newState === State.Starting ? 'starting' : 'server stopped';
+  });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mailConfigLint.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      const doc = editor.document;
+      const r = (await client.sendRequest(ExecuteCommandRequest.type, {
+        command: 'mailConfigLint.server.applyFixAll',
+        arguments: [{ uri: client.code2ProtocolConverter.asUri(doc.uri), version: doc.version }],
+      })) as { applied?: number } | null;
+      const n = r?.applied ?? 0;
+      vscode.window.setStatusBarMessage(n ? `Mail Config Lint: fixed ${n} problem${n === 1 ? '' : 's'}` : 'Mail Config Lint: nothing to fix', 3000);
+    }),
+    vscode.commands.registerCommand('mailConfigLint.showOutputChannel', () => output.show()),
+    vscode.commands.registerCommand('mailConfigLint.restart', async () => {
+      if (!client) return;
+      output.info('restarting the server');
+      await client.restart();
+    }),
+  );
+  registerTestConnectionCommands(context, client, output);
+
+  try {
+    await client.start();
+  } catch (e) {
+    output.error(`the Mail Config Lint server failed to start: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage('Mail Config Lint: the language server failed to start. See the output channel.');
+  }
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}

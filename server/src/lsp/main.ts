@@ -1,0 +1,30 @@
+// Entry of `mail-config-lint-server`: `--stdio` for any LSP client, `--node-ipc` when VS Code starts it.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { SERVER_VERSION, startServer } from './server';
+import { registerTestConnection } from './testConnection';
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${SERVER_VERSION}\n`);
+  process.exit(0);
+}
+if (args.includes('--help') || args.includes('-h') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {
+  process.stdout.write(
+    `mail-config-lint-server ${SERVER_VERSION}: the Mail Config Lint language server\n\n` +
+      'usage: mail-config-lint-server --stdio          (any LSP client: Neovim, Helix, Zed, ...)\n' +
+      '       mail-config-lint-server --node-ipc       (started by the VS Code extension)\n' +
+      '       mail-config-lint-server --socket=PORT\n',
+  );
+  process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+// A stray console.log must never corrupt the stdio JSON-RPC stream: route it to the client's log.
+console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+console.info = console.log;
+console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
+startServer(connection, (documents, getEngineContext) => registerTestConnection(connection, documents, getEngineContext));

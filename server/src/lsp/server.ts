@@ -1,0 +1,811 @@
+// The Mail Config Lint language server: engine results as diagnostics, code actions and hovers.
+// Works with any LSP client: pull diagnostics when the client supports them, push otherwise.
+//
+// Caching: each open document keeps the lint result for (version, generation); the generation bumps when
+// something it depends on changes (settings, project config, an .env file it can read). Only the changed
+// document and its dependants are re-linted. Findings a document reports about another file (a JS module
+// about the .env value it reads) are kept per source and merged into the target's diagnostics.
+import * as path from 'node:path';
+import { version } from '../../../package.json';
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  MarkupKind,
+  type ServerCapabilities,
+  TextDocumentSyncKind,
+  TextDocuments,
+  TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+  type CancellationToken,
+  FileChangeType,
+  Range,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EnvIndex, fixAll, fixTextEdits, lintText, type FileResult, type LintOptions } from '../engine';
+import type { Finding, Fix, FieldEdit, ReadResult } from '../model/types';
+import { LineIndex } from '../model/lineIndex';
+import { formatOf } from '../readers/index';
+import { helpUri } from '../rules/types';
+import { ruleById } from '../rules/index';
+import { findingToDiagnostic, minimalEdit, SOURCE, toLspEdits, type FileText } from './convert';
+import type { EngineContext, GetEngineContext } from './context';
+import { fieldAt, hoverText } from './hover';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import {
+  fileToUri,
+  findEnvFiles,
+  globMatcher,
+  isEnvFile,
+  mergeRules,
+  ProjectConfigs,
+  readSmallFile,
+  uriToFile,
+} from './workspace';
+
+export const FIX_ALL_KIND = 'source.fixAll.mailConfigLint';
+export const CMD_SHOW_DOCS = 'mailConfigLint.server.showDocumentation';
+export const CMD_FIX_ALL = 'mailConfigLint.server.applyFixAll';
+export const CMD_RELINT = 'mailConfigLint.server.relintAll';
+
+/** Above this size a document is linted in bounded mode: not on every keystroke, only on open/save/pause. */
+export const LARGE_DOCUMENT = 1_000_000;
+/** Above this size a document is not linted at all (one information diagnostic says so). */
+export const MAX_DOCUMENT = 16_000_000;
+
+interface LintResult {
+  key: string;
+  version: number;
+  file: string;
+  text: string;
+  index: LineIndex;
+  result: FileResult;
+  /** Findings in this document's own file. */
+  own: Finding[];
+  settings: Settings;
+  lintOptions: LintOptions;
+  /** Why nothing was linted (disabled, ignored, binary, too large). */
+  skipped?: string;
+}
+
+interface DocState {
+  uri: string;
+  file: string;
+  gen: number;
+  /** Version last saved (or opened): run=onSave lints only these. */
+  savedVersion: number;
+  result?: LintResult;
+  timer?: NodeJS.Timeout;
+  published?: Diagnostic[];
+}
+
+const LANG_SUFFIX: Record<string, string> = {
+  dotenv: '.env',
+  properties: '', // not ours unless the name says .env
+  yaml: '.yaml',
+  dockercompose: '.yaml',
+  javascript: '.js',
+  javascriptreact: '.jsx',
+  typescript: '.ts',
+  typescriptreact: '.tsx',
+};
+
+export function startServer(
+  connection: Connection,
+  registerAddOns?: (documents: TextDocuments<TextDocument>, getEngineContext: GetEngineContext) => Partial<ServerCapabilities> | void,
+): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocState>();
+  const byFile = new Map<string, string>(); // engine file → uri of the open document
+  const env = new EnvIndex();
+  const diskText = new Map<string, string>(); // env files read from disk
+  const envSignature = new Map<string, string>(); // env file → serialized vars (change detection)
+  const foreign = new Map<string, Map<string, Finding[]>>(); // source uri → target file → findings
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const configs = new ProjectConfigs((m) => {
+    connection.console.warn(m);
+    void connection.window.showWarningMessage(m);
+  });
+  let folders: string[] = [];
+  let pull = false;
+  let refreshSupport = false;
+  let configurationSupport = false;
+  let dynamicConfig = false;
+  let watchedFilesDynamic = false;
+  let relatedInfo = true;
+  let codeDescription = true;
+  let markdown = true;
+  let versionedEdits = false;
+  let showDocumentSupport = false;
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+  let refreshTimer: NodeJS.Timeout | undefined;
+
+  const log = (m: string) => connection.console.log(m);
+
+  // -----------------------------------------------------------------------------------------------
+  // Documents ↔ files
+
+  function fileFor(doc: TextDocument): string {
+    const p = uriToFile(doc.uri) ?? doc.uri;
+    if (formatOf(p)) return p;
+    // Untitled buffers and odd names: fall back on the language id so `untitled:Untitled-1` in dotenv mode lints.
+    const suffix = LANG_SUFFIX[doc.languageId];
+    return suffix ? `${p}${suffix}` : p;
+  }
+
+  function fileText(file: string): FileText | undefined {
+    const uri = byFile.get(file);
+    if (uri) {
+      const st = states.get(uri);
+      const doc = documents.get(uri);
+      if (st?.result && doc && st.result.version === doc.version) return { uri, text: st.result.text, index: st.result.index };
+      if (doc) {
+        const text = doc.getText();
+        return { uri, text, index: new LineIndex(text) };
+      }
+    }
+    const text = diskText.get(file) ?? readSmallFile(file);
+    if (text === undefined) return undefined;
+    return { uri: fileToUri(file), text, index: new LineIndex(text) };
+  }
+
+  // -----------------------------------------------------------------------------------------------
+  // Settings
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationSupport) return Promise.resolve(globalSettings);
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'mailConfigLint' })
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  function folderOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const f of folders) {
+      const rel = path.relative(f, file);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  // -----------------------------------------------------------------------------------------------
+  // Linting
+
+  function keyOf(doc: TextDocument, st: DocState): string {
+    return `${doc.version}|${st.gen}`;
+  }
+
+  function stateFor(doc: TextDocument): DocState {
+    let st = states.get(doc.uri);
+    if (!st) {
+      st = { uri: doc.uri, file: fileFor(doc), gen: 0, savedVersion: doc.version };
+      states.set(doc.uri, st);
+      byFile.set(st.file, doc.uri);
+    }
+    return st;
+  }
+
+  /** The lint result for the document's current version (cached). Synchronous: the engine is. */
+  function analyze(doc: TextDocument, st: DocState, settings: Settings): LintResult {
+    const key = keyOf(doc, st);
+    if (st.result && st.result.key === key) return st.result;
+    const text = doc.getText();
+    const file = st.file;
+    const project = configs.forFile(file);
+    const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env };
+    const base = { key, version: doc.version, file, text, index: new LineIndex(text), settings, lintOptions };
+    const empty: FileResult = { file, findings: [], problems: [] };
+    let skipped: string | undefined;
+    if (!settings.enable) skipped = 'disabled by mailConfigLint.enable';
+    else if (!formatOf(file)) skipped = 'not a file Mail Config Lint reads';
+    else if (globMatcher(settings.ignore, folderOf(file))(file)) skipped = 'ignored by mailConfigLint.ignore';
+    else if (project.ignore.length && globMatcher(project.ignore, project.baseDir)(file)) skipped = `ignored by ${path.basename(project.file ?? '.mailconfiglintrc.json')}`;
+    else if (text.length > MAX_DOCUMENT) skipped = `too large (${(text.length / 1e6).toFixed(1)} MB > ${MAX_DOCUMENT / 1e6} MB): not linted`;
+    else if (looksBinary(text)) skipped = 'binary content';
+    let result: FileResult = empty;
+    if (!skipped) {
+      const t0 = Date.now();
+      try {
+        result = lintText(file, text, lintOptions);
+      } catch (e) {
+        // lintText promises not to throw; a bug must still not take the server down.
+        connection.console.error(`lint failed for ${file}: ${(e as Error).stack ?? e}`);
+      }
+      const ms = Date.now() - t0;
+      if (ms > 200) log(`linted ${path.basename(file)} (${text.length} chars) in ${ms} ms`);
+      for (const p of result.problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
+    }
+    const own = result.findings.filter((f) => f.file === file);
+    const lr: LintResult = { ...base, result, own, skipped };
+    st.result = lr;
+    if (!skipped && isEnvFile(file)) updateEnv(file, result.read, doc.uri);
+    updateForeign(doc.uri, file, skipped ? [] : result.findings.filter((f) => f.file !== file));
+    return lr;
+  }
+
+  function updateEnv(file: string, read: ReadResult | undefined, sourceUri?: string): void {
+    const vars = read?.envVars ?? {};
+    const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start]));
+    if (envSignature.get(file) === sig) return;
+    envSignature.set(file, sig);
+    env.set(file, vars);
+    markDependants(file, sourceUri);
+  }
+
+  function removeEnv(file: string): void {
+    if (!envSignature.has(file)) return;
+    envSignature.delete(file);
+    env.delete(file);
+    markDependants(file);
+  }
+
+  /** Every open document that can read `envFile` (same folder or below) is stale now. */
+  function markDependants(envFile: string, except?: string): void {
+    const dir = path.dirname(envFile);
+    const stale: string[] = [];
+    for (const st of states.values()) {
+      if (st.uri === except) continue;
+      if (st.file === envFile) continue;
+      const rel = path.relative(dir, st.file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      st.gen++;
+      stale.push(st.uri);
+    }
+    if (stale.length) relint(stale);
+  }
+
+  function updateForeign(sourceUri: string, sourceFile: string, findings: Finding[]): void {
+    const prev = foreign.get(sourceUri);
+    const next = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const list = next.get(f.file) ?? [];
+      list.push(f);
+      next.set(f.file, list);
+    }
+    const changed = new Set<string>();
+    for (const t of new Set([...(prev?.keys() ?? []), ...next.keys()])) {
+      if (sig(prev?.get(t)) !== sig(next.get(t))) changed.add(t);
+    }
+    if (next.size) foreign.set(sourceUri, next);
+    else foreign.delete(sourceUri);
+    const targets: string[] = [];
+    for (const t of changed) {
+      const uri = byFile.get(t);
+      if (uri && uri !== sourceUri) targets.push(uri);
+    }
+    if (targets.length) republish(targets);
+    void sourceFile;
+  }
+
+  function sig(list: Finding[] | undefined): string {
+    return list ? JSON.stringify(list.map((f) => [f.ruleId, f.severity, f.message, f.span.start, f.span.end])) : '';
+  }
+
+  function diagnosticsFor(uri: string): Diagnostic[] {
+    const st = states.get(uri);
+    const lr = st?.result;
+    if (!st || !lr) return [];
+    const own: FileText = { uri, text: lr.text, index: lr.index };
+    const opts = { relatedInformation: relatedInfo, codeDescription, fileText };
+    const out: Diagnostic[] = [];
+    if (lr.skipped && /too large/.test(lr.skipped)) {
+      out.push({
+        range: Range.create(0, 0, 0, 0),
+        severity: 3,
+        source: SOURCE,
+        message: `Mail Config Lint: this file is ${lr.skipped}.`,
+      });
+    }
+    for (const f of lr.own) out.push(findingToDiagnostic(f, own, opts));
+    if (!lr.skipped) {
+      for (const [src, targets] of foreign) {
+        if (src === uri) continue;
+        for (const f of targets.get(st.file) ?? []) out.push(findingToDiagnostic(f, own, opts));
+      }
+    }
+    return out;
+  }
+
+  // -----------------------------------------------------------------------------------------------
+  // Publishing (push) and refreshing (pull)
+
+  async function lintAndPublish(uri: string, force = false): Promise<void> {
+    const doc0 = documents.get(uri);
+    if (!doc0) return;
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri); // may have changed or closed while settings were fetched
+    const st = states.get(uri);
+    if (!doc || !st) return;
+    if (!force && settings.run === 'onSave' && st.result && doc.version !== st.savedVersion && st.result.settings.run === 'onSave') return;
+    analyze(doc, st, settings);
+    publish(uri);
+  }
+
+  function publish(uri: string): void {
+    const st = states.get(uri);
+    const doc = documents.get(uri);
+    if (!st || !doc) return;
+    const diagnostics = diagnosticsFor(uri);
+    st.published = diagnostics;
+    if (!pull) void connection.sendDiagnostics({ uri, version: st.result?.version ?? doc.version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const st = states.get(uri);
+    if (!st) return;
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      lintAndPublish(uri).catch((e) => connection.console.error(String(e?.stack ?? e)));
+    }, delay);
+  }
+
+  /** Re-lint these open documents (their inputs changed). */
+  function relint(uris: string[]): void {
+    if (pull) return requestRefresh();
+    for (const u of uris) schedule(u, 0);
+  }
+
+  /** Their diagnostics changed without their own result changing (foreign findings). */
+  function republish(uris: string[]): void {
+    if (pull) return requestRefresh();
+    for (const u of uris) if (states.get(u)?.result) publish(u);
+  }
+
+  function requestRefresh(): void {
+    if (!refreshSupport || refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void connection.languages.diagnostics.refresh();
+    }, 10);
+  }
+
+  function invalidateAll(): void {
+    settingsCache.clear();
+    for (const st of states.values()) st.gen++;
+    relint([...states.keys()]);
+  }
+
+  // -----------------------------------------------------------------------------------------------
+  // Initialisation
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pull = !!caps.textDocument?.diagnostic;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    configurationSupport = !!caps.workspace?.configuration;
+    dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    relatedInfo = caps.textDocument?.publishDiagnostics?.relatedInformation ?? !!caps.textDocument?.diagnostic;
+    codeDescription = caps.textDocument?.publishDiagnostics?.codeDescriptionSupport ?? true;
+    markdown = (caps.textDocument?.hover?.contentFormat ?? [MarkupKind.Markdown]).includes(MarkupKind.Markdown);
+    versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
+    showDocumentSupport = !!caps.window?.showDocument?.support;
+    // Pull without refresh cannot re-lint dependants: fall back to push.
+    if (pull && !refreshSupport) pull = false;
+    const opts = params.initializationOptions as { pullDiagnostics?: boolean } | undefined;
+    if (opts?.pullDiagnostics === false) pull = false;
+    if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => uriToFile(f.uri)).filter((x): x is string => !!x);
+    else if (params.rootUri) folders = [uriToFile(params.rootUri)].filter((x): x is string => !!x);
+    else if (params.rootPath) folders = [params.rootPath];
+
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [CMD_SHOW_DOCS, CMD_FIX_ALL, CMD_RELINT] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    };
+    if (pull) capabilities.diagnosticProvider = { identifier: 'mail-config-lint', interFileDependencies: true, workspaceDiagnostics: false };
+    if (addOnCaps) Object.assign(capabilities, addOnCaps);
+    return { capabilities, serverInfo: { name: 'mail-config-lint', version: SERVER_VERSION } };
+  });
+
+  connection.onInitialized(async () => {
+    log(`Mail Config Lint server ${SERVER_VERSION}: ${pull ? 'pull' : 'push'} diagnostics, folders ${folders.join(', ') || '(none)'}`);
+    if (configurationSupport && dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mailConfigLint' });
+    if (watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.env*' }, { globPattern: '**/*.env' }, { globPattern: '**/.mailconfiglintrc.json' }],
+      });
+    }
+    try {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToFile(f.uri)));
+        folders = folders.filter((f) => !removed.has(f));
+        const added = e.added.map((f) => uriToFile(f.uri)).filter((x): x is string => !!x);
+        folders.push(...added);
+        void Promise.all(added.map(loadEnvFiles)).then(invalidateAll);
+      });
+    } catch {
+      // client without workspace folder support
+    }
+    await Promise.all(folders.map(loadEnvFiles));
+    if (envSignature.size) log(`loaded ${envSignature.size} env file(s) from disk`);
+  });
+
+  async function loadEnvFiles(folder: string): Promise<void> {
+    const files = await findEnvFiles(folder);
+    for (const f of files) if (!byFile.has(f)) loadEnvFromDisk(f);
+    // Extra env files named by the project config.
+    for (const f of configs.forFile(path.join(folder, 'x')).extraEnvFiles) if (!byFile.has(f)) loadEnvFromDisk(f);
+  }
+
+  function loadEnvFromDisk(file: string): void {
+    const text = readSmallFile(file);
+    if (text === undefined || looksBinary(text)) return removeEnv(file);
+    diskText.set(file, text);
+    const r = lintText(file, text, { env });
+    updateEnv(file, r.read);
+  }
+
+  // -----------------------------------------------------------------------------------------------
+  // Document events
+
+  documents.onDidOpen((e) => {
+    stateFor(e.document);
+    schedule(e.document.uri, 0);
+  });
+
+  documents.onDidChangeContent((e) => {
+    const st = states.get(e.document.uri) ?? stateFor(e.document);
+    if (pull) return; // the client pulls after changes
+    void settingsFor(e.document.uri).then((s) => {
+      if (!states.has(e.document.uri)) return;
+      if (s.run === 'onSave') return;
+      const large = e.document.getText().length > LARGE_DOCUMENT;
+      schedule(e.document.uri, large ? Math.max(s.debounceMs, 500) : s.debounceMs);
+    });
+    void st;
+  });
+
+  documents.onDidSave((e) => {
+    const st = states.get(e.document.uri);
+    if (!st) return;
+    st.savedVersion = e.document.version;
+    if (isEnvFile(st.file)) diskText.delete(st.file);
+    void settingsFor(e.document.uri).then((s) => {
+      if (s.run !== 'onSave') return;
+      if (pull) requestRefresh();
+      else schedule(e.document.uri, 0);
+    });
+  });
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const st = states.get(uri);
+    if (!st) return;
+    if (st.timer) clearTimeout(st.timer);
+    states.delete(uri);
+    if (byFile.get(st.file) === uri) byFile.delete(st.file);
+    settingsCache.delete(uri);
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Its findings about other files go away; an env file falls back to its saved content on disk.
+    updateForeign(uri, st.file, []);
+    if (isEnvFile(st.file)) {
+      if (folderOf(st.file) || diskText.has(st.file)) loadEnvFromDisk(st.file);
+      else removeEnv(st.file);
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!configurationSupport) globalSettings = normalizeSettings((change.settings as { mailConfigLint?: unknown } | undefined)?.mailConfigLint);
+    invalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let configChanged = false;
+    for (const c of params.changes) {
+      const file = uriToFile(c.uri);
+      if (!file) continue;
+      if (path.basename(file) === '.mailconfiglintrc.json') {
+        configChanged = true;
+        continue;
+      }
+      if (!isEnvFile(file) || byFile.has(file)) continue; // an open buffer wins over the disk
+      if (c.type === FileChangeType.Deleted) {
+        diskText.delete(file);
+        removeEnv(file);
+      } else loadEnvFromDisk(file);
+    }
+    if (configChanged) {
+      configs.clear();
+      invalidateAll();
+    }
+  });
+
+  // -----------------------------------------------------------------------------------------------
+  // Pull diagnostics
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    await new Promise((r) => setImmediate(r)); // let queued changes/closes/cancels arrive first
+    const doc = documents.get(uri);
+    const st = doc && states.get(uri);
+    if (!doc || !st) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: st.published ?? [] };
+    const settings = await settingsFor(uri);
+    const doc2 = documents.get(uri);
+    if (!doc2 || !states.has(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: st.published ?? [] };
+    const onSaveStale = settings.run === 'onSave' && st.result && doc2.version !== st.savedVersion && st.result.settings.run === 'onSave';
+    if (!onSaveStale || !st.published) {
+      analyze(doc2, st, settings);
+      st.published = diagnosticsFor(uri);
+    } else if (st.result && st.result.key.split('|')[1] !== String(st.gen)) {
+      // Dependencies changed but we must not re-lint unsaved text: re-merge foreign findings only.
+      st.published = diagnosticsFor(uri);
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, items: st.published };
+  });
+
+  // -----------------------------------------------------------------------------------------------
+  // Code actions
+
+  async function current(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; st: DocState; lr: LintResult } | undefined> {
+    const doc0 = documents.get(uri);
+    if (!doc0) return undefined;
+    const settings = await settingsFor(uri);
+    if (token?.isCancellationRequested) return undefined;
+    const doc = documents.get(uri);
+    const st = states.get(uri);
+    if (!doc || !st) return undefined;
+    return { doc, st, lr: analyze(doc, st, settings) };
+  }
+
+  /** Findings shown in this document: its own and those other documents report about it. */
+  function shownFindings(st: DocState, lr: LintResult): Finding[] {
+    const out = [...lr.own];
+    if (lr.skipped) return out;
+    for (const [src, targets] of foreign) if (src !== st.uri) out.push(...(targets.get(st.file) ?? []));
+    return out;
+  }
+
+  /** Renders a fix to a WorkspaceEdit. Edits go to the files their fields live in (normally this one). */
+  function fixToWorkspaceEdit(fix: Fix, fallbackFile: string): WorkspaceEdit | undefined {
+    const byTarget = new Map<string, FieldEdit[]>();
+    for (const e of fix.edits) {
+      const f = e.op === 'insert' ? e.after.site.file : e.field.site.file;
+      const list = byTarget.get(f ?? fallbackFile) ?? [];
+      list.push(e);
+      byTarget.set(f ?? fallbackFile, list);
+    }
+    const changes: Record<string, LspTextEdit[]> = {};
+    const docChanges: { textDocument: { uri: string; version: number | null }; edits: LspTextEdit[] }[] = [];
+    for (const [file, edits] of byTarget) {
+      const ft = fileText(file);
+      if (!ft) return undefined;
+      let te;
+      try {
+        te = fixTextEdits(ft.text, { ...fix, edits });
+      } catch (e) {
+        connection.console.error(`fix "${fix.title}" failed to render: ${(e as Error).message}`);
+        return undefined;
+      }
+      const lsp = toLspEdits(ft.index, te);
+      changes[ft.uri] = lsp;
+      const openDoc = documents.get(ft.uri);
+      docChanges.push({ textDocument: { uri: ft.uri, version: openDoc ? openDoc.version : null }, edits: lsp });
+    }
+    return versionedEdits ? { documentChanges: docChanges } : { changes };
+  }
+
+  function commentFor(file: string): string {
+    return formatOf(file) === 'js' ? '//' : '#';
+  }
+
+  function disableAction(f: Finding, lr: LintResult, uri: string, diag?: Diagnostic): CodeAction {
+    const pos = lr.index.position(f.span.start);
+    const lineStart = lr.index.lineStart(pos.line);
+    const lineText = lr.text.slice(lineStart, lr.text.indexOf('\n', lineStart) === -1 ? undefined : lr.text.indexOf('\n', lineStart));
+    const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+    const marker = commentFor(lr.file);
+    const eol = lr.text.includes('\r\n') ? '\r\n' : '\n';
+    let edit: LspTextEdit;
+    // Extend an existing disable-next-line comment on the line above instead of stacking a second one.
+    const prev = pos.line > 0 ? lr.text.slice(lr.index.lineStart(pos.line - 1), lineStart).replace(/\r?\n$/, '') : '';
+    const m = /mail-config-lint-disable-next-line\b([^\n]*)$/.exec(prev);
+    if (pos.line > 0 && m && m[1].trim() !== '' && !m[1].includes('--')) {
+      const endOfPrev = lr.index.lineStart(pos.line - 1) + prev.replace(/\s+$/, '').length;
+      const at = lr.index.position(endOfPrev);
+      edit = LspTextEdit.insert(at, `, ${f.ruleId}`);
+    } else {
+      edit = LspTextEdit.insert({ line: pos.line, character: 0 }, `${indent}${marker} mail-config-lint-disable-next-line ${f.ruleId}${eol}`);
+    }
+    const wsEdit: WorkspaceEdit = versionedEdits
+      ? { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits: [edit] }] }
+      : { changes: { [uri]: [edit] } };
+    return {
+      title: `Disable ${f.ruleId} for this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diag ? [diag] : undefined,
+      edit: wsEdit,
+    };
+  }
+
+  function fixAllEdit(doc: TextDocument, lr: LintResult): { edit?: WorkspaceEdit; count: number } {
+    if (lr.skipped) return { count: 0 };
+    const { text, applied } = fixAll(lr.file, lr.text, lr.lintOptions);
+    const e = minimalEdit(lr.index, lr.text, text);
+    if (!e) return { count: 0 };
+    const edit: WorkspaceEdit = versionedEdits
+      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [e] }] }
+      : { changes: { [doc.uri]: [e] } };
+    return { edit, count: applied.length };
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
+    const cur = await current(params.textDocument.uri, token);
+    if (!cur || token.isCancellationRequested) return [];
+    const { doc, st, lr } = cur;
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+
+    if (wants(CodeActionKind.QuickFix)) {
+      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+      const findings = shownFindings(st, lr);
+      const selected: { f: Finding; d?: Diagnostic }[] = [];
+      const reqStart = doc.offsetAt(params.range.start);
+      const reqEnd = doc.offsetAt(params.range.end);
+      for (const f of findings) {
+        const d = ours.find((d) => d.code === f.ruleId && sameSpot(d, f, lr));
+        if (d) selected.push({ f, d });
+        else if (ours.length === 0 && f.span.start <= reqEnd && reqStart <= Math.max(f.span.end, f.span.start + 1)) selected.push({ f });
+      }
+      const seenRules = new Set<string>();
+      for (const { f, d } of selected) {
+        f.fixes.forEach((fix, i) => {
+          const edit = fixToWorkspaceEdit(fix, f.file);
+          if (!edit) return;
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: d ? [d] : undefined,
+            isPreferred: i === 0 ? true : undefined,
+            edit,
+          });
+        });
+      }
+      for (const { f, d } of selected) {
+        if (f.file !== lr.file) continue; // suppression comments go into the file the finding is in
+        actions.push(disableAction(f, lr, doc.uri, d));
+      }
+      for (const { f, d } of selected) {
+        if (seenRules.has(f.ruleId)) continue;
+        seenRules.add(f.ruleId);
+        actions.push({
+          title: `Show documentation for ${f.ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: d ? [d] : undefined,
+          command: { title: `Show documentation for ${f.ruleId}`, command: CMD_SHOW_DOCS, arguments: [helpUri(f.ruleId)] },
+        });
+      }
+    }
+
+    // source.fixAll.mailConfigLint: only when asked for explicitly (on save or from the Source Action menu).
+    if (only && only.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
+      const { edit, count } = fixAllEdit(doc, lr);
+      if (edit) actions.push({ title: `Fix all safe Mail Config Lint problems (${count})`, kind: FIX_ALL_KIND, edit });
+    }
+    return actions;
+  });
+
+  function sameSpot(d: Diagnostic, f: Finding, lr: LintResult): boolean {
+    const data = d.data as { start?: number; end?: number } | undefined;
+    if (data && data.start === f.span.start && data.end === f.span.end) return true;
+    const s = lr.index.position(f.span.start);
+    return d.range.start.line === s.line && d.range.start.character === s.character;
+  }
+
+  // -----------------------------------------------------------------------------------------------
+  // Commands
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === CMD_SHOW_DOCS) {
+      const href = String(params.arguments?.[0] ?? '');
+      if (!/^https?:\/\//.test(href)) return null;
+      if (showDocumentSupport) await connection.window.showDocument({ uri: href, external: true });
+      else void connection.window.showInformationMessage(`Mail Config Lint documentation: ${href}`);
+      return null;
+    }
+    if (params.command === CMD_FIX_ALL) {
+      const arg = params.arguments?.[0] as { uri?: string; version?: number } | string | undefined;
+      const uri = typeof arg === 'string' ? arg : arg?.uri;
+      if (!uri) return { applied: 0 };
+      const cur = await current(uri);
+      if (!cur) return { applied: 0 };
+      if (typeof arg === 'object' && typeof arg.version === 'number' && arg.version !== cur.doc.version) return { applied: 0, stale: true };
+      const { edit, count } = fixAllEdit(cur.doc, cur.lr);
+      if (!edit) return { applied: 0 };
+      const r = await connection.workspace.applyEdit({ label: 'Fix all Mail Config Lint problems', edit });
+      return { applied: r.applied ? count : 0 };
+    }
+    if (params.command === CMD_RELINT) {
+      configs.clear();
+      invalidateAll();
+      return null;
+    }
+    return null;
+  });
+
+  // -----------------------------------------------------------------------------------------------
+  // Hover
+
+  connection.onHover(async (params: HoverParams, token): Promise<Hover | null> => {
+    const cur = await current(params.textDocument.uri, token);
+    if (!cur || token.isCancellationRequested || cur.lr.skipped || !cur.lr.result.read) return null;
+    const { lr, st } = cur;
+    const offset = lr.index.offset(params.position);
+    const hit = fieldAt(lr.result.read!, lr.file, offset);
+    if (!hit) return null;
+    const value = hoverText({
+      hit,
+      file: lr.file,
+      findings: shownFindings(st, lr),
+      markdown,
+      lineOf: (file, off) => {
+        const ft = fileText(file);
+        return ft ? ft.index.position(off).line + 1 : undefined;
+      },
+    });
+    return {
+      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value },
+      range: Range.create(lr.index.position(hit.start), lr.index.position(hit.end)),
+    };
+  });
+
+  // -----------------------------------------------------------------------------------------------
+  // Add-ons (the connection test) and start
+
+  const getEngineContext: GetEngineContext = async (uri: string): Promise<EngineContext | undefined> => {
+    const cur = await current(uri);
+    if (!cur) return undefined;
+    const { doc, lr } = cur;
+    return {
+      uri,
+      file: lr.file,
+      version: doc.version,
+      text: lr.text,
+      index: lr.index,
+      result: lr.result,
+      settings: lr.settings,
+      lintOptions: lr.lintOptions,
+      env,
+    };
+  };
+  let addOnCaps: Partial<ServerCapabilities> | undefined;
+  try {
+    addOnCaps = registerAddOns?.(documents, getEngineContext) ?? undefined;
+  } catch (e) {
+    connection.console.error(`add-on registration failed: ${(e as Error).message}`);
+  }
+
+  documents.listen(connection);
+  connection.listen();
+  void ruleById;
+}
+
+/** NUL bytes in the first 8 KB: a binary file opened as text. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 0) return true;
+  return false;
+}
+
+export const SERVER_VERSION: string = version;

@@ -1,0 +1,148 @@
+// Files on disk the server needs without an editor buffer: the .env* files of the workspace folders
+// (for cross-file process.env resolution), the project config, and ignore globs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RuleSetting } from '../engine';
+import { formatOf } from '../readers/index';
+import { ConfigError, findConfigFile, parseProjectConfig, type ProjectConfig } from '../config/rc';
+import { rules } from '../rules/index';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.next', '.venv', 'venv', 'vendor', 'target', '__pycache__']);
+
+/** Largest file read from disk (an .env of 1 MB is already absurd). */
+export const MAX_DISK_FILE = 1_000_000;
+
+export function uriToFile(uri: string): string | undefined {
+  try {
+    if (uri.startsWith('file:')) return fileURLToPath(uri);
+    const u = new URL(uri);
+    return decodeURIComponent(u.pathname) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function fileToUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export function isEnvFile(file: string): boolean {
+  return formatOf(file) === 'env';
+}
+
+/** Finds .env* files under `root` (bounded: depth, entry count, skipped build/vendor folders). */
+export async function findEnvFiles(root: string, limits = { depth: 8, entries: 20_000 }): Promise<string[]> {
+  const out: string[] = [];
+  let budget = limits.entries;
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > limits.depth || budget <= 0) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    budget -= entries.length;
+    const subdirs: string[] = [];
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) subdirs.push(path.join(dir, e.name));
+      } else if (e.isFile() && isEnvFile(e.name)) out.push(path.join(dir, e.name));
+    }
+    for (const d of subdirs) await walk(d, depth + 1);
+  };
+  await walk(root, 0);
+  return out;
+}
+
+export function readSmallFile(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_DISK_FILE) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Project config per folder, cached until a `.mailconfiglintrc.json` changes on disk. */
+export class ProjectConfigs {
+  private readonly cache = new Map<string, { config: ProjectConfig; error?: string }>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly onError: (message: string) => void) {}
+
+  clear(): void {
+    this.cache.clear();
+    this.reported.clear();
+  }
+
+  /** The config that applies to `file` (nearest .mailconfiglintrc.json above it). Errors → defaults + one message. */
+  forFile(file: string): ProjectConfig {
+    const dir = path.dirname(file);
+    const hit = this.cache.get(dir);
+    if (hit) return hit.config;
+    const found = findConfigFile(dir);
+    let entry: { config: ProjectConfig; error?: string };
+    if (!found) entry = { config: { baseDir: dir, rules: {}, ignore: [], extraEnvFiles: [] } };
+    else {
+      try {
+        const text = fs.readFileSync(found, 'utf8');
+        entry = { config: parseProjectConfig(text, found, rules.map((r) => r.meta.id), path.dirname(found)) };
+      } catch (e) {
+        const msg = e instanceof ConfigError ? e.message : `${found}: ${(e as Error).message}`;
+        entry = { config: { file: found, baseDir: path.dirname(found), rules: {}, ignore: [], extraEnvFiles: [] }, error: msg };
+        if (!this.reported.has(msg)) {
+          this.reported.add(msg);
+          this.onError(`Mail Config Lint: ignoring ${path.basename(found)}: ${msg}`);
+        }
+      }
+    }
+    this.cache.set(dir, entry);
+    return entry.config;
+  }
+
+  configFiles(): string[] {
+    const s = new Set<string>();
+    for (const v of this.cache.values()) if (v.config.file) s.add(v.config.file);
+    return [...s];
+  }
+}
+
+/**
+ * gitignore-like glob test relative to `baseDir`: a glob without a slash matches a name at any depth;
+ * `dir/` and `dir` also cover everything below. (Same semantics as the CLI's ignore globs.)
+ */
+export function globMatcher(globs: string[], baseDir: string | undefined): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  const withSlash: string[] = [];
+  const bare: string[] = [];
+  for (let g of globs) {
+    g = g.trim().replace(/\\/g, '/');
+    if (g.startsWith('./')) g = g.slice(2);
+    if (g.endsWith('/')) g = g.slice(0, -1);
+    const anchored = g.startsWith('/');
+    if (anchored && baseDir) g = g.slice(1);
+    const list = g.includes('/') || anchored ? withSlash : bare;
+    list.push(g, `${g}/**`);
+  }
+  const m1 = withSlash.length ? picomatch(withSlash, { dot: true }) : undefined;
+  const m2 = bare.length ? picomatch(bare, { dot: true, basename: true }) : undefined;
+  return (file: string) => {
+    let p = file;
+    if (baseDir) {
+      const rel = path.relative(baseDir, file);
+      if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) p = rel;
+    }
+    p = p.split(path.sep).join('/');
+    return !!(m1?.(p) || m2?.(p));
+  };
+}
+
+/** Merges project rule settings with editor settings (the editor wins, as in vscode-eslint). */
+export function mergeRules(project: Record<string, RuleSetting>, editor: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  return { ...project, ...editor };
+}
