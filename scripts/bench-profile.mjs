@@ -56,7 +56,7 @@ function moduleAt(map, line) {
 export function stepOf(module, fn) {
   if (module === '(garbage collector)') return 'gc';
   if (module === '(program)') return 'start-up / native (program)';
-  if (module === '(idle)') return 'idle (waiting for I/O)';
+  if (module === '(idle)') return 'idle (waiting: I/O, timers, debounce)';
   if (module === '(root)') return 'other';
   if (/node_modules\/@babel\/parser\//.test(module)) return 'parse: js (@babel/parser)';
   if (/node_modules\/typescript\//.test(module)) return 'parse: js (typescript)';
@@ -155,6 +155,6 @@ export function formatProfile(title, s, { steps = 12, functions = 12 } = {}) {
   out.push('  by step:');
   for (const x of s.steps.slice(0, steps)) out.push(`    ${x.step.padEnd(46)} ${String(x.ms).padStart(8)} ms ${String(x.pct).padStart(5)}%`);
   out.push('  top functions by self time:');
-  for (const f of s.functions.slice(0, functions)) out.push(`    ${String(f.ms).padStart(8)} ms ${String(f.pct).padStart(5)}%  ${f.fn}  (${f.module}${f.module.includes('/') ? ':' + f.line : ''})`);
+  for (const f of s.functions.slice(0, functions)) out.push(`    ${String(f.ms).padStart(8)} ms ${String(f.pct).padStart(5)}%  ${f.fn}  (${f.module}${f.module.includes('/') && !f.module.startsWith('node:') ? `, bundle line ${f.line}` : ''})`);
   return out;
 }

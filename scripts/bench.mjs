@@ -3,7 +3,7 @@
 //
 //   node scripts/bench.mjs [--runs 5] [--warmup 1] [--quick] [--files 3000] [--no-eslint] [--json FILE]
 //        [--out .bench] [--kit-src ../shared/bench] [--kit .bench/kit] [--no-install] [--no-build] [--no-lsp]
-//        [--no-big] [--no-vsix] [--no-profile] [--profile] [--split] [--lsp-settings JSON] [--strict]
+//        [--no-big] [--no-vsix] [--no-profile] [--profile] [--split] [--lsp-settings JSON] [--strict] [--update-docs]
 //
 // Steps (every figure that is compared to a budget is a RATIO measured in the same interleaved run):
 //  1. kit: copies the benchmark kit (../shared/bench, may be read-only) into the git-ignored scratch .bench/kit
@@ -22,7 +22,8 @@
 //  9. a CPU profile of the CLI (readable bundle, --cpu-prof) summarised per step; for a failing LSP budget,
 //     one of the server on that file. Printed when a budget fails (or with --profile); always in the JSON.
 // Prints a table of ratios vs budgets and writes JSON (default .bench/report.json). Exit 0 unless the bench
-// itself broke (2); with --strict, 1 when a budget fails. Missing pieces (no dist/server.js, no package
+// itself broke (2); with --strict, 1 when a budget fails. --update-docs rewrites the generated block of
+// docs/performance.md (between <!-- bench:begin --> and <!-- bench:end -->) from this run. Missing pieces (no dist/server.js, no package
 // script) become "n/a" rows, never a crash. Never put timing assertions in tests: this is a benchmark.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,12 +39,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: node scripts/bench.mjs [--runs N] [--warmup N] [--quick] [--files N] [--seed N] [--no-eslint]
        [--json FILE] [--out DIR] [--kit-src DIR] [--kit DIR] [--no-install] [--no-build] [--no-lsp] [--no-big]
        [--no-vsix] [--no-profile] [--profile] [--split] [--single-runs N] [--lsp-edits N] [--lsp-runs N]
-       [--lsp-settings JSON] [--strict]`;
+       [--lsp-settings JSON] [--strict] [--update-docs]`;
 const o = {
   runs: null, warmup: null, quick: false, files: 3000, seed: 42, eslint: true, json: null, out: path.join(ROOT, '.bench'),
   kitSrc: process.env.MCL_BENCH_KIT || path.resolve(ROOT, '..', 'shared', 'bench'), kit: null, install: true, build: true,
   lsp: true, big: true, vsix: true, profile: true, forceProfile: false, split: false, singleRuns: null, lspEdits: null,
-  lspRuns: null, lspSettings: {}, strict: false,
+  lspRuns: null, lspSettings: {}, strict: false, updateDocs: false,
 };
 {
   const a = process.argv.slice(2);
@@ -74,6 +75,7 @@ const o = {
       case '--lsp-runs': o.lspRuns = n(); break;
       case '--lsp-settings': try { o.lspSettings = JSON.parse(v()); } catch (e) { die(`--lsp-settings: ${e.message}`); } break;
       case '--strict': o.strict = true; break;
+      case '--update-docs': o.updateDocs = true; break;
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: die(`unknown option ${a[i]}\n${USAGE}`);
     }
@@ -341,9 +343,10 @@ budget('eslint-cli', 'ESLint peer ÷ CLI (paired median)', corpus.eslintOverCli,
 for (const [k] of SAMPLES) { const s = single?.files?.[k]; budget(`one-file-${k}`, `one-file CLI ÷ node -e 0 (${s?.file ?? k})`, s?.cliOverNode, '<=', 1.6, '×', s?.cliWallMs != null ? `${s.cliWallMs} vs ${single.nodeWallMs} ms; parse-one ${s.parseOneOverNode}×` : ''); }
 for (const [k, f] of SAMPLES) { const x = lsp?.small?.[k]; budget(`lsp-edit-${k}`, `LSP edit→diagnostics p95 (${f})`, x?.edit?.p95, '<=', 15, 'ms', x ? `p50 ${x.edit.p50}, max ${x.edit.max}; floor p95 ${lsp.floorSmall[k]?.edit?.p95 ?? '-'}` : ''); }
 for (const [k, f] of SAMPLES) { const x = lsp?.small?.[k]; budget(`lsp-start-${k}`, `LSP spawn→first diagnostics (${f})`, x?.startToFirstDiagnosticsMs, '<=', 250, 'ms', x ? `init ${x.initializeMs} + open ${x.openToDiagnosticsMs}` : ''); }
-for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-edit-${k}`, `LSP edit→diagnostics p95 (${f}, 5 MiB)`, x?.edit?.p95, '<=', 500, 'ms', x ? `p50 ${x.edit.p50}, max ${x.edit.max}; floor p95 ${lsp.floorBig[k]?.edit?.p95 ?? '-'}; ${x.diagnostics ?? '?'} diags` : ''); }
-for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-rss-${k}`, `LSP server peak RSS (${f})`, x?.peakRssMB, '<=', 250, 'MB', x ? `floor ${lsp.floorBig[k]?.peakRssMB ?? '-'} MB` : ''); }
-budget('vsix', '.vsix size', vsix?.kB, '<=', 600, 'kB', vsix?.file ?? '');
+const bigSkip = !o.lsp ? '--no-lsp' : !o.big ? '--no-big' : '';
+for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-edit-${k}`, `LSP edit→diagnostics p95 (${f}, 5 MiB)`, x?.edit?.p95, '<=', 500, 'ms', x ? `p50 ${x.edit.p50}, max ${x.edit.max}; floor p95 ${lsp.floorBig[k]?.edit?.p95 ?? '-'}; ${x.diagnostics ?? '?'} diags` : bigSkip); }
+for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-rss-${k}`, `LSP server peak RSS (${f})`, x?.peakRssMB, '<=', 250, 'MB', x ? `floor ${lsp.floorBig[k]?.peakRssMB ?? '-'} MB` : bigSkip); }
+budget('vsix', '.vsix size', vsix?.kB, '<=', 600, 'kB', vsix?.file ?? (o.vsix ? '' : '--no-vsix'));
 budget('precision', 'precision vs answer key (score.mjs --rules auto)', score?.precision, '>=', 0.99, '', score ? `TP ${score.truePositives} FP ${score.falsePositives} (decoys ${score.decoyHits})` : '');
 budget('recall', 'recall vs answer key', score?.recall, '>=', 0.99, '', score ? `FN ${score.falseNegatives} of ${score.truePositives + score.falseNegatives}` : '');
 const failed = B.filter((b) => b.pass === false);
@@ -450,4 +453,50 @@ const report = {
 };
 fs.mkdirSync(path.dirname(o.json), { recursive: true });
 fs.writeFileSync(o.json, JSON.stringify(report, null, 1) + '\n');
+
+if (o.updateDocs) {
+  const doc = path.join(ROOT, 'docs', 'performance.md');
+  const begin = '<!-- bench:begin -->', end = '<!-- bench:end -->';
+  let text = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : `# Performance\n\n${begin}\n${end}\n`;
+  const i = text.indexOf(begin), j = text.indexOf(end);
+  if (i < 0 || j < i) notes.push(`--update-docs: ${doc} has no ${begin} … ${end} block`);
+  else {
+    text = text.slice(0, i + begin.length) + '\n' + markdown(report) + text.slice(j);
+    fs.writeFileSync(doc, text);
+    log(`updated ${path.relative(ROOT, doc)}`);
+  }
+}
+
+function markdown(rep) {
+  const m = [];
+  const cell = (s) => String(s).replace(/\|/g, '\\|');
+  m.push(`Run of ${rep.date.slice(0, 16).replace('T', ' ')} UTC: \`npm run bench${rep.options.quick ? ' -- --quick' : ''}\` (${rep.options.runs} interleaved rounds + ${rep.options.warmup} warm-up on the corpus; ${rep.options.singleRuns} on one file; LSP ${rep.options.lspEdits} edits × ${rep.options.lspRuns} runs on the ~200-line samples, ${rep.options.bigEdits} × ${rep.options.bigRuns} on the 5 MiB files), ${rep.machine.cpus} vCPUs (${rep.machine.cpuModel}), Node ${rep.machine.node}. Corpus: seed ${rep.options.seed}, ${rep.corpusInfo.files} files, ${(rep.corpusInfo.bytes / 1048576).toFixed(1)} MiB${rep.corpusInfo.contentHash ? ` (content ${rep.corpusInfo.contentHash})` : ''}. Took ${rep.elapsedS} s.`);
+  m.push('');
+  m.push('| budget | measured | budget | result | detail |');
+  m.push('| --- | ---: | ---: | :---: | --- |');
+  for (const b of rep.budgets) m.push(`| ${cell(b.label)} | ${cell(fmtV(b))} | ${b.op === '<=' ? '≤' : '≥'} ${b.limit}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''} | ${b.pass == null ? 'n/a' : b.pass ? 'pass' : '**FAIL**'} | ${cell(b.detail)} |`);
+  m.push('');
+  const c = rep.corpus;
+  m.push(`Absolute medians (for orientation only; compare the ratios): summed floor ${c.floorWallS ?? '-'} s, CLI ${c.cliWallS ?? '-'} s (CPU ${c.cliCpuS ?? '-'} s), ESLint ${c.eslintWallS ?? '-'} s (${c.eslintOverFloor ?? '-'}× the floor, ${c.eslintMaxRssMB ?? '-'} MB); \`node -e 0\` ${rep.single?.nodeWallMs ?? '-'} ms. CLI exit codes on the corpus: ${c.cliExitCodes ?? '-'}.`);
+  if (rep.score) m.push(`\nPrecision/recall (\`score.mjs --rules auto\` on the CLI's SARIF): TP ${rep.score.truePositives}, FN ${rep.score.falseNegatives}, FP ${rep.score.falsePositives} (decoy hits ${rep.score.decoyHits}); per rule: ${Object.entries(rep.score.perRule).map(([r, x]) => `${r} ${x.found}/${x.total}`).join(', ')}.`);
+  if (rep.lsp) {
+    m.push('\nLSP detail (ms; p50/p95/max of edit → diagnostics; the floor is the kit\'s do-nothing server on the same file):\n');
+    m.push('| file | spawn→init | open→diags | start→first diags | edit p50 | p95 | max | peak RSS MB | floor edit p50/p95 | floor RSS MB |');
+    m.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [grp, fl] of [['small', 'floorSmall'], ['big', 'floorBig']]) for (const [k, x] of Object.entries(rep.lsp[grp] ?? {})) {
+      const f = rep.lsp[fl]?.[k];
+      m.push(`| ${x?.file ?? k} | ${x?.initializeMs ?? '-'} | ${x?.openToDiagnosticsMs ?? '-'} | ${x?.startToFirstDiagnosticsMs ?? '-'} | ${x?.edit?.p50 ?? '-'} | ${x?.edit?.p95 ?? '-'} | ${x?.edit?.max ?? '-'} | ${x?.peakRssMB ?? '-'} | ${f?.edit?.p50 ?? '-'}/${f?.edit?.p95 ?? '-'} | ${f?.peakRssMB ?? '-'} |`);
+    }
+  }
+  if (rep.profiles?.split) m.push(`\nPer kind (CLI on only that kind's files ÷ that kind's floor command, one interleaved run): ${Object.entries(rep.profiles.split).map(([k, x]) => `${k} ${x.cliOverFloor}× (${x.cliWallS} s vs ${x.floorWallS} s, ${x.files} files)`).join('; ')}.`);
+  for (const [k, p] of Object.entries(rep.profiles ?? {})) {
+    if (k === 'split') continue;
+    m.push(`\nProfile \`${k}\` (${p.what}; ${p.totalMs} ms sampled), self time by step:\n`);
+    m.push('| step | ms | % |');
+    m.push('| --- | ---: | ---: |');
+    for (const x of p.steps.slice(0, 10)) m.push(`| ${cell(x.step)} | ${x.ms} | ${x.pct} |`);
+  }
+  if (rep.notes.length) m.push('\n' + rep.notes.map((n) => `- note: ${n}`).join('\n'));
+  return m.join('\n') + '\n';
+}
 process.exit(o.strict && failed.length ? 1 : 0);
