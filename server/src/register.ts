@@ -4,3 +4,4 @@ export {};
 import './readers/js/index';
 import './fixes/render-js';
 import './fixes/dialects/nodemailer';
+import './readers/env/index';

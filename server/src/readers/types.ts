@@ -31,6 +31,14 @@ export interface KvEntry {
   kind: ValueKind;
   envVar?: string;
   site: Site;
+  /** The value text as written, without quotes and before escape processing / interpolation (defaults to `value`). */
+  raw?: string;
+  /**
+   * kind 'env' (or 'expression') whose references were resolved (earlier key of the same .env file, compose
+   * .env file, ...): where the value came from; `value` then holds the resolved value. Interpreters treat
+   * `value` as known only when kind === 'literal' or resolvedFrom is set.
+   */
+  resolvedFrom?: SourceRef;
 }
 
 export interface KvGroup {

@@ -1,0 +1,222 @@
+// Shared helpers for the dialect interpreters: KvEntry → Field, env-style booleans, placeholders,
+// credentials, config assembly. Interpreters never assume a site style: entries come from `.env` files
+// (style 'env') and from YAML env blocks (yaml-map / yaml-list / yaml-namevalue).
+import type { Credentials, Dialect, EffectiveConnection, Field, SmtpConfig, Span, UrlField } from '../../model/types';
+import type { KvEntry, KvGroup } from '../types';
+import { parseMailUrl } from '../url';
+
+/** One mail settings block inside a KvGroup: the entries of one key family (SMTP_*, MAIL_*, BULK_SMTP_* ...). */
+export interface Instance {
+  /** The family prefix as written (e.g. 'SMTP_', 'BULK_SMTP_', 'GF_SMTP_', 'mail__'). */
+  prefix: string;
+  /** Upper-cased key without the prefix → entry (the first occurrence; a repeated key starts a new instance). */
+  keys: Map<string, KvEntry>;
+  entries: KvEntry[];
+}
+
+export interface DialectBuilder {
+  (group: KvGroup, inst: Instance): SmtpConfig | undefined;
+}
+
+/** The value is known: a literal, or a reference that was resolved. */
+export function isKnown(e: KvEntry): boolean {
+  return e.kind === 'literal' || e.resolvedFrom !== undefined;
+}
+
+/** The known value of an entry, or undefined. */
+export function valueOf(e: KvEntry | undefined): string | undefined {
+  return e && isKnown(e) ? e.value : undefined;
+}
+
+/** A Field for an entry, with the value as written (a string) when known. */
+export function strField(e: KvEntry, key = e.key): Field<string> {
+  const f: Field<string> = { key, text: e.raw ?? e.value, kind: e.kind, site: e.site };
+  if (isKnown(e)) f.value = e.value;
+  if (e.envVar) f.envVar = e.envVar;
+  if (e.resolvedFrom) f.resolvedFrom = e.resolvedFrom;
+  return f;
+}
+
+/** A secret Field: presence only, text '***', no value. */
+export function secretField(e: KvEntry): Field<string> {
+  const f: Field<string> = { key: e.key, text: '***', kind: e.kind, site: e.site };
+  if (e.envVar) f.envVar = e.envVar;
+  if (e.resolvedFrom) f.resolvedFrom = e.resolvedFrom;
+  return f;
+}
+
+/** A port Field (value a number when the known text is an integer). */
+export function portField(e: KvEntry): Field<number> {
+  const f = strField(e) as unknown as Field<number>;
+  const v = valueOf(e);
+  if (v !== undefined && /^\s*\d{1,5}\s*$/.test(v)) f.value = Number(v);
+  else delete f.value;
+  return f;
+}
+
+/** A Field whose value is a boolean (for dialects that parse values, e.g. Ghost's nconf parseValues). */
+export function boolField(e: KvEntry, parse: (s: string) => boolean | undefined): Field {
+  const f = strField(e) as Field;
+  const v = valueOf(e);
+  const b = v === undefined ? undefined : parse(v);
+  if (b === undefined) delete f.value;
+  else f.value = b;
+  return f;
+}
+
+/** Env-style boolean: true/false/1/0/yes/no/on/off (any case); undefined for anything else. */
+export function envBool(s: string | undefined): boolean | undefined {
+  if (s === undefined) return undefined;
+  switch (s.trim().toLowerCase()) {
+    case 'true':
+    case '1':
+    case 'yes':
+    case 'on':
+      return true;
+    case 'false':
+    case '0':
+    case 'no':
+    case 'off':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+/** Laravel `env()` / phpdotenv conversions: 'null', '(null)', 'empty', '' → null marker. */
+export function isNullish(s: string | undefined): boolean {
+  if (s === undefined) return true;
+  const t = s.trim().toLowerCase();
+  return t === '' || t === 'null' || t === '(null)' || t === 'none' || t === '~';
+}
+
+const PLACEHOLDER = /^(|\*+|x+|\.+|-+|null|none|nil|undefined|changeme|change[-_ ]?me|password|passwd|pass|secret|your[-_ ]?(smtp[-_ ]?)?(password|pass|secret|key|api[-_ ]?key|token)|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|todo|tbd|replace[-_ ]?me|example|dummy|test|placeholder|fixme)$/i;
+
+/** A password value that is not a real secret (empty, 'changeme', '<password>', '${SMTP_PASS}', ...). */
+export function isPlaceholder(s: string): boolean {
+  return PLACEHOLDER.test(s.trim());
+}
+
+/** Credentials from a user and a password entry. `nullish` decides which values count as "not set". */
+export function credentials(user: KvEntry | undefined, pass: KvEntry | undefined, nullish: (s: string) => boolean = (s) => s.trim() === ''): Credentials {
+  const c: Credentials = { passwordIsLiteral: false };
+  if (user && !(isKnown(user) && nullish(user.value))) c.user = strField(user);
+  if (pass && !(isKnown(pass) && nullish(pass.value))) {
+    c.password = secretField(pass);
+    c.passwordIsLiteral = pass.kind === 'literal' && !isPlaceholder(pass.value);
+  }
+  return c;
+}
+
+export function spanOf(entries: KvEntry[]): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of entries) {
+    start = Math.min(start, e.site.entry.start);
+    end = Math.max(end, e.site.entry.end);
+  }
+  return Number.isFinite(start) ? { start, end } : { start: 0, end: 0 };
+}
+
+const LOCAL = /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal|mailhog|mailpit|maildev|mailcatcher|smtp4dev)$/i;
+export function isLocalHost(h: string | undefined): boolean {
+  return h !== undefined && (LOCAL.test(h.trim()) || /\.localhost$/i.test(h.trim()));
+}
+
+const DIALECT_LABEL: Record<Dialect, string> = {
+  generic: 'SMTP settings',
+  nodemailer: 'nodemailer',
+  laravel: 'Laravel',
+  django: 'Django',
+  symfony: 'Symfony Mailer',
+  meteor: 'Meteor',
+  mastodon: 'Mastodon',
+  grafana: 'Grafana',
+  ghost: 'Ghost',
+  gitea: 'Gitea',
+  spring: 'Spring Boot',
+  discourse: 'Discourse',
+  node: 'Node.js',
+};
+
+/** Assembles a config with the common fields filled in. */
+export function makeConfig(group: KvGroup, inst: Instance, dialect: Dialect, effective: EffectiveConnection, fields: Partial<SmtpConfig>): SmtpConfig {
+  const span = spanOf(inst.entries);
+  const prefixNote = dialect === 'generic' || dialect === 'mastodon' ? ` ${inst.prefix}*` : '';
+  return {
+    id: `${group.format}:${span.start}`,
+    file: group.file,
+    format: group.format,
+    dialect,
+    label: `${group.label} (${DIALECT_LABEL[dialect]}${prefixNote})`,
+    span,
+    credentials: fields.credentials ?? { passwordIsLiteral: false },
+    extras: fields.extras ?? {},
+    ...fields,
+    effective,
+  };
+}
+
+/**
+ * File offset where the unquoted value text of `e` starts, when offsets inside the value map 1:1 to the
+ * file (no escapes changed the text). Used for url-part sites (URL parts, Grafana host:port).
+ */
+export function valueTextStart(e: KvEntry): number | undefined {
+  const raw = e.raw ?? e.value;
+  const site = e.site;
+  const inner = site.value.end - site.value.start - (site.quote ? 2 : 0);
+  if (inner !== raw.length) return undefined;
+  return site.value.start + (site.quote ? 1 : 0);
+}
+
+/**
+ * Parses a URL/DSN entry into a UrlField with per-part sites. The text as written is parsed when its
+ * offsets are exact (so `smtp://${USER}:${PASS}@host:465` still gives editable scheme/host/port parts);
+ * a whole reference (`MAIL_URL=${OTHER}`) is parsed from its resolved value and its parts are marked
+ * kind 'env' (not editable in this file).
+ */
+export function urlField(e: KvEntry): UrlField | undefined {
+  const start = valueTextStart(e);
+  const raw = e.raw ?? e.value;
+  if (start !== undefined && e.kind !== 'env') {
+    const u = parseMailUrl(e.key, raw, start, e.site, 'literal');
+    if (!u) return undefined;
+    u.kind = e.kind;
+    if (isKnown(e)) u.value = e.value;
+    else delete u.value;
+    if (e.resolvedFrom) u.resolvedFrom = e.resolvedFrom;
+    return u;
+  }
+  if (!isKnown(e)) return undefined;
+  const kind = e.kind === 'literal' ? 'expression' : e.kind;
+  const u = parseMailUrl(e.key, e.value, 0, e.site, kind);
+  if (!u) return undefined;
+  for (const p of [u.scheme, u.host, u.port, ...Object.values(u.params)]) {
+    if (!p) continue;
+    p.site = { ...e.site };
+    if (e.envVar) p.envVar = e.envVar;
+  }
+  u.kind = e.kind;
+  if (e.envVar) u.envVar = e.envVar;
+  if (e.resolvedFrom) u.resolvedFrom = e.resolvedFrom;
+  return u;
+}
+
+/** Copies the entries named in `keys` (upper-cased suffixes) into extras, keyed by the key as written. */
+export function addExtras(extras: Record<string, Field>, inst: Instance, keys: string[]): void {
+  for (const k of keys) {
+    const e = inst.keys.get(k);
+    if (e) extras[e.key] = /PASS|SECRET|TOKEN/i.test(k) ? secretField(e) : strField(e);
+  }
+}
+
+/** Records a boolean-meaning key whose known value is not a boolean (rule env-string-as-boolean). */
+export function noteNonBoolean(extras: Record<string, Field>, e: KvEntry | undefined, accept: (s: string) => boolean = (s) => envBool(s) !== undefined): void {
+  if (!e || e.kind !== 'literal') return;
+  if (e.value.trim() === '' || accept(e.value)) return;
+  extras[`nonBoolean:${e.key}`] = strField(e);
+}
+
+export function fmtPort(p: number | undefined): string {
+  return p === undefined ? 'the default port' : `port ${p}`;
+}

@@ -1,0 +1,93 @@
+// Django SMTP backend settings fed from env (rules-research §4.2), incl. EMAIL_URL helpers
+// (dj-email-url, django-environ `env.email_url()`).
+//
+// Key                    → SmtpConfig field
+//   EMAIL_HOST           → host (Django default 'localhost')
+//   EMAIL_PORT           → port (value: number; Django default 25)
+//   EMAIL_USE_SSL        → implicitTls (string as written: True/False/1/0 ...)
+//   EMAIL_USE_TLS        → starttls (string as written) — Django's STARTTLS is mandatory (smtplib.starttls()
+//                          raises when not offered), so EMAIL_USE_TLS=True → effective 'starttls-required'
+//   EMAIL_HOST_USER      → credentials.user
+//   EMAIL_HOST_PASSWORD  → credentials.password
+//   EMAIL_URL            → url: smtps:// and smtp+tls:// mean EMAIL_USE_TLS (STARTTLS!), smtp+ssl:// and
+//                          ?ssl=True mean EMAIL_USE_SSL, ?tls=True EMAIL_USE_TLS, submission:// → 587 + TLS
+//   EMAIL_BACKEND, EMAIL_TIMEOUT, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE → extras (by key)
+// extras['nonBoolean:<KEY>'] when EMAIL_USE_TLS/SSL hold a value that is not a Python-style boolean.
+//
+// effective: both flags → 'unknown' (ValueError at backend creation); USE_SSL → implicit; USE_TLS →
+// starttls-required; neither → 'none' (Django never sends STARTTLS). A non-SMTP backend → no config.
+import type { Field, SmtpConfig } from '../../model/types';
+import type { KvGroup } from '../types';
+import { addExtras, credentials, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, valueOf } from './common';
+
+/** django-environ / python-decouple boolean casts. */
+export function pyBool(s: string | undefined): boolean | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim().toLowerCase();
+  if (['true', '1', 'yes', 'y', 'on', 'ok', 't'].includes(t)) return true;
+  if (['false', '0', 'no', 'n', 'off', 'f', ''].includes(t)) return false;
+  return undefined;
+}
+
+const NON_SMTP = /\b(console|locmem|filebased|dummy)\b|anymail\.|sendgrid_backend|postmarker|mailgun|ses\./i;
+
+export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefined {
+  const k = (s: string) => inst.keys.get(s);
+  const backend = k('BACKEND');
+  const backendV = valueOf(backend);
+  if (backendV && NON_SMTP.test(backendV)) return undefined;
+  const host = k('HOST');
+  const port = k('PORT');
+  const url = k('URL');
+  if (!host && !port && !url) return undefined;
+  const useTls = k('USE_TLS');
+  const useSsl = k('USE_SSL');
+  const extras: Record<string, Field> = {};
+  addExtras(extras, inst, ['BACKEND', 'TIMEOUT', 'SSL_CERTFILE', 'SSL_KEYFILE']);
+  for (const e of [useTls, useSsl]) noteNonBoolean(extras, e, (s) => pyBool(s) !== undefined);
+  const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('HOST_USER'), k('HOST_PASSWORD')) };
+  if (host) fields.host = strField(host);
+  if (port) fields.port = portField(port);
+  if (useSsl) fields.implicitTls = strField(useSsl);
+  if (useTls) fields.starttls = strField(useTls);
+  const u = url ? urlField(url) : undefined;
+  if (u) fields.url = u;
+
+  let hostV: string | undefined = host ? valueOf(host) : 'localhost';
+  let portN: number | undefined = 25;
+  if (port) {
+    const pv = valueOf(port);
+    portN = pv !== undefined && /^\s*\d+\s*$/.test(pv) ? Number(pv) : undefined;
+  }
+  let tls: boolean | undefined = useTls ? (isKnown(useTls) ? pyBool(useTls.value) : undefined) : false;
+  let ssl: boolean | undefined = useSsl ? (isKnown(useSsl) ? pyBool(useSsl.value) : undefined) : false;
+  const why: string[] = [];
+  if (u) {
+    if (u.value === undefined) return makeConfig(group, inst, 'django', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
+    const scheme = u.scheme?.value?.toLowerCase() ?? '';
+    if (u.host?.value) hostV = u.host.value;
+    if (u.port?.value !== undefined) portN = u.port.value;
+    else if (scheme === 'submission') portN = 587;
+    if (scheme === 'smtps' || scheme === 'smtp+tls' || scheme === 'submission') {
+      tls = true;
+      why.push(`${u.key} ${scheme}:// sets EMAIL_USE_TLS (STARTTLS), not EMAIL_USE_SSL`);
+    }
+    if (scheme === 'smtp+ssl') {
+      ssl = true;
+      why.push(`${u.key} smtp+ssl:// sets EMAIL_USE_SSL (implicit TLS)`);
+    }
+    const qs = u.params.ssl?.value ?? u.params._ssl?.value;
+    const qt = u.params.tls?.value ?? u.params._tls?.value;
+    if (qs !== undefined && pyBool(qs) !== undefined) ssl = pyBool(qs);
+    if (qt !== undefined && pyBool(qt) !== undefined) tls = pyBool(qt);
+  }
+  if (port && portN === undefined) return makeConfig(group, inst, 'django', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
+  if (tls === undefined || ssl === undefined) {
+    const bad = tls === undefined ? useTls! : useSsl!;
+    return makeConfig(group, inst, 'django', { host: hostV, port: portN, tlsMode: 'unknown', because: `the value of ${bad.key} is not a known boolean` }, fields);
+  }
+  if (tls && ssl) return makeConfig(group, inst, 'django', { host: hostV, port: portN, tlsMode: 'unknown', because: 'EMAIL_USE_TLS and EMAIL_USE_SSL are both true: Django raises ValueError ("mutually exclusive")' }, fields);
+  if (ssl) return makeConfig(group, inst, 'django', { host: hostV, port: portN, tlsMode: 'implicit', because: [...why, 'EMAIL_USE_SSL is true: smtplib.SMTP_SSL, TLS from the first byte'].join('; ') }, fields);
+  if (tls) return makeConfig(group, inst, 'django', { host: hostV, port: portN, tlsMode: 'starttls-required', because: [...why, 'EMAIL_USE_TLS is true: plaintext greeting, then a mandatory STARTTLS'].join('; ') }, fields);
+  return makeConfig(group, inst, 'django', { host: hostV, port: portN, tlsMode: 'none', because: 'neither EMAIL_USE_TLS nor EMAIL_USE_SSL is true: Django never starts TLS' }, fields);
+}

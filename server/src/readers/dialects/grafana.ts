@@ -1,0 +1,7 @@
+import type { SmtpConfig } from '../../model/types';
+import type { KvGroup } from '../types';
+import type { Instance } from './common';
+
+export function buildGrafana(_group: KvGroup, _inst: Instance): SmtpConfig | undefined {
+  return undefined;
+}

@@ -1,0 +1,87 @@
+// Laravel (`.env` + config/mail.php, Laravel ≥ 9 on Symfony Mailer) — rules-research §4.3.
+//
+// Key                       → SmtpConfig field
+//   MAIL_HOST               → host
+//   MAIL_PORT               → port (value: number; unset → config/mail.php default 2525)
+//   MAIL_SCHEME             → implicitTls (string as written: smtp | smtps | null; anything else is invalid)
+//   MAIL_URL                → url (Symfony DSN semantics; its parts override the keys)
+//   MAIL_USERNAME           → credentials.user ('null' / '(null)' / '' = not set, as Laravel's env())
+//   MAIL_PASSWORD           → credentials.password
+//   MAIL_VERIFY_PEER        → verifyCert (value boolean; not in the skeleton, a common custom key)
+//   MAIL_ENCRYPTION         → extras['MAIL_ENCRYPTION'] (IGNORED by Laravel ≥ 9; tls/ssl/null decided
+//                             everything on Laravel ≤ 8 / SwiftMailer) — rule laravel-mail-encryption-ignored
+//   MAIL_MAILER, MAIL_DRIVER, MAIL_EHLO_DOMAIN → extras (by key)
+//
+// effective: scheme = MAIL_SCHEME ?: (port == 465 ? smtps : smtp), then Symfony: smtps → implicit;
+// smtp → implicit on 465, otherwise STARTTLS when advertised (opportunistic). An invalid MAIL_SCHEME
+// (tls, ssl) → 'unknown' (symfony/mailer ≥ 7.2 throws). A non-SMTP mailer (log, ses, ...) → no config.
+import type { Field, SmtpConfig } from '../../model/types';
+import type { KvGroup } from '../types';
+import { addExtras, credentials, envBool, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, valueOf } from './common';
+import { verifyField } from './generic';
+import { symfonyEffective } from './symfony-semantics';
+
+const NON_SMTP = new Set(['log', 'array', 'sendmail', 'ses', 'ses-v2', 'postmark', 'resend', 'mailgun', 'mailersend', 'brevo', 'sendgrid', 'null']);
+
+export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undefined {
+  const k = (s: string) => inst.keys.get(s);
+  const mailer = k('MAILER') ?? k('DRIVER');
+  const mailerV = valueOf(mailer)?.trim().toLowerCase();
+  if (mailerV && NON_SMTP.has(mailerV)) return undefined;
+  const host = k('HOST');
+  const port = k('PORT');
+  const url = k('URL');
+  if (!host && !port && !url) return undefined;
+  const scheme = k('SCHEME');
+  const extras: Record<string, Field> = {};
+  addExtras(extras, inst, ['MAILER', 'DRIVER', 'ENCRYPTION', 'EHLO_DOMAIN']);
+  const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USERNAME'), k('PASSWORD'), isNullish) };
+  if (host) fields.host = strField(host);
+  if (port) fields.port = portField(port);
+  if (scheme) fields.implicitTls = strField(scheme);
+  const u = url && !(isKnown(url) && isNullish(url.value)) ? urlField(url) : undefined;
+  if (u) fields.url = u;
+  const verify = k('VERIFY_PEER');
+  if (verify) fields.verifyCert = verifyField(verify, (v) => (envBool(v) === undefined ? undefined : !envBool(v)));
+  if (u?.params.verify_peer) {
+    const p = u.params.verify_peer;
+    fields.verifyCert = { ...p, value: !/^(0|false|no|off|)$/i.test(p.value ?? '') };
+  }
+
+  // What Symfony receives.
+  let hostV = host ? valueOf(host) : '127.0.0.1';
+  let portN: number | undefined;
+  let portKey = port?.key ?? 'MAIL_PORT';
+  if (port) {
+    const pv = valueOf(port);
+    portN = pv === undefined ? NaN : isNullish(pv) ? undefined : /^\s*\d+\s*$/.test(pv) ? Number(pv) : NaN;
+  } else portN = 2525; // config/mail.php: env('MAIL_PORT', 2525)
+  let schemeV = scheme && valueOf(scheme) !== undefined && !isNullish(valueOf(scheme)) ? valueOf(scheme)!.trim() : undefined;
+  let schemeKey = scheme?.key ?? 'MAIL_SCHEME';
+  if (scheme && !isKnown(scheme)) return makeConfig(group, inst, 'laravel', { host: hostV, port: Number.isNaN(portN) ? undefined : portN, tlsMode: 'unknown', because: `${scheme.key} comes from the environment` }, fields);
+  const options: Record<string, string | undefined> = {};
+  if (u) {
+    if (u.value === undefined) return makeConfig(group, inst, 'laravel', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
+    if (u.scheme?.value) {
+      schemeV = u.scheme.value;
+      schemeKey = u.key;
+    }
+    if (u.host?.value) hostV = u.host.value;
+    if (u.port?.value !== undefined) {
+      portN = u.port.value;
+      portKey = u.key;
+    }
+    for (const [pk, pf] of Object.entries(u.params)) options[pk] = pf.value;
+  }
+  if (hostV === undefined) hostV = undefined;
+  if (schemeV === undefined) {
+    if (Number.isNaN(portN)) return makeConfig(group, inst, 'laravel', { host: hostV, tlsMode: 'unknown', because: `the port (${portKey}) is not known` }, fields);
+    schemeV = portN === 465 ? 'smtps' : 'smtp';
+    schemeKey = `MAIL_SCHEME unset (port ${portN ?? 'unset'} → ${schemeV})`;
+  }
+  const eff = symfonyEffective({ scheme: schemeV, schemeKey, host: hostV, port: portN, portKey, options });
+  if (!port && !u?.port) eff.because += '; MAIL_PORT unset: config/mail.php defaults to 2525';
+  const enc = k('ENCRYPTION');
+  if (enc && valueOf(enc) !== undefined && !isNullish(valueOf(enc))) eff.because += `; ${enc.key}=${valueOf(enc)} is ignored by Laravel ≥ 9`;
+  return makeConfig(group, inst, 'laravel', eff, fields);
+}

@@ -1,0 +1,41 @@
+// Mirrors the parts of a nodemailer connection URL onto the config's fields, so rules that look at
+// host/port/verifyCert/... see URL-only configs too (Meteor MAIL_URL, SMTP_URL).
+import type { Field, SmtpConfig } from '../../model/types';
+
+export function nodemailerUrlFields(cfg: SmtpConfig): void {
+  const u = cfg.url;
+  if (!u) return;
+  if (!cfg.host && u.host) cfg.host = u.host;
+  if (!cfg.port && u.port) cfg.port = u.port;
+  if (!cfg.implicitTls && u.scheme) cfg.implicitTls = u.scheme as Field;
+  const p = u.params;
+  const reject = p['tls.rejectUnauthorized'];
+  if (reject && !cfg.verifyCert) {
+    const f: Field = { ...reject };
+    if (reject.value === 'false') f.value = false;
+    else if (reject.value === 'true') f.value = true;
+    else delete f.value;
+    cfg.verifyCert = f;
+  }
+  if (p['tls.minVersion'] && !cfg.minTlsVersion) cfg.minTlsVersion = p['tls.minVersion'];
+  if (p['tls.ciphers'] && !cfg.ciphers) cfg.ciphers = p['tls.ciphers'];
+  if (p.requireTLS && !cfg.requireTls) cfg.requireTls = p.requireTLS;
+  if (p.ignoreTLS && !cfg.ignoreTls) cfg.ignoreTls = p.ignoreTLS;
+  if (p.opportunisticTLS && !cfg.opportunisticTls) cfg.opportunisticTls = p.opportunisticTLS;
+  if (u.hasUser && !cfg.credentials.user) {
+    const m = /^[^:/]*:\/\/([^:@/]*)(?::[^@/]*)?@/.exec(u.text);
+    cfg.credentials.user = { key: u.key, value: m ? decodeURIComponentSafe(m[1]) : undefined, text: m ? m[1] : '', kind: u.kind, site: u.site };
+  }
+  if (u.hasPassword && !cfg.credentials.password) {
+    cfg.credentials.password = { key: u.key, text: '***', kind: u.kind, site: u.site };
+    cfg.credentials.passwordIsLiteral = u.kind === 'literal';
+  }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
