@@ -1,0 +1,94 @@
+// Rule 3: implicit-TLS and STARTTLS flags both on (or requireTLS together with ignoreTLS).
+import type { Field, Severity, SmtpConfig } from '../model/types';
+import type { Rule } from './types';
+import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
+
+/** The STARTTLS switch is on (boolean true, or Mastodon/Rails 'auto'/'always'). */
+function starttlsOn(f: Field | undefined): boolean {
+  if (!f) return false;
+  const b = boolOf(f);
+  if (b !== undefined) return b;
+  return ['auto', 'always', 'required', 'mandatory', 'mandatorystarttls', 'opportunisticstarttls'].includes(strOf(f));
+}
+
+/** Dialects where both flags together make the library throw. */
+const THROWS: Partial<Record<SmtpConfig['dialect'], string>> = {
+  django: "Django raises ValueError('EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive')",
+  mastodon: 'the Ruby mail gem ≥ 2.9 raises ArgumentError (:enable_starttls and :tls are mutually exclusive)',
+  discourse: 'the Ruby mail gem ≥ 2.9 raises ArgumentError (:enable_starttls and :tls are mutually exclusive)',
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'conflicting-tls-flags',
+    defaultSeverity: 'warning',
+    short: 'Implicit-TLS and STARTTLS settings both on, or requireTLS together with ignoreTLS',
+    long:
+      'A connection is either implicit TLS (TLS from the first byte, port 465) or STARTTLS (plaintext greeting, then an ' +
+      'upgrade, port 587). Turning both on is an error in some libraries (Django raises ValueError, the Ruby mail gem ' +
+      '≥ 2.9 raises ArgumentError) and dead code in others (with nodemailer secure: true, requireTLS/ignoreTLS are ' +
+      'ignored). nodemailer requireTLS together with ignoreTLS is a contradiction that ignoreTLS wins: STARTTLS is never sent.',
+    sources: ['RFC 8314 §3', 'django/core/mail/backends/smtp.py (mutual exclusion)', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (≥ 2.9)', 'gitlab-org/gitlab#409835', 'nodemailer lib/smtp-connection (STARTTLS decision)'],
+    fixSafety: 'Safe when the port decides which flag is right (465 keeps the implicit flag, other ports keep STARTTLS): the fix removes the flag that does not match. When the port is unknown the fix is unsafe. Removing ignoreTLS next to requireTLS is safe: it makes the config do what requireTLS already asks for.',
+  },
+  checkConfig(cfg, ctx) {
+    const port = portOf(cfg);
+    const implicitOn = boolOf(cfg.implicitTls) === true && cfg.implicitTls;
+    const lib = libName(cfg.dialect);
+
+    // a) implicit + STARTTLS
+    if (implicitOn && starttlsOn(cfg.starttls)) {
+      const implicitF = cfg.implicitTls!;
+      const startF = cfg.starttls!;
+      const throws = THROWS[cfg.dialect];
+      if (!throws && port !== undefined && STARTTLS_PORTS.has(port)) return; // starttls-port-with-implicit-tls says it better
+      const keepImplicit = port === undefined ? true : IMPLICIT_PORTS.has(port);
+      const wrong = keepImplicit ? startF : implicitF;
+      const other = keepImplicit ? implicitF : startF;
+      const severity: Severity = throws ? 'error' : 'info';
+      const message = throws
+        ? `${show(implicitF)} and ${show(startF)} are both on: ${throws} when it creates the connection.${port !== undefined ? ` Port ${port} needs ${keepImplicit ? 'implicit TLS' : 'STARTTLS'}, so drop ${wrong.key}.` : ''}`
+        : `${show(implicitF)} already makes the connection TLS from the first byte, so ${show(startF)} has no effect in ${lib}.`;
+      const off = cfg.dialect === 'mastodon' && /ENABLE_STARTTLS/i.test(wrong.key) && editable(wrong, cfg) ? setEdit(wrong, 'never') : removeEdit(wrong);
+      ctx.report({
+        message,
+        severity,
+        span: spanOf(wrong),
+        related: relatedOf(other, `${other.key} is set here`),
+        fixes: fixes(plainFix(keepImplicit ? 'keep implicit TLS' : 'keep STARTTLS', port !== undefined, [off])),
+        configId: cfg.id,
+      });
+      return;
+    }
+
+    // b) requireTLS + ignoreTLS (nodemailer semantics)
+    if (!implicitOn && boolOf(cfg.requireTls) === true && boolOf(cfg.ignoreTls) === true) {
+      ctx.report({
+        message: `${show(cfg.ignoreTls!)} contradicts ${show(cfg.requireTls!)}: ${lib} lets ignoreTLS win and never sends STARTTLS, so the session stays in clear text.`,
+        severity: 'warning',
+        span: spanOf(cfg.ignoreTls!),
+        related: relatedOf(cfg.requireTls, `${cfg.requireTls!.key} is set here`),
+        fixes: fixes(plainFix('STARTTLS stays required', true, [removeEdit(cfg.ignoreTls!)])),
+        configId: cfg.id,
+      });
+      return;
+    }
+
+    // c) implicit TLS + requireTLS/ignoreTLS: redundant
+    if (implicitOn && (cfg.dialect === 'nodemailer' || cfg.dialect === 'generic' || cfg.dialect === 'ghost')) {
+      if (port !== undefined && STARTTLS_PORTS.has(port)) return;
+      for (const f of [cfg.requireTls, cfg.ignoreTls]) {
+        if (!f || boolOf(f) !== true) continue;
+        ctx.report({
+          message: `${show(f)} has no effect: ${show(cfg.implicitTls!)} makes the connection TLS from the first byte, so ${lib} never sends STARTTLS.`,
+          severity: 'info',
+          span: spanOf(f),
+          related: relatedOf(cfg.implicitTls, `${cfg.implicitTls!.key} is set here`),
+          fixes: fixes(plainFix('it is ignored with implicit TLS', true, [removeEdit(f)])),
+          configId: cfg.id,
+        });
+      }
+    }
+  },
+};
+export default rule;

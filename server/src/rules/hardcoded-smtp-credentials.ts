@@ -1,0 +1,73 @@
+// Rule 27: a literal SMTP password/secret/token in code or deployment files.
+import type { Field, SmtpConfig } from '../model/types';
+import type { Rule } from './types';
+import { editable, fixes, plainFix, setEdit, spanOf } from './util';
+
+const PLACEHOLDER = /^(|x+|\*+|\.+|-+|changeme|change-me|change_me|password|passwd|pass|secret|your[-_ ]?(password|pass|secret|token|key).*|example|dummy|test|todo|tbd|null|none|undefined|<.*>|\{\{.*\}\}|\$\{.*\}|\$[A-Z_][A-Z0-9_]*|%.*%|replace.*|fill.*|xxx.*)$/i;
+
+/** The password written in a URL's userinfo is a real literal (not a ${VAR} or placeholder). */
+function urlPasswordLiteral(cfg: SmtpConfig): boolean {
+  const u = cfg.url;
+  if (!u || !u.hasPassword || u.kind !== 'literal' || typeof u.value !== 'string') return false;
+  const m = /^[^:]+:\/\/[^:@/]*:([^@]*)@/.exec(u.value.trim());
+  if (!m) return false;
+  let pw = m[1];
+  try {
+    pw = decodeURIComponent(pw);
+  } catch {
+    /* keep raw */
+  }
+  return !PLACEHOLDER.test(pw.trim());
+}
+
+function envName(f: Field): string {
+  if (/^[A-Z][A-Z0-9_]*$/.test(f.key)) return f.key;
+  const k = f.key.split('.').pop() ?? '';
+  if (/secret/i.test(k)) return 'SMTP_CLIENT_SECRET';
+  if (/refresh/i.test(k)) return 'SMTP_REFRESH_TOKEN';
+  if (/access/i.test(k)) return 'SMTP_ACCESS_TOKEN';
+  return 'SMTP_PASS';
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'hardcoded-smtp-credentials',
+    defaultSeverity: 'error',
+    short: 'SMTP password or token written literally in code or a deployment file',
+    long:
+      'A password, client secret or token written in source code (auth.pass, smtp://user:pass@host) or in a ' +
+      'committed deployment file (compose environment, Kubernetes manifest, CI workflow) is readable by everyone ' +
+      'with access to the repository and its history, and ends up in images and logs. Anyone holding it can send ' +
+      'mail as this account. Read it from the environment or a secret store. .env files are meant to hold secrets ' +
+      'and are not reported. Placeholders (changeme, ${VAR}, <password>) are ignored.',
+    sources: ['CWE-798', 'OWASP: Use of hard-coded password', 'gitleaks config/gitleaks.toml (generic-api-key)'],
+    cwe: 'CWE-798',
+    fixSafety: 'Unsafe: the fix replaces the literal with an environment/secret reference (process.env.SMTP_PASS, ${SMTP_PASS}, ${{ secrets.SMTP_PASS }}), which must then be provided; rotate the exposed password as well.',
+  },
+  checkConfig(cfg, ctx) {
+    if (cfg.format === 'env') return;
+    const pw = cfg.credentials?.password;
+    const literal = !!pw && cfg.credentials.passwordIsLiteral && pw.site.file === cfg.file && pw.kind === 'literal';
+    const inUrl = !literal && urlPasswordLiteral(cfg);
+    if (!literal && !inUrl) return;
+    const f = literal ? pw! : cfg.url!;
+    const js = cfg.format === 'js';
+    const what = literal ? (pw!.site.style === 'js-prop' ? `${pw!.key}` : pw!.key) : 'the password in the URL';
+    const message = `The SMTP ${/secret|token/i.test(what) ? 'secret' : 'password'} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
+    let fix;
+    if (literal && editable(pw, cfg)) {
+      const name = envName(pw!);
+      if (js && pw!.site.style === 'js-prop') fix = plainFix('read it from the environment', false, [setEdit(pw!, `process.env.${name}`, 'code')]);
+      else if (cfg.format === 'yaml' && /compose/i.test(cfg.label)) fix = plainFix('read it from the environment', false, [setEdit(pw!, `\${${name}}`, 'string')]);
+      else if (cfg.format === 'yaml' && /workflow|github|actions|job/i.test(cfg.label)) fix = plainFix('read it from a repository secret', false, [setEdit(pw!, `\${{ secrets.${name} }}`, 'string')]);
+    }
+    ctx.report({
+      message,
+      severity: js ? undefined : 'warning',
+      span: spanOf(f),
+      fixes: fixes(fix),
+      configId: cfg.id,
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,65 @@
+// Rule 1: an implicit-TLS port (465, 2465) while the client is set to plaintext/STARTTLS.
+import type { Field, SmtpConfig } from '../model/types';
+import type { Rule } from './types';
+import {
+  IMPLICIT_PORTS, boolOf, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portField, portOf,
+  portRole, relatedOf, setEdit, setPort, show, spanOf,
+} from './util';
+
+/** The written setting that keeps implicit TLS off (or undefined when only the port is written). */
+export function plaintextCulprit(cfg: SmtpConfig): Field | undefined {
+  if (cfg.implicitTls) return cfg.implicitTls;
+  if (cfg.url?.scheme && cfg.url.scheme.site.file === cfg.file) return cfg.url.scheme;
+  if (cfg.starttls && boolOf(cfg.starttls) !== false) return cfg.starttls;
+  if (cfg.requireTls && boolOf(cfg.requireTls) === true) return cfg.requireTls;
+  return undefined;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'implicit-tls-port-without-tls',
+    defaultSeverity: 'error',
+    short: 'Implicit-TLS port (465) used without implicit TLS: the client waits for a greeting that never comes',
+    long:
+      'Port 465 is the "submissions" port of RFC 8314 §3.3: the client must start the TLS handshake as soon as the TCP ' +
+      'connection opens, and the server greets only inside TLS. A client set to plaintext or STARTTLS waits for a ' +
+      'plaintext 220 greeting instead, so both sides wait until a timeout fires (nodemailer: "Greeting never received"; ' +
+      'Django and JavaMail without timeouts: a hung worker). Port 465 is not deprecated: since RFC 8314 (2018) it is the ' +
+      'preferred submission port. Turn implicit TLS on, or move to 587 with STARTTLS.',
+    sources: ['RFC 8314 §3.3, §7.3', 'nodemailer lib/smtp-connection (secure defaults, greetingTimeout)', 'nodemailer lib/shared parseConnectionUrl (smtp: sets secure=false)', 'nodemailer issue #441'],
+    cwe: undefined,
+    fixSafety: 'The preferred fix (turn implicit TLS on, keeping the port) is safe: the configuration cannot connect as written, and the fix makes the client speak what the port expects. The alternative (switch to port 587 with STARTTLS) is unsafe: it depends on the server offering 587.',
+  },
+  checkConfig(cfg, ctx) {
+    const port = portOf(cfg);
+    if (port === undefined || !IMPLICIT_PORTS.has(port)) return;
+    const pf = portField(cfg)!;
+    if (isCrossFile(pf, cfg)) return; // the .env value read by JS: cross-file-port-mode-mismatch reports it
+    const mode = cfg.effective?.tlsMode;
+    if (mode === 'implicit' || mode === 'unknown' || mode === undefined) return;
+    // Symfony Mailer (Laravel 9+) and Grafana switch TLS on by themselves on 465.
+    if (cfg.dialect === 'laravel' || cfg.dialect === 'symfony' || cfg.dialect === 'grafana') return;
+    const culprit = plaintextCulprit(cfg);
+    const lib = libName(cfg.dialect);
+    const why = culprit
+      ? `${show(culprit)} makes ${lib} wait for a plaintext greeting`
+      : `nothing here turns implicit TLS on, so ${lib} waits for a plaintext greeting`;
+    const message = `${portRole(port)} (RFC 8314 §3.3), but ${why}: ${hangSymptom(cfg.dialect)}.`;
+    const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `implicit TLS on port ${port}`, true, () => {
+      if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, true);
+      if (culprit && culprit === cfg.url?.scheme && editable(culprit, cfg) && /^smtp$/i.test(culprit.text)) return [setEdit(culprit, culprit.text + (culprit.text === 'SMTP' ? 'S' : 's'))];
+      return null;
+    });
+    const alt = port === 465
+      ? intentFix(cfg, { kind: 'port', port: 587 }, 'STARTTLS on 587 instead; 465 itself is fine', false, () => setPort(cfg, 587))
+      : undefined;
+    ctx.report({
+      message,
+      span: spanOf(culprit ?? pf),
+      related: culprit ? relatedOf(pf, `port ${port} is set here`) : [],
+      fixes: fixes(preferred, alt),
+      configId: cfg.id,
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,69 @@
+// Rule 6: server certificate / hostname verification turned off (per transport, or process-wide).
+import type { Field, SmtpConfig } from '../model/types';
+import type { Rule } from './types';
+import { boolOf, editable, fixes, hostOf, intentFix, isDevTarget, plainFix, providerOf, removeEdit, show, spanOf, strOf } from './util';
+
+/** The field says "do not verify": false/0/none, or a skip/trust-all switch that is on, or trust "*". */
+export function verificationOff(f: Field | undefined): boolean {
+  if (!f) return false;
+  const text = f.text.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (/ssl\.trust$/i.test(f.key)) return text === '*';
+  if (/skip|force_?trust|insecure|allow_?self|allow_?insecure/i.test(f.key)) {
+    // A "skip verification" switch: on = verification off. The reader may already have inverted the value.
+    if (f.kind === 'literal') return ['true', '1', 'yes', 'on'].includes(text);
+    return f.value === false;
+  }
+  if (f.value === false) return true;
+  if (f.kind !== 'literal') return false;
+  return ['false', '0', 'no', 'off', '!1', 'none', 'verify_none', 'openssl::ssl::verify_none'].includes(text) || strOf(f) === 'none';
+}
+
+/** The URL/DSN parameter that turns verification off, when the reader did not map it to verifyCert. */
+function urlVerifyParam(cfg: SmtpConfig): Field | undefined {
+  const p = cfg.url?.params ?? {};
+  for (const k of ['tls.rejectUnauthorized', 'verify_peer']) {
+    const f = p[k];
+    if (f && boolOf(f) === false) return f;
+  }
+  return undefined;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'tls-verification-disabled',
+    defaultSeverity: 'warning',
+    short: 'Server certificate verification is turned off',
+    long:
+      'With certificate verification off (tls.rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, verify_peer=0, ' +
+      'mail.smtp.ssl.trust "*", skip_verify ...), TLS still encrypts, but the client accepts any certificate: anyone who ' +
+      'can intercept the connection can present their own and read the SMTP password and every message. RFC 8314 §5 ' +
+      'requires mail clients to validate the server certificate. Fix the cause instead (set servername for an IP host, ' +
+      'or trust the private CA with tls.ca).',
+    sources: ['RFC 8314 §5.2–5.3', 'RFC 7817', 'Node.js docs: tls.connect rejectUnauthorized, NODE_TLS_REJECT_UNAUTHORIZED', 'symfony/mailer EsmtpTransportFactory (verify_peer)', 'JavaMail mail.smtp.ssl.trust / checkserveridentity'],
+    cwe: 'CWE-295',
+    fixSafety: 'Safe for well-known providers (their certificates verify). Unsafe elsewhere: a server with a self-signed or mismatched certificate stops working until it gets a proper certificate or the client trusts its CA. Removing NODE_TLS_REJECT_UNAUTHORIZED is always unsafe: it affects every TLS connection of the process.',
+  },
+  checkConfig(cfg, ctx) {
+    const f = verificationOff(cfg.verifyCert) ? cfg.verifyCert! : urlVerifyParam(cfg);
+    if (!f) return;
+    const dev = isDevTarget(cfg);
+    const host = hostOf(cfg);
+    const safe = !!providerOf(host);
+    const where = host ? ` to ${host}` : '';
+    const message = `${show(f)} turns off server certificate verification${where}: anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5).${dev ? ' The host is local, but this setting tends to be copied to production.' : ''}`;
+    const preferred = intentFix(cfg, { kind: 'verify-cert' }, 'verify the certificate', safe, () => (editable(f, cfg) ? [removeEdit(f)] : null));
+    ctx.report({ message, severity: dev ? 'info' : undefined, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
+  },
+  checkGlobal(g, ctx) {
+    const f = g.field;
+    if (f.key !== 'NODE_TLS_REJECT_UNAUTHORIZED') return;
+    const s = String(f.value ?? f.text).trim();
+    if (s !== '0') return;
+    ctx.report({
+      message: `${show(f).replace(/^NODE_TLS_REJECT_UNAUTHORIZED: /, 'NODE_TLS_REJECT_UNAUTHORIZED=')} turns off certificate verification for every TLS connection of the Node process (SMTP, HTTPS, databases): anyone on the network path can read the SMTP password and the mail.`,
+      span: spanOf(f),
+      fixes: fixes(plainFix('verify certificates again', false, [removeEdit(f)])),
+    });
+  },
+};
+export default rule;
