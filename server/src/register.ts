@@ -5,3 +5,4 @@ import './readers/js/index';
 import './fixes/render-js';
 import './fixes/dialects/nodemailer';
 import './readers/env/index';
+import './readers/yaml/index';
