@@ -1,0 +1,154 @@
+// Helpers for the expressers of env-style dialects (.env files and YAML env blocks alike: edits are
+// rendered by the site's own renderer, so nothing here assumes style 'env').
+import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
+
+/** A field written in this config's file as a literal (a fix may rewrite it). */
+export function editable(cfg: SmtpConfig, f: Field | undefined): f is Field {
+  return !!f && f.site.file === cfg.file && (f.kind === 'literal' || f.kind === 'unknown');
+}
+
+/** A url-part that can be edited in place (the URL is written literally in this file). */
+export function editablePart(cfg: SmtpConfig, f: Field | undefined): f is Field {
+  return !!f && f.site.style === 'url-part' && f.site.file === cfg.file && f.kind === 'literal';
+}
+
+/** The known string value of a field, lower-cased and trimmed ('' when unknown). */
+export function str(f: Field | undefined): string {
+  if (!f) return '';
+  if (f.value !== undefined) return String(f.value).trim().toLowerCase();
+  return f.kind === 'literal' ? f.text.trim().toLowerCase() : '';
+}
+
+const T = new Set(['true', '1', 'yes', 'on', 'y', 't', 'ok']);
+const F = new Set(['false', '0', 'no', 'off', 'n', 'f']);
+
+export function boolOf(f: Field | undefined): boolean | undefined {
+  if (!f) return undefined;
+  if (typeof f.value === 'boolean') return f.value;
+  const s = str(f);
+  return T.has(s) ? true : F.has(s) ? false : undefined;
+}
+
+/** `v` spelled like `like` is spelled (True/False, TRUE, 1/0, yes/no), else `dflt`. */
+export function spell(like: Field | undefined, v: boolean, dflt: 'true' | 'True' = 'true'): string {
+  const t = like?.text.trim() ?? '';
+  if (/^(True|False)$/.test(t)) return v ? 'True' : 'False';
+  if (/^(TRUE|FALSE)$/.test(t)) return v ? 'TRUE' : 'FALSE';
+  if (/^[01]$/.test(t)) return v ? '1' : '0';
+  if (/^(yes|no)$/i.test(t)) return v ? 'yes' : 'no';
+  if (/^(on|off)$/i.test(t)) return v ? 'on' : 'off';
+  if (/^(true|false)$/.test(t)) return v ? 'true' : 'false';
+  return dflt === 'True' ? (v ? 'True' : 'False') : v ? 'true' : 'false';
+}
+
+/** Set a boolean field to `v` (spelled like it is written); nothing when it already says so. */
+export function setBool(cfg: SmtpConfig, f: Field | undefined, v: boolean, dflt: 'true' | 'True' = 'true'): FieldEdit | null | undefined {
+  if (!f) return undefined;
+  if (!editable(cfg, f)) return null;
+  if (boolOf(f) === v && /^(true|false|True|False|TRUE|FALSE|[01]|yes|no|on|off)$/.test(f.text.trim())) return undefined;
+  return { op: 'set', field: f, text: spell(f, v, dflt), type: 'boolean' };
+}
+
+export function setText(cfg: SmtpConfig, f: Field | undefined, text: string, type: 'string' | 'number' | 'boolean' = 'string'): FieldEdit | null | undefined {
+  if (!f) return undefined;
+  if (!editable(cfg, f)) return null;
+  if (f.text.trim() === text) return undefined;
+  return { op: 'set', field: f, text, type };
+}
+
+/** First field (in order) that is a good sibling to insert a new key after: same file, not a url part. */
+export function anchorOf(cfg: SmtpConfig, ...prefer: (Field | undefined)[]): Field | undefined {
+  const all = [...prefer, cfg.port, cfg.host, cfg.implicitTls, cfg.starttls, cfg.requireTls, cfg.ignoreTls, cfg.credentials.user, cfg.url, ...Object.values(cfg.extras)];
+  for (const f of all) {
+    if (!f || f.site.file !== cfg.file) continue;
+    if (f.site.style === 'url-part' || f.site.style === 'js-prop' || f.site.style === 'js-expr') continue;
+    return f;
+  }
+  return undefined;
+}
+
+/** The key family prefix of a config (`SMTP_`, `MAILER_SMTP_`, `BULK_SMTP_` ...) from one of its keys. */
+export function prefixOf(cfg: SmtpConfig, known: [Field | undefined, string[]][], fallback: string): string {
+  for (const [f, suffixes] of known) {
+    if (!f || f.site.style === 'url-part') continue;
+    for (const s of suffixes) {
+      if (f.key.toUpperCase().endsWith(s) && f.key.length > s.length) {
+        const p = f.key.slice(0, f.key.length - s.length);
+        // keep the family's case (smtp_host → smtp_)
+        return p;
+      }
+    }
+  }
+  return fallback;
+}
+
+/** Same case as the prefix (a lower-case family gets lower-case keys). */
+export function keyLike(prefix: string, suffix: string): string {
+  return prefix && prefix === prefix.toLowerCase() && /[a-z]/.test(prefix) ? prefix + suffix.toLowerCase() : prefix + suffix;
+}
+
+export function insert(after: Field | undefined, key: string, text: string, type: 'string' | 'number' | 'boolean' = 'string'): FieldEdit | null {
+  if (!after) return null;
+  return { op: 'insert', after, key, text, type };
+}
+
+/** Collects edits; a null means "cannot express" and fails the whole list. */
+export class Edits {
+  readonly list: FieldEdit[] = [];
+  failed = false;
+  add(e: FieldEdit | null | undefined): this {
+    if (e === null) this.failed = true;
+    else if (e) this.list.push(e);
+    return this;
+  }
+  result(): FieldEdit[] | null {
+    return this.failed || this.list.length === 0 ? null : this.list;
+  }
+}
+
+/** The URL part for a query parameter (case-sensitive name), if written. */
+export function param(cfg: SmtpConfig, name: string): Field | undefined {
+  return cfg.url?.params[name];
+}
+
+/** Edits that set a URL query parameter (set it, or insert it after any URL part). */
+export function setParam(cfg: SmtpConfig, name: string, text: string): FieldEdit | null | undefined {
+  const u = cfg.url;
+  if (!u) return null;
+  const p = u.params[name];
+  if (p) {
+    if (!editablePart(cfg, p)) return null;
+    return p.text === text ? undefined : { op: 'set', field: p, text };
+  }
+  const after = [u.port, u.host, u.scheme].find((f) => editablePart(cfg, f));
+  return after ? { op: 'insert', after, key: name, text } : null;
+}
+
+export function removeParam(cfg: SmtpConfig, name: string): FieldEdit | null | undefined {
+  const p = cfg.url?.params[name];
+  if (!p) return undefined;
+  return editablePart(cfg, p) ? { op: 'remove', field: p } : null;
+}
+
+/** Set the URL port (or add `:N` after the host). */
+export function setUrlPort(cfg: SmtpConfig, port: number): FieldEdit | null | undefined {
+  const u = cfg.url;
+  if (!u) return null;
+  if (u.port) {
+    if (!editablePart(cfg, u.port)) return null;
+    return u.port.value === port ? undefined : { op: 'set', field: u.port, text: String(port) };
+  }
+  return editablePart(cfg, u.host) ? { op: 'insert', after: u.host, key: 'port', text: String(port) } : null;
+}
+
+export function setScheme(cfg: SmtpConfig, scheme: string): FieldEdit | null | undefined {
+  const s = cfg.url?.scheme;
+  if (!s) return null;
+  if (!editablePart(cfg, s)) return null;
+  return str(s) === scheme ? undefined : { op: 'set', field: s, text: scheme };
+}
+
+/** The config's TLS settings come only from a URL (no separate keys that would override it). */
+export function urlOnly(cfg: SmtpConfig): boolean {
+  return !!cfg.url && !!cfg.url.scheme && cfg.url.scheme.site.style === 'url-part';
+}

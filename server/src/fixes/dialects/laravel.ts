@@ -1,0 +1,61 @@
+// Intents → edits for Laravel ≥ 9 mail settings (rules-research §4.3, §9):
+//   tls-mode implicit          MAIL_SCHEME=smtps (set, or add after MAIL_PORT); MAIL_URL smtp:// → smtps://
+//   tls-mode starttls-required MAIL_SCHEME=smtp; MAIL_URL smtps:// → smtp:// (+ ?require_tls=true)
+//   port N                     MAIL_PORT=N, and MAIL_SCHEME=smtps only on 465 / smtp otherwise (when written)
+//   require-tls                MAIL_URL ?require_tls=true (symfony/mailer ≥ 7.3); not expressible without MAIL_URL
+//   verify-cert                remove MAIL_VERIFY_PEER=false / ?verify_peer=0
+//   min-tls-1.2                not expressible in .env (null)
+// MAIL_ENCRYPTION is ignored by Laravel ≥ 9; the laravel-mail-encryption-ignored rule removes it itself.
+import type { FieldEdit, SmtpConfig } from '../../model/types';
+import { registerExpresser, type Intent } from '../intents';
+import { anchorOf, editable, Edits, insert, removeParam, setParam, setScheme, setText, setUrlPort, str } from './env-common';
+
+function schemeKey(cfg: SmtpConfig) {
+  const f = cfg.implicitTls;
+  return f && f.site.style !== 'url-part' ? f : undefined;
+}
+
+function mode(cfg: SmtpConfig, e: Edits, implicit: boolean, addRequire: boolean): void {
+  const sk = schemeKey(cfg);
+  const want = implicit ? 'smtps' : 'smtp';
+  if (sk) e.add(setText(cfg, sk, want));
+  if (cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme))) e.add(setScheme(cfg, want));
+  if (!sk && implicit && !(cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme)))) e.add(insert(anchorOf(cfg, cfg.port, cfg.host), 'MAIL_SCHEME', 'smtps'));
+  if (!implicit && addRequire && cfg.url?.scheme) e.add(setParam(cfg, 'require_tls', 'true'));
+}
+
+export function expressLaravel(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
+  const e = new Edits();
+  switch (intent.kind) {
+    case 'tls-mode':
+      mode(cfg, e, intent.mode === 'implicit', intent.mode === 'starttls-required');
+      if (intent.mode === 'starttls-required' && e.list.length === 0 && !e.failed) return null;
+      break;
+    case 'port': {
+      if (cfg.url?.port || (cfg.url?.scheme && !cfg.port)) e.add(setUrlPort(cfg, intent.port));
+      if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
+      else if (!cfg.url) e.add(insert(anchorOf(cfg, cfg.host), 'MAIL_PORT', String(intent.port), 'number'));
+      const sk = schemeKey(cfg);
+      if (sk && /^smtps?$/.test(str(sk))) e.add(setText(cfg, sk, intent.port === 465 ? 'smtps' : 'smtp'));
+      if (cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme))) e.add(setScheme(cfg, intent.port === 465 ? 'smtps' : 'smtp'));
+      break;
+    }
+    case 'require-tls':
+      if (!cfg.url?.scheme || cfg.effective.tlsMode === 'implicit') return null;
+      e.add(setParam(cfg, 'require_tls', 'true'));
+      e.add(removeParam(cfg, 'auto_tls'));
+      break;
+    case 'verify-cert': {
+      const f = cfg.verifyCert;
+      if (!f) return null;
+      if (f.site.style === 'url-part') e.add(removeParam(cfg, f.key));
+      else e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
+      break;
+    }
+    case 'min-tls-1.2':
+      return null;
+  }
+  return e.result();
+}
+
+registerExpresser('laravel', { express: expressLaravel });
