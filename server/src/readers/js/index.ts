@@ -124,8 +124,10 @@ class FileReader {
     return lo;
   }
 
+  /** Start offset of the line holding `offset` (binary search: no backwards scan through a 5 MB line). */
   private lineStartOf(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    const line = this.lineOf(offset);
+    return this.lineStarts![line];
   }
 
   private bindingAt(list: { at: number; init: t.Node }[] | undefined, at: number): t.Node | undefined {
@@ -498,7 +500,7 @@ class FileReader {
     if (!url) return;
     if (url.kind === 'literal' && typeof url.value === 'string' && !/^(smtps?|direct):/i.test(url.value)) return; // not a connection URL
     cfg.url = url;
-    this.urlCredentials(cfg, url);
+    this.urlCredentials(cfg, url, node);
     this.urlParams(cfg, url);
     cfg.effective = nodemailerEffective({ url: this.optVal(url.value, url, (node as { _ev?: Ev })._ev) });
     this.configs.push(cfg);
@@ -587,9 +589,12 @@ class FileReader {
     for (const k of ['debug', 'logger', 'secureConnection']) if (P[k] && !cfg.extras[k]) cfg.extras[k] = coerce(P[k]);
   }
 
-  private urlCredentials(cfg: SmtpConfig, url: UrlField): void {
+  private urlCredentials(cfg: SmtpConfig, url: UrlField, node: t.Node): void {
     if (!url.hasUser && !url.hasPassword) return;
-    const raw = typeof url.value === 'string' ? url.value : '';
+    const ev = (node as { _ev?: Ev })._ev;
+    const n = unwrap(node);
+    // The unmasked URL (the model only keeps the masked one).
+    const raw = typeof ev?.v === 'string' ? ev.v : n?.type === 'TemplateLiteral' ? this.text.slice((n.start ?? 0) + 1, (n.end ?? 0) - 1) : '';
     const ui = /^[^:]*:\/\/([^@/?#]*)@/.exec(raw)?.[1] ?? '';
     const user = decodeSafe(ui.split(':')[0] ?? '');
     if (url.hasUser) cfg.credentials.user = { key: 'url.user', value: user, text: user, kind: url.kind, site: url.site, ...(url.envVar ? { envVar: url.envVar } : {}) };
@@ -649,7 +654,7 @@ class FileReader {
       const u = this.urlField('url', urlProp.value, site);
       if (u) {
         cfg.url = u;
-        this.urlCredentials(cfg, u);
+        this.urlCredentials(cfg, u, urlProp.value);
         ins.url = this.optVal(u.value, u, (urlProp.value as { _ev?: Ev })._ev);
       }
     }
