@@ -311,6 +311,13 @@ export function startServer(
         message: `Mail Config Lint: this file is ${lr.skipped}.`,
       });
     }
+    // Bounded mode (a reader read only part of a huge file) must say so; syntax errors stay in the log,
+    // since the file's own language support already reports them while the user types.
+    for (const p of lr.result.problems) {
+      if (!/large file|too large|bounded|not parsed as a whole/i.test(p.message)) continue;
+      const line = Math.min(p.line ?? 0, lr.index.lineCount - 1);
+      out.push({ range: Range.create(line, 0, line, 0), severity: 3, source: SOURCE, message: `Mail Config Lint: ${p.message}` });
+    }
     for (const f of lr.own) out.push(findingToDiagnostic(f, own, opts));
     if (!lr.skipped) {
       for (const [src, targets] of foreign) {

@@ -1,0 +1,314 @@
+// The language server over stdio, driven by a raw JSON-RPC client (push model, like the bench and most
+// editors; the pull model is in pull.test.ts). Needs `node scripts/build.mjs` first (npm run test:lsp does it).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyEdits, editsFor, LspClient, sleep, type Diag } from './lspClient';
+
+const BAD_ENV = 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\nSMTP_USER=app@example.com\n';
+const RULE = 'implicit-tls-port-without-tls';
+
+function tmpWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcl-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const byCode = (ds: Diag[], code: string) => ds.filter((d) => d.code === code);
+
+describe('language server (push diagnostics)', () => {
+  let ws: string;
+  let c: LspClient;
+  before(async () => {
+    ws = tmpWorkspace({
+      'disk-only/.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n',
+      'disk-only/mailer.js':
+        "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});\n",
+    });
+    c = new LspClient({ rootDir: ws, settings: { debounce: 0 } });
+    const init = await c.initialize();
+    assert.equal((init.capabilities.textDocumentSync as { change: number }).change, 2, 'incremental sync');
+    assert.ok(init.capabilities.hoverProvider);
+    assert.equal(init.capabilities.diagnosticProvider, undefined, 'push-only client gets no pull provider');
+  });
+  after(async () => {
+    await c.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('reports 465 + SMTP_SECURE=false on the SMTP_SECURE line with code, severity, docs link and related port line', async () => {
+    const uri = c.open(path.join(ws, 'a/.env'), BAD_ENV);
+    const ds = await c.diagnosticsNow(uri);
+    const d = byCode(ds, RULE)[0];
+    assert.ok(d, `expected ${RULE}, got ${JSON.stringify(ds)}`);
+    assert.equal(d.source, 'mail-config-lint');
+    assert.equal(d.severity, 1);
+    assert.equal(d.range.start.line, 2);
+    assert.equal(d.range.end.line, 2);
+    assert.ok(d.range.end.character > d.range.start.character);
+    assert.match(d.codeDescription!.href, /^https:\/\/.+implicit-tls-port-without-tls\.md$/);
+    assert.ok(d.relatedInformation?.some((r) => r.location.uri === uri && r.location.range.start.line === 1), 'related: the port line');
+    c.close(uri);
+  });
+
+  it('typing SMTP_PORT=465 then SMTP_SECURE=false shows the error on the right line', async () => {
+    const uri = c.open(path.join(ws, 'typing/.env'), '');
+    assert.deepEqual(await c.diagnosticsNow(uri), []);
+    c.change(uri, 'SMTP_PORT=465\n');
+    assert.deepEqual(byCode(await c.diagnosticsNow(uri), RULE), []);
+    // incremental edit: append the second line
+    c.edit(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, 'SMTP_SECURE=false\n');
+    const ds = await c.diagnosticsNow(uri);
+    const d = byCode(ds, RULE)[0];
+    assert.ok(d, JSON.stringify(ds));
+    assert.equal(d.range.start.line, 1);
+    c.close(uri);
+    const cleared = await c.waitDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(cleared.diagnostics, [], 'closing clears the diagnostics');
+  });
+
+  it('offers the preferred quick fix, an alternative, "Disable for this line" and "Show documentation"', async () => {
+    const uri = c.open(path.join(ws, 'qf/.env'), BAD_ENV);
+    const ds = await c.diagnosticsNow(uri);
+    const d = byCode(ds, RULE)[0];
+    const actions = await c.codeActions(uri, d.range, [d]);
+    const quick = actions.filter((a) => a.kind === 'quickfix' && a.edit);
+    const preferred = quick.filter((a) => a.isPreferred);
+    assert.equal(preferred.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    const fixed = applyEdits(BAD_ENV, editsFor(preferred[0], uri));
+    assert.match(fixed, /^SMTP_SECURE=true$/m);
+    assert.match(fixed, /^SMTP_PORT=465$/m, 'the preferred fix keeps 465 (it is not deprecated)');
+    const alt = quick.find((a) => !a.isPreferred && /587/.test(a.title));
+    assert.ok(alt, 'alternative: move to 587');
+    assert.match(applyEdits(BAD_ENV, editsFor(alt!, uri)), /^SMTP_PORT=587$/m);
+
+    const disable = actions.find((a) => a.title === `Disable ${RULE} for this line`);
+    assert.ok(disable);
+    const disabled = applyEdits(BAD_ENV, editsFor(disable!, uri));
+    assert.equal(disabled.split('\n')[2], `# mail-config-lint-disable-next-line ${RULE}`);
+    assert.equal(disabled.split('\n')[3], 'SMTP_SECURE=false');
+
+    const docs = actions.find((a) => a.title === `Show documentation for ${RULE}`);
+    assert.equal(docs?.command?.command, 'mailConfigLint.server.showDocumentation');
+    assert.equal(docs?.command?.arguments?.[0], d.codeDescription!.href);
+    await c.request('workspace/executeCommand', { command: docs!.command!.command, arguments: docs!.command!.arguments });
+    const shown = c.requests.filter((r) => r.method === 'window/showDocument').at(-1)?.params as { uri: string; external: boolean };
+    assert.equal(shown.uri, d.codeDescription!.href);
+    assert.equal(shown.external, true);
+
+    // The disable comment really silences it.
+    c.change(uri, disabled);
+    assert.deepEqual(byCode(await c.diagnosticsNow(uri), RULE), []);
+    c.close(uri);
+  });
+
+  it('"Disable for this line" keeps the indentation and uses // in JS/TS', async () => {
+    const text = "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  secure: false,\n});\n";
+    const uri = c.open(path.join(ws, 'js/mailer.ts'), text);
+    const d = byCode(await c.diagnosticsNow(uri), RULE)[0];
+    assert.ok(d, 'nodemailer transport with port 465 and secure: false');
+    assert.equal(d.range.start.line, 4);
+    const actions = await c.codeActions(uri, d.range, [d]);
+    const disable = actions.find((a) => a.title.startsWith('Disable'))!;
+    assert.equal(applyEdits(text, editsFor(disable, uri)).split('\n')[4], `  // mail-config-lint-disable-next-line ${RULE}`);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.match(applyEdits(text, editsFor(preferred, uri)), /^ {2}secure: true,$/m);
+    c.close(uri);
+  });
+
+  it('source.fixAll.mailConfigLint applies only safe preferred fixes, also through the server command', async () => {
+    const uri = c.open(path.join(ws, 'fixall/.env'), BAD_ENV);
+    await c.diagnosticsNow(uri);
+    const all = await c.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.mailConfigLint']);
+    assert.equal(all.length, 1);
+    assert.equal(all[0].kind, 'source.fixAll.mailConfigLint');
+    const fixed = applyEdits(BAD_ENV, editsFor(all[0], uri));
+    assert.match(fixed, /^SMTP_SECURE=true$/m);
+    assert.match(fixed, /^SMTP_PORT=465$/m, 'the unsafe alternative (587) is not applied');
+    // Not offered for plain quick-fix requests (only when asked for the source action).
+    const plain = await c.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
+    assert.ok(!plain.some((a) => a.kind === 'source.fixAll.mailConfigLint'));
+    // The editor-independent command applies the same edit through workspace/applyEdit.
+    const r = await c.request<{ applied: number }>('workspace/executeCommand', { command: 'mailConfigLint.server.applyFixAll', arguments: [{ uri, version: c.version(uri) }] });
+    assert.ok(r.applied >= 1);
+    const applied = c.appliedEdits.at(-1) as { edit: { documentChanges: { edits: { range: Diag['range']; newText: string }[] }[] } };
+    assert.equal(applyEdits(BAD_ENV, applied.edit.documentChanges[0].edits), fixed);
+    c.change(uri, fixed);
+    assert.deepEqual(byCode(await c.diagnosticsNow(uri), RULE), []);
+    // Nothing left to fix: no action.
+    assert.deepEqual(await c.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']), []);
+    c.close(uri);
+  });
+
+  it('hover on the port explains implicit TLS, corrects the "465 is deprecated" myth and includes the finding', async () => {
+    const uri = c.open(path.join(ws, 'hover/.env'), BAD_ENV);
+    await c.diagnosticsNow(uri);
+    const h = await c.hover(uri, 1, 11);
+    assert.ok(h, 'hover on SMTP_PORT=465');
+    assert.equal(h!.contents.kind, 'markdown');
+    const v = h!.contents.value;
+    assert.match(v, /port 465 = implicit TLS from the first byte \(RFC 8314 §3\.3\)/);
+    assert.match(v, /deprecated.{0,40}outdated|outdated.{0,80}deprecated/is);
+    assert.match(v, /What this client will do/);
+    assert.match(v, new RegExp(RULE));
+    assert.equal(h!.range?.start.line, 1);
+    const hs = await c.hover(uri, 2, 3);
+    assert.ok(hs && /implicit TLS/.test(hs.contents.value), 'hover on the TLS flag');
+    assert.equal(await c.hover(uri, 0, 0).then((x) => (x ? /password/i.test(x.contents.value) : false)), false);
+    c.close(uri);
+  });
+
+  it('settings apply live: rules off/info, enable, ignore, run onSave', async () => {
+    const uri = c.open(path.join(ws, 'settings/.env'), BAD_ENV);
+    assert.equal(byCode(await c.diagnosticsNow(uri), RULE).length, 1);
+
+    c.setSettings({ debounce: 0, rules: { [RULE]: 'info' } });
+    await c.waitDiagnostics(uri, (p) => byCode(p.diagnostics, RULE)[0]?.severity === 3);
+    c.setSettings({ debounce: 0, rules: { [RULE]: 'off' } });
+    await c.waitDiagnostics(uri, (p) => byCode(p.diagnostics, RULE).length === 0);
+    c.setSettings({ debounce: 0, enable: false });
+    await c.waitDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    c.setSettings({ debounce: 0, ignore: ['settings/**'] });
+    await sleep(150);
+    assert.deepEqual(c.diagnostics.get(uri)?.diagnostics, []);
+    c.setSettings({ debounce: 0, ignore: ['other/**'] });
+    await c.waitDiagnostics(uri, (p) => byCode(p.diagnostics, RULE).length === 1);
+
+    c.setSettings({ debounce: 0, run: 'onSave' });
+    await sleep(100);
+    const before = c.allPublished.length;
+    c.change(uri, 'SMTP_PORT=465\nSMTP_SECURE=true\n');
+    await sleep(300);
+    assert.equal(c.allPublished.filter((p) => p.uri === uri).length, c.allPublished.slice(0, before).filter((p) => p.uri === uri).length, 'no lint while typing in onSave mode');
+    c.save(uri);
+    await c.waitDiagnostics(uri, (p) => p.version === c.version(uri) && byCode(p.diagnostics, RULE).length === 0);
+    c.setSettings({ debounce: 0 });
+    c.close(uri);
+  });
+
+  it('cross-file: a .env edit re-lints the open JS that reads it, with related information to the .env line', async () => {
+    const dir = path.join(ws, 'cross');
+    const js =
+      "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n  auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS },\n});\n";
+    const envUri = c.open(path.join(dir, '.env'), 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n');
+    await c.diagnosticsNow(envUri);
+    const jsUri = c.open(path.join(dir, 'mailer.js'), js);
+    const first = await c.diagnosticsNow(jsUri);
+    assert.deepEqual(byCode(first, 'cross-file-port-mode-mismatch'), [], '587 + secure:false is right');
+    c.change(envUri, 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n');
+    const p = await c.waitDiagnostics(jsUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 1);
+    const d = byCode(p.diagnostics, 'cross-file-port-mode-mismatch')[0];
+    assert.equal(d.range.start.line, 4, 'on the hard-coded secure: false');
+    const rel = d.relatedInformation?.find((r) => r.location.uri === envUri);
+    assert.ok(rel, `related .env location, got ${JSON.stringify(d.relatedInformation)}`);
+    assert.equal(rel!.location.range.start.line, 1);
+    // and back
+    c.change(envUri, 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n');
+    await c.waitDiagnostics(jsUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 0);
+    c.close(jsUri);
+    c.close(envUri);
+  });
+
+  it('cross-file: .env files on disk are loaded at start and watched', async () => {
+    const dir = path.join(ws, 'disk-only');
+    const jsUri = c.open(path.join(dir, 'mailer.js'), fs.readFileSync(path.join(dir, 'mailer.js'), 'utf8'));
+    const p = await c.waitDiagnostics(jsUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 1);
+    const rel = byCode(p.diagnostics, 'cross-file-port-mode-mismatch')[0].relatedInformation?.[0];
+    assert.equal(rel?.location.uri, pathToFileURL(path.join(dir, '.env')).href);
+    assert.ok(c.requests.some((r) => r.method === 'client/registerCapability' && JSON.stringify(r.params).includes('workspace/didChangeWatchedFiles')), 'registers file watchers');
+    fs.writeFileSync(path.join(dir, '.env'), 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.env')).href, type: 2 }] });
+    await c.waitDiagnostics(jsUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 0);
+    c.close(jsUri);
+  });
+
+  it('project config (.mailconfiglintrc.json) sets severities and is reloaded when it changes', async () => {
+    const dir = path.join(ws, 'rc');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, '.mailconfiglintrc.json'), JSON.stringify({ rules: { [RULE]: 'warning' } }));
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.mailconfiglintrc.json')).href, type: 1 }] });
+    const uri = c.open(path.join(dir, '.env'), BAD_ENV);
+    await c.waitDiagnostics(uri, (p) => byCode(p.diagnostics, RULE)[0]?.severity === 2);
+    fs.writeFileSync(path.join(dir, '.mailconfiglintrc.json'), JSON.stringify({ ignore: ['.env'] }));
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.mailconfiglintrc.json')).href, type: 2 }] });
+    await c.waitDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    c.close(uri);
+  });
+
+  it('compose YAML: SMTP_PORT 465 with SMTP_SECURE "false" in an environment map', async () => {
+    const yaml = 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"\n';
+    const uri = c.open(path.join(ws, 'compose/compose.yaml'), yaml, 'dockercompose');
+    const d = byCode(await c.diagnosticsNow(uri), RULE)[0];
+    assert.ok(d);
+    assert.equal(d.range.start.line, 6);
+    const preferred = (await c.codeActions(uri, d.range, [d])).find((a) => a.isPreferred)!;
+    assert.match(applyEdits(yaml, editsFor(preferred, uri)), /SMTP_SECURE: "true"/);
+    c.close(uri);
+  });
+
+  it('documents that cannot hold mail settings get empty diagnostics fast', async () => {
+    const uri = c.open(path.join(ws, 'plain/util.js'), 'export const add = (a, b) => a + b;\n'.repeat(2000));
+    const t0 = Date.now();
+    assert.deepEqual(await c.diagnosticsNow(uri), []);
+    assert.ok(Date.now() - t0 < 2000);
+    c.close(uri);
+  });
+
+  it('a binary document does not crash the server', async () => {
+    const bin = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1') + '\0SMTP_PORT=465\nSMTP_SECURE=false\n';
+    const uri = c.open(path.join(ws, 'bin/.env'), bin);
+    assert.deepEqual(await c.diagnosticsNow(uri), []);
+    assert.equal(await c.hover(uri, 0, 0), null);
+    c.close(uri);
+  });
+
+  it('a 5 MB document is linted (bounded) and the server stays responsive', async () => {
+    const filler = 'APP_FEATURE_FLAG_NUMBER_0000=some-long-value-that-is-not-mail-related-at-all\n';
+    const lines = Math.ceil(5_000_000 / filler.length);
+    const big = 'SMTP_PORT=465\nSMTP_SECURE=false\n' + filler.repeat(lines);
+    assert.ok(big.length >= 5_000_000);
+    const uri = c.open(path.join(ws, 'big/.env'), big);
+    const t0 = Date.now();
+    const ds = await c.diagnosticsNow(uri, 60000);
+    const ms = Date.now() - t0;
+    assert.equal(byCode(ds, RULE)[0]?.range.start.line, 1, `5 MB .env linted in ${ms} ms`);
+    // An edit to the big document is handled too, and other documents are served meanwhile.
+    c.edit(uri, { start: { line: 1, character: 12 }, end: { line: 1, character: 17 } }, 'true');
+    const small = c.open(path.join(ws, 'big2/.env'), BAD_ENV);
+    assert.equal(byCode(await c.diagnosticsNow(small, 60000), RULE).length, 1);
+    await c.waitDiagnostics(uri, (p) => p.version === c.version(uri) && byCode(p.diagnostics, RULE).length === 0, 60000);
+    c.close(uri);
+    c.close(small);
+  });
+
+  it('a 5 MB nodemailer module is read in bounded mode and says so', async () => {
+    const js = "import nodemailer from 'nodemailer';\n" + 'export const filler = [1, 2, 3];\n'.repeat(160000) + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: false });\n";
+    assert.ok(js.length >= 5_000_000);
+    const uri = c.open(path.join(ws, 'bigjs/mailer.ts'), js);
+    const ds = await c.diagnosticsNow(uri, 60000);
+    const lines = js.split('\n').length - 2;
+    assert.equal(byCode(ds, RULE)[0]?.range.start.line, lines, JSON.stringify(ds).slice(0, 500));
+    const note = ds.find((d) => d.code === undefined && d.severity === 3);
+    assert.ok(note && /large file/i.test(note.message), `bounded-mode note, got ${JSON.stringify(ds).slice(0, 500)}`);
+    c.close(uri);
+  });
+
+  it('a document closed mid-lint leaves no diagnostics behind', async () => {
+    const big = 'SMTP_PORT=465\nSMTP_SECURE=false\n' + 'X_PADDING_VALUE=abcdefghijklmnopqrstuvwxyz0123456789\n'.repeat(60000);
+    const uri = c.open(path.join(ws, 'closing/.env'), big);
+    c.change(uri, big + 'Y=1\n');
+    c.close(uri);
+    await sleep(1500);
+    const last = c.allPublished.filter((p) => p.uri === uri).at(-1);
+    assert.ok(!last || last.diagnostics.length === 0, `last publish after close must be empty: ${JSON.stringify(last)?.slice(0, 300)}`);
+    const probe = c.open(path.join(ws, 'closing2/.env'), BAD_ENV);
+    assert.equal(byCode(await c.diagnosticsNow(probe), RULE).length, 1, 'server still works');
+    c.close(probe);
+  });
+});
