@@ -31,7 +31,7 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Replaces every occurrence of the secrets in `s` (the password and its base64 forms) with '***'. */
 export function makeScrubber(secrets: (string | undefined)[]): (s: string) => string {
-  const list = secrets.filter((x): x is string => !!x && x.length >= 3);
+  const list = secrets.filter((x): x is string => !!x && x.length >= 3).sort((a, b) => b.length - a.length);
   if (!list.length) return (s) => s;
   return (s) => {
     let out = s;
