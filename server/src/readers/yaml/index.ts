@@ -41,7 +41,7 @@ import {
 } from './nodes';
 import type { Pair, Src, YAMLMap, YAMLSeq, YNode } from './nodes';
 
-const MAIL_HINT = /smtp|mail|NODE_TLS_REJECT_UNAUTHORIZED|NODE_OPTIONS/i;
+const MAIL_HINT = /smtp|mail(?!-config-lint)|NODE_TLS_REJECT_UNAUTHORIZED|NODE_OPTIONS/i;
 
 /** Cheap prefilter: no SMTP/mail word (and no process-wide TLS setting) → nothing to read. */
 export function mayContainMail(text: string): boolean {

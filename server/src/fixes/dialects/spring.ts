@@ -1,0 +1,194 @@
+// Intents → field edits for Spring Boot mail settings (rules-research §4.5, §9). JavaMail property names use
+// the configured protocol's prefix (`mail.smtp.` or `mail.smtps.`).
+//   tls-mode implicit          mail.smtp.ssl.enable: true, replacing starttls.enable / starttls.required
+//   tls-mode starttls-required drop ssl.enable (or spring.mail.ssl.enabled, or protocol smtps → smtp),
+//                              mail.smtp.starttls.enable: true + mail.smtp.starttls.required: true
+//   port N                     spring.mail.port: N, plus the TLS settings that match N
+//   require-tls                mail.smtp.starttls.required: true (and starttls.enable: true if it was false)
+//   verify-cert                remove mail.smtp.ssl.trust; checkserveridentity: false → true
+//   min-tls-1.2                mail.smtp.ssl.protocols: TLSv1.2 TLSv1.3
+// New properties are written in the spelling of the file: a sibling of the nearest existing property whose
+// parent map is a prefix of the new name (nested `starttls:` map → `required: true`; flat
+// `mail.smtp.starttls.enable` → `mail.smtp.starttls.required`; bracketed keys stay bracketed), or
+// SPRING_MAIL_PROPERTIES_MAIL_SMTP_* when the settings come from environment variables.
+import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
+import { registerExpresser, type Intent } from '../intents';
+
+const PROPS = 'spring.mail.properties.';
+
+interface Prop {
+  /** Normalised full name ('spring.mail.port', 'spring.mail.properties.mail.smtp.auth'). */
+  name: string;
+  field: Field;
+}
+
+type VType = 'boolean' | 'string' | 'number';
+
+class Plan {
+  readonly edits: FieldEdit[] = [];
+  readonly removed = new Set<Field>();
+  readonly props: Prop[];
+  readonly envForm: boolean;
+  readonly protocol: string;
+
+  constructor(readonly cfg: SmtpConfig) {
+    this.props = Object.entries(cfg.extras).map(([k, field]) => ({ name: k.startsWith('spring.mail.') ? k : PROPS + k, field }));
+    this.envForm = this.props.length > 0 && this.props.every((p) => /^SPRING_MAIL_/i.test(p.field.key));
+    const proto = this.get('spring.mail.protocol');
+    this.protocol = proto && proto.value !== undefined ? String(proto.value).trim().toLowerCase() || 'smtp' : 'smtp';
+  }
+
+  jm(p: string): string {
+    return `${PROPS}mail.${this.protocol}.${p}`;
+  }
+
+  get(name: string): Field | undefined {
+    let hit: Field | undefined;
+    for (const p of this.props) if (p.name === name) hit = p.field;
+    return hit;
+  }
+
+  editable(f: Field | undefined): f is Field {
+    return !!f && f.site.file === this.cfg.file && (f.kind === 'literal' || f.kind === 'unknown') && f.site.style !== 'url-part' && f.site.style !== 'js-expr';
+  }
+
+  /** Sets `name` to `text` (or inserts it). Returns false when it cannot be written here. */
+  set(name: string, text: string, type: VType, ...near: (string | undefined)[]): boolean {
+    const f = this.get(name);
+    if (f && !this.removed.has(f)) {
+      if (!this.editable(f)) return false;
+      const cur = f.value === undefined ? undefined : String(f.value).trim();
+      if (cur !== undefined && cur.toLowerCase() === text.toLowerCase() && f.kind === 'literal') return true;
+      this.edits.push({ op: 'set', field: f, text, type });
+      return true;
+    }
+    return this.insert(name, text, type, near);
+  }
+
+  remove(name: string): void {
+    const f = this.get(name);
+    if (!f || this.removed.has(f) || !this.editable(f)) return;
+    this.removed.add(f);
+    this.edits.push({ op: 'remove', field: f });
+  }
+
+  insert(name: string, text: string, type: VType, near: (string | undefined)[]): boolean {
+    const preferred = near.filter((n): n is string => !!n).map((n) => this.get(n)).filter((f): f is Field => !!f);
+    if (this.envForm) {
+      const anchor = [...preferred, this.cfg.port, this.cfg.host, ...this.props.map((p) => p.field)].find(
+        (f) => f && this.editable(f) && !this.removed.has(f) && /^SPRING_MAIL_/i.test(f.key),
+      );
+      if (!anchor) return false;
+      this.edits.push({ op: 'insert', after: anchor, key: envKey(name), text, type });
+      return true;
+    }
+    const target = name.split('.');
+    let best: { f: Field; parent: number; rel: string[]; bracket: boolean; pref: boolean; at: number } | undefined;
+    for (const p of this.props) {
+      const f = p.field;
+      if (!this.editable(f) || f.site.style !== 'yaml-map' || !f.site.keyPath?.length) continue;
+      const own = f.site.keyPath[f.site.keyPath.length - 1];
+      const bracket = own.startsWith('[') && own.endsWith(']');
+      const ownSegs = (bracket ? own.slice(1, -1) : own).split('.').length;
+      const segs = p.name.split('.');
+      const parent = segs.slice(0, segs.length - ownSegs);
+      if (parent.length >= target.length || !parent.every((s, i) => s === target[i])) continue;
+      if (this.removed.has(f) && !this.hasSibling(p, parent)) continue; // its empty parent goes away too
+      const cand = { f, parent: parent.length, rel: target.slice(parent.length), bracket, pref: preferred.includes(f), at: f.site.entry.start };
+      if (!best || cand.parent > best.parent || (cand.parent === best.parent && (cand.pref && !best.pref || (cand.pref === best.pref && cand.at > best.at)))) best = cand;
+    }
+    if (!best) return false;
+    const rel = best.rel.join('.');
+    const key = best.bracket ? `[${rel}]` : rel;
+    this.edits.push({ op: 'insert', after: best.f, key, text, type });
+    return true;
+  }
+
+  private hasSibling(p: Prop, parent: string[]): boolean {
+    const pre = parent.join('.') + '.';
+    return this.props.some((q) => q !== p && !this.removed.has(q.field) && q.name.startsWith(pre) && q.field.site.style === p.field.site.style);
+  }
+
+  result(): FieldEdit[] | null {
+    return this.edits.length ? this.edits : null;
+  }
+}
+
+function envKey(name: string): string {
+  if (name.startsWith(PROPS)) return 'SPRING_MAIL_PROPERTIES_' + name.slice(PROPS.length).toUpperCase().replace(/[.-]/g, '_');
+  return name.toUpperCase().replace(/[.-]/g, '_');
+}
+
+function isTrue(f: Field | undefined): boolean {
+  return !!f && (f.value === true || (typeof f.value === 'string' && f.value.trim().toLowerCase() === 'true'));
+}
+
+function toImplicit(plan: Plan): void {
+  const st = plan.jm('starttls.enable');
+  const req = plan.jm('starttls.required');
+  // ssl.enable goes where starttls.enable was (a replacement) when that spot survives the removals.
+  const nearStarttls = plan.get(st) ? st : undefined;
+  plan.remove(st);
+  plan.remove(req);
+  const bootSsl = plan.get('spring.mail.ssl.enabled');
+  if (bootSsl && !isTrue(bootSsl) && plan.editable(bootSsl) && !plan.get(plan.jm('ssl.enable'))) plan.set('spring.mail.ssl.enabled', 'true', 'boolean');
+  else plan.set(plan.jm('ssl.enable'), 'true', 'boolean', nearStarttls, plan.jm('auth'));
+}
+
+function toStarttls(plan: Plan): void {
+  const ssl = plan.jm('ssl.enable');
+  const near = plan.get(ssl) ? ssl : undefined;
+  const bootSsl = plan.get('spring.mail.ssl.enabled');
+  const wasSmtps = plan.protocol === 'smtps';
+  if (wasSmtps) {
+    const proto = plan.get('spring.mail.protocol');
+    if (proto && plan.editable(proto)) plan.edits.push({ op: 'set', field: proto, text: 'smtp', type: 'string' });
+  }
+  if (plan.get(ssl)) plan.remove(ssl);
+  if (bootSsl && isTrue(bootSsl)) plan.remove('spring.mail.ssl.enabled');
+  const jm = (p: string) => `${PROPS}mail.smtp.${p}`;
+  if (wasSmtps && plan.get(jm('ssl.enable'))) plan.remove(jm('ssl.enable'));
+  plan.set(jm('starttls.enable'), 'true', 'boolean', near, jm('auth'));
+  plan.set(jm('starttls.required'), 'true', 'boolean', jm('starttls.enable'), near);
+}
+
+export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
+  const plan = new Plan(cfg);
+  switch (intent.kind) {
+    case 'tls-mode':
+      if (intent.mode === 'implicit') toImplicit(plan);
+      else toStarttls(plan);
+      return plan.result();
+    case 'port': {
+      if (!plan.set('spring.mail.port', String(intent.port), 'number', 'spring.mail.host')) return null;
+      if (intent.port === 465 || intent.port === 2465) {
+        if (cfg.effective.tlsMode !== 'implicit') toImplicit(plan);
+      } else if (cfg.effective.tlsMode === 'implicit' || cfg.effective.tlsMode === 'none' || cfg.effective.tlsMode === 'starttls-opportunistic') {
+        toStarttls(plan);
+      }
+      return plan.result();
+    }
+    case 'require-tls': {
+      const st = plan.jm('starttls.enable');
+      const f = plan.get(st);
+      if (f && !isTrue(f)) plan.set(st, 'true', 'boolean');
+      plan.set(plan.jm('starttls.required'), 'true', 'boolean', st, plan.jm('auth'));
+      return plan.result();
+    }
+    case 'verify-cert': {
+      plan.remove(plan.jm('ssl.trust'));
+      const id = plan.get(plan.jm('ssl.checkserveridentity'));
+      if (id && !isTrue(id)) plan.set(plan.jm('ssl.checkserveridentity'), 'true', 'boolean');
+      return plan.result();
+    }
+    case 'min-tls-1.2': {
+      const name = plan.jm('ssl.protocols');
+      if (!plan.get(name)) return null;
+      plan.set(name, 'TLSv1.2 TLSv1.3', 'string');
+      return plan.result();
+    }
+  }
+  return null;
+}
+
+registerExpresser('spring', { express: expressSpring });
