@@ -108,12 +108,13 @@ describe('Mail Config Lint in a real VS Code', function () {
     await type(editor, 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n');
     await sleep(200);
     assert.ok(withoutRule(RULE)(ours(doc.uri)), 'no error before the secure line');
+    await type(editor, 'SMTP_SECURE=fals');
     const t0 = Date.now();
-    await type(editor, 'SMTP_SECURE=false');
+    await type(editor, 'e');
     await waitFor(doc.uri, withRule(RULE, 2), 'error after typing SMTP_SECURE=false');
     const ms = Date.now() - t0;
     console.log(`    last keystroke → diagnostic: ${ms} ms`);
-    assert.ok(ms < 3000, `diagnostic after ${ms} ms`);
+    assert.ok(ms < 1500, `diagnostic after ${ms} ms`);
   });
 
   it('the preferred quick fix corrects the .env and the error goes away', async () => {
@@ -154,7 +155,9 @@ describe('Mail Config Lint in a real VS Code', function () {
     const { doc, editor } = await openNew('typed/compose.yaml');
     await type(editor, 'services:\n  api:\n    image: node:20-alpine\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n');
     await type(editor, '      SMTP_SECURE: "false"');
+    const t0 = Date.now();
     const ds = await waitFor(doc.uri, withRule(RULE, 6), 'error in compose YAML');
+    console.log(`    last keystroke → diagnostic: ${Date.now() - t0} ms`);
     const d = ds.find((x) => codeOf(x) === RULE)!;
     const preferred = (await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
     assert.ok(preferred?.edit);
@@ -167,7 +170,9 @@ describe('Mail Config Lint in a real VS Code', function () {
     const { doc, editor } = await openNew('typed/mailer.ts');
     await type(editor, "import nodemailer from 'nodemailer';\n\nexport const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n");
     await type(editor, '  secure: false,\n});\n');
+    const t0 = Date.now();
     const ds = await waitFor(doc.uri, withRule(RULE, 5), 'error in the nodemailer module');
+    console.log(`    last keystroke → diagnostic: ${Date.now() - t0} ms`);
     const d = ds.find((x) => codeOf(x) === RULE)!;
     const preferred = (await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
     assert.ok(preferred?.edit);
