@@ -1,6 +1,6 @@
 // Rule 5: JS reads the port from the environment but hard-codes the TLS mode; the .env value contradicts it.
 import type { Rule } from './types';
-import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, hangSymptom, plainFix, portField, portOf, portRole, relatedOf, setEdit, spanOf, wrongVersionSymptom } from './util';
+import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, hangSymptom, plainFix, portField, portOf, relatedOf, setEdit, spanOf, wrongVersionSymptom } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -27,9 +27,9 @@ export const rule: Rule = {
     const envText = `${pf.envVar}=${port}`;
     let message: string | undefined;
     if (IMPLICIT_PORTS.has(port) && b === false) {
-      message = `The .env file sets ${envText}, and ${portRole(port).replace(/^Port \d+/, 'that port')}, but ${sec.key}: ${sec.text} is hard-coded here: nodemailer waits for a plaintext greeting and ${hangSymptom(cfg.dialect).replace(/^it /, '')}.`;
+      message = `The .env file sets ${envText} (the server expects implicit TLS from the first byte, RFC 8314 §3.3), but ${sec.key}: ${sec.text} is hard-coded here: nodemailer waits for a plaintext greeting and ${hangSymptom(cfg.dialect).replace(/^it /, '')}.`;
     } else if (STARTTLS_PORTS.has(port) && b === true) {
-      message = `The .env file sets ${envText}, and ${portRole(port).replace(/^Port \d+/, 'that port')}, but ${sec.key}: ${sec.text} is hard-coded here: nodemailer starts TLS before the greeting and ${wrongVersionSymptom(cfg.dialect).replace(/^it /, '')}.`;
+      message = `The .env file sets ${envText} (the server greets in plaintext and expects STARTTLS), but ${sec.key}: ${sec.text} is hard-coded here: nodemailer starts TLS before the greeting and ${wrongVersionSymptom(cfg.dialect).replace(/^it /, '')}.`;
     }
     if (!message) return;
     const preferred = plainFix('derive the mode from the port', true, [setEdit(sec, `Number(process.env.${pf.envVar}) === 465`, 'code')]);

@@ -1,7 +1,7 @@
 // Rule 4: an environment variable (always a string) used as a boolean option: "false" is truthy.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { fixes, plainFix, portField, quoteOf, setEdit, spanOf } from './util';
+import { fixes, plainFix, portField, presetOf, quoteOf, setEdit, spanOf } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -20,8 +20,10 @@ export const rule: Rule = {
     if (cfg.format !== 'js') return;
     const q = quoteOf(cfg);
     const pf = portField(cfg);
+    const preset = presetOf(cfg);
     const check = (f: Field | undefined, option: string) => {
       if (!f || f.kind !== 'env' || !f.envVar || f.site.style !== 'js-prop') return;
+      if (preset && ((f === cfg.implicitTls && preset.secure !== undefined) || (f === cfg.requireTls && preset.requireTLS !== undefined) || (f === cfg.ignoreTls && preset.ignoreTLS !== undefined))) return; // dead code: nodemailer-service-overrides
       const v = f.envVar;
       const known = f.resolvedFrom && typeof f.value === 'string' ? f.value : undefined;
       const isVerify = f === cfg.verifyCert;

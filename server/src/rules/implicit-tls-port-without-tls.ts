@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, boolOf, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portField, portOf,
+  IMPLICIT_PORTS, boolOf, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portField, portOf, presetOf,
   portRole, relatedOf, setEdit, setPort, show, spanOf,
 } from './util';
 
@@ -31,20 +31,24 @@ export const rule: Rule = {
     fixSafety: 'The preferred fix (turn implicit TLS on, keeping the port) is safe: the configuration cannot connect as written, and the fix makes the client speak what the port expects. The alternative (switch to port 587 with STARTTLS) is unsafe: it depends on the server offering 587.',
   },
   checkConfig(cfg, ctx) {
-    const port = portOf(cfg);
+    // A nodemailer service preset that sets the port decides it (the written port is dead code).
+    const preset = presetOf(cfg);
+    const port = preset?.port ?? portOf(cfg);
     if (port === undefined || !IMPLICIT_PORTS.has(port)) return;
-    const pf = portField(cfg)!;
-    if (isCrossFile(pf, cfg)) return; // the .env value read by JS: cross-file-port-mode-mismatch reports it
+    const pf = preset?.port !== undefined ? undefined : portField(cfg);
+    if (pf && isCrossFile(pf, cfg)) return; // the .env value read by JS: cross-file-port-mode-mismatch reports it
     const mode = cfg.effective?.tlsMode;
     if (mode === 'implicit' || mode === 'unknown' || mode === undefined) return;
     // Symfony Mailer (Laravel 9+) and Grafana switch TLS on by themselves on 465.
     if (cfg.dialect === 'laravel' || cfg.dialect === 'symfony' || cfg.dialect === 'grafana') return;
     const culprit = plaintextCulprit(cfg);
+    const at = culprit ?? pf;
+    if (!at) return;
     const lib = libName(cfg.dialect);
     const why = culprit
       ? `${show(culprit)} makes ${lib} wait for a plaintext greeting`
       : `nothing here turns implicit TLS on, so ${lib} waits for a plaintext greeting`;
-    const message = `${portRole(port)} (RFC 8314 §3.3), but ${why}: ${hangSymptom(cfg.dialect)}.`;
+    const message = `${portRole(port)}, but ${why}: ${hangSymptom(cfg.dialect)}.`;
     const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `implicit TLS on port ${port}`, true, () => {
       if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, true);
       if (culprit && culprit === cfg.url?.scheme && editable(culprit, cfg) && /^smtp$/i.test(culprit.text)) return [setEdit(culprit, culprit.text + (culprit.text === 'SMTP' ? 'S' : 's'))];
@@ -55,8 +59,8 @@ export const rule: Rule = {
       : undefined;
     ctx.report({
       message,
-      span: spanOf(culprit ?? pf),
-      related: culprit ? relatedOf(pf, `port ${port} is set here`) : [],
+      span: spanOf(at),
+      related: culprit && pf ? relatedOf(pf, `port ${port} is set here`) : preset ? relatedOf(cfg.service, `the service preset sets port ${port}`) : [],
       fixes: fixes(preferred, alt),
       configId: cfg.id,
     });

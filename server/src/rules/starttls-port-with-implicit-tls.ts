@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  STARTTLS_PORTS, editable, fixes, flipFlag, intentFix, isCrossFile, libName, portField, portOf, portRole, relatedOf,
+  STARTTLS_PORTS, editable, fixes, flipFlag, intentFix, isCrossFile, libName, portField, portOf, presetOf, portRole, relatedOf,
   setEdit, setPort, show, spanOf, wrongVersionSymptom,
 } from './util';
 
@@ -26,12 +26,16 @@ export const rule: Rule = {
     fixSafety: 'The preferred fix (switch the client to STARTTLS, keeping the port) is safe: the configuration cannot connect as written. The alternative (move to port 465 with implicit TLS) is unsafe: it depends on the server offering 465.',
   },
   checkConfig(cfg, ctx) {
-    const port = portOf(cfg);
+    // A nodemailer service preset that sets the port decides it (the written port is dead code).
+    const preset = presetOf(cfg);
+    const port = preset?.port ?? portOf(cfg);
     if (port === undefined || !STARTTLS_PORTS.has(port)) return;
-    const pf = portField(cfg)!;
-    if (isCrossFile(pf, cfg)) return; // cross-file-port-mode-mismatch
+    const pf = preset?.port !== undefined ? undefined : portField(cfg);
+    if (pf && isCrossFile(pf, cfg)) return; // cross-file-port-mode-mismatch
     if (cfg.effective?.tlsMode !== 'implicit') return;
     const culprit = implicitCulprit(cfg);
+    const at = culprit ?? pf;
+    if (!at) return;
     const lib = libName(cfg.dialect);
     const why = culprit ? `${show(culprit)} makes ${lib} start a TLS handshake before the greeting` : `${lib} starts a TLS handshake before the greeting`;
     const message = `${portRole(port)}, but ${why}: ${wrongVersionSymptom(cfg.dialect)}.`;
@@ -43,8 +47,8 @@ export const rule: Rule = {
     const alt = intentFix(cfg, { kind: 'port', port: 465 }, 'implicit TLS on 465 instead', false, () => setPort(cfg, 465));
     ctx.report({
       message,
-      span: spanOf(culprit ?? pf),
-      related: culprit ? relatedOf(pf, `port ${port} is set here`) : [],
+      span: spanOf(at),
+      related: culprit && pf ? relatedOf(pf, `port ${port} is set here`) : preset ? relatedOf(cfg.service, `the service preset sets port ${port}`) : [],
       fixes: fixes(preferred, alt),
       configId: cfg.id,
     });

@@ -60,7 +60,7 @@ export const rule: Rule = {
     const s = String(f.value ?? f.text).trim();
     if (s !== '0') return;
     ctx.report({
-      message: `${show(f).replace(/^NODE_TLS_REJECT_UNAUTHORIZED: /, 'NODE_TLS_REJECT_UNAUTHORIZED=')} turns off certificate verification for every TLS connection of the Node process (SMTP, HTTPS, databases): anyone on the network path can read the SMTP password and the mail.`,
+      message: `NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate verification for every TLS connection of the Node process (SMTP, HTTPS, databases): anyone on the network path can read the SMTP password and the mail.`,
       span: spanOf(f),
       fixes: fixes(plainFix('verify certificates again', false, [removeEdit(f)])),
     });

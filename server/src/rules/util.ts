@@ -17,17 +17,17 @@ export const STARTTLS_PORTS: ReadonlySet<number> = new Set([587, 25, 2525, 2587]
 export function portRole(port: number): string {
   switch (port) {
     case 465:
-      return 'Port 465 (submissions, RFC 8314 §3.3) expects implicit TLS from the first byte';
+      return 'Port 465 expects implicit TLS from the first byte (RFC 8314 §3.3)';
     case 2465:
-      return 'Port 2465 (the SES/Resend alternate of 465) expects implicit TLS from the first byte';
+      return 'Port 2465 (the SES/Resend alternate of 465) expects implicit TLS from the first byte (RFC 8314 §3.3)';
     case 587:
-      return 'Port 587 (submission, RFC 6409) sends a plaintext greeting and upgrades with STARTTLS';
+      return 'Port 587 is the STARTTLS submission port (RFC 6409): the server greets in plaintext and TLS starts after STARTTLS';
     case 25:
-      return 'Port 25 (the SMTP relay port, RFC 5321) sends a plaintext greeting and upgrades with STARTTLS';
+      return 'Port 25 is the relay port (RFC 5321): the server greets in plaintext and TLS starts after STARTTLS';
     case 2525:
-      return 'Port 2525 (an unofficial alternative to 587 offered by mail providers) sends a plaintext greeting and upgrades with STARTTLS';
+      return 'Port 2525 (the unofficial provider alternative to 587) greets in plaintext; TLS starts after STARTTLS';
     case 2587:
-      return 'Port 2587 (the SES/Resend alternate of 587) sends a plaintext greeting and upgrades with STARTTLS';
+      return 'Port 2587 (the SES/Resend alternate of 587) greets in plaintext; TLS starts after STARTTLS';
     default:
       return `Port ${port}`;
   }

@@ -1,0 +1,51 @@
+import { ruleTester } from './ruleTester';
+
+const head = "import nodemailer from 'nodemailer';\n\n";
+
+ruleTester('env-string-as-boolean', {
+  valid: [
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n  requireTLS: process.env.SMTP_REQUIRE_TLS !== 'false',\n});\n" },
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false });\n" },
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'h', port: 465, secure: Number(process.env.SMTP_PORT) === 465 });\n" },
+    // .env files hold strings by nature; the app decides how it reads them
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
+    // not a mail transport
+    { file: 'src/db.ts', code: 'const pool = new Pool({ ssl: { rejectUnauthorized: process.env.PG_VERIFY } });\n' },
+  ],
+  invalid: [
+    {
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,\n});\n",
+      errors: [
+        {
+          line: 6,
+          column: 3,
+          endColumn: 34,
+          severity: 'warning',
+          message: 'secure: process.env.SMTP_SECURE passes a string; nodemailer tests it with !!, so "false" and "0" are true (implicit TLS on).',
+          safe: [true, false],
+          fixes: [
+            head + "export const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n});\n",
+            head + "export const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: Number(process.env.SMTP_PORT) === 465,\n});\n",
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the .env value makes the trap concrete',
+      file: 'src/mailer.js',
+      files: { '.env': 'SMTP_SECURE=false\n' },
+      code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: process.env.SMTP_SECURE });\n",
+      errors: [{ line: 2, includes: ['The .env file sets SMTP_SECURE=false, so implicit TLS is on.'] }],
+    },
+    {
+      name: 'requireTLS and rejectUnauthorized from env',
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  requireTLS: process.env.SMTP_REQUIRE_TLS,\n  tls: { rejectUnauthorized: process.env.SMTP_TLS_VERIFY },\n});\n",
+      errors: [
+        { line: 6, includes: ['requireTLS: process.env.SMTP_REQUIRE_TLS'], fixes: [head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  requireTLS: process.env.SMTP_REQUIRE_TLS === 'true',\n  tls: { rejectUnauthorized: process.env.SMTP_TLS_VERIFY },\n});\n"] },
+        { line: 7, includes: ['Node only turns verification off for the boolean false'], fixes: [head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  requireTLS: process.env.SMTP_REQUIRE_TLS,\n  tls: { rejectUnauthorized: process.env.SMTP_TLS_VERIFY !== 'false' },\n});\n"] },
+      ],
+    },
+  ],
+});

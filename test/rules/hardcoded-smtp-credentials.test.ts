@@ -1,0 +1,49 @@
+import { ruleTester } from './ruleTester';
+
+const head = "import nodemailer from 'nodemailer';\n\n";
+
+ruleTester('hardcoded-smtp-credentials', {
+  valid: [
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, auth: { user: 'me', pass: process.env.SMTP_PASS } });\n" },
+    // placeholders are not secrets
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, auth: { user: 'me', pass: 'changeme' } });\n" },
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport('smtp://${SMTP_USER}:${SMTP_PASS}@smtp.example.com:587');\n" },
+    // .env files exist to hold secrets
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_USER=me\nSMTP_PASS=Zx81wqPlm2Tr\n' },
+    { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_USER: me\n      SMTP_PASS: ${SMTP_PASS}\n' },
+    { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    username: me\n    password: ${MAIL_PASSWORD:changeme}\n' },
+    // a database password in compose is not a mail setting
+    { file: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zx81wqPlm2Tr\n' },
+  ],
+  invalid: [
+    {
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  auth: {\n    user: 'me@example.com',\n    pass: 'Zx81wqPlm2Tr',\n  },\n});\n",
+      errors: [
+        {
+          line: 8,
+          column: 5,
+          endColumn: 25,
+          severity: 'error',
+          message:
+            'The SMTP password is written in this file (auth.pass): anyone who can read the repository or its history can send mail as this account (CWE-798). Read it from process.env instead, and rotate it.',
+          safe: [false],
+        },
+      ],
+      output: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  auth: {\n    user: 'me@example.com',\n    pass: process.env.SMTP_PASS,\n  },\n});\n",
+    },
+    {
+      name: 'password inside a URL literal',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport('smtps://me:Zx81wqPlm2Tr@smtp.example.com:465');\n",
+      errors: [{ line: 2, includes: ['the password in the URL'] }],
+    },
+    {
+      name: 'compose literal: warning, ${VAR} fix',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_USER: me\n      SMTP_PASS: Zx81wqPlm2Tr\n',
+      errors: [{ line: 8, severity: 'warning' }],
+      output: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_USER: me\n      SMTP_PASS: ${SMTP_PASS}\n',
+    },
+  ],
+});

@@ -1,0 +1,118 @@
+import { ruleTester } from './ruleTester';
+
+ruleTester('implicit-tls-port-without-tls', {
+  valid: [
+    // implicit TLS on 465, every spelling
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=1\n' },
+    // secure unset: the app decides; nodemailer itself switches to implicit TLS on 465
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n' },
+    // a non-mail key on 465 and a commented-out setting
+    { file: '.env', code: 'METRICS_PORT=465\nCOOKIE_SECURE=false\n# SMTP_PORT=465\n' },
+    // Laravel 9+ (Symfony Mailer) switches TLS on for 465 by itself, whatever MAIL_ENCRYPTION says
+    { file: '.env', code: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=465\nMAIL_ENCRYPTION=tls\n' },
+    // Symfony DSN smtp:// on 465 is implicit TLS too
+    { file: '.env', code: 'MAILER_DSN=smtp://user:pass@smtp.example.com:465\n' },
+    { file: '.env', code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_SSL=True\n' },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true });\n" },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465 });\n" },
+    { file: 'src/mailer.js', code: "const nodemailer = require('nodemailer');\nconst port = 465;\nmodule.exports = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: port === 465 });\n" },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtps://user:pass@smtp.example.com:465');\n" },
+    // service preset wins over the written port/secure (nodemailer-service-overrides reports it)
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ service: 'gmail', auth: { user: 'a', pass: process.env.P } });\n" },
+    // an https.Agent / cookie with secure:false is not mail
+    { file: 'src/server.ts', code: "const cookieOptions = { httpOnly: true, secure: false, port: 465 };\n" },
+    { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: "true"\n' },
+    { file: 'docker-compose.yml', code: 'services:\n  mta:\n    image: boky/postfix\n    ports:\n      - "465:465"\n      - "587:587"\n' },
+  ],
+  invalid: [
+    {
+      file: '.env',
+      code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\nSMTP_USER=me\n',
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endColumn: 18,
+          severity: 'error',
+          message:
+            "Port 465 expects implicit TLS from the first byte (RFC 8314 §3.3), but SMTP_SECURE=false makes nodemailer wait for a plaintext greeting: it times out with 'Greeting never received'.",
+          related: [{ line: 2, message: 'port 465 is set here' }],
+          safe: [true, false],
+          fixes: [
+            'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\nSMTP_USER=me\n',
+            'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_USER=me\n',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'quoted value, export prefix and 0 as false keep their style',
+      file: '.env.production',
+      code: 'export SMTP_PORT="465"\nexport SMTP_SECURE=0\n',
+      errors: [{ line: 2, column: 8, includes: ['SMTP_SECURE=0', 'Greeting never received'] }],
+      output: 'export SMTP_PORT="465"\nexport SMTP_SECURE=1\n',
+    },
+    {
+      name: 'Django: STARTTLS flag on 465 hangs the worker',
+      file: '.env',
+      code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_TLS=True\nEMAIL_HOST_USER=me\n',
+      errors: [{ line: 3, includes: ['EMAIL_USE_TLS=True', 'Django'], severity: 'error' }],
+    },
+    {
+      name: 'Django: EMAIL_USE_SSL=False on 465',
+      file: '.env',
+      code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_SSL=False\n',
+      errors: [{ line: 3, includes: ['EMAIL_USE_SSL=False'] }],
+    },
+    {
+      name: 'Meteor MAIL_URL smtp:// on 465',
+      file: '.env',
+      code: 'MAIL_URL=smtp://user:pass@smtp.example.com:465\n',
+      errors: [{ line: 1, column: 10, endColumn: 14, includes: ['the smtp:// scheme'] }],
+    },
+    {
+      file: 'src/mailer.ts',
+      code: "import nodemailer from 'nodemailer';\n\nexport const transporter = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  secure: false,\n});\n",
+      errors: [{ line: 6, column: 3, endColumn: 16, includes: ['secure: false', "'Greeting never received'"], related: [{ line: 5 }] }],
+      output: "import nodemailer from 'nodemailer';\n\nexport const transporter = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  secure: true,\n});\n",
+    },
+    {
+      name: 'minified secure:!1',
+      file: 'dist/bundle.min.js',
+      code: 'var t=require("nodemailer");module.exports=t.createTransport({host:"smtp.example.com",port:465,secure:!1});\n',
+      errors: [{ line: 1, includes: ['secure: !1'] }],
+    },
+    {
+      name: 'nodemailer URL smtp:// on 465',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport('smtp://user:pass@smtp.example.com:465');\n",
+      errors: [{ line: 2, includes: ['the smtp:// scheme'] }],
+      output: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport('smtps://user:pass@smtp.example.com:465');\n",
+    },
+    {
+      name: 'options variable in the same file',
+      file: 'src/mail/transport.ts',
+      code: "import { createTransport } from 'nodemailer';\nconst smtpOptions = {\n  host: 'smtp.example.com',\n  port: 465,\n  secure: false,\n};\nexport const mailer = createTransport(smtpOptions);\n",
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'compose environment map',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"\n',
+      errors: [{ line: 7, includes: ['SMTP_SECURE'] }],
+    },
+    {
+      name: 'compose environment list',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_PORT=465\n      - SMTP_SECURE=false\n',
+      errors: [{ line: 7, includes: ['SMTP_SECURE=false'] }],
+    },
+    {
+      name: 'Spring: ssl.enable false on 465',
+      file: 'src/main/resources/application.yml',
+      code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: false\n',
+      errors: [{ line: 6, includes: ['mail.smtp.ssl.enable'] }],
+    },
+  ],
+});

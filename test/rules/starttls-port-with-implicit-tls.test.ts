@@ -1,0 +1,83 @@
+import { ruleTester } from './ruleTester';
+
+ruleTester('starttls-port-with-implicit-tls', {
+  valid: [
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true\n' },
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=2525\n' },
+    { file: '.env', code: 'SMTP_HOST=localhost\nSMTP_PORT=25\nSMTP_SECURE=false\n' },
+    // Laravel 9+ ignores MAIL_ENCRYPTION (laravel-mail-encryption-ignored reports the contradiction)
+    { file: '.env', code: 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\nMAIL_ENCRYPTION=ssl\n' },
+    { file: '.env', code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\n' },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true });\n" },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: process.env.SMTP_SECURE === 'true' });\n" },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://user:pass@smtp.example.com:587');\n" },
+    { file: 'src/app.ts', code: "app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true }, port: 587 }));\n" },
+    { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_SECURE: "false"\n' },
+  ],
+  invalid: [
+    {
+      file: '.env',
+      code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=true\n',
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endColumn: 17,
+          severity: 'error',
+          message:
+            "Port 587 is the STARTTLS submission port (RFC 6409): the server greets in plaintext and TLS starts after STARTTLS, but SMTP_SECURE=true makes nodemailer start a TLS handshake before the greeting: it fails with 'wrong version number'.",
+          related: [{ line: 2, message: 'port 587 is set here' }],
+          safe: [true, false],
+        },
+      ],
+    },
+    {
+      name: 'port 2525 is treated like 587',
+      file: '.env',
+      code: 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=2525\nSMTP_SECURE=1\n',
+      errors: [{ line: 3, includes: ['Port 2525', 'SMTP_SECURE=1', 'wrong version number'] }],
+    },
+    {
+      name: 'Laravel MAIL_SCHEME=smtps on 587',
+      file: '.env',
+      code: 'MAIL_MAILER=smtp\nMAIL_SCHEME=smtps\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\n',
+      errors: [{ line: 2, includes: ['MAIL_SCHEME=smtps', 'Laravel'] }],
+      output: 'MAIL_MAILER=smtp\nMAIL_SCHEME=smtp\nMAIL_HOST=smtp.example.com\nMAIL_PORT=587\n',
+    },
+    {
+      name: 'Symfony DSN smtps:// on 587',
+      file: '.env',
+      code: 'MAILER_DSN=smtps://user:pass@smtp.example.com:587\n',
+      errors: [{ line: 1, column: 12, endColumn: 17, includes: ['smtps://'] }],
+    },
+    {
+      name: 'Django EMAIL_USE_SSL on 587',
+      file: '.env',
+      code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_SSL=True\n',
+      errors: [{ line: 3, includes: ['EMAIL_USE_SSL=True'] }],
+    },
+    {
+      file: 'src/mailer.ts',
+      code: "import nodemailer from 'nodemailer';\n\nexport const transporter = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  secure: true,\n});\n",
+      errors: [{ line: 6, column: 3, endColumn: 15, includes: ['secure: true', 'wrong version number'], related: [{ line: 5 }] }],
+    },
+    {
+      name: 'smtps:// URL on 587',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport('smtps://user:pass@smtp.example.com:587');\n",
+      errors: [{ line: 2, includes: ['smtps://'] }],
+    },
+    {
+      name: 'compose environment list',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_PORT=587\n      - SMTP_SECURE=true\n',
+      errors: [{ line: 7, includes: ['SMTP_SECURE=true'] }],
+    },
+    {
+      name: 'Spring ssl.enable on 587',
+      file: 'src/main/resources/application.yml',
+      code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail:\n        smtp:\n          ssl:\n            enable: true\n',
+      errors: [{ line: 9, includes: ['JavaMail'] }],
+    },
+  ],
+});

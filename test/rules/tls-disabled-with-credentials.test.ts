@@ -1,0 +1,69 @@
+import { ruleTester } from './ruleTester';
+
+const head = "import nodemailer from 'nodemailer';\n\n";
+
+ruleTester('tls-disabled-with-credentials', {
+  valid: [
+    // a dev catcher without credentials is the normal local setup
+    { file: '.env', code: 'SMTP_HOST=mailhog\nSMTP_PORT=1025\nSMTP_SECURE=false\nSMTP_IGNORE_TLS=true\n' },
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_IGNORE_TLS=false\nSMTP_USER=me\n' },
+    { file: '.env', code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_HOST_USER=me\n' },
+    // no credentials: nothing to leak
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'relay.example.com', port: 25, ignoreTLS: true });\n" },
+    // port 465 with TLS off never gets to AUTH: implicit-tls-port-without-tls reports it
+    { file: '.env', code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_SSL=False\nEMAIL_HOST_USER=me\n' },
+    // Amazon SES: provider-requires-tls reports it as an error instead
+    { file: '.env', code: 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=AKIAEXAMPLE\n' },
+  ],
+  invalid: [
+    {
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  ignoreTLS: true,\n  auth: { user: 'me@example.com', pass: process.env.SMTP_PASS },\n});\n",
+      errors: [
+        {
+          line: 6,
+          column: 3,
+          endColumn: 18,
+          severity: 'warning',
+          message: "ignoreTLS: true keeps the session unencrypted, and credentials are configured (auth.user: me@example.com): nodemailer sends the password in clear text over the network (RFC 4954 §4).",
+          related: [{ line: 7, message: 'credentials are set here' }],
+          safe: [true, true],
+          fixes: [
+            head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  requireTLS: true,\n  auth: { user: 'me@example.com', pass: process.env.SMTP_PASS },\n});\n",
+            head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  auth: { user: 'me@example.com', pass: process.env.SMTP_PASS },\n});\n",
+          ],
+        },
+      ],
+    },
+    {
+      name: 'generic env SMTP_IGNORE_TLS',
+      file: '.env',
+      code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=2525\nSMTP_IGNORE_TLS=true\nSMTP_USERNAME=apikey\nSMTP_PASSWORD=x\n',
+      errors: [{ line: 3, includes: ['SMTP_IGNORE_TLS=true', 'SMTP_USERNAME=apikey'] }],
+    },
+    {
+      name: 'Django: EMAIL_USE_TLS=False with a user',
+      file: '.env',
+      code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_HOST_USER=me\nEMAIL_USE_TLS=False\n',
+      errors: [{ line: 4, includes: ['EMAIL_USE_TLS=False', 'Django'] }],
+    },
+    {
+      name: 'dev catcher with credentials: info',
+      file: '.env',
+      code: 'SMTP_HOST=mailpit\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=dev\n',
+      errors: [{ line: 3, severity: 'info' }],
+    },
+    {
+      name: 'compose map, Spring relaxed-binding keys',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: eclipse-temurin:21\n    environment:\n      SPRING_MAIL_HOST: smtp.example.com\n      SPRING_MAIL_PORT: 587\n      SPRING_MAIL_USERNAME: mailer\n      SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE: false\n',
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'Spring starttls.enable false with a user',
+      file: 'src/main/resources/application.yml',
+      code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    username: mailer\n    properties:\n      mail.smtp.auth: true\n      mail.smtp.starttls.enable: false\n',
+      errors: [{ line: 8 }],
+    },
+  ],
+});

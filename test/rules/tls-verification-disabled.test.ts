@@ -1,0 +1,83 @@
+import { ruleTester } from './ruleTester';
+
+const head = "import nodemailer from 'nodemailer';\n\n";
+
+ruleTester('tls-verification-disabled', {
+  valid: [
+    { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_TLS_REJECT_UNAUTHORIZED=true\n' },
+    // non-mail TLS settings are decoys
+    { file: '.env', code: 'API_TLS_REJECT_UNAUTHORIZED=false\nPG_TLS_REJECT_UNAUTHORIZED=false\n' },
+    { file: '.env', code: 'NODE_TLS_REJECT_UNAUTHORIZED=1\n' },
+    { file: 'src/http.ts', code: "import https from 'node:https';\nconst insecureAgent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\n" },
+    { file: 'src/db.ts', code: "const pool = new Pool({\n  connectionString: process.env.DATABASE_URL,\n  ssl: { rejectUnauthorized: false },\n});\n" },
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, tls: { rejectUnauthorized: true, servername: 'smtp.example.com' } });\n" },
+    { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.smtp.ssl.checkserveridentity: true\n' },
+  ],
+  invalid: [
+    {
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  tls: {\n    rejectUnauthorized: false,\n  },\n});\n",
+      errors: [
+        {
+          line: 7,
+          column: 5,
+          endColumn: 30,
+          severity: 'warning',
+          message:
+            'tls.rejectUnauthorized: false turns off server certificate verification to smtp.example.com: anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5).',
+          safe: [false],
+        },
+      ],
+    },
+    {
+      name: 'known provider: the fix is safe',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({ host: 'smtp.sendgrid.net', port: 587, tls: { rejectUnauthorized: false } });\n",
+      errors: [{ line: 2, safe: [true] }],
+    },
+    {
+      name: 'local dev catcher: info',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({ host: 'localhost', port: 1025, tls: { rejectUnauthorized: false } });\n",
+      errors: [{ line: 2, severity: 'info', includes: ['The host is local'] }],
+    },
+    {
+      name: 'generic env key',
+      file: '.env',
+      code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_TLS_REJECT_UNAUTHORIZED=false\n',
+      errors: [{ line: 3, column: 1, endColumn: 35, includes: ['SMTP_TLS_REJECT_UNAUTHORIZED=false'] }],
+      output: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n',
+    },
+    {
+      name: 'NODE_TLS_REJECT_UNAUTHORIZED=0 in .env',
+      file: '.env',
+      code: 'NODE_ENV=production\nNODE_TLS_REJECT_UNAUTHORIZED=0\n',
+      errors: [{ line: 2, includes: ['every TLS connection of the Node process'], safe: [false] }],
+      output: 'NODE_ENV=production\n',
+    },
+    {
+      name: 'NODE_TLS_REJECT_UNAUTHORIZED set in code',
+      file: 'src/mailer.ts',
+      code: head + "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n",
+      errors: [{ line: 3, message: /^NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate verification/ }],
+    },
+    {
+      name: 'compose environment',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_TLS_REJECT_UNAUTHORIZED: "false"\n',
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'Spring mail.smtp.ssl.trust "*"',
+      file: 'src/main/resources/application.yml',
+      code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.smtp.ssl.trust: "*"\n',
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'Symfony DSN verify_peer=0',
+      file: '.env',
+      code: 'MAILER_DSN=smtp://user:pass@smtp.example.com:587?verify_peer=0\n',
+      errors: [{ line: 1 }],
+    },
+  ],
+});
