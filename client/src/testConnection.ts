@@ -1,22 +1,212 @@
-// PLACEHOLDER written by the extension engineer; the probe engineer replaces this file.
-// Contract: extension.ts calls registerTestConnectionCommands(context, client, output) once at activation.
-// It must register the command `mailConfigLint.testConnection` (declared in package.json).
+// "Mail Config Lint: Test SMTP Connection" in VS Code. The probe runs in the language server
+// (server/src/lsp/testConnection.ts); this side picks the configuration, asks for a missing password
+// (kept in SecretStorage per host+user), shows progress with a cancel button, writes the transcript to
+// the output channel and offers "Apply fix". Only in a trusted workspace: the test contacts the host
+// named in the workspace's files.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export function registerTestConnectionCommands(
-  context: vscode.ExtensionContext,
-  _client: LanguageClient,
-  output: vscode.LogOutputChannel,
-): void {
+const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
+const TEST_CONNECTION = 'mailConfigLint/testConnection';
+const TEST_CONNECTION_PROGRESS = 'mailConfigLint/testConnectionProgress';
+const SAVED_KEYS = 'mailConfigLint.savedSmtpPasswordKeys';
+
+interface ConnectionInfo {
+  id: string;
+  label: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  host?: string;
+  port?: number;
+  tls?: string;
+  user?: string;
+  passwordSource: string;
+  notes: string[];
+}
+
+interface TestResult {
+  ok: boolean;
+  report: {
+    ms?: number;
+    target?: { host: string; port: number; tls: string };
+    auth?: { result: string };
+    diagnosis?: { code: string; severity: string; message: string }[];
+  };
+  text: string;
+  fixes: { code: string; title: string; uri: string; version: number; edits: { range: ConnectionInfo['range']; newText: string }[] }[];
+  error?: string;
+}
+
+const secretKey = (host: string, user: string) => `mailConfigLint.smtpPassword:${host.toLowerCase()}|${user}`;
+
+export function registerTestConnectionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
+  const progressSinks = new Map<string, (n: { kind: string; text: string }) => void>();
+  let listening = false;
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    context.subscriptions.push(
+      client.onNotification(TEST_CONNECTION_PROGRESS, (n: { runId: string; kind: string; text: string }) => progressSinks.get(n.runId)?.(n)),
+    );
+  };
+
+  const rememberKey = async (key: string) => {
+    const keys = context.globalState.get<string[]>(SAVED_KEYS, []);
+    if (!keys.includes(key)) await context.globalState.update(SAVED_KEYS, [...keys, key]);
+  };
+  const forgetKey = async (key: string) => {
+    await context.secrets.delete(key);
+    await context.globalState.update(
+      SAVED_KEYS,
+      context.globalState.get<string[]>(SAVED_KEYS, []).filter((k) => k !== key),
+    );
+  };
+
+  async function pickConfig(doc: vscode.TextDocument, wanted?: string): Promise<ConnectionInfo | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const position = editor && editor.document === doc ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined;
+    const r = (await client.sendRequest(LIST_CONNECTIONS, { uri: client.code2ProtocolConverter.asUri(doc.uri), position })) as {
+      configs: ConnectionInfo[];
+      atCursor?: string;
+    };
+    const configs = r?.configs ?? [];
+    if (!configs.length) {
+      void vscode.window.showInformationMessage('Mail Config Lint: no SMTP configuration found in this file.');
+      return undefined;
+    }
+    const hit = configs.find((c) => c.id === (wanted ?? r.atCursor));
+    if (hit) return hit;
+    if (configs.length === 1) return configs[0];
+    const item = await vscode.window.showQuickPick(
+      configs.map((c) => ({
+        label: c.label,
+        description: c.host ? `${c.host}:${c.port ?? '?'} (${c.tls ?? '?'})` : 'host unknown',
+        detail: `line ${c.range.start.line + 1}${c.user ? ` · user ${c.user}` : ''}`,
+        c,
+      })),
+      { placeHolder: 'Which SMTP configuration should be tested?' },
+    );
+    return item?.c;
+  }
+
+  async function passwordFor(info: ConnectionInfo): Promise<{ password?: string; saved?: string }> {
+    if (info.passwordSource !== 'none' || !info.user || !info.host) return {};
+    const key = secretKey(info.host, info.user);
+    const saved = await context.secrets.get(key);
+    if (saved) return { password: saved, saved: key };
+    const typed = await vscode.window.showInputBox({
+      title: `SMTP password for ${info.user} on ${info.host}`,
+      prompt: 'Not in the file or its environment. Kept in VS Code secret storage (forget it with "Mail Config Lint: Forget saved SMTP password"). Leave empty to test without AUTH.',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (!typed) return {};
+    await context.secrets.store(key, typed);
+    await rememberKey(key);
+    return { password: typed, saved: key };
+  }
+
+  async function applyFix(fix: TestResult['fixes'][number]): Promise<void> {
+    const uri = client.protocol2CodeConverter.asUri(fix.uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.version !== fix.version) {
+      void vscode.window.showWarningMessage('Mail Config Lint: the file changed since the test; run the test again to get a fresh fix.');
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of fix.edits) edit.replace(uri, client.protocol2CodeConverter.asRange(e.range), e.newText);
+    if (await vscode.workspace.applyEdit(edit)) output.info(`applied fix: ${fix.title}`);
+  }
+
+  async function run(arg?: { uri?: string; configId?: string }): Promise<TestResult | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      const choice = await vscode.window.showWarningMessage(
+        'Mail Config Lint: Test SMTP Connection contacts the server named in this workspace, so it only runs in a trusted workspace.',
+        'Manage Workspace Trust',
+      );
+      if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
+    const doc = arg?.uri ? await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(arg.uri)) : vscode.window.activeTextEditor?.document;
+    if (!doc) {
+      void vscode.window.showInformationMessage('Mail Config Lint: open a file with SMTP settings first.');
+      return undefined;
+    }
+    const info = await pickConfig(doc, arg?.configId);
+    if (!info) return undefined;
+    if (!info.host) {
+      void vscode.window.showWarningMessage(`Mail Config Lint: the host of "${info.label}" is not known (${info.notes.join('; ') || 'unset variable'}).`);
+      return undefined;
+    }
+    const { password, saved } = await passwordFor(info);
+    listen();
+    const runId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const title = `Testing ${info.host}:${info.port} (${info.tls})`;
+    output.appendLine(`──── ${new Date().toISOString()} ${title}`);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        progressSinks.set(runId, (n) => {
+          if (n.kind === 'step') progress.report({ message: n.text.replace(/\s+/g, ' ') });
+        });
+        try {
+          return (await client.sendRequest(
+            TEST_CONNECTION,
+            { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, password, runId },
+            token,
+          )) as TestResult;
+        } catch (e) {
+          if (token.isCancellationRequested) return undefined;
+          throw e;
+        } finally {
+          progressSinks.delete(runId);
+        }
+      },
+    );
+    if (!result) {
+      output.appendLine('cancelled');
+      void vscode.window.showInformationMessage('Mail Config Lint: connection test cancelled.');
+      return undefined;
+    }
+    for (const line of result.text.split('\n')) output.appendLine(line);
+    if (result.error) {
+      void vscode.window.showWarningMessage(`Mail Config Lint: ${result.error}`);
+      return result;
+    }
+    if (saved && result.report.auth?.result === 'failed') {
+      await forgetKey(saved);
+      output.appendLine('the saved password was rejected by the server and has been forgotten');
+    }
+    const showTranscript = 'Show Transcript';
+    const diag = (result.report.diagnosis ?? []).filter((d) => d.code !== 'better-port-available' || result.ok);
+    const fix = result.fixes[0];
+    const buttons = [...(fix ? ['Apply fix'] : []), showTranscript];
+    const ms = result.report.ms ?? 0;
+    const pick = result.ok
+      ? await vscode.window.showInformationMessage(
+          `Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${diag[0] ? ` ${diag[0].message}` : ''}`,
+          ...buttons,
+        )
+      : await vscode.window.showErrorMessage(`Mail Config Lint: ${diag[0]?.message ?? 'the connection test failed.'}`, ...buttons);
+    if (pick === 'Apply fix' && fix) await applyFix(fix);
+    else if (pick === showTranscript) output.show(true);
+    return result;
+  }
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('mailConfigLint.testConnection', async () => {
-      if (!vscode.workspace.isTrusted) {
-        await vscode.window.showWarningMessage('Mail Config Lint: the SMTP connection test needs a trusted workspace.');
+    vscode.commands.registerCommand('mailConfigLint.testConnection', (arg?: { uri?: string; configId?: string }) => run(arg)),
+    vscode.commands.registerCommand('mailConfigLint.forgetSmtpPassword', async () => {
+      const keys = context.globalState.get<string[]>(SAVED_KEYS, []);
+      if (!keys.length) {
+        void vscode.window.showInformationMessage('Mail Config Lint: no saved SMTP password.');
         return;
       }
-      output.info('Test SMTP Connection is not available yet in this build.');
-      await vscode.window.showInformationMessage('Mail Config Lint: Test SMTP Connection is not available yet.');
+      const all = 'All saved SMTP passwords';
+      const items = [...keys.map((k) => k.replace(/^mailConfigLint\.smtpPassword:/, '').replace('|', ' · ')), ...(keys.length > 1 ? [all] : [])];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Forget which saved SMTP password?' });
+      if (!pick) return;
+      const gone = pick === all ? keys : [keys[items.indexOf(pick)]];
+      for (const k of gone) await forgetKey(k);
+      void vscode.window.showInformationMessage(`Mail Config Lint: forgot ${gone.length} saved SMTP password${gone.length === 1 ? '' : 's'}.`);
     }),
   );
 }

@@ -1,16 +1,154 @@
-// PLACEHOLDER written by the LSP engineer; the probe engineer replaces this file.
-// Contract: main.ts calls registerTestConnection(connection, documents, getEngineContext) once, before
-// connection.listen(). Use custom requests/notifications (e.g. 'mailConfigLint/testConnection'), not
-// connection.onExecuteCommand (the LSP layer owns that handler). Return extra ServerCapabilities to merge
-// into the initialize result (e.g. { codeLensProvider: {} } when registering connection.onCodeLens).
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+// The "Test SMTP Connection" probe over LSP (any client can use it; the VS Code side is client/src/testConnection.ts).
+//
+// Requests (client → server):
+//   mailConfigLint/listConnections  { uri, position? }  → { configs: ConnectionInfo[], atCursor?: string }
+//   mailConfigLint/testConnection   { uri, configId?, position?, password?, timeoutMs?, allowPlaintextAuth?, sweep?, runId? }
+//                                   → TestConnectionResult (cancellable with $/cancelRequest: the probe stops at once)
+// Notification (server → client):
+//   mailConfigLint/testConnectionProgress { runId, kind: 'step' | 'transcript', text, status? }
+// Code lens: "Test this connection" on each detected configuration (command mailConfigLint.testConnection
+// with [{ uri, configId }]).
+// The password is never logged, never in a result, and never kept: it is used for one probe and dropped.
+import type { CodeLens, Connection, Range, ServerCapabilities, TextDocuments, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { GetEngineContext } from './context';
+import type { SmtpConfig } from '../model/types';
+import { configAt, formatText, stepLine, targetFromConfig, testConnection, toJson } from '../probe/index';
+import type { ProbeTarget } from '../probe/types';
+import type { EngineContext, GetEngineContext } from './context';
+
+export const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
+export const TEST_CONNECTION = 'mailConfigLint/testConnection';
+export const TEST_CONNECTION_PROGRESS = 'mailConfigLint/testConnectionProgress';
+
+export interface ConnectionInfo {
+  id: string;
+  label: string;
+  range: Range;
+  host?: string;
+  port?: number;
+  tls?: string;
+  user?: string;
+  /** Where the password would come from: 'none' = the client should ask the user. */
+  passwordSource: string;
+  notes: string[];
+}
+
+export interface TestConnectionParams {
+  uri: string;
+  configId?: string;
+  position?: { line: number; character: number };
+  /** Typed by the user (or from the client's secret storage) when the file has none. */
+  password?: string;
+  timeoutMs?: number;
+  allowPlaintextAuth?: boolean;
+  sweep?: boolean;
+  runId?: string;
+}
+
+export interface TestConnectionResult {
+  ok: boolean;
+  /** The --format json object of the CLI (no password in it). */
+  report: Record<string, unknown>;
+  /** Readable report with the transcript. */
+  text: string;
+  /** Diagnoses that have an edit: apply with a WorkspaceEdit. */
+  fixes: { code: string; title: string; uri: string; version: number; edits: TextEdit[] }[];
+  error?: string;
+}
+
+function rangeOf(ctx: EngineContext, start: number, end: number): Range {
+  return { start: ctx.index.position(start), end: ctx.index.position(end) };
+}
+
+function configsOf(ctx: EngineContext): SmtpConfig[] {
+  return (ctx.result.read?.configs ?? []).filter((c) => c.file === ctx.file);
+}
+
+function infoOf(ctx: EngineContext, cfg: SmtpConfig): ConnectionInfo {
+  const t = targetFromConfig(cfg, ctx.text, ctx.lintOptions.env ?? ctx.env, process.env);
+  return {
+    id: cfg.id,
+    label: cfg.label,
+    range: rangeOf(ctx, cfg.span.start, cfg.span.end),
+    host: t.target.host,
+    port: t.target.port,
+    tls: t.target.tls,
+    user: t.target.user,
+    passwordSource: t.passwordSource,
+    notes: t.notes,
+  };
+}
 
 export function registerTestConnection(
-  _connection: Connection,
+  connection: Connection,
   _documents: TextDocuments<TextDocument>,
-  _getEngineContext: GetEngineContext,
-): Partial<ServerCapabilities> | void {
-  // no-op until the probe lands
+  getEngineContext: GetEngineContext,
+): Partial<ServerCapabilities> {
+  connection.onRequest(LIST_CONNECTIONS, async (p: { uri: string; position?: { line: number; character: number } }) => {
+    const ctx = await getEngineContext(p.uri);
+    if (!ctx) return { configs: [] };
+    const configs = configsOf(ctx);
+    const at = p.position ? configAt(configs, ctx.index.offset(p.position)) : undefined;
+    const inside = at && p.position && at.span.start <= ctx.index.offset(p.position) && ctx.index.offset(p.position) <= at.span.end;
+    return { configs: configs.map((c) => infoOf(ctx, c)), ...(inside ? { atCursor: at!.id } : {}) };
+  });
+
+  connection.onRequest(TEST_CONNECTION, async (p: TestConnectionParams, token): Promise<TestConnectionResult> => {
+    const ctx = await getEngineContext(p.uri);
+    const fail = (error: string): TestConnectionResult => ({ ok: false, report: {}, text: error, fixes: [], error });
+    if (!ctx) return fail('This document is not open in the language server.');
+    const configs = configsOf(ctx);
+    const cfg = p.configId ? configs.find((c) => c.id === p.configId) : configAt(configs, p.position ? ctx.index.offset(p.position) : undefined);
+    if (!cfg) return fail('No SMTP configuration found here.');
+    const { target } = targetFromConfig(cfg, ctx.text, ctx.lintOptions.env ?? ctx.env, process.env);
+    if (!target.host) return fail(`The host of "${cfg.label}" is not known (an unset variable?).`);
+    if (p.password) target.password = p.password;
+    const ctl = new AbortController();
+    const sub = token.onCancellationRequested(() => ctl.abort());
+    const runId = p.runId ?? '';
+    try {
+      const report = await testConnection(target as ProbeTarget, {
+        timeoutMs: p.timeoutMs ?? ctx.settings.connectionTest.timeoutMs,
+        signal: ctl.signal,
+        allowPlaintextAuth: !!p.allowPlaintextAuth,
+        sweep: !!p.sweep,
+        config: { cfg, text: ctx.text },
+        onEvent: (e) => {
+          const n =
+            e.type === 'step'
+              ? { runId, kind: 'step', status: e.step.status, text: stepLine(e.step) }
+              : { runId, kind: 'transcript', text: `${e.line.dir} ${e.line.text}` };
+          void connection.sendNotification(TEST_CONNECTION_PROGRESS, n);
+        },
+      });
+      const where = (file: string, offset: number) => {
+        if (file !== ctx.file) return undefined;
+        const q = ctx.index.position(offset);
+        return { line: q.line + 1, column: q.character + 1 };
+      };
+      const fixes: TestConnectionResult['fixes'] = [];
+      for (const d of report.diagnosis) {
+        const te = d.fix?.textEdits?.filter((e) => e.file === ctx.file);
+        if (!d.fix || !te?.length) continue;
+        fixes.push({ code: d.code, title: d.fix.title, uri: p.uri, version: ctx.version, edits: te.map((e) => ({ range: rangeOf(ctx, e.start, e.end), newText: e.newText })) });
+      }
+      return { ok: report.ok, report: toJson(report, where), text: `${cfg.label}\n${formatText(report, { where })}`, fixes };
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  connection.onCodeLens(async (p): Promise<CodeLens[]> => {
+    const ctx = await getEngineContext(p.textDocument.uri);
+    if (!ctx) return [];
+    return configsOf(ctx).map((c) => {
+      const at = ctx.index.position(c.span.start);
+      return {
+        range: { start: at, end: at },
+        command: { title: 'Test this connection', command: 'mailConfigLint.testConnection', arguments: [{ uri: p.textDocument.uri, configId: c.id }] },
+      };
+    });
+  });
+
+  return { codeLensProvider: { resolveProvider: false } };
 }
