@@ -65,11 +65,12 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     const all = fieldsOf(cfg);
-    const seen = new Set<Field>();
+    const seen = new Set<number>();
     const has = (re: RegExp) => all.some((x) => re.test(x.key));
     for (const f of all) {
-      if (seen.has(f) || f.site.file !== cfg.file) continue;
-      seen.add(f);
+      // The same entry can be both a TLS field and an extra: report it once.
+      if (seen.has(f.site.entry.start) || f.site.file !== cfg.file) continue;
+      seen.add(f.site.entry.start);
       const d = LIST.find((x) => x.test(f, cfg.dialect));
       if (!d) continue;
       const fx = editable(f, cfg) ? d.fix?.(f, has) : undefined;

@@ -23,6 +23,8 @@ export const rule: Rule = {
     const preset = presetOf(cfg);
     const check = (f: Field | undefined, option: string) => {
       if (!f || f.kind !== 'env' || !f.envVar || f.site.style !== 'js-prop') return;
+      // Only the raw variable: process.env.X, process.env['X'] (comparisons and conversions are fine).
+      if (!/^process\.env(\.[A-Za-z_$][\w$]*|\[\s*(['"`])[^'"`]+\2\s*\])$/.test(f.text.trim())) return;
       if (preset && ((f === cfg.implicitTls && preset.secure !== undefined) || (f === cfg.requireTls && preset.requireTLS !== undefined) || (f === cfg.ignoreTls && preset.ignoreTLS !== undefined))) return; // dead code: nodemailer-service-overrides
       const v = f.envVar;
       const known = f.resolvedFrom && typeof f.value === 'string' ? f.value : undefined;

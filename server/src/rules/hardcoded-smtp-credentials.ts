@@ -52,7 +52,7 @@ export const rule: Rule = {
     if (!literal && !inUrl) return;
     const f = literal ? pw! : cfg.url!;
     const js = cfg.format === 'js';
-    const what = literal ? (pw!.site.style === 'js-prop' ? `${pw!.key}` : pw!.key) : 'the password in the URL';
+    const what = literal && pw!.site.style !== 'url-part' && !/(^|\.)url\.password$|^password$/i.test(pw!.key) ? pw!.key : 'the password in the URL';
     const message = `The SMTP ${/secret|token/i.test(what) ? 'secret' : 'password'} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
     let fix;
     if (literal && editable(pw, cfg)) {

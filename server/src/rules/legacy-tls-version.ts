@@ -13,7 +13,8 @@ export function weakCiphers(list: string): boolean {
 }
 
 function versions(f: Field): string[] {
-  const t = String(f.value ?? f.text).trim().replace(/^["']|["']$/g, '');
+  // A literal list ("TLSv1 TLSv1.1") is read as written; a resolved value otherwise.
+  const t = (f.kind === 'literal' ? f.text : String(f.value ?? f.text)).trim().replace(/^["']|["']$/g, '');
   return t.split(/[\s,]+/).filter(Boolean);
 }
 
