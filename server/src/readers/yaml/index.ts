@@ -105,7 +105,11 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     for (const err of doc.errors ?? []) {
       if (result.problems.length >= MAX_PROBLEMS) break;
       const pos = err.pos ?? [0, 0];
-      result.problems.push({ message: `YAML syntax error: ${firstLine(err.message)}`, span: { start: base + pos[0], end: base + Math.max(pos[0], pos[1]) } });
+      // The parser may point one past the end of the text (an unexpected end): clamp into the file.
+      const lim = base + part.length;
+      const start = Math.min(lim, base + pos[0]);
+      const end = Math.min(lim, Math.max(start, base + pos[1]));
+      result.problems.push({ message: `YAML syntax error: ${firstLine(err.message)}`, span: { start, end } });
     }
     const ctx: Ctx = { src: { file, full, base, doc }, groups: [], configs: [], problems: result.problems, compose: false, read: rctx, active: new Set() };
     try {

@@ -1,0 +1,107 @@
+// Property tests for the YAML reader: it never throws, and every span it reports lies inside the text, on
+// arbitrary strings and on mutated (half-typed) versions of valid compose/Kubernetes/Spring files. Fixes
+// rendered on the valid files keep them parseable YAML.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
+import '../../server/src/register';
+import { yamlReader } from '../../server/src/readers/yaml/index';
+import { express, type Intent } from '../../server/src/fixes/intents';
+import { renderEdits } from '../../server/src/fixes/render';
+import { applyTextEdits } from '../../server/src/model/textEdits';
+import type { Field, ReadResult, Span } from '../../server/src/model/types';
+
+const numRuns = process.env.CI ? 5000 : 500;
+
+const SNIPPETS = [
+  'services:\n  api:\n    image: ghcr.io/acme/api:1\n    ports:\n      - "25:25"\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"\n      SMTP_USER: apikey\n      SMTP_TLS_REJECT_UNAUTHORIZED: false\n  worker:\n    environment:\n      - SMTP_HOST=smtp.example.com\n      - SMTP_PORT=587\n      - "SMTP_SECURE=true"\n      - SMTP_IGNORE_TLS=true\n      - SMTP_USER=u\n',
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  SMTP_HOST: "smtp.example.com"\n  SMTP_PORT: "25"\n  SMTP_USER: "mailer"\n  application.yml: |\n    spring:\n      mail:\n        host: smtp.example.com\n        port: 587\n        username: u\n        properties:\n          mail.smtp.ssl.enable: true\n          mail.smtp.ssl.trust: "*"\n          mail.smtp.ssl.protocols: TLSv1\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: SMTP_HOST\n              value: "smtp.example.com"\n            - name: SMTP_PORT\n              value: "465"\n            - name: SMTP_SECURE\n              value: "false"\n            - name: SMTP_USER\n              valueFrom:\n                secretKeyRef:\n                  name: s\n                  key: username\n',
+  'spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n    username: mailer\n    password: ${MAIL_PASSWORD}\n    properties:\n      mail:\n        smtp:\n          auth: true\n          starttls:\n            enable: true\n          ssl:\n            protocols: "TLSv1 TLSv1.1"\n            checkserveridentity: false\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  mail:\n    host: smtp.example.com\n    port: 25\n    username: u\n    properties: {"mail.smtp.starttls.enable": false}\n',
+  'x-env: &env\n  SMTP_HOST: h.example.com\n  SMTP_PORT: 2525\nservices:\n  a:\n    environment:\n      <<: *env\n      SMTP_SECURE: true\n  b:\n    environment: *env\non: push\njobs:\n  j:\n    env:\n      SMTP_PORT: 25\n      SMTP_USER: ${{ secrets.U }}\n',
+];
+
+function spansOf(r: ReadResult): Span[] {
+  const out: Span[] = [];
+  const field = (f: Field | undefined): void => {
+    if (!f) return;
+    out.push(f.site.value, f.site.entry);
+    if (f.site.key) out.push(f.site.key);
+  };
+  for (const c of r.configs) {
+    out.push(c.span);
+    for (const f of [c.host, c.port, c.implicitTls, c.starttls, c.requireTls, c.ignoreTls, c.opportunisticTls, c.verifyCert, c.minTlsVersion, c.ciphers, c.service, c.url, c.credentials.user, c.credentials.password, ...Object.values(c.extras)]) field(f);
+  }
+  for (const g of r.globals) field(g.field);
+  for (const p of r.problems) if (p.span) out.push(p.span);
+  return out;
+}
+
+function checkRead(text: string): ReadResult {
+  const r = yamlReader.read('docker-compose.yml', text, {});
+  for (const s of spansOf(r)) {
+    assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `span ${JSON.stringify(s)} outside text of length ${text.length}`);
+  }
+  for (const c of r.configs) assert.equal(c.credentials.password?.text ?? '***', '***');
+  return r;
+}
+
+test('no throw and spans inside the text on arbitrary strings', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...' \t\n\r:-#&*[]{}|>"\'=$SMTPmailspring.0123456789'.split('')) }), fc.string()), (s) => {
+      checkRead('smtp: ' + s);
+      checkRead(s);
+    }),
+    { numRuns },
+  );
+});
+
+test('no throw and spans inside the text on mutated valid files', () => {
+  const mutation = fc.record({
+    snippet: fc.nat(SNIPPETS.length - 1),
+    at: fc.nat(),
+    del: fc.nat(40),
+    ins: fc.string({ unit: fc.constantFrom(...' \t\n:-#&*[]{}|>"\'=${}'.split('')), maxLength: 8 }),
+  });
+  fc.assert(
+    fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
+      let text = SNIPPETS[muts[0].snippet];
+      for (const m of muts) {
+        const at = m.at % (text.length + 1);
+        text = text.slice(0, at) + m.ins + text.slice(at + m.del);
+      }
+      checkRead(text);
+    }),
+    { numRuns },
+  );
+});
+
+test('fixes on the valid files keep them parseable and the settings readable', () => {
+  const intents: Intent[] = [
+    { kind: 'tls-mode', mode: 'implicit' },
+    { kind: 'tls-mode', mode: 'starttls-required' },
+    { kind: 'port', port: 587 },
+    { kind: 'port', port: 465 },
+    { kind: 'require-tls' },
+    { kind: 'verify-cert' },
+    { kind: 'min-tls-1.2' },
+  ];
+  let applied = 0;
+  for (const src of SNIPPETS) {
+    const r = checkRead(src);
+    assert.ok(r.configs.length > 0);
+    for (let i = 0; i < r.configs.length; i++) {
+      for (const intent of intents) {
+        const edits = express(r.configs[i], intent);
+        if (!edits) continue;
+        const out = applyTextEdits(src, renderEdits(src, edits));
+        const errs = parseAllDocuments(out).flatMap((d) => (d as { errors?: unknown[] }).errors ?? []);
+        assert.deepEqual(errs, [], `${intent.kind} on ${r.configs[i].label} broke the file:\n${out}`);
+        const again = yamlReader.read('docker-compose.yml', out, {});
+        assert.equal(again.configs.length, r.configs.length, `${intent.kind} on ${r.configs[i].label} lost a config:\n${out}`);
+        applied++;
+      }
+    }
+  }
+  assert.ok(applied >= 20, `only ${applied} fixes applied`);
+});
