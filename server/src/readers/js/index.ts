@@ -100,7 +100,10 @@ class FileReader {
     readonly ctx: ReadContext,
   ) {
     this.scope = {
-      binding: (name, at) => this.bindingAt(this.bindings.get(name), at),
+      binding: (name, at) => {
+        this.ensureBindings();
+        return this.bindingAt(this.bindings.get(name), at);
+      },
       env: (name) => ctx.env?.get(file, name),
       hasEnvLookup: !!ctx.env,
     };
@@ -159,8 +162,21 @@ class FileReader {
         span: typeof e0.pos === 'number' ? { start: e0.pos, end: e0.pos } : undefined,
       });
     }
-    this.walk(ast.program);
+    // Targeted walk: only the subtrees that contain `createTransport` / NODE_TLS_REJECT_UNAUTHORIZED in their
+    // text (the parse is the cost; visiting every node of a large file would nearly double it).
+    this.program = ast.program;
+    const hits: number[] = [];
+    for (const needle of ['createTransport', NODE_TLS]) {
+      for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + needle.length)) hits.push(i);
+    }
+    hits.sort((a, b) => a - b);
+    this.walk(ast.program, (n) => this.visitTarget(n), (n) => hasHit(hits, n.start ?? 0, n.end ?? 0));
+    // A renamed import/require (import { createTransport as mk }): its calls do not name createTransport.
+    if (this.aliases.size > 1) this.walk(ast.program, (n) => this.visitTarget(n));
+    const seen = new Set<t.Node>();
     for (const call of this.calls) {
+      if (seen.has(call)) continue;
+      seen.add(call);
       const callee = unwrap(call.callee);
       if (callee?.type === 'Identifier' && !this.aliases.has(callee.name)) continue;
       this.readCall(call, call.arguments[0]);
@@ -168,13 +184,24 @@ class FileReader {
     if (mentionsSuppression(this.text)) this.suppressionsFromComments(ast.comments ?? []);
   }
 
-  private walk(root: t.Node): void {
+  private program?: t.Node;
+  private bindingsReady = false;
+
+  /** Same-file bindings (const/let/var and `a.b = …` assignments), collected on first use. */
+  private ensureBindings(): void {
+    if (this.bindingsReady) return;
+    this.bindingsReady = true;
+    if (this.program) this.walk(this.program, (n) => this.visitBinding(n));
+  }
+
+  private walk(root: t.Node, visit: (n: t.Node) => void, enter?: (n: t.Node) => boolean): void {
     const stack: t.Node[] = [root];
     while (stack.length) {
       const n = stack.pop()!;
-      this.visit(n);
+      if (enter && !enter(n)) continue;
+      visit(n);
       for (const k in n) {
-        if (k === 'loc' || k === 'start' || k === 'end' || k === 'extra' || k === 'type' || k === 'range' || k.endsWith('Comments')) continue;
+        if (k === 'loc' || k === 'start' || k === 'end' || k === 'extra' || k === 'type' || k === 'range' || k.endsWith('Comments') || SKIP_KEYS.has(k)) continue;
         const v = (n as unknown as Record<string, unknown>)[k];
         if (Array.isArray(v)) {
           for (let i = v.length - 1; i >= 0; i--) {
@@ -195,18 +222,25 @@ class FileReader {
   private isNodemailerSource(init: t.Node | null | undefined): boolean {
     let u = unwrap(init);
     if (u?.type === 'AwaitExpression') u = unwrap(u.argument);
-    if (!u || (u.type !== 'CallExpression' && u.type !== 'Import')) return false;
-    if (u.type !== 'CallExpression') return false;
+    if (!u || u.type !== 'CallExpression') return false;
     const c = unwrap(u.callee);
     const a = u.arguments[0];
-    return !!c && (c.type === 'Identifier' && c.name === 'require' || c.type === 'Import') && a?.type === 'StringLiteral' && a.value === 'nodemailer';
+    return !!c && ((c.type === 'Identifier' && c.name === 'require') || c.type === 'Import') && a?.type === 'StringLiteral' && a.value === 'nodemailer';
   }
 
-  private visit(n: t.Node): void {
+  private visitBinding(n: t.Node): void {
+    if (n.type === 'VariableDeclarator') {
+      if (n.id.type === 'Identifier' && n.init) this.addBinding(this.bindings, n.id.name, n.start ?? 0, n.init);
+    } else if (n.type === 'AssignmentExpression' && n.operator === '=' && (n.left.type === 'MemberExpression' || n.left.type === 'OptionalMemberExpression')) {
+      const path = memberPath(n.left);
+      if (path && envVarOf(n.left) === undefined) this.addBinding(this.memberBindings, path, n.start ?? 0, n.right);
+    }
+  }
+
+  private visitTarget(n: t.Node): void {
     switch (n.type) {
       case 'VariableDeclarator': {
-        if (n.id.type === 'Identifier' && n.init) this.addBinding(this.bindings, n.id.name, n.start ?? 0, n.init);
-        else if (n.id.type === 'ObjectPattern' && this.isNodemailerSource(n.init)) {
+        if (n.id.type === 'ObjectPattern' && this.isNodemailerSource(n.init)) {
           for (const p of n.id.properties) {
             if (p.type === 'ObjectProperty' && propName(p.key, p.computed) === 'createTransport') {
               const v = p.value.type === 'AssignmentPattern' ? p.value.left : p.value;
@@ -251,10 +285,7 @@ class FileReader {
     if (envVarOf(left) === NODE_TLS) {
       this.seenGlobals.add(a.start ?? -1);
       this.addGlobal(a.right, stmt);
-      return;
     }
-    const path = memberPath(left);
-    if (path) this.addBinding(this.memberBindings, path, a.start ?? 0, a.right);
   }
 
   private addGlobal(right: t.Node, stmt: t.Node): void {
@@ -415,6 +446,7 @@ class FileReader {
       case 'OptionalMemberExpression': {
         if (envVarOf(n) !== undefined) return { url: n };
         const path = memberPath(n);
+        if (path) this.ensureBindings();
         const bound = path ? this.bindingAt(this.memberBindings.get(path), n.start ?? 0) : undefined;
         if (bound) return this.resolveArg(bound, depth + 1);
         // cfg.smtp where cfg is an object literal in this file
@@ -836,6 +868,21 @@ class FileReader {
 }
 
 const NODE = Symbol('node');
+
+/** Type-only children: never hold a transport or a binding we read. */
+const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeParameters', 'implements', 'predicate']);
+
+/** Some offset of the sorted `hits` lies in [start, end). */
+function hasHit(hits: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hits.length && hits[lo] < end;
+}
 
 function decodeSafe(s: string): string {
   try {
