@@ -304,7 +304,8 @@ export async function runTestConnection(argv: string[], io?: TestConnectionIO): 
     if (args.format === 'json') {
       out.stdout(JSON.stringify({ ...toJson(report, where), ...(config ? { file: config.cfg.file, config: config.cfg.label } : {}), notes: shownNotes }, null, 2) + '\n');
     } else {
-      const head = config ? `${path.relative(out.cwd, config.cfg.file) || config.cfg.file}: ${config.cfg.label}\n` : '';
+      const rel = config ? path.relative(out.cwd, config.cfg.file) : '';
+      const head = config ? `${rel && !rel.startsWith('..') ? rel : config.cfg.file}: ${config.cfg.label}\n` : '';
       out.stdout(head + shownNotes.map((n) => `note: ${n}\n`).join('') + formatText(report, { transcript: args.transcript, where }));
     }
     return report.ok ? 0 : 1;

@@ -48,8 +48,15 @@ function abortError(): WireError {
   return new WireError('aborted', 'cancelled');
 }
 
+/** OpenSSL's message without its internal prefix/suffix: "wrong version number" instead of "80BC…:error:0A00010B:SSL routines:…:ssl3_record.c:350:". */
+export function cleanTlsMessage(m: string): string {
+  const x = /SSL routines:[^:]*:([^:]+)/.exec(m);
+  return (x ? x[1] : m).trim();
+}
+
 function socketError(e: NodeJS.ErrnoException, bytes = 0): WireError {
   const code = e.code;
+  if (/SSL routines/.test(e.message)) e = Object.assign(new Error(cleanTlsMessage(e.message)), { code });
   if (code === 'ECONNREFUSED') return new WireError('refused', e.message, code, bytes);
   if (code === 'ECONNRESET' || code === 'EPIPE') return new WireError('reset', `connection reset by the server (${code})`, code, bytes);
   if (code && /^ERR_SSL|^ERR_TLS|SSL/.test(code)) return new WireError('tls', e.message, code, bytes);
@@ -152,7 +159,7 @@ export function tlsHandshake(sock: net.Socket, p: TlsParams, timeoutMs: number, 
         ts.destroy();
         sock.destroy();
         const err = socketError(e, bytes);
-        reject(err.kind === 'socket' ? new WireError('tls', e.message, e.code, bytes) : err);
+        reject(err.kind === 'socket' ? new WireError('tls', cleanTlsMessage(e.message), e.code, bytes) : err);
       };
       const onClose = () => {
         sock.destroy();
