@@ -92,12 +92,11 @@ export function fieldAt(read: ReadResult, file: string, offset: number): FieldHi
 }
 
 const MODE_WORDS: Record<TlsMode, string> = {
-  implicit: 'TLS from the first byte (implicit TLS): the server greeting arrives inside TLS',
-  'starttls-required':
-    'a plaintext greeting, then STARTTLS, which it requires: it stops if the server does not offer STARTTLS, so nothing (not even AUTH) is sent in cleartext',
+  implicit: 'implicit TLS: the TLS handshake starts as soon as the connection opens',
+  'starttls-required': 'a plaintext greeting, then STARTTLS, which it requires (it stops rather than send anything in cleartext)',
   'starttls-opportunistic':
-    'a plaintext greeting, then STARTTLS only if the server offers it; otherwise it continues in cleartext (an attacker on the path can strip STARTTLS)',
-  none: 'no TLS at all: the whole session, including any password, travels in cleartext',
+    'a plaintext greeting, then STARTTLS only if the server offers it, else cleartext (an attacker on the path can strip STARTTLS)',
+  none: 'no TLS at all: everything, including any password, travels in cleartext',
   unknown: 'it depends on a value Mail Config Lint cannot see (an unset environment variable or an expression)',
 };
 
@@ -114,9 +113,8 @@ export function portWords(port: number): string {
   switch (port) {
     case 465:
       return (
-        'port 465 = implicit TLS from the first byte (RFC 8314 §3.3). It is the IANA "submissions" port and, ' +
-        'since RFC 8314 (2018), the **preferred** way to submit mail. Advice that "465 is deprecated" is outdated: ' +
-        'that was only true before 2018.'
+        'port 465 = implicit TLS from the first byte (RFC 8314 §3.3): the IANA "submissions" port and, since ' +
+        'RFC 8314 (2018), the **preferred** submission port. "465 is deprecated" is outdated advice from before 2018.'
       );
     case 587:
       return (
