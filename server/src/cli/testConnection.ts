@@ -240,7 +240,9 @@ export async function runTestConnection(argv: string[], io?: TestConnectionIO): 
     const res = lintText(args.file, text, { env });
     const configs = res.read?.configs ?? [];
     lines = new LineIndex(text);
-    const cfg = configAt(configs, args.line ? lines.lineStart(args.line - 1) : undefined);
+    const lineStart = args.line ? lines.lineStart(args.line - 1) : undefined;
+    const lineEnd = args.line ? (args.line < lines.lineCount ? lines.lineStart(args.line) - 1 : text.length) : undefined;
+    const cfg = configAt(configs, lineStart, lineEnd);
     if (!cfg) {
       if (!args.host) {
         out.stderr(`mail-config-lint test-connection: no SMTP configuration found in ${args.file}${args.line ? `:${args.line}` : ''} (pass --host)\n`);

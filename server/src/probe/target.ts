@@ -156,10 +156,12 @@ export function targetFromConfig(
   return { target: t, passwordSource: pw?.from ?? 'none', notes };
 }
 
-/** Picks the configuration at `offset` (or the first one with a host). */
-export function configAt(configs: SmtpConfig[], offset?: number): SmtpConfig | undefined {
-  if (offset !== undefined) {
-    const hit = configs.filter((c) => c.span.start <= offset && offset <= c.span.end).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+/** Picks the configuration at `offset` (or overlapping [offset, end], e.g. a whole line), else the first one with a host. */
+export function configAt(configs: SmtpConfig[], offset?: number, end = offset): SmtpConfig | undefined {
+  if (offset !== undefined && end !== undefined) {
+    const hit = configs
+      .filter((c) => c.span.start <= end && offset <= c.span.end)
+      .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
     if (hit) return hit;
   }
   return configs.find((c) => c.effective.host || c.host || c.url) ?? configs[0];
