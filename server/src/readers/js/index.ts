@@ -9,12 +9,15 @@
 //    property by property when even that fails (readers/js/scan.ts). So half-written code still yields
 //    what can be found.
 //  - TS + JSX in one parser: the `typescript` and `jsx` plugins cover .ts/.tsx/.js/.jsx/.mjs/.cjs with one AST
-//    shape (ESTree-like with exact `start`/`end` UTF-16 offsets, which is what our Sites need).
-//  - Speed: on the benchmark corpus babel 7 parses about as fast as typescript's createSourceFile and is
-//    only beaten by oxc (native). We parse only files that pass mayContainMail() (~25% of JS/TS files).
-//  - Bundle size: babel's parser is one ~1.8 MB (unminified) pure-JS file with no dependencies, bundled by
-//    esbuild. `typescript` would add ~9 MB to the bundle; oxc-parser needs per-platform native binaries
-//    (a packaging burden for a VS Code extension); meriyah/acorn do not parse TypeScript.
+//    shape, with exact `start`/`end` UTF-16 offsets on every node (what our Sites need).
+//  - Speed: not the fastest parser. Measured in-process on the benchmark corpus (../shared/bench README):
+//    babel7 7.7 MiB/s, typescript 6.0 createSourceFile 11.4 MiB/s, meriyah 17.3 MiB/s; oxc (native) is faster
+//    still. We pay that for the points above, and make it small in practice: mayContainMail() skips ~2/3 of
+//    the JS/TS files of a project without parsing, and only subtrees that mention createTransport are walked
+//    (reading the corpus costs ~0.3-0.4x of babel-parsing every file).
+//  - Bundle size: babel's parser is one ~0.5 MB pure-JS file without dependencies, bundled by esbuild.
+//    `typescript` is ~9 MB; oxc-parser needs per-platform native binaries (a packaging burden for a VS Code
+//    extension); meriyah and acorn do not parse TypeScript, and meriyah/acorn have no comparable recovery.
 //
 // Size bounds: files up to FULL_PARSE_MAX chars are parsed whole. Larger files (minified bundles, e.g. a
 // 5 MB single line) are scanned for `createTransport(` calls, each parsed on its own (linear time), with a
@@ -39,11 +42,15 @@ export function mayContainMail(text: string): boolean {
   return text.includes('createTransport') || text.includes(NODE_TLS);
 }
 
+// Decorators (NestJS, TypeORM services) and `accessor` fields are everyday TypeScript: without these
+// plugins babel would throw on them.
+const COMMON_PLUGINS: ParserPlugin[] = ['decorators-legacy', 'decoratorAutoAccessors'];
+
 function pluginsFor(file: string): ParserPlugin[] {
   const ext = /\.[^./\\]+$/.exec(file)?.[0].toLowerCase() ?? '.js';
-  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return ['typescript', 'decorators-legacy'];
-  if (ext === '.tsx') return ['typescript', 'jsx', 'decorators-legacy'];
-  return ['jsx', 'decorators-legacy'];
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return ['typescript', ...COMMON_PLUGINS];
+  if (ext === '.tsx') return ['typescript', 'jsx', ...COMMON_PLUGINS];
+  return ['jsx', ...COMMON_PLUGINS];
 }
 
 function parserOptions(file: string): ParserOptions {
