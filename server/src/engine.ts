@@ -30,6 +30,7 @@ export interface FileResult {
 function severityFor(rule: Rule, report: Report, opts: LintOptions): Severity | undefined {
   const configured = opts.rules?.[rule.meta.id];
   if (configured === 'off') return undefined;
+  if (configured === undefined && rule.meta.enabledByDefault === false) return undefined; // opt-in rules
   return configured ?? report.severity ?? rule.meta.defaultSeverity;
 }
 

@@ -109,6 +109,12 @@ ruleTester('implicit-tls-port-without-tls', {
       errors: [{ line: 7, includes: ['SMTP_SECURE=false'] }],
     },
     {
+      name: 'Spring env overrides in compose: STARTTLS unknown, but ssl.enable false on 465 is never implicit TLS',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: eclipse-temurin:21\n    environment:\n      SPRING_MAIL_HOST: smtp.example.com\n      SPRING_MAIL_PORT: 465\n      SPRING_MAIL_USERNAME: mailer\n      SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE: false\n',
+      errors: [{ line: 8, includes: ['JavaMail'] }],
+    },
+    {
       name: 'Spring: ssl.enable false on 465',
       file: 'src/main/resources/application.yml',
       code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: false\n',

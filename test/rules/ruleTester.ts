@@ -88,7 +88,8 @@ function envFor(c: Case): EnvIndex {
 
 export function findingsOf(ruleId: string, c: Case): { all: Finding[]; mine: Finding[]; env: EnvIndex } {
   const env = envFor(c);
-  const r = lintText(abs(c.file), c.code, { env });
+  // Opt-in rules are switched on at their default severity for their own tests.
+  const r = lintText(abs(c.file), c.code, { env, rules: optIn(ruleId) });
   return { all: r.findings, mine: r.findings.filter((f) => f.ruleId === ruleId), env };
 }
 
@@ -117,6 +118,11 @@ function describeFindings(text: string, fs: Finding[]): string {
 
 function title(c: Case): string {
   return c.name ?? `${c.file}: ${c.code.split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ').slice(0, 90)}`;
+}
+
+function optIn(ruleId: string): Record<string, Severity> | undefined {
+  const rule = ruleById.get(ruleId);
+  return rule?.meta.enabledByDefault === false ? { [ruleId]: rule.meta.defaultSeverity } : undefined;
 }
 
 /** Applies one fix to the case's text. */
@@ -196,15 +202,15 @@ export function ruleTester(ruleId: string, tables: Tables): void {
           if (!f.fixes[0]) continue;
           const after = applyFix(c.code, f, 0);
           assert.notEqual(after, c.code, `preferred fix "${f.fixes[0].title}" changes the text`);
-          const again = lintText(file, after, { env }).findings.filter((x) => x.ruleId === ruleId);
+          const again = lintText(file, after, { env, rules: optIn(ruleId) }).findings.filter((x) => x.ruleId === ruleId);
           const line = pos(c.code, f.span.start).line;
           const same = again.filter((x) => x.message === f.message && pos(after, x.span.start).line === line);
           assert.equal(same.length, 0, `preferred fix "${f.fixes[0].title}" clears the finding; after it:\n${after}`);
           assert.ok(again.length < mine.length || mine.length === 0, `preferred fix reduces ${ruleId} findings (${mine.length} → ${again.length})`);
         }
         // Automatic: fixAll is idempotent (all preferred fixes, safe or not).
-        const once = fixAll(file, c.code, { env }, true).text;
-        const twice = fixAll(file, once, { env }, true).text;
+        const once = fixAll(file, c.code, { env, rules: optIn(ruleId) }, true).text;
+        const twice = fixAll(file, once, { env, rules: optIn(ruleId) }, true).text;
         assert.equal(twice, once, 'fixAll twice equals fixAll once');
       });
     }

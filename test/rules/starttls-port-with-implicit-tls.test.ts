@@ -62,6 +62,12 @@ ruleTester('starttls-port-with-implicit-tls', {
       errors: [{ line: 6, column: 3, endColumn: 15, includes: ['secure: true', 'wrong version number'], related: [{ line: 5 }] }],
     },
     {
+      name: 'a service preset that sets port 587 (SendGrid) with secure: true',
+      file: 'src/mailer.ts',
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ service: 'SendGrid', secure: true });\n",
+      errors: [{ line: 2, includes: ['secure: true'], related: [{ line: 2, message: 'the service preset sets port 587' }] }],
+    },
+    {
       name: 'smtps:// URL on 587',
       file: 'src/mailer.js',
       code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport('smtps://user:pass@smtp.example.com:587');\n",

@@ -12,6 +12,10 @@ ruleTester('tls-disabled-with-credentials', {
     { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'relay.example.com', port: 25, ignoreTLS: true });\n" },
     // port 465 with TLS off never gets to AUTH: implicit-tls-port-without-tls reports it
     { file: '.env', code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=465\nEMAIL_USE_SSL=False\nEMAIL_HOST_USER=me\n' },
+    // ignoreTLS next to implicit TLS on 465: no effect at all (conflicting-tls-flags says so)
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true, ignoreTLS: true, auth: { user: 'me', pass: process.env.P } });\n" },
+    // Spring env overrides in compose without STARTTLS keys: the application.yml we cannot see may set them
+    { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: eclipse-temurin:21\n    environment:\n      SPRING_MAIL_HOST: smtp.example.com\n      SPRING_MAIL_PORT: 587\n      SPRING_MAIL_USERNAME: mailer\n' },
     // Amazon SES: provider-requires-tls reports it as an error instead
     { file: '.env', code: 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=AKIAEXAMPLE\n' },
   ],
@@ -46,6 +50,30 @@ ruleTester('tls-disabled-with-credentials', {
       file: '.env',
       code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_HOST_USER=me\nEMAIL_USE_TLS=False\n',
       errors: [{ line: 4, includes: ['EMAIL_USE_TLS=False', 'Django'] }],
+    },
+    {
+      name: 'Django without EMAIL_USE_TLS/EMAIL_USE_SSL: the defaults are off',
+      file: '.env',
+      code: 'EMAIL_HOST=mail.example.com\nEMAIL_PORT=587\nEMAIL_HOST_USER=me\n',
+      errors: [{ line: 3, includes: ['nothing turns TLS on', 'Django'] }],
+    },
+    {
+      name: 'hidden by implicit TLS on 587 today, a leak once the port mismatch is fixed',
+      file: '.env',
+      code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=1\nSMTP_IGNORE_TLS=true\nSMTP_USERNAME=apikey\n',
+      errors: [{ line: 4, includes: ['Today implicit TLS hides it'] }],
+    },
+    {
+      name: 'on 465 the connection fails first; on 587 it would leak',
+      file: 'k8s/mail-configmap.yaml',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mail\ndata:\n  SMTP_HOST: "smtp.example.com"\n  SMTP_PORT: "465"\n  SMTP_SECURE: "false"\n  SMTP_IGNORE_TLS: "true"\n  SMTP_USER: "mailer"\n',
+      errors: [{ line: 9, includes: ['On port 465 the connection fails before login today'] }],
+    },
+    {
+      name: 'secure decided at run time: ignoreTLS still leaks whenever it is false',
+      file: 'src/smtp.js',
+      code: "const { createTransport } = require('nodemailer');\nmodule.exports = createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT ?? 587),\n  secure: process.env.SMTP_SECURE === 'true',\n  ignoreTLS: true,\n  auth: { user: 'mailer', pass: process.env.MAIL_PASSWORD },\n});\n",
+      errors: [{ line: 6, includes: ['whenever the connection does not use implicit TLS'] }],
     },
     {
       name: 'dev catcher with credentials: info',

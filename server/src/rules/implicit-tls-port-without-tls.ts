@@ -38,7 +38,14 @@ export const rule: Rule = {
     const pf = preset?.port !== undefined ? undefined : portField(cfg);
     if (pf && isCrossFile(pf, cfg)) return; // the .env value read by JS: cross-file-port-mode-mismatch reports it
     const mode = cfg.effective?.tlsMode;
-    if (mode === 'implicit' || mode === 'unknown' || mode === undefined) return;
+    if (mode === 'implicit' || mode === undefined) return;
+    if (mode === 'unknown') {
+      // The STARTTLS side may be unknown (Spring env overrides), but an implicit-TLS switch written as false in
+      // this file still means "not implicit TLS" — unless a service preset we cannot resolve could override it.
+      const f = cfg.implicitTls;
+      if (!f || f.kind !== 'literal' || f.site.file !== cfg.file || boolOf(f) !== false) return;
+      if (cfg.service && cfg.service.kind !== 'literal') return;
+    }
     // Symfony Mailer (Laravel 9+) and Grafana switch TLS on by themselves on 465.
     if (cfg.dialect === 'laravel' || cfg.dialect === 'symfony' || cfg.dialect === 'grafana') return;
     const culprit = plaintextCulprit(cfg);

@@ -1,6 +1,6 @@
 // Rule 14: a provider that refuses plaintext (Amazon SES) configured with TLS switched off.
 import type { Rule } from './types';
-import { editable, fixes, hostOf, intentFix, plainFix, portField, providerOf, removeEdit, show, spanOf } from './util';
+import { editable, fixes, hostOf, intentFix, plainFix, providerOf, removeEdit, show, spanOf } from './util';
 import { cleartextLogin, tlsOffCulprit } from './tls-disabled-with-credentials';
 
 export const rule: Rule = {
@@ -21,10 +21,11 @@ export const rule: Rule = {
     const p = providerOf(host);
     if (!p?.requiresTls || !cleartextLogin(cfg)) return;
     const culprit = tlsOffCulprit(cfg);
-    const at = culprit ?? portField(cfg) ?? cfg.host;
-    if (!at) return;
+    // Only an explicit TLS-off setting: a missing STARTTLS switch may be set where we cannot see it.
+    if (!culprit) return;
+    const at = culprit;
     ctx.report({
-      message: `${p.name} (${host}) accepts only TLS connections, but ${culprit ? show(culprit) + ' switches TLS off' : 'nothing here turns TLS on'}: the server refuses to send, and any login happens in clear text.`,
+      message: `${p.name} (${host}) accepts only TLS connections, but ${show(culprit)} switches TLS off: the server refuses to send, and any login happens in clear text.`,
       span: spanOf(at),
       fixes: fixes(
         intentFix(cfg, { kind: 'require-tls' }, 'require STARTTLS', true),

@@ -35,9 +35,11 @@ export const rule: Rule = {
       'gem, Grafana) use STARTTLS only when the server advertises it. An attacker on the path can delete the STARTTLS ' +
       'line from the EHLO answer, and the client then logs in in clear text. RFC 3207 §6 asks clients to be able to ' +
       'require TLS, and RFC 8314 §5 asks mail clients to let users insist on it. Make STARTTLS mandatory, or use ' +
-      'implicit TLS on 465.',
+      'implicit TLS on 465. Off by default: it flags the configuration most providers and the nodemailer documentation ' +
+      'recommend (587 + STARTTLS when offered); turn it on for strict setups.',
     sources: ['RFC 3207 §6', 'RFC 8314 §5', 'nodemailer lib/smtp-connection (requireTLS)', 'NO STARTTLS, USENIX Security 2021', 'symfony/mailer require_tls (7.3)'],
     cwe: 'CWE-319',
+    enabledByDefault: false,
     fixSafety: 'Safe when the server certainly offers STARTTLS (a known provider or port 587/2525); otherwise unsafe, because a server without STARTTLS then refuses the session.',
   },
   checkConfig(cfg, ctx) {

@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, libName, plainFix, portField, portOf, providerOf,
+  IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, libName, plainFix, portField, portOf, providerOf,
   relatedOf, removeEdit, show, spanOf, strOf, tlsSurelyOffered,
 } from './util';
 
@@ -10,7 +10,6 @@ import {
 export function tlsOffCulprit(cfg: SmtpConfig): Field | undefined {
   if (cfg.ignoreTls && (boolOf(cfg.ignoreTls) === true || ['nostarttls', 'never', 'none'].includes(strOf(cfg.ignoreTls)))) return cfg.ignoreTls;
   if (cfg.starttls && (boolOf(cfg.starttls) === false || ['never', 'none', 'nostarttls'].includes(strOf(cfg.starttls)))) return cfg.starttls;
-  if (cfg.ignoreTls) return cfg.ignoreTls;
   return undefined;
 }
 
@@ -38,24 +37,46 @@ export const rule: Rule = {
     fixSafety: 'Requiring STARTTLS is safe when the server certainly offers it (a known provider, or a submission port 587/2525); otherwise it is unsafe, because a server without STARTTLS then refuses the connection. The alternative (only drop the setting that disables TLS) is safe: STARTTLS is then used whenever offered.',
   },
   checkConfig(cfg, ctx) {
-    if (!cfg.credentials || !cleartextLogin(cfg)) return;
-    if (!hasCredentials(cfg)) return;
+    if (!cfg.credentials || !hasCredentials(cfg)) return;
     if (providerOf(hostOf(cfg))?.requiresTls) return; // provider-requires-tls reports it as an error
     const user = cfg.credentials.user;
     const culprit = tlsOffCulprit(cfg);
     const lib = libName(cfg.dialect);
     const dev = isDevTarget(cfg);
     const cred = user ? ` (${show(user)})` : '';
-    const message = culprit
-      ? `${show(culprit)} keeps the session unencrypted, and credentials are configured${cred}: ${lib} sends the password in clear text over the network (RFC 4954 §4).${dev ? ' The host is local, so this only matters if the setting reaches production.' : ''}`
-      : `Credentials are configured${cred}, but nothing turns TLS on: ${lib} sends the password in clear text over the network (RFC 4954 §4).${dev ? ' The host is local, so this only matters if the setting reaches production.' : ''}`;
+    const local = dev ? ' The host is local, so this only matters if the setting reaches production.' : '';
+    const mode = cfg.effective?.tlsMode;
+    const port = portOf(cfg);
+    const explicitOff = !!culprit;
+    let message: string;
+    if (cleartextLogin(cfg)) {
+      // Without an explicit TLS-off setting, only Django's defaults are knowable (EMAIL_USE_TLS/SSL default False);
+      // elsewhere (Spring env overrides, app-specific keys) the missing setting may live in a file we cannot see.
+      if (!explicitOff && cfg.dialect !== 'django') return;
+      message = explicitOff
+        ? `${show(culprit!)} keeps the session unencrypted, and credentials are configured${cred}: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`
+        : `Credentials are configured${cred}, but nothing turns TLS on: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`;
+    } else {
+      // An explicit "no STARTTLS" switch that is hidden today still leaks the password once the mode changes.
+      if (!explicitOff) return;
+      if (mode === 'implicit' && (port === undefined || IMPLICIT_PORTS.has(port))) return; // truly irrelevant (conflicting-tls-flags: no effect)
+      if (mode === 'implicit') {
+        message = `${show(culprit!)} turns STARTTLS off, and credentials are configured${cred}. Today implicit TLS hides it (and fails on port ${port}); once the client uses STARTTLS, as port ${port} needs, ${lib} would send the password in clear text (RFC 4954 §4).${local}`;
+      } else if (port !== undefined && IMPLICIT_PORTS.has(port)) {
+        message = `${show(culprit!)} turns STARTTLS off, and credentials are configured${cred}. On port ${port} the connection fails before login today; on a STARTTLS port such as 587, ${lib} would send the password in clear text (RFC 4954 §4).${local}`;
+      } else if (mode === 'unknown') {
+        message = `${show(culprit!)} turns STARTTLS off, and credentials are configured${cred}: whenever the connection does not use implicit TLS, ${lib} sends the password in clear text (RFC 4954 §4).${local}`;
+      } else return;
+    }
     const preferred = intentFix(cfg, { kind: 'require-tls' }, 'require STARTTLS', tlsSurelyOffered(cfg));
     const alt = culprit && culprit === cfg.ignoreTls && editable(culprit, cfg) ? plainFix('use STARTTLS when offered', true, [removeEdit(culprit)]) : undefined;
+    const at = (explicitOff ? culprit : undefined) ?? user ?? portField(cfg) ?? cfg.credentials.password ?? cfg.url;
+    if (!at) return;
     ctx.report({
       message,
       severity: dev ? 'info' : undefined,
-      span: spanOf(culprit ?? user ?? portField(cfg) ?? cfg.credentials.password ?? cfg.url!),
-      related: culprit && user ? relatedOf(user, 'credentials are set here') : [],
+      span: spanOf(at),
+      related: explicitOff && user ? relatedOf(user, 'credentials are set here') : [],
       fixes: fixes(preferred, alt),
       configId: cfg.id,
     });

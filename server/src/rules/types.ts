@@ -16,6 +16,8 @@ export interface RuleMeta {
   cwe?: string;
   /** Which fix (if any) is safe for fix-all / --fix, in words, for the docs. */
   fixSafety: string;
+  /** false = opt-in: the rule reports only when a severity is configured for it (.mailconfiglintrc.json, editor settings). */
+  enabledByDefault?: boolean;
 }
 
 /** What a rule may report. The engine fills ruleId, file and the configured severity. */

@@ -128,7 +128,8 @@ export function hostOf(cfg: SmtpConfig): string | undefined {
 export function hasCredentials(cfg: SmtpConfig): boolean {
   const u = cfg.credentials?.user;
   if (u) {
-    if (u.kind === 'literal' || u.value !== undefined) {
+    // A user read from the environment counts even when one .env file leaves it empty: other environments set it.
+    if (u.kind === 'literal') {
       const s = String(u.value ?? u.text).trim().toLowerCase();
       if (s === '' || s === 'null' || s === '~' || s === 'none' || s === 'undefined') return false;
     }
