@@ -62,7 +62,8 @@ export function formatSarif(outcomes: FileOutcome[], opts: SarifOptions): string
       fullDescription: { text: r.meta.long },
       helpUri: helpUri(r.meta.id),
       help: { text: `${r.meta.long}\n\nFix safety: ${r.meta.fixSafety}\nDocs: ${helpUri(r.meta.id)}` },
-      defaultConfiguration: { level: level(r.meta.defaultSeverity) },
+      // Opt-in rules (meta.enabledByDefault === false) are listed but disabled by default.
+      defaultConfiguration: { level: level(r.meta.defaultSeverity), ...((r.meta as { enabledByDefault?: boolean }).enabledByDefault === false ? { enabled: false } : {}) },
       properties: {
         tags,
         precision: 'high',

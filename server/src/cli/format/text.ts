@@ -8,6 +8,9 @@ export interface TextOptions {
   color: boolean;
 }
 
+/** Messages longer than this are not used to align the rule-id column. */
+const MAX_PAD = 72;
+
 const ESC = '\u001b[';
 function paint(on: boolean, code: string, s: string): string {
   return on ? `${ESC}${code}m${s}${ESC}0m` : s;
@@ -46,7 +49,8 @@ export function formatText(outcomes: FileOutcome[], summary: Summary, opts: Text
     }
     const wPos = Math.max(...rows.map((r) => r.pos.length));
     const wSev = Math.max(...rows.map((r) => r.sev.length));
-    const wMsg = Math.max(...rows.map((r) => r.msg.length));
+    // Align rule ids like ESLint, but do not pad short messages out to a very long one.
+    const wMsg = Math.min(MAX_PAD, Math.max(...rows.map((r) => r.msg.length)));
     out.push('');
     out.push(paint(c, '4', displayPath(opts.cwd, o.file)));
     for (const r of rows) {
