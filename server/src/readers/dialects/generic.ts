@@ -73,12 +73,15 @@ export const GENERIC_ROLES: Record<string, string> = {
 
 const EXTRA_KEYS = ['USE_TLS', 'USE_SSL', 'SSL', 'TLS', 'STARTTLS', 'SECURE_CONNECTION', 'TLS_OPTIONS', 'TLS_MAX_VERSION'];
 
-function first(inst: Instance, role: string): KvEntry | undefined {
+/** role → the first entry of the block with that role (one pass over the block). */
+function rolesOf(inst: Instance): Map<string, KvEntry> {
+  const out = new Map<string, KvEntry>();
+  const n = inst.prefix.length;
   for (const e of inst.entries) {
-    const suffix = e.key.slice(inst.prefix.length).toUpperCase();
-    if (GENERIC_ROLES[suffix] === role) return e;
+    const role = GENERIC_ROLES[e.key.slice(n).toUpperCase()];
+    if (role && !out.has(role)) out.set(role, e);
   }
-  return undefined;
+  return out;
 }
 
 function boolOpt(e: KvEntry | undefined): Opt<boolean> {
@@ -101,6 +104,8 @@ export function verifyField(e: KvEntry, disabledWhen: (v: string) => boolean | u
 }
 
 export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dialect = 'generic'): SmtpConfig | undefined {
+  const roles = rolesOf(inst);
+  const first = (_inst: Instance, role: string) => roles.get(role);
   const host = first(inst, 'host');
   const port = first(inst, 'port');
   const url = first(inst, 'url');

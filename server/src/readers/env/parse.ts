@@ -79,14 +79,28 @@ function countBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
-/** True when text[from..lineEnd) is blank or a `#` comment. Returns the comment start or -1 / -2 (bad). */
-function tailOk(text: string, from: number): { ok: boolean; comment: number; end: number } {
+/**
+ * Is text[from..lineEnd) blank or a `#` comment? (`comment` = index of the `#`, or -1.) Candidates are tried
+ * from the farthest back, so the end-of-line search is memoised in `memo` to stay linear on long lines.
+ */
+function tailOk(text: string, from: number, memo: { from: number; end: number }): { ok: boolean; comment: number; end: number } {
   let i = from;
   while (i < text.length && isWs(text.charCodeAt(i))) i++;
-  const end = eol(text, i);
-  if (i === end) return { ok: true, comment: -1, end };
-  if (text.charCodeAt(i) === 35 /* # */) return { ok: true, comment: i, end };
-  return { ok: false, comment: -1, end };
+  const c = text.charCodeAt(i);
+  if (i >= text.length || c === 10 || c === 13) return { ok: true, comment: -1, end: i };
+  if (c !== 35 /* # */) return { ok: false, comment: -1, end: i };
+  let end: number;
+  if (memo.from >= i && memo.from <= text.length) {
+    let j = i;
+    for (; j < memo.from; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 10 || d === 13) break;
+    }
+    end = j < memo.from ? j : memo.end;
+  } else end = eol(text, i);
+  memo.from = i;
+  memo.end = end;
+  return { ok: true, comment: i, end };
 }
 
 /** dotenv's final quote strip: /^(['"`])([\s\S]*)\1$/ on the trimmed value. */
@@ -171,9 +185,10 @@ export function tokenizeEnv(text: string): EnvParse {
         cands.push(k);
         if (text.charCodeAt(k - 1) !== 92 /* \ */ || k - 1 === v) break;
       }
+      const memo = { from: -1, end: -1 };
       for (let ci = cands.length - 1; ci >= 0; ci--) {
         const close = cands[ci];
-        const tail = tailOk(text, close + 1);
+        const tail = tailOk(text, close + 1, memo);
         if (!tail.ok) continue;
         const rawInner = text.slice(v + 1, close);
         const inner = rawInner.indexOf('\r') >= 0 ? rawInner.replace(/\r\n?/g, '\n') : rawInner;
@@ -199,8 +214,8 @@ export function tokenizeEnv(text: string): EnvParse {
     if (!token) {
       // unquoted (or a quote dotenv could not close): up to `#` or the end of the line, trimmed
       const end = eol(text, valueFrom);
-      let hash = text.indexOf('#', valueFrom);
-      if (hash < 0 || hash > end) hash = end;
+      let hash = valueFrom;
+      while (hash < end && text.charCodeAt(hash) !== 35 /* # */) hash++;
       let s = valueFrom;
       let e = hash;
       while (s < e && isWs(text.charCodeAt(s))) s++;
