@@ -36,6 +36,14 @@ interface TestResult {
   error?: string;
 }
 
+interface RunArgs {
+  uri?: string;
+  configId?: string;
+  password?: string;
+  interactive?: boolean;
+  applyFix?: boolean;
+}
+
 const secretKey = (host: string, user: string) => `mailConfigLint.smtpPassword:${host.toLowerCase()}|${user}`;
 
 export function registerTestConnectionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
@@ -105,19 +113,29 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     return { password: typed, saved: key };
   }
 
-  async function applyFix(fix: TestResult['fixes'][number]): Promise<void> {
+  async function applyFix(fix: TestResult['fixes'][number]): Promise<boolean> {
     const uri = client.protocol2CodeConverter.asUri(fix.uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.version !== fix.version) {
       void vscode.window.showWarningMessage('Mail Config Lint: the file changed since the test; run the test again to get a fresh fix.');
-      return;
+      return false;
     }
     const edit = new vscode.WorkspaceEdit();
     for (const e of fix.edits) edit.replace(uri, client.protocol2CodeConverter.asRange(e.range), e.newText);
-    if (await vscode.workspace.applyEdit(edit)) output.info(`applied fix: ${fix.title}`);
+    const ok = await vscode.workspace.applyEdit(edit);
+    if (ok) output.info(`applied fix: ${fix.title}`);
+    return ok;
   }
 
-  async function run(arg?: { uri?: string; configId?: string }): Promise<TestResult | undefined> {
+  /** Runs in progress (several can run at once); "mailConfigLint.cancelConnectionTest" cancels them like the notification's button. */
+  const running = new Set<vscode.CancellationTokenSource>();
+
+  /**
+   * arg: from the code lens { uri, configId }. Scripts and tests may also pass `password`, `interactive: false`
+   * (the summary notification is shown but not awaited) and `applyFix: true` (apply the first fix).
+   * Resolves to the result (undefined when cancelled or nothing to test).
+   */
+  async function run(arg?: RunArgs): Promise<{ result: TestResult; applied: boolean } | undefined> {
     if (!vscode.workspace.isTrusted) {
       const choice = await vscode.window.showWarningMessage(
         'Mail Config Lint: Test SMTP Connection contacts the server named in this workspace, so it only runs in a trusted workspace.',
@@ -137,7 +155,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
       void vscode.window.showWarningMessage(`Mail Config Lint: the host of "${info.label}" is not known (${info.notes.join('; ') || 'unset variable'}).`);
       return undefined;
     }
-    const { password, saved } = await passwordFor(info);
+    const { password, saved } = arg?.password !== undefined ? { password: arg.password, saved: undefined } : await passwordFor(info);
     listen();
     const runId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const title = `Testing ${info.host}:${info.port} (${info.tls})`;
@@ -145,20 +163,28 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, token) => {
+        const cts = new vscode.CancellationTokenSource();
+        running.add(cts);
+        const sub = token.onCancellationRequested(() => cts.cancel());
         progressSinks.set(runId, (n) => {
           if (n.kind === 'step') progress.report({ message: n.text.replace(/\s+/g, ' ') });
         });
         try {
-          return (await client.sendRequest(
+          const r = (await client.sendRequest(
             TEST_CONNECTION,
             { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, password, runId },
-            token,
+            cts.token,
           )) as TestResult;
+          const cancelled = cts.token.isCancellationRequested || (r?.report?.diagnosis ?? []).some((d) => d.code === 'cancelled');
+          return cancelled ? undefined : r;
         } catch (e) {
-          if (token.isCancellationRequested) return undefined;
+          if (cts.token.isCancellationRequested) return undefined;
           throw e;
         } finally {
           progressSinks.delete(runId);
+          sub.dispose();
+          running.delete(cts);
+          cts.dispose();
         }
       },
     );
@@ -170,7 +196,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     for (const line of result.text.split('\n')) output.appendLine(line);
     if (result.error) {
       void vscode.window.showWarningMessage(`Mail Config Lint: ${result.error}`);
-      return result;
+      return { result, applied: false };
     }
     if (saved && result.report.auth?.result === 'failed') {
       await forgetKey(saved);
@@ -181,19 +207,27 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     const fix = result.fixes[0];
     const buttons = [...(fix ? ['Apply fix'] : []), showTranscript];
     const ms = result.report.ms ?? 0;
-    const pick = result.ok
-      ? await vscode.window.showInformationMessage(
-          `Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${diag[0] ? ` ${diag[0].message}` : ''}`,
-          ...buttons,
-        )
-      : await vscode.window.showErrorMessage(`Mail Config Lint: ${diag[0]?.message ?? 'the connection test failed.'}`, ...buttons);
-    if (pick === 'Apply fix' && fix) await applyFix(fix);
-    else if (pick === showTranscript) output.show(true);
-    return result;
+    const shown = result.ok
+      ? vscode.window.showInformationMessage(`Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${diag[0] ? ` ${diag[0].message}` : ''}`, ...buttons)
+      : vscode.window.showErrorMessage(`Mail Config Lint: ${diag[0]?.message ?? 'the connection test failed.'}`, ...buttons);
+    const onPick = async (pick: string | undefined) => {
+      if (pick === 'Apply fix' && fix) return applyFix(fix);
+      if (pick === showTranscript) output.show(true);
+      return false;
+    };
+    if (arg?.interactive === false) {
+      void shown.then(onPick);
+      return { result, applied: arg.applyFix && fix ? await applyFix(fix) : false };
+    }
+    return { result, applied: await onPick(await shown) };
   }
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('mailConfigLint.testConnection', (arg?: { uri?: string; configId?: string }) => run(arg)),
+    vscode.commands.registerCommand('mailConfigLint.testConnection', (arg?: RunArgs) => run(arg)),
+    vscode.commands.registerCommand('mailConfigLint.cancelConnectionTest', () => {
+      for (const c of running) c.cancel();
+      return running.size;
+    }),
     vscode.commands.registerCommand('mailConfigLint.forgetSmtpPassword', async () => {
       const keys = context.globalState.get<string[]>(SAVED_KEYS, []);
       if (!keys.length) {
