@@ -1,0 +1,97 @@
+// Cross-file env through the CLI with the real readers and rules: .env* values feed process.env.X in the
+// JS/TS of the same folder tree, extraEnvFiles feed every file; each file is read exactly once, and a lint
+// run never loads the connection probe.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runInProcess, tmpDir, writeTree } from './helpers';
+
+const MAILER = `const nodemailer = require('nodemailer');
+module.exports = nodemailer.createTransport({
+  host: process.env.SMTP_HOST,
+  port: Number(process.env.SMTP_PORT),
+  secure: false,
+  auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS },
+});
+`;
+
+interface JsonFile {
+  file: string;
+  findings: { ruleId: string; range: { start: { line: number } }; related: { file: string; range: { start: { line: number } } }[] }[];
+}
+
+test('a .env value reaches the JS module of the same tree; the finding points back at the .env line', async () => {
+  const d = tmpDir();
+  writeTree(d, {
+    'svc/.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n',
+    'svc/src/mail/mailer.js': MAILER,
+    'other/src/mailer.js': MAILER,
+  });
+  const r = await runInProcess(['--format', 'json'], d);
+  const out = JSON.parse(r.stdout) as JsonFile[];
+  const svc = out.find((f) => f.file === 'svc/src/mail/mailer.js');
+  assert.ok(svc, r.stdout);
+  const f = svc.findings.find((x) => x.ruleId === 'cross-file-port-mode-mismatch');
+  assert.ok(f, JSON.stringify(svc.findings));
+  assert.equal(f.range.start.line, 5, 'reported on secure: false');
+  assert.ok(f.related.some((x) => x.file === 'svc/.env' && x.range.start.line === 2), JSON.stringify(f.related));
+  // A module outside that folder tree does not see svc/.env.
+  assert.ok(!out.some((o) => o.file === 'other/src/mailer.js' && o.findings.some((x) => x.ruleId === 'cross-file-port-mode-mismatch')));
+});
+
+test('extraEnvFiles from the config feed process.env.X in every linted file', async () => {
+  const d = tmpDir();
+  writeTree(d, {
+    '.mailconfiglintrc.json': JSON.stringify({ extraEnvFiles: ['deploy/production.vars'] }),
+    'deploy/production.vars': 'SMTP_PORT=465\n',
+    'app/mailer.js': MAILER,
+  });
+  const r = await runInProcess(['--format', 'json', 'app'], d);
+  const out = JSON.parse(r.stdout) as JsonFile[];
+  const f = out[0]?.findings.find((x) => x.ruleId === 'cross-file-port-mode-mismatch');
+  assert.ok(f, r.stdout);
+  assert.ok(f.related.some((x) => x.file === 'deploy/production.vars' && x.range.start.line === 1), JSON.stringify(f.related));
+  // An explicit --config that does not exist is a configuration error.
+  const plain = await runInProcess(['--format', 'json', '--config', path.join(d, 'none.json'), 'app'], d);
+  assert.equal(plain.code, 2, 'a missing --config file is an error');
+});
+
+test('each file is opened exactly once per run, and a lint run never loads the probe', async () => {
+  const d = tmpDir();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 20; i++) {
+    files[`s${i}/.env`] = `SMTP_HOST=smtp.example.com\nSMTP_PORT=${i % 2 ? 465 : 587}\n`;
+    files[`s${i}/mailer.js`] = MAILER;
+    files[`s${i}/compose.yml`] = 'services:\n  app:\n    environment:\n      SMTP_PORT: 25\n      SMTP_USER: me\n';
+    files[`s${i}/util.ts`] = 'export const add = (a: number, b: number) => a + b;\n';
+  }
+  writeTree(d, files);
+  const opened = new Map<string, number>();
+  // Patch the real module object (the namespace import above only has getters that forward to it).
+  const realFs = require('node:fs') as typeof fs;
+  const origOpen = realFs.openSync;
+  const origRead = realFs.readFileSync;
+  const count = (p: unknown) => {
+    if (typeof p === 'string' && p.startsWith(d)) opened.set(p, (opened.get(p) ?? 0) + 1);
+  };
+  (realFs as { openSync: unknown }).openSync = (p: fs.PathLike, ...rest: unknown[]) => {
+    count(p);
+    return (origOpen as (...a: unknown[]) => number)(p, ...rest);
+  };
+  (realFs as { readFileSync: unknown }).readFileSync = (p: unknown, ...rest: unknown[]) => {
+    count(p);
+    return (origRead as (...a: unknown[]) => unknown)(p, ...rest);
+  };
+  try {
+    const r = await runInProcess(['--format', 'sarif'], d);
+    assert.equal(r.code, 1);
+  } finally {
+    (realFs as { openSync: unknown }).openSync = origOpen;
+    (realFs as { readFileSync: unknown }).readFileSync = origRead;
+  }
+  assert.equal(opened.size, 80, 'every file read');
+  for (const [p, n] of opened) assert.equal(n, 1, `${p} opened ${n} times`);
+  const loaded = Object.keys(require.cache);
+  assert.ok(!loaded.some((k) => /[\\/]probe[\\/]|cli[\\/]testConnection/.test(k)), 'probe modules loaded by a lint run');
+});
