@@ -421,3 +421,8 @@ describe('bad input', () => {
     assert.equal(read('\uFEFFcreateTransport({host:"h"})').configs[0]?.host?.value, 'h');
   });
 });
+
+test('labels name the variable or property the transport is assigned to', () => {
+  const r = read(`const transporter = nodemailer.createTransport({ host: 'h' });\nthis.mailer = nodemailer.createTransport({ host: 'i' });\nmodule.exports.smtp = createTransport('smtp://h.example.com');\nnodemailer.createTransport({ host: 'j' }).verify();\n`);
+  assert.deepEqual(r.configs.map((c) => c.label), ['nodemailer transport transporter', 'nodemailer transport this.mailer', 'nodemailer transport smtp', 'nodemailer transport']);
+});

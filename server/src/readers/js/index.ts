@@ -158,7 +158,7 @@ class FileReader {
         message: `JavaScript/TypeScript syntax error, read what could be found: ${String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, '')}`,
         span: typeof err.pos === 'number' ? { start: err.pos, end: err.pos } : undefined,
       });
-      this.readScan(true);
+      this.readScan();
       return;
     }
     const errors = (ast as unknown as { errors?: { message: string; pos?: number }[] }).errors ?? [];
@@ -247,6 +247,7 @@ class FileReader {
   private visitTarget(n: t.Node): void {
     switch (n.type) {
       case 'VariableDeclarator': {
+        if (n.id.type === 'Identifier' && n.init) this.nameCall(n.init, n.id.name);
         if (n.id.type === 'ObjectPattern' && this.isNodemailerSource(n.init)) {
           for (const p of n.id.properties) {
             if (p.type === 'ObjectProperty' && propName(p.key, p.computed) === 'createTransport') {
@@ -285,10 +286,21 @@ class FileReader {
     }
   }
 
+  /** Remembers the variable a transport is assigned to, for the config's label. */
+  private nameCall(init: t.Node, name: string): void {
+    let u = unwrap(init);
+    if (u?.type === 'AwaitExpression') u = unwrap(u.argument);
+    if (u?.type === 'CallExpression') this.callNames.set(u.start ?? -1, name);
+  }
+
+  private readonly callNames = new Map<number, string>();
+
   private assignment(a: t.AssignmentExpression, stmt: t.Node): void {
     if (a.operator !== '=' || this.seenGlobals.has(a.start ?? -1)) return;
     const left = a.left;
     if (left.type !== 'MemberExpression' && left.type !== 'OptionalMemberExpression') return;
+    const path = memberPath(left);
+    if (path) this.nameCall(a.right, path.replace(/^module\.exports\.?|^exports\./, '') || 'module.exports');
     if (envVarOf(left) === NODE_TLS) {
       this.seenGlobals.add(a.start ?? -1);
       this.addGlobal(a.right, stmt);
@@ -311,7 +323,7 @@ class FileReader {
   }
 
   // ------------------------------------------------------------------ scan mode (huge or broken files)
-  readScan(afterParseError: boolean): void {
+  readScan(): void {
     const text = this.text;
     const opts = parserOptions(this.file);
     for (let i = text.indexOf('createTransport'); i >= 0; i = text.indexOf('createTransport', i + 15)) {
@@ -329,7 +341,7 @@ class FileReader {
       const argNode = this.parseLenient(args[0].start, args[0].end, opts);
       if (!argNode) continue;
       const call = { type: 'CallExpression', start, end, callee: { type: 'Identifier', name: 'createTransport', start, end: i + 15 }, arguments: [argNode] } as unknown as t.CallExpression;
-      this.readCall(call, argNode, afterParseError);
+      this.readCall(call, argNode);
     }
     // Global switch: process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
     const re = /process\.env(?:\.NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(['"`])NODE_TLS_REJECT_UNAUTHORIZED\1\s*\])\s*=(?!=)\s*/g;
@@ -508,23 +520,23 @@ class FileReader {
     return this.resolveArg(u)?.obj;
   }
 
-  private readCall(call: t.CallExpression, arg: t.Node | null | undefined, lenient = false): void {
+  private readCall(call: t.CallExpression, arg: t.Node | null | undefined): void {
     if (!arg || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return;
     const r = this.resolveArg(arg);
     if (!r) return;
     const span: Span = { start: call.start ?? 0, end: call.end ?? 0 };
     if (r.obj) this.fromObject(r.obj, span);
     else if (r.url) this.fromUrlArg(r.url, span);
-    void lenient;
   }
 
   private newConfig(span: Span): SmtpConfig {
+    const name = this.callNames.get(span.start);
     return {
       id: `js:${span.start}`,
       file: this.file,
       format: 'js',
       dialect: 'nodemailer',
-      label: 'nodemailer transport',
+      label: name ? `nodemailer transport ${name}` : 'nodemailer transport',
       span,
       credentials: { passwordIsLiteral: false },
       extras: {},
@@ -537,7 +549,7 @@ class FileReader {
     const site = this.exprSite(node, node);
     const url = this.urlField('url', node, site);
     if (!url) return;
-    if (url.kind === 'literal' && typeof url.value === 'string' && !/^(smtps?|direct):/i.test(url.value)) return; // not a connection URL
+    if (url.kind === 'literal' && typeof url.value === 'string' && !/^smtps?:/i.test(url.value)) return; // not an SMTP connection URL
     cfg.url = url;
     this.urlCredentials(cfg, url, node);
     this.urlParams(cfg, url);
@@ -968,7 +980,7 @@ export const jsReader: Reader = {
         r.problems.push({
           message: `large file (${(text.length / 1e6).toFixed(1)} MB): not parsed as a whole (limit ${FULL_PARSE_MAX / 1e6} MB); only createTransport(...) calls and NODE_TLS_REJECT_UNAUTHORIZED assignments were read`,
         });
-        r.readScan(false);
+        r.readScan();
       } else r.readFull();
     } catch (e) {
       // Never throw out of read: keep what was found, report the rest.
