@@ -2,7 +2,8 @@
 // output shapes), so those tests do not depend on the real rule catalogue. Importing this module
 // replaces the env reader and the `env` renderer IN THIS TEST PROCESS ONLY (node --test runs each file
 // in its own process). Rule `test-port-25`: `SMTP_PORT=25` → warning, safe fix `SMTP_PORT=587`.
-// Rule `test-secure-yes`: `SMTP_SECURE=yes` → error, unsafe fix. A line `BROKEN` → a read problem.
+// Rule `test-secure-yes`: `SMTP_SECURE=yes` → error, unsafe fix. A line `BROKEN` → a read problem;
+// `EXPLODE` anywhere → a malformed read result (the engine throws).
 import '../../server/src/register';
 import type { Field, ReadResult, SmtpConfig } from '../../server/src/model/types';
 import { registerReader } from '../../server/src/readers/index';
@@ -39,6 +40,8 @@ registerReader({
       at += line.length + 1;
     }
     if (cfg.port || cfg.implicitTls) res.configs.push(cfg);
+    // A malformed result (a reader bug) makes the engine throw: the CLI must survive it.
+    if (text.includes('EXPLODE')) return { ...res, suppressions: undefined } as unknown as ReadResult;
     return res;
   },
 });

@@ -354,3 +354,15 @@ test('usage errors exit 2 with one line; --help and --version exit 0', async () 
   writeTree(d, { '--weird.env': BAD });
   assert.equal((await runInProcess(['--', '--weird.env'], d)).code, 1);
 });
+
+test('an internal error while linting one file becomes that file\'s problem; the run goes on', async () => {
+  const d = tmpDir();
+  writeTree(d, { 'a/.env': 'SMTP_PORT=25\n# EXPLODE\n', 'b/.env': BAD });
+  const r = await runInProcess(['-f', 'json'], d);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out[0].file, 'a/.env');
+  assert.match(out[0].problems[0].message, /^internal error: /);
+  assert.equal(out[1].file, 'b/.env');
+  assert.equal(out[1].findings[0].ruleId, 'test-port-25');
+});

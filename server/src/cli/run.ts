@@ -246,8 +246,16 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
   const envFiles: string[] = [];
   const otherFiles: string[] = [];
   for (const f of files) (formatOf(f) === 'env' ? envFiles : otherFiles).push(f);
-  for (const f of envFiles) lintOne(f, { rules: baseRules }, true);
-  for (const f of otherFiles) lintOne(f, { rules: baseRules, env: envLookup }, false);
+  // A bug anywhere in the pipeline costs one file, never the run: it becomes that file's problem.
+  const guarded = (f: string, opts: LintOptions, isEnv: boolean) => {
+    try {
+      lintOne(f, opts, isEnv);
+    } catch (e) {
+      outcome(f).problems.push({ message: `internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}` });
+    }
+  };
+  for (const f of envFiles) guarded(f, { rules: baseRules }, true);
+  for (const f of otherFiles) guarded(f, { rules: baseRules, env: envLookup }, false);
 
   // Report in discovery order (problem-only entries for folders/links first where they were found).
   const order = new Map<string, number>();
