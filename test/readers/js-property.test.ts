@@ -115,3 +115,63 @@ test('fixes rendered on valid transports keep the file parseable', () => {
     { numRuns: Math.min(numRuns, 300) },
   );
 });
+
+test('remove / insert / set / rename on generated object layouts keep the code valid and do what they say', () => {
+  const PROPS: [string, string][] = [
+    ['host', "'smtp.example.com'"],
+    ['port', '587'],
+    ['secure', 'false'],
+    ['ignoreTLS', 'true'],
+    ['opportunisticTLS', '!0'],
+    ['requireTLS', 'process.env.REQ === "1"'],
+  ];
+  const layout = fc.record({
+    props: fc.subarray(PROPS, { minLength: 1 }),
+    multiline: fc.boolean(),
+    trailing: fc.boolean(),
+    comments: fc.boolean(),
+    crlf: fc.boolean(),
+    indent: fc.constantFrom('  ', '    ', '\t'),
+    pick: fc.nat(),
+  });
+  fc.assert(
+    fc.property(layout, (l) => {
+      const nl = l.crlf ? '\r\n' : '\n';
+      const parts = l.props.map(([k, v], i) => `${k}: ${v}${i < l.props.length - 1 || l.trailing ? ',' : ''}${l.comments && l.multiline && i % 2 === 0 ? ' // note' : ''}`);
+      const body = l.multiline ? `{${nl}${parts.map((p) => l.indent + p).join(nl)}${nl}}` : `{ ${parts.join(' ')} }`;
+      const src = `import nodemailer from 'nodemailer';${nl}export const t = nodemailer.createTransport(${body});${nl}`;
+      const cfg = jsReader.read('a.ts', src, {}).configs[0];
+      assert.ok(cfg, src);
+      const fields = [cfg.host, cfg.port, cfg.implicitTls, cfg.ignoreTls, cfg.opportunisticTls, cfg.requireTls].filter((f): f is Field => !!f);
+      assert.equal(fields.length, l.props.length);
+      const target = fields[l.pick % fields.length];
+      const parses = (out: string): void => {
+        const ast = parse(out, { sourceType: 'unambiguous', errorRecovery: true, plugins: ['typescript'] }) as unknown as { errors: unknown[] };
+        assert.equal(ast.errors.length, 0, out);
+      };
+      const keysOf = (out: string): string[] => {
+        const c = jsReader.read('a.ts', out, {}).configs[0];
+        return [c.host, c.port, c.implicitTls, c.ignoreTls, c.opportunisticTls, c.requireTls].filter((f): f is Field => !!f).map((f) => f.key).sort();
+      };
+      // remove
+      const removed = applyTextEdits(src, renderEdits(src, [{ op: 'remove', field: target }]));
+      parses(removed);
+      assert.deepEqual(keysOf(removed), fields.filter((f) => f !== target).map((f) => f.key).sort());
+      if (l.crlf) assert.ok(!/[^\r]\n/.test(removed), 'CRLF kept');
+      // insert after the target
+      const inserted = applyTextEdits(src, renderEdits(src, [{ op: 'insert', after: target, key: 'name', text: 'client.example.com', type: 'string' }]));
+      parses(inserted);
+      const ic = jsReader.read('a.ts', inserted, {}).configs[0];
+      assert.equal(ic.extras.name?.value, 'client.example.com');
+      if (l.crlf) assert.ok(!/[^\r]\n/.test(inserted), 'CRLF kept');
+      // set
+      const set = applyTextEdits(src, renderEdits(src, [{ op: 'set', field: target, text: '2525', type: 'number' }]));
+      parses(set);
+      // rename
+      const renamed = applyTextEdits(src, renderEdits(src, [{ op: 'rename', field: target, key: 'renamedKey' }]));
+      parses(renamed);
+      assert.ok(!keysOf(renamed).includes(target.key));
+    }),
+    { numRuns: Math.min(numRuns, 1000) },
+  );
+});

@@ -671,7 +671,6 @@ class FileReader {
         }
       }
     }
-    if (P.size === 0 && !info.unknownSpread) return;
     const cfg = this.newConfig(span);
     const ins: NodemailerOptionsIn = {};
     const evs = new Map<string, Ev>();
