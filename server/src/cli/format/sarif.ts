@@ -3,7 +3,6 @@
 // locations[0].physicalLocation.{artifactLocation.uri (relative, uriBaseId %SRCROOT%), region}},
 // partialFingerprints.primaryLocationLineHash, rules[].properties.{tags, security-severity}.
 // Regions are 1-based; endColumn is exclusive (SARIF §3.30.8); columns count UTF-16 code units.
-import { createHash } from 'node:crypto';
 import type { Severity } from '../../model/types';
 import type { Rule } from '../../rules/types';
 import { helpUri } from '../../rules/types';
@@ -85,6 +84,9 @@ export function formatSarif(outcomes: FileOutcome[], opts: SarifOptions): string
     };
   };
 
+  // node:crypto costs ~10 ms to load: only SARIF output needs it, so it is required here, not at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const results: unknown[] = [];
   const notifications: unknown[] = [];
   const occurrences = new Map<string, number>();
