@@ -47,6 +47,16 @@ interface RunArgs {
 const secretKey = (host: string, user: string) => `mailConfigLint.smtpPassword:${host.toLowerCase()}|${user}`;
 
 export function registerTestConnectionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
+  // Transcripts go to their own plain channel (readable swaks-style lines, no log prefixes); the main log
+  // channel gets one line per run.
+  let transcriptChannel: vscode.OutputChannel | undefined;
+  const transcript = () => {
+    if (!transcriptChannel) {
+      transcriptChannel = vscode.window.createOutputChannel('Mail Config Lint: SMTP Test');
+      context.subscriptions.push(transcriptChannel);
+    }
+    return transcriptChannel;
+  };
   const progressSinks = new Map<string, (n: { kind: string; text: string }) => void>();
   let listening = false;
   const listen = () => {
@@ -159,7 +169,9 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     listen();
     const runId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const title = `Testing ${info.host}:${info.port} (${info.tls})`;
-    output.appendLine(`──── ${new Date().toISOString()} ${title}`);
+    const tr = transcript();
+    tr.appendLine(`──── ${new Date().toISOString()} ${title}`);
+    if (arg?.interactive !== false) tr.show(true);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, token) => {
@@ -189,18 +201,20 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
       },
     );
     if (!result) {
-      output.appendLine('cancelled');
+      tr.appendLine('cancelled');
+      output.info(`${title}: cancelled`);
       void vscode.window.showInformationMessage('Mail Config Lint: connection test cancelled.');
       return undefined;
     }
-    for (const line of result.text.split('\n')) output.appendLine(line);
+    for (const line of result.text.split('\n')) tr.appendLine(line);
+    output.info(`${title}: ${result.ok ? 'ok' : (result.report.diagnosis ?? []).map((d) => d.code).join(', ') || result.error || 'failed'}`);
     if (result.error) {
       void vscode.window.showWarningMessage(`Mail Config Lint: ${result.error}`);
       return { result, applied: false };
     }
     if (saved && result.report.auth?.result === 'failed') {
       await forgetKey(saved);
-      output.appendLine('the saved password was rejected by the server and has been forgotten');
+      tr.appendLine('the saved password was rejected by the server and has been forgotten');
     }
     const showTranscript = 'Show Transcript';
     const diag = (result.report.diagnosis ?? []).filter((d) => d.code !== 'better-port-available' || result.ok);
@@ -212,7 +226,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
       : vscode.window.showErrorMessage(`Mail Config Lint: ${diag[0]?.message ?? 'the connection test failed.'}`, ...buttons);
     const onPick = async (pick: string | undefined) => {
       if (pick === 'Apply fix' && fix) return applyFix(fix);
-      if (pick === showTranscript) output.show(true);
+      if (pick === showTranscript) tr.show(true);
       return false;
     };
     if (arg?.interactive === false) {
