@@ -426,3 +426,10 @@ test('labels name the variable or property the transport is assigned to', () => 
   const r = read(`const transporter = nodemailer.createTransport({ host: 'h' });\nthis.mailer = nodemailer.createTransport({ host: 'i' });\nmodule.exports.smtp = createTransport('smtp://h.example.com');\nnodemailer.createTransport({ host: 'j' }).verify();\n`);
   assert.deepEqual(r.configs.map((c) => c.label), ['nodemailer transport transporter', 'nodemailer transport this.mailer', 'nodemailer transport smtp', 'nodemailer transport']);
 });
+
+test('pathologically deep nesting: a problem, no throw, the transport still found', () => {
+  const src = 'const x = [' + '['.repeat(100000) + ']'.repeat(100000) + '];\ncreateTransport({ host: "h", port: 25 });\n';
+  const r = read(src, 'a.js');
+  assert.ok(r.problems.length === 1);
+  assert.equal(r.configs[0]?.port?.value, 25);
+});

@@ -155,7 +155,10 @@ class FileReader {
     } catch (e) {
       const err = e as { message?: string; pos?: number };
       this.problems.push({
-        message: `JavaScript/TypeScript syntax error, read what could be found: ${String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, '')}`,
+        message:
+          e instanceof RangeError
+            ? 'could not parse this file as a whole (the code is nested too deeply); read what could be found'
+            : `JavaScript/TypeScript syntax error, read what could be found: ${String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, '')}`,
         span: typeof err.pos === 'number' ? { start: err.pos, end: err.pos } : undefined,
       });
       this.readScan();
@@ -512,11 +515,11 @@ class FileReader {
   }
 
   /** The object behind a nested option (`auth: {…}`, `tls: cond ? {…} : undefined`). */
-  private nestedObject(n: t.Node): t.ObjectExpression | undefined {
+  private nestedObject(n: t.Node, depth = 0): t.ObjectExpression | undefined {
     const u = unwrap(n);
-    if (!u) return undefined;
-    if (u.type === 'ConditionalExpression') return this.nestedObject(u.consequent) ?? this.nestedObject(u.alternate);
-    if (u.type === 'LogicalExpression') return this.nestedObject(u.right) ?? this.nestedObject(u.left);
+    if (!u || depth > 8) return undefined;
+    if (u.type === 'ConditionalExpression') return this.nestedObject(u.consequent, depth + 1) ?? this.nestedObject(u.alternate, depth + 1);
+    if (u.type === 'LogicalExpression') return this.nestedObject(u.right, depth + 1) ?? this.nestedObject(u.left, depth + 1);
     return this.resolveArg(u)?.obj;
   }
 
