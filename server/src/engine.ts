@@ -2,6 +2,7 @@
 // It never touches the file system: callers pass text in (and keep env files indexed with EnvIndex).
 import type { Finding, Fix, ReadResult, Severity, SourceRef, TextEdit } from './model/types';
 import { applyTextEdits } from './model/textEdits';
+import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
 import type { EnvLookup } from './readers/types';
 import { rules } from './rules/index';
@@ -81,9 +82,13 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
       read.problems.push({ message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });
     }
   }
+  // One line index for all findings (lineOf per finding is quadratic on big files); none without suppressions.
+  let lines: LineIndex | undefined;
+  const lineAt = (offset: number) => (lines ??= new LineIndex(text)).position(offset).line;
   const kept = findings.filter((f) => {
     if (read.suppressions.file.has('*') || read.suppressions.file.has(f.ruleId)) return false;
-    const ids = read.suppressions.lines.get(lineOf(text, f.span.start));
+    if (read.suppressions.lines.size === 0) return true;
+    const ids = read.suppressions.lines.get(lineAt(f.span.start));
     return !(ids && (ids.has('*') || ids.has(f.ruleId)));
   });
   kept.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
@@ -91,7 +96,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     file,
     read,
     findings: kept,
-    problems: read.problems.map((p) => ({ message: p.message, line: p.span ? lineOf(text, p.span.start) : undefined })),
+    problems: read.problems.map((p) => ({ message: p.message, line: p.span ? lineAt(p.span.start) : undefined })),
   };
 }
 

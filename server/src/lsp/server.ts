@@ -58,8 +58,6 @@ export const CMD_SHOW_DOCS = 'mailConfigLint.server.showDocumentation';
 export const CMD_FIX_ALL = 'mailConfigLint.server.applyFixAll';
 export const CMD_RELINT = 'mailConfigLint.server.relintAll';
 
-/** Above this size a document is linted in bounded mode: not on every keystroke, only on open/save/pause. */
-export const LARGE_DOCUMENT = 1_000_000;
 /** Above this size a document is not linted at all (one information diagnostic says so). */
 export const MAX_DOCUMENT = 16_000_000;
 
@@ -475,8 +473,9 @@ export function startServer(
     void settingsFor(e.document.uri).then((s) => {
       if (!states.has(e.document.uri)) return;
       if (s.run === 'onSave') return;
-      const large = e.document.getText().length > LARGE_DOCUMENT;
-      schedule(e.document.uri, large ? Math.max(s.debounceMs, 500) : s.debounceMs);
+      // No extra delay for large documents: changes that arrive while a lint runs are applied before the
+      // next timer fires, so a slow lint coalesces keystrokes by itself.
+      schedule(e.document.uri, s.debounceMs);
     });
     void st;
   });

@@ -114,8 +114,20 @@ export class ProjectConfigs {
  * gitignore-like glob test relative to `baseDir`: a glob without a slash matches a name at any depth;
  * `dir/` and `dir` also cover everything below. (Same semantics as the CLI's ignore globs.)
  */
+const matcherCache = new Map<string, (file: string) => boolean>();
+
 export function globMatcher(globs: string[], baseDir: string | undefined): (file: string) => boolean {
   if (globs.length === 0) return () => false;
+  const key = JSON.stringify([globs, baseDir]);
+  let m = matcherCache.get(key);
+  if (!m) {
+    if (matcherCache.size > 100) matcherCache.clear();
+    matcherCache.set(key, (m = compileGlobs(globs, baseDir)));
+  }
+  return m;
+}
+
+function compileGlobs(globs: string[], baseDir: string | undefined): (file: string) => boolean {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const picomatch = require('picomatch') as typeof import('picomatch');
   const withSlash: string[] = [];
