@@ -150,6 +150,11 @@ describe('docker-compose environment', () => {
     assert.equal(at(src, c.implicitTls, 'key'), 'SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE');
     assert.equal(c.effective.tlsMode, 'implicit');
     assert.equal(c.ignoreTls?.value, true, 'STARTTLS explicitly off while implicit TLS is misapplied on 587');
+    // Only part of the configuration: the image's application.yml may set the JavaMail TLS properties.
+    const partial = one('services:\n  app:\n    environment:\n      - SPRING_MAIL_HOST=smtp.example.com\n      - SPRING_MAIL_PORT=587\n      - SPRING_MAIL_USERNAME=u\n');
+    assert.equal(partial.dialect, 'spring');
+    assert.equal(partial.effective.tlsMode, 'unknown');
+    assert.equal(partial.port?.site.style, 'yaml-list');
   });
 });
 

@@ -44,6 +44,12 @@ export interface SpringMeta {
   format: Format;
   span: Span;
   label: string;
+  /**
+   * The properties are only part of the application's configuration (SPRING_MAIL_* environment variables
+   * override an application.yml baked into the image): a JavaMail TLS property that is not set here may be
+   * set there, so "not set" means unknown rather than JavaMail's default.
+   */
+  partial?: boolean;
 }
 
 const PROPS_PREFIX = 'spring.mail.properties.';
@@ -203,7 +209,7 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const implicitUnknown =
     !implicit && (!protocolKnown || (sslEnableF !== undefined && sslEnable === undefined) || (bootSslF !== undefined && bootSsl === undefined));
   const port = cfg.port?.value;
-  const effPort = cfg.port ? port : implicit ? 465 : implicitUnknown ? undefined : 25;
+  const effPort = cfg.port ? port : implicit ? 465 : implicitUnknown || meta.partial ? undefined : 25;
   let tlsMode: TlsMode;
   let because: string;
   const pfx = `mail.${protocol}.`;
@@ -220,6 +226,9 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   } else if ((starttlsF && starttls === undefined) || (requiredF && required === undefined)) {
     tlsMode = 'unknown';
     because = 'the STARTTLS settings depend on values that are not known here';
+  } else if (meta.partial && required !== true && starttls !== false) {
+    tlsMode = 'unknown';
+    because = 'the STARTTLS settings are not in these variables; the application\'s own configuration may set them';
   } else if (required === true) {
     tlsMode = 'starttls-required';
     because = pfx + 'starttls.required is true: JavaMail fails unless the server offers STARTTLS';
@@ -287,7 +296,7 @@ export function springFromKvGroup(group: KvGroup, entries: KvEntry[] = group.ent
   if (!props.length) return { used };
   const start = Math.min(...used.map((e) => e.site.entry.start));
   const end = Math.max(...used.map((e) => e.site.entry.end));
-  const config = interpretSpring(props, { file: group.file, format: group.format, span: { start, end }, label: `${group.label} (Spring)` });
+  const config = interpretSpring(props, { file: group.file, format: group.format, span: { start, end }, label: `${group.label} (Spring)`, partial: true });
   return { config, used };
 }
 
