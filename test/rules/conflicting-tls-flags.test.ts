@@ -8,6 +8,10 @@ ruleTester('conflicting-tls-flags', {
     { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, ignoreTLS: false });\n" },
     // secure:true with requireTLS on 587 is starttls-port-with-implicit-tls's finding, not a second one here
     { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: true, requireTLS: true });\n" },
+    // port read at run time: redundancy unknown (if it is 587 the real problem is the mode)
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'h', port: Number(process.env.SMTP_PORT ?? 587), secure: true, requireTLS: true });\n" },
+    // secure decided by the environment
+    { file: 'src/mailer.ts', files: { '.env': 'SMTP_SECURE=true\n' }, code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'h', port: 465, secure: process.env.SMTP_SECURE === 'true', ignoreTLS: true });\n" },
   ],
   invalid: [
     {

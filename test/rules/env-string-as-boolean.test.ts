@@ -9,10 +9,18 @@ ruleTester('env-string-as-boolean', {
     { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'h', port: 465, secure: Number(process.env.SMTP_PORT) === 465 });\n" },
     // .env files hold strings by nature; the app decides how it reads them
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
+    // Nextcloud's SMTP_SECURE takes ssl/tls: ambiguous, no finding
+    { file: 'docker-compose.yml', code: 'services:\n  nextcloud:\n    image: nextcloud:29\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: ssl\n' },
     // not a mail transport
     { file: 'src/db.ts', code: 'const pool = new Pool({ ssl: { rejectUnauthorized: process.env.PG_VERIFY } });\n' },
   ],
   invalid: [
+    {
+      name: 'env: a boolean key with a word that is not a boolean',
+      file: '.env',
+      code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=enabled\n',
+      errors: [{ line: 3, column: 1, endColumn: 20, includes: ['SMTP_SECURE=enabled is not a boolean'], safe: [false, false], fixes: ['SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\n', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=true\n'] }],
+    },
     {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,\n});\n",

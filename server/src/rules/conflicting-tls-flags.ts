@@ -1,7 +1,7 @@
 // Rule 3: implicit-TLS and STARTTLS flags both on (or requireTLS together with ignoreTLS).
 import type { Field, Severity, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
-import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
+import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
 
 /** The STARTTLS switch is on (boolean true, or Mastodon/Rails 'auto'/'always'). */
 function starttlsOn(f: Field | undefined): boolean {
@@ -76,7 +76,11 @@ export const rule: Rule = {
 
     // c) implicit TLS + requireTLS/ignoreTLS: redundant
     if (implicitOn && (cfg.dialect === 'nodemailer' || cfg.dialect === 'generic' || cfg.dialect === 'ghost')) {
-      if (port !== undefined && STARTTLS_PORTS.has(port)) return;
+      // Only when secure is written here and the port is known to be implicit (or unset: nodemailer then uses 465).
+      // A port read at run time may be 587, where starttls-port-with-implicit-tls is the real finding.
+      const f0 = cfg.implicitTls!;
+      if (f0.kind !== 'literal' || f0.site.file !== cfg.file) return;
+      if (portField(cfg) ? port === undefined || !IMPLICIT_PORTS.has(port) : false) return;
       for (const f of [cfg.requireTls, cfg.ignoreTls]) {
         if (!f || boolOf(f) !== true) continue;
         ctx.report({

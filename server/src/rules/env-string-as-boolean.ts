@@ -1,7 +1,14 @@
 // Rule 4: an environment variable (always a string) used as a boolean option: "false" is truthy.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { fixes, plainFix, portField, presetOf, quoteOf, setEdit, spanOf } from './util';
+import { fixes, plainFix, portField, portOf, presetOf, quoteOf, setEdit, spanOf } from './util';
+
+/** Which boolean a non-boolean value most likely meant: implicit-TLS keys follow the port, ignore-keys default off. */
+function likelyTrue(key: string, port: number | undefined): boolean {
+  if (/IGNORE|OPPORTUNISTIC/i.test(key)) return false;
+  if (/SECURE|SSL/i.test(key)) return port === 465 || port === 2465;
+  return true;
+}
 
 export const rule: Rule = {
   meta: {
@@ -17,7 +24,22 @@ export const rule: Rule = {
     fixSafety: 'Safe: the fix writes the comparison the code means (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes.',
   },
   checkConfig(cfg, ctx) {
-    if (cfg.format !== 'js') return;
+    if (cfg.format !== 'js') {
+      // Env-style files: a boolean key holding a word that is not a boolean (the readers record it as nonBoolean:KEY).
+      for (const [k, f] of Object.entries(cfg.extras ?? {})) {
+        if (!k.startsWith('nonBoolean:') || f.kind !== 'literal' || f.site.file !== cfg.file) continue;
+        const v = f.text.trim().replace(/^["']|["']$/g, '');
+        // ssl/tls/starttls are the values of other images' SMTP_SECURE (Nextcloud): ambiguous, so no finding.
+        if (/^(ssl|tls|starttls|)$/i.test(v)) continue;
+        ctx.report({
+          message: `${f.key}=${v} is not a boolean: an app that compares it with "true" reads false, one that passes the string to nodemailer reads true (any non-empty string is truthy). Write true or false.`,
+          span: spanOf(f),
+          fixes: fixes(...(likelyTrue(f.key, portOf(cfg)) ? ['true', 'false'] : ['false', 'true']).map((b) => plainFix('a boolean the app can read', false, [setEdit(f, b, 'boolean')]))),
+          configId: cfg.id,
+        });
+      }
+      return;
+    }
     const q = quoteOf(cfg);
     const pf = portField(cfg);
     const preset = presetOf(cfg);
