@@ -433,3 +433,18 @@ test('pathologically deep nesting: a problem, no throw, the transport still foun
   assert.ok(r.problems.length === 1);
   assert.equal(r.configs[0]?.port?.value, 25);
 });
+
+test('scan mode (broken file) ignores commented-out transports and globals', () => {
+  const src = [
+    `// const old = nodemailer.createTransport({ host: 'h', port: 465, secure: false });`,
+    `/* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; */`,
+    `const s = "/* not a comment";`,
+    `const t = nodemailer.createTransport({ host: 'h', port: 587 });`,
+    `function broken( {`,
+  ].join('\n');
+  const r = read(src, 'a.js');
+  assert.ok(r.problems.length >= 1);
+  assert.equal(r.configs.length, 1);
+  assert.equal(r.configs[0].port?.value, 587);
+  assert.equal(r.globals.length, 0);
+});

@@ -31,7 +31,7 @@ import type { ReadContext, Reader } from '../types';
 import { looksLikeMailUrl, parseMailUrl } from '../url';
 import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from './effective';
 import { envVarOf, evaluate, propName, unwrap, UNKNOWN, type Ev, type EvalScope } from './evaluate';
-import { matchClose, splitTopLevel } from './scan';
+import { commentRanges, inRanges, matchClose, splitTopLevel } from './scan';
 
 export const FULL_PARSE_MAX = 1_000_000;
 export const SCAN_MAX = 50_000_000;
@@ -329,8 +329,11 @@ class FileReader {
   readScan(): void {
     const text = this.text;
     const opts = parserOptions(this.file);
+    // Commented-out code (`// createTransport({ secure: false })`) is not a transport.
+    const comments = commentRanges(text);
     for (let i = text.indexOf('createTransport'); i >= 0; i = text.indexOf('createTransport', i + 15)) {
       if (i > 0 && /[\w$]/.test(text[i - 1])) continue;
+      if (inRanges(comments, i)) continue;
       let j = i + 15;
       while (j < text.length && /\s/.test(text[j])) j++;
       if (text[j] !== '(') continue;
@@ -349,6 +352,7 @@ class FileReader {
     // Global switch: process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
     const re = /process\.env(?:\.NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(['"`])NODE_TLS_REJECT_UNAUTHORIZED\1\s*\])\s*=(?!=)\s*/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (inRanges(comments, m.index)) continue;
       const vStart = m.index + m[0].length;
       const vm = /^(?:(['"`])([^'"`\n]*)\1|[\w.$]+)/.exec(text.slice(vStart, vStart + 200));
       if (!vm) continue;

@@ -88,3 +88,42 @@ export function splitTopLevel(text: string, start: number, end: number): { start
   parts.push({ start: partStart, end });
   return parts.filter((p) => /\S/.test(text.slice(p.start, p.end).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')));
 }
+
+/**
+ * Comment ranges [start, end) of a whole text, in order, found in one linear pass that skips string and
+ * template literals (regex literals are not recognised: a quote inside one may hide a comment on that line).
+ */
+export function commentRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const n = text.length;
+  const interesting = /[/"'`]/g;
+  let i = 0;
+  while (i < n) {
+    interesting.lastIndex = i;
+    const m = interesting.exec(text);
+    if (!m) break;
+    i = m.index;
+    const next = skipNonCode(text, i, n);
+    if (next === i) {
+      i++;
+      continue;
+    }
+    if (text[i] === '/') out.push({ start: i, end: next });
+    i = next;
+  }
+  return out;
+}
+
+/** `at` lies inside one of the sorted `ranges`. */
+export function inRanges(ranges: { start: number; end: number }[], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (at < r.start) hi = mid - 1;
+    else if (at >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
