@@ -3,11 +3,20 @@
 // inside the containing value, so a fix can change just `smtp` → `smtps` or `:465` → `:587`.
 import type { Field, Site, UrlField } from '../model/types';
 
-const URL_RE = /^([a-z][a-z0-9+.-]*):\/\/(?:([^@/?#]*)@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?/i;
+// Userinfo runs to the LAST `@` before the path/query (as Node's url.parse, which nodemailer uses), so an
+// unencoded `@` in a password does not end it early.
+const URL_RE = /^([a-z][a-z0-9+.-]*):\/\/(?:([^/?#]*)@)?(\[[^\]]*\]|[^:/?#@]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?/i;
 
 /** True when `s` looks like a mail URL/DSN worth parsing. */
 export function looksLikeMailUrl(s: string): boolean {
   return /^[a-z0-9+.-]*(smtps?|submission|ses|sendmail|mailgun|sendgrid|postmark|brevo|mailjet|gmail|direct)[a-z0-9+.-]*:\/\//i.test(s.trim());
+}
+
+/** `value` with the password part of `userinfo` (which starts at `at` after `lead` blanks) replaced by ***. */
+function maskPassword(value: string, lead: number, at: number, userinfo: string): string {
+  const colon = userinfo.indexOf(':');
+  const start = lead + at + colon + 1;
+  return value.slice(0, start) + '***' + value.slice(lead + at + userinfo.length);
 }
 
 function safeDecode(s: string): string {
@@ -78,7 +87,7 @@ export function parseMailUrl(key: string, value: string, valueStart: number, sit
   return {
     key,
     value,
-    text: hasPassword ? value.replace(/^([^:]+:\/\/[^:@/]*:)[^@]*@/, '$1***@') : value,
+    text: hasPassword ? maskPassword(value, lead, scheme.length + 3, userinfo!) : value,
     kind,
     site,
     scheme: schemeField,

@@ -23,8 +23,10 @@ export function nodemailerUrlFields(cfg: SmtpConfig): void {
   if (p.ignoreTLS && !cfg.ignoreTls) cfg.ignoreTls = p.ignoreTLS;
   if (p.opportunisticTLS && !cfg.opportunisticTls) cfg.opportunisticTls = p.opportunisticTLS;
   if (u.hasUser && !cfg.credentials.user) {
-    const m = /^[^:/]*:\/\/([^:@/]*)(?::[^@/]*)?@/.exec(u.text);
-    cfg.credentials.user = { key: u.key, value: m ? decodeURIComponentSafe(m[1]) : undefined, text: m ? m[1] : '', kind: u.kind, site: u.site };
+    // userinfo runs to the last `@` before the path (url.parse); the user is the part before the first `:`
+    const m = /^\s*[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(u.text);
+    const user = m ? m[1].split(':')[0] : undefined;
+    cfg.credentials.user = { key: u.key, value: user !== undefined ? decodeURIComponentSafe(user) : undefined, text: user ?? '', kind: u.kind, site: u.site };
   }
   if (u.hasPassword && !cfg.credentials.password) {
     cfg.credentials.password = { key: u.key, text: '***', kind: u.kind, site: u.site };
