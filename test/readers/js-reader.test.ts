@@ -448,3 +448,21 @@ test('scan mode (broken file) ignores commented-out transports and globals', () 
   assert.equal(r.configs[0].port?.value, 587);
   assert.equal(r.globals.length, 0);
 });
+
+test('env values destructured from process.env or read through an alias of it', () => {
+  const env = fakeEnv({ SMTP_PORT: '465', SMTP_SECURE: 'false' });
+  const src = `const { SMTP_HOST: host, SMTP_PORT = '587', SMTP_SECURE } = process.env;\nconst e = process.env;\nexport const t = createTransport({ host, port: Number(SMTP_PORT), secure: SMTP_SECURE, requireTLS: e.SMTP_REQUIRE_TLS });\n`;
+  const c = one(src, 'a.ts', env);
+  assert.equal(c.host?.kind, 'env');
+  assert.equal(c.host?.envVar, 'SMTP_HOST');
+  assert.equal(c.port?.value, 465);
+  assert.equal(c.port?.envVar, 'SMTP_PORT');
+  assert.equal(c.implicitTls?.value, 'false');
+  assert.ok(c.extras['rawEnvString:secure'], 'a destructured env string is still a raw string');
+  assert.ok(c.extras['rawEnvString:requireTLS'], 'e.X where e = process.env is a raw string');
+  assert.equal(c.requireTls?.envVar, 'SMTP_REQUIRE_TLS');
+  assert.equal(c.effective.tlsMode, 'implicit');
+  const d = one(src, 'a.ts', fakeEnv({}));
+  assert.equal(d.effective.tlsMode, 'unknown');
+  assert.equal(one(`const { SMTP_PORT = '587' } = process.env;\ncreateTransport({ host: 'h', port: SMTP_PORT })`, 'a.ts', fakeEnv({})).port?.value, undefined, 'the default applies only when the variable is unset at run time: unknown');
+});

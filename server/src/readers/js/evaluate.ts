@@ -57,6 +57,14 @@ export function propName(key: t.Node, computed: boolean): string | undefined {
   return undefined;
 }
 
+/** The node is `process.env` itself. */
+export function isProcessEnv(n: t.Node | null | undefined): boolean {
+  const u = unwrap(n);
+  if (!u || (u.type !== 'MemberExpression' && u.type !== 'OptionalMemberExpression')) return false;
+  const root = unwrap(u.object);
+  return !!root && root.type === 'Identifier' && root.name === 'process' && propName(u.property, u.computed) === 'env';
+}
+
 /** `process.env.X` / `process.env['X']` (also optional chains) → 'X'. */
 export function envVarOf(n: t.Node | undefined): string | undefined {
   const u = unwrap(n);
@@ -124,6 +132,12 @@ export function evaluate(node: t.Node | null | undefined, scope: EvalScope, dept
       // A property of a same-file object constant: cfg.port
       const obj = unwrap(n.object);
       const prop = propName(n.property, n.computed);
+      // const env = process.env; … env.SMTP_PORT
+      if (obj && prop !== undefined && obj.type === 'Identifier' && isProcessEnv(scope.binding(obj.name, obj.start ?? 0))) {
+        const hit = scope.env(prop);
+        if (hit) return known(hit.value, false, [prop], [hit.ref]);
+        return unknown(scope.hasEnvLookup ? `process.env.${prop} is not set in any .env file` : `process.env.${prop} is read at run time`, [prop]);
+      }
       if (obj && prop !== undefined && obj.type === 'Identifier') {
         const init = unwrap(scope.binding(obj.name, obj.start ?? 0));
         if (init && init.type === 'ObjectExpression') {

@@ -30,7 +30,7 @@ import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '.
 import type { ReadContext, Reader } from '../types';
 import { looksLikeMailUrl, parseMailUrl } from '../url';
 import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from './effective';
-import { envVarOf, evaluate, propName, unwrap, UNKNOWN, type Ev, type EvalScope } from './evaluate';
+import { envVarOf, evaluate, isProcessEnv, propName, unwrap, UNKNOWN, type Ev, type EvalScope } from './evaluate';
 import { commentRanges, inRanges, matchClose, splitTopLevel } from './scan';
 
 export const FULL_PARSE_MAX = 1_000_000;
@@ -241,6 +241,26 @@ class FileReader {
   private visitBinding(n: t.Node): void {
     if (n.type === 'VariableDeclarator') {
       if (n.id.type === 'Identifier' && n.init) this.addBinding(this.bindings, n.id.name, n.start ?? 0, n.init);
+      else if (n.id.type === 'ObjectPattern' && isProcessEnv(n.init)) {
+        // const { SMTP_HOST: host, SMTP_PORT = '587' } = process.env
+        for (const p of n.id.properties) {
+          if (p.type !== 'ObjectProperty') continue;
+          const name = propName(p.key, p.computed);
+          if (name === undefined) continue;
+          const local = p.value.type === 'AssignmentPattern' ? p.value.left : p.value;
+          if (local.type !== 'Identifier') continue;
+          const at = { start: p.start, end: p.end };
+          const env = {
+            type: 'MemberExpression',
+            ...at,
+            object: { type: 'MemberExpression', ...at, object: { type: 'Identifier', name: 'process', ...at }, property: { type: 'Identifier', name: 'env', ...at }, computed: false },
+            property: { type: 'Identifier', name, ...at },
+            computed: false,
+          } as unknown as t.Node;
+          const init = p.value.type === 'AssignmentPattern' ? ({ type: 'LogicalExpression', operator: '??', left: env, right: p.value.right, ...at } as unknown as t.Node) : env;
+          this.addBinding(this.bindings, local.name, n.start ?? 0, init);
+        }
+      }
     } else if (n.type === 'AssignmentExpression' && n.operator === '=' && (n.left.type === 'MemberExpression' || n.left.type === 'OptionalMemberExpression')) {
       const path = memberPath(n.left);
       if (path && envVarOf(n.left) === undefined) this.addBinding(this.memberBindings, path, n.start ?? 0, n.right);
@@ -771,7 +791,7 @@ class FileReader {
     mapUrlParams();
     // A boolean option written as a raw env string (secure: process.env.SMTP_SECURE): "false" is truthy.
     for (const [k, f] of [['secure', cfg.implicitTls], ['requireTLS', cfg.requireTls], ['ignoreTLS', cfg.ignoreTls], ['opportunisticTLS', cfg.opportunisticTls], ['tls.rejectUnauthorized', cfg.verifyCert]] as const) {
-      if (f && f.kind === 'env' && envVarOf(this.propValueNode(f)) !== undefined) cfg.extras[`rawEnvString:${k}`] = f;
+      if (f && f.kind === 'env' && this.isRawEnv(this.propValueNode(f))) cfg.extras[`rawEnvString:${k}`] = f;
     }
     if (info.unknownSpread) {
       cfg.extras.spread = { key: '...', text: info.unknownSpread, kind: 'unknown', site: { file: this.file, style: 'js-expr', value: { start: obj.start ?? 0, end: obj.end ?? 0 }, quote: '', entry: { start: obj.start ?? 0, end: obj.end ?? 0 }, indent: '' } };
@@ -795,6 +815,18 @@ class FileReader {
     }
     cfg.effective = nodemailerEffective(ins);
     this.configs.push(cfg);
+  }
+
+  /** The value is an env string as is: process.env.X, or a variable holding exactly that. */
+  private isRawEnv(node: t.Node | undefined): boolean {
+    let n = unwrap(node);
+    for (let i = 0; n && i < 6; i++) {
+      if (envVarOf(n) !== undefined) return true;
+      if (n.type === 'MemberExpression' && unwrap(n.object)?.type === 'Identifier' && isProcessEnv(this.scope.binding((unwrap(n.object) as t.Identifier).name, n.start ?? 0))) return true;
+      if (n.type !== 'Identifier') return false;
+      n = unwrap(this.scope.binding(n.name, n.start ?? 0));
+    }
+    return false;
   }
 
   private propValueNode(f: Field): t.Node | undefined {
