@@ -258,3 +258,29 @@ describe('Spring intents (rules-research §9)', () => {
     assert.equal(cfgOf(out).effective.tlsMode, 'starttls-required');
   });
 });
+
+describe('Spring: removing every child of a nested map removes the map', () => {
+  test('465 with starttls: {enable, required} nested → ssl.enable, no empty starttls:', () => {
+    const src = L(
+      'spring:',
+      '  mail:',
+      '    host: h.example.com',
+      '    port: 465',
+      '    properties:',
+      '      mail:',
+      '        smtp:',
+      '          auth: true',
+      '          starttls:',
+      '            enable: true',
+      '            required: true',
+      '          ssl:',
+      '            enable: false',
+      '          timeout: 5000',
+    );
+    const edits = express(cfgOf(src, 'application.yml'), { kind: 'tls-mode', mode: 'implicit' });
+    assert.ok(edits);
+    const out = apply(src, edits);
+    assert.equal(out, src.replace('          starttls:\n            enable: true\n            required: true\n', '').replace('enable: false', 'enable: true'));
+    assert.equal(cfgOf(out, 'application.yml').effective.tlsMode, 'implicit');
+  });
+});

@@ -109,8 +109,29 @@ class Plan {
     return this.props.some((q) => q !== p && !this.removed.has(q.field) && q.name.startsWith(pre) && q.field.site.style === p.field.site.style);
   }
 
+  /**
+   * Removals of adjacent entries become one removal, so a nested map whose children all go
+   * (`starttls: {enable, required}`) is removed with them instead of being left empty.
+   */
   result(): FieldEdit[] | null {
-    return this.edits.length ? this.edits : null;
+    if (!this.edits.length) return null;
+    const removes = this.edits.filter((e): e is Extract<FieldEdit, { op: 'remove' }> => e.op === 'remove' && !e.field.site.inline);
+    if (removes.length < 2) return this.edits;
+    removes.sort((a, b) => a.field.site.entry.start - b.field.site.entry.start);
+    const merged: FieldEdit[] = [];
+    let cur = removes[0];
+    for (const r of removes.slice(1)) {
+      const a = cur.field.site;
+      const b = r.field.site;
+      if (a.file === b.file && a.style === b.style && a.entry.end === b.entry.start) {
+        cur = { op: 'remove', field: { ...cur.field, site: { ...a, entry: { start: a.entry.start, end: b.entry.end } } } };
+      } else {
+        merged.push(cur);
+        cur = r;
+      }
+    }
+    merged.push(cur);
+    return [...this.edits.filter((e) => !removes.includes(e as Extract<FieldEdit, { op: 'remove' }>)), ...merged];
   }
 }
 
