@@ -214,3 +214,8 @@ describe('nodemailer expresser (intents → edits → text)', () => {
     assert.equal(express(cfgOf(src), { kind: 'tls-mode', mode: 'implicit' }), null);
   });
 });
+
+test('{ url } object: require-tls inserts after the url property', () => {
+  const src = `createTransport({ url: 'smtp://u:p@smtp.example.com:587' });\n`;
+  assert.equal(viaIntent(src, { kind: 'require-tls' }), `createTransport({ url: 'smtp://u:p@smtp.example.com:587', requireTLS: true });\n`);
+});

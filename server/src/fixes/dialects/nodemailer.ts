@@ -29,7 +29,7 @@ function boolish(f: Field | undefined): boolean | undefined {
 
 /** A js-prop field of the transport object to insert siblings after (never one being removed). */
 function anchor(cfg: SmtpConfig, avoid: Set<Field>, ...prefer: (Field | undefined)[]): Field | undefined {
-  const top = [...prefer, cfg.implicitTls, cfg.port, cfg.host, cfg.service, cfg.requireTls, cfg.ignoreTls, cfg.opportunisticTls, cfg.extras.tls, cfg.credentials.user && !cfg.credentials.user.key.startsWith('auth.') ? cfg.credentials.user : undefined];
+  const top = [...prefer, cfg.implicitTls, cfg.port, cfg.host, cfg.service, cfg.requireTls, cfg.ignoreTls, cfg.opportunisticTls, cfg.extras.tls, cfg.url, cfg.extras.auth];
   for (const f of top) {
     if (!f || avoid.has(f) || f.site.style !== 'js-prop' || f.site.file !== cfg.file) continue;
     if (f.key.includes('.') && f.key !== 'tls') continue; // nested (tls.*, auth.*): not a top-level sibling
