@@ -38,6 +38,39 @@ describe('language server (pull diagnostics)', () => {
     c.close(uri);
   });
 
+  it('run: onSave keeps the last result until the document is saved', async () => {
+    c.settings = { run: 'onSave' };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    const uri = c.open(path.join(ws, 'save/.env'), 'SMTP_PORT=465\nSMTP_SECURE=false\n');
+    assert.equal((await c.pullDiagnostics(uri)).filter((x) => x.code === RULE).length, 1, 'linted on open');
+    c.change(uri, 'SMTP_PORT=465\nSMTP_SECURE=true\n');
+    assert.equal((await c.pullDiagnostics(uri)).filter((x) => x.code === RULE).length, 1, 'not re-linted while typing');
+    c.save(uri);
+    assert.equal((await c.pullDiagnostics(uri)).filter((x) => x.code === RULE).length, 0, 're-linted on save');
+    c.settings = {};
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    c.close(uri);
+  });
+
+  it('a cancelled diagnostic request returns at once instead of linting a 5 MB document', async () => {
+    const big = 'SMTP_PORT=465\nSMTP_SECURE=false\n' + 'APP_SETTING_WITH_A_LONG_NAME_0001=value-value-value-value-value-value\n'.repeat(75000);
+    const uri = c.open(path.join(ws, 'cancel/.env'), big);
+    const { id, result } = c.requestWithId<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    c.notify('$/cancelRequest', { id });
+    const t0 = Date.now();
+    const cancelled = await result.then(
+      (r) => r.items.length,
+      (e: Error) => e.message,
+    );
+    const cancelMs = Date.now() - t0;
+    const t1 = Date.now();
+    const items = await c.pullDiagnostics(uri);
+    const fullMs = Date.now() - t1;
+    assert.equal(items.filter((x) => x.code === RULE).length, 1, 'the next request lints it');
+    assert.ok(cancelMs < fullMs, `cancelled request took ${cancelMs} ms (${cancelled}), a full lint ${fullMs} ms`);
+    c.close(uri);
+  });
+
   it('asks the client to refresh when an .env change affects an open JS module', async () => {
     const dir = path.join(ws, 'app');
     const envUri = c.open(path.join(dir, '.env'), 'SMTP_PORT=587\n');

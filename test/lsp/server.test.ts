@@ -208,6 +208,11 @@ describe('language server (push diagnostics)', () => {
     const rel = d.relatedInformation?.find((r) => r.location.uri === envUri);
     assert.ok(rel, `related .env location, got ${JSON.stringify(d.relatedInformation)}`);
     assert.equal(rel!.location.range.start.line, 1);
+    // Hover on the port read from the environment says where its value comes from.
+    const h = await c.hover(jsUri, 3, 10);
+    assert.match(h?.contents.value ?? '', /SMTP_PORT` = `465` from \.env line 2/);
+    assert.match(h?.contents.value ?? '', /port 465 = implicit TLS/);
+    assert.doesNotMatch(h?.contents.value ?? '', /SMTP_PASS/);
     // and back
     c.change(envUri, 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\n');
     await c.waitDiagnostics(jsUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 0);
@@ -249,6 +254,16 @@ describe('language server (push diagnostics)', () => {
     assert.equal(d.range.start.line, 6);
     const preferred = (await c.codeActions(uri, d.range, [d])).find((a) => a.isPreferred)!;
     assert.match(applyEdits(yaml, editsFor(preferred, uri)), /SMTP_SECURE: "true"/);
+    c.close(uri);
+  });
+
+  it('an untitled buffer in dotenv mode is linted by its language id', async () => {
+    const uri = 'untitled:Untitled-1';
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text: BAD_ENV } });
+    const p = await c.waitDiagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.equal(byCode(p.diagnostics, RULE)[0]?.range.start.line, 2);
+    const fix = (await c.codeActions(uri, byCode(p.diagnostics, RULE)[0].range, [byCode(p.diagnostics, RULE)[0]])).find((a) => a.isPreferred);
+    assert.match(applyEdits(BAD_ENV, editsFor(fix!, uri)), /^SMTP_SECURE=true$/m);
     c.close(uri);
   });
 
