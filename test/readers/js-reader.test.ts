@@ -466,3 +466,14 @@ test('env values destructured from process.env or read through an alias of it', 
   assert.equal(d.effective.tlsMode, 'unknown');
   assert.equal(one(`const { SMTP_PORT = '587' } = process.env;\ncreateTransport({ host: 'h', port: SMTP_PORT })`, 'a.ts', fakeEnv({})).port?.value, undefined, 'the default applies only when the variable is unset at run time: unknown');
 });
+
+test('a URL with a fallback: process.env.SMTP_URL || "smtp://…"', () => {
+  const src = `createTransport(process.env.SMTP_URL || 'smtp://localhost:1025')`;
+  const unresolved = one(src);
+  assert.equal(unresolved.url?.kind, 'env');
+  assert.equal(unresolved.effective.tlsMode, 'unknown');
+  const resolved = one(src, 'a.ts', fakeEnv({ SMTP_URL: 'smtps://smtp.example.com:465' }));
+  assert.equal(resolved.effective.tlsMode, 'implicit');
+  assert.equal(resolved.url?.port?.value, 465);
+  assert.equal(resolved.url?.port?.site.style, 'js-expr', 'parts of a resolved env URL point at the expression, not into another file');
+});

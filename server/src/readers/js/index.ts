@@ -505,6 +505,14 @@ class FileReader {
         }
         return undefined;
       }
+      case 'LogicalExpression':
+      case 'ConditionalExpression': {
+        // createTransport(process.env.SMTP_URL || 'smtp://localhost:1025'): a URL either way.
+        const [a, b] = n.type === 'LogicalExpression' ? [n.left, n.right] : [n.consequent, n.alternate];
+        const ra = this.resolveArg(a, depth + 1);
+        const rb = this.resolveArg(b, depth + 1);
+        return ra?.url || rb?.url ? { url: n } : undefined;
+      }
       case 'CallExpression': {
         // nodemailer-smtp-transport / smtp-pool wrappers: createTransport(smtpTransport({...}))
         const c = unwrap(n.callee);
