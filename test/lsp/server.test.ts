@@ -233,6 +233,22 @@ describe('language server (push diagnostics)', () => {
     c.close(jsUri);
   });
 
+  it('cross-file: a module outside the workspace folders reads the .env next to it', async () => {
+    const outside = tmpWorkspace({
+      '.env': 'SMTP_PORT=465\n',
+      'src/mail.js': "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});\n",
+    });
+    try {
+      const file = path.join(outside, 'src/mail.js');
+      const uri = c.open(file, fs.readFileSync(file, 'utf8'));
+      const p = await c.waitDiagnostics(uri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 1);
+      assert.equal(byCode(p.diagnostics, 'cross-file-port-mode-mismatch')[0].range.start.line, 3);
+      c.close(uri);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('project config (.mailconfiglintrc.json) sets severities and is reloaded when it changes', async () => {
     const dir = path.join(ws, 'rc');
     fs.mkdirSync(dir, { recursive: true });

@@ -5,6 +5,7 @@
 // something it depends on changes (settings, project config, an .env file it can read). Only the changed
 // document and its dependants are re-linted. Findings a document reports about another file (a JS module
 // about the .env value it reads) are kept per source and merged into the target's diagnostics.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
 import {
@@ -451,6 +452,34 @@ export function startServer(
     for (const f of configs.forFile(path.join(folder, 'x')).extraEnvFiles) if (!byFile.has(f)) loadEnvFromDisk(f);
   }
 
+  /**
+   * A document outside the scanned workspace folders (a single file opened in Neovim, a file from another
+   * project) still reads the .env files next to it and above it: load those folders once.
+   */
+  const scannedDirs = new Set<string>();
+  async function loadEnvNear(file: string): Promise<void> {
+    if (!path.isAbsolute(file) || folderOf(file)) return;
+    let dir = path.dirname(file);
+    for (let depth = 0; depth < 12; depth++) {
+      if (!scannedDirs.has(dir)) {
+        scannedDirs.add(dir);
+        let names: string[] = [];
+        try {
+          names = await fs.promises.readdir(dir);
+        } catch {
+          // unreadable: skip
+        }
+        for (const n of names) {
+          const f = path.join(dir, n);
+          if (isEnvFile(n) && !byFile.has(f) && !envSignature.has(f)) loadEnvFromDisk(f);
+        }
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) return;
+      dir = parent;
+    }
+  }
+
   function loadEnvFromDisk(file: string): void {
     const text = readSmallFile(file);
     if (text === undefined || looksBinary(text)) return removeEnv(file);
@@ -463,8 +492,9 @@ export function startServer(
   // Document events
 
   documents.onDidOpen((e) => {
-    stateFor(e.document);
+    const st = stateFor(e.document);
     schedule(e.document.uri, 0);
+    if (!isEnvFile(st.file) && formatOf(st.file)) void loadEnvNear(st.file);
   });
 
   documents.onDidChangeContent((e) => {
