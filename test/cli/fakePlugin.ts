@@ -46,6 +46,17 @@ registerReader({
   },
 });
 
+/** Calls of the stand-in YAML reader: the engine must skip `read` when `mayContainMail` says no. */
+export const yamlCalls = { mayContainMail: 0, read: 0 };
+registerReader({
+  format: 'yaml',
+  mayContainMail: (t) => (yamlCalls.mayContainMail++, t.includes('SMTP_')),
+  read(file): ReadResult {
+    yamlCalls.read++;
+    return { file, format: 'yaml', configs: [], globals: [], suppressions: { lines: new Map(), file: new Set() }, problems: [] };
+  },
+});
+
 registerRenderer(['env'], {
   render(text, edit) {
     if (edit.op !== 'set') throw new Error('fake renderer: set only');

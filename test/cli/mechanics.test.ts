@@ -1,6 +1,6 @@
 // CLI mechanics in-process, with a stand-in reader and rules (fakePlugin) so the assertions are exact and
 // independent of the real rule catalogue: exit codes, discovery, config, output formats, --fix writing.
-import './fakePlugin';
+import { yamlCalls } from './fakePlugin';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -365,4 +365,13 @@ test('an internal error while linting one file becomes that file\'s problem; the
   assert.match(out[0].problems[0].message, /^internal error: /);
   assert.equal(out[1].file, 'b/.env');
   assert.equal(out[1].findings[0].ruleId, 'test-port-25');
+});
+
+test('the readers\' mayContainMail prefilter runs before any parse: files without mail settings are not parsed', async () => {
+  const d = tmpDir();
+  writeTree(d, { 'a.yml': 'services:\n  web:\n    image: nginx\n', 'b.yaml': 'env:\n  SMTP_HOST: x\n', 'c.yml': 'k: v\n' });
+  yamlCalls.mayContainMail = 0;
+  yamlCalls.read = 0;
+  await runInProcess([], d);
+  assert.deepEqual(yamlCalls, { mayContainMail: 3, read: 1 });
 });
