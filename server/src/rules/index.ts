@@ -22,6 +22,11 @@ import laravelMailEncryptionIgnored from './laravel-mail-encryption-ignored';
 import symfonyDsnPortImplicit from './symfony-dsn-port-implicit';
 import hardcodedSmtpCredentials from './hardcoded-smtp-credentials';
 import deprecatedMailSetting from './deprecated-mail-setting';
+import nonstandardSubmissionPort from './nonstandard-submission-port';
+import symfonyDsnUnknownOption from './symfony-dsn-unknown-option';
+import grafanaHostMissingPort from './grafana-host-missing-port';
+import missingSmtpTimeouts from './missing-smtp-timeouts';
+import smtpDebugLogging from './smtp-debug-logging';
 
 export const rules: Rule[] = [
   // (rule modules are registered here, one import each, in catalogue order)
@@ -47,6 +52,11 @@ export const rules: Rule[] = [
   symfonyDsnPortImplicit,
   hardcodedSmtpCredentials,
   deprecatedMailSetting,
+  nonstandardSubmissionPort,
+  symfonyDsnUnknownOption,
+  grafanaHostMissingPort,
+  missingSmtpTimeouts,
+  smtpDebugLogging,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

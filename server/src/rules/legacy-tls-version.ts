@@ -1,6 +1,6 @@
 // Rule 7: TLS 1.0/1.1 or SSLv3 allowed or forced, or a weak cipher list.
-import type { Field } from '../model/types';
-import type { Rule } from './types';
+import type { Field, SmtpConfig } from '../model/types';
+import type { Rule, RuleContext } from './types';
 import { editable, fixes, intentFix, plainFix, removeEdit, setEdit, show, spanOf } from './util';
 
 const LEGACY_VERSION = /^(sslv2|sslv3|tlsv1|tlsv1\.0|tlsv1\.1|tls1|tls1\.0|tls1\.1|tlsv1_method|tlsv1_1_method|sslv3_method|sslv23_method|tlsv1_client_method|tlsv1_1_client_method)$/;
@@ -31,6 +31,21 @@ function replacement(f: Field): string {
   return 'TLSv1.2';
 }
 
+function checkVersion(cfg: SmtpConfig, f: Field, ctx: RuleContext): void {
+  const legacy = legacyVersions(f);
+  if (!legacy.length) return;
+  const isMax = /maxversion/i.test(f.key);
+  const message = isMax
+    ? `${show(f)} caps the connection at ${legacy.join('/')}, which RFC 8996 deprecates; servers that require TLS 1.2 (Amazon SES, Microsoft 365) refuse it.`
+    : `${show(f)} lets the connection fall back to ${legacy.join('/')}, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). Node already defaults to TLS 1.2.`;
+  const to = replacement(f);
+  // The intent expresser knows the dialect's minimum-version key; a max/secureProtocol field is set in place.
+  const preferred = f === cfg.minTlsVersion
+    ? intentFix(cfg, { kind: 'min-tls-1.2' }, 'TLS 1.2 floor', true, () => (editable(f, cfg) ? [setEdit(f, to, 'string')] : null))
+    : plainFix('TLS 1.2 or later', true, editable(f, cfg) ? [setEdit(f, to, 'string')] : null);
+  ctx.report({ message, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
+}
+
 export const rule: Rule = {
   meta: {
     id: 'legacy-tls-version',
@@ -47,16 +62,13 @@ export const rule: Rule = {
     fixSafety: 'Safe: the fix raises the floor to TLS 1.2 (lists become "TLSv1.2 TLSv1.3") or removes the weak cipher list, which is what every maintained mail server speaks.',
   },
   checkConfig(cfg, ctx) {
-    const f = cfg.minTlsVersion;
-    const legacy = legacyVersions(f);
-    if (f && legacy.length) {
-      const isMax = /maxversion/i.test(f.key);
-      const message = isMax
-        ? `${show(f)} caps the connection at ${legacy.join('/')}, which RFC 8996 deprecates; servers that require TLS 1.2 (Amazon SES, Microsoft 365) refuse it.`
-        : `${show(f)} lets the connection fall back to ${legacy.join('/')}, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). Node already defaults to TLS 1.2.`;
-      const to = replacement(f);
-      const preferred = intentFix(cfg, { kind: 'min-tls-1.2' }, 'TLS 1.2 floor', true, () => (editable(f, cfg) ? [setEdit(f, to, 'string')] : null));
-      ctx.report({ message, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
+    // minTlsVersion, plus tls.maxVersion / tls.secureProtocol when the reader kept them apart.
+    const candidates = [cfg.minTlsVersion, cfg.extras?.['tls.maxVersion'], cfg.extras?.['tls.secureProtocol']];
+    const seen = new Set<number>();
+    for (const f of candidates) {
+      if (!f || seen.has(f.site.entry.start)) continue;
+      seen.add(f.site.entry.start);
+      checkVersion(cfg, f, ctx);
     }
     const c = cfg.ciphers;
     if (c && (c.kind === 'literal' || typeof c.value === 'string') && weakCiphers(String(c.value ?? c.text))) {

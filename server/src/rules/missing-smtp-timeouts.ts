@@ -1,0 +1,54 @@
+// Rule 25: no socket timeout where the library's default is "wait forever" (Django, JavaMail).
+import type { Field } from '../model/types';
+import type { Rule } from './types';
+import { fieldByKey, fieldsOf, fixes, hostField, plainFix, portField, spanOf } from './util';
+
+export const rule: Rule = {
+  meta: {
+    id: 'missing-smtp-timeouts',
+    defaultSeverity: 'info',
+    short: 'No SMTP timeout where the default is to wait forever (Django EMAIL_TIMEOUT, JavaMail timeouts)',
+    long:
+      'Django\'s EMAIL_TIMEOUT defaults to None and JavaMail\'s mail.smtp.connectiontimeout / mail.smtp.timeout default ' +
+      'to infinite. When the port and TLS mode do not match (or the port is blocked), the connection never fails: ' +
+      'the request or worker thread hangs until it is killed. A timeout turns that into a clear error.',
+    sources: ['Django settings: EMAIL_TIMEOUT (default None)', 'JavaMail com.sun.mail.smtp package docs (connectiontimeout, timeout, writetimeout: infinite)'],
+    fixSafety: 'Safe for Django (adds EMAIL_TIMEOUT=30; SMTP commands answer in seconds). No automatic fix for Spring: add the properties next to your other mail.smtp.* settings.',
+  },
+  checkConfig(cfg, ctx) {
+    const at: Field | undefined = hostField(cfg) ?? portField(cfg);
+    if (!at || at.site.file !== cfg.file) return;
+    if (cfg.dialect === 'django') {
+      if (fieldByKey(cfg, 'EMAIL_TIMEOUT')) return;
+      if (cfg.url) return; // EMAIL_URL helpers take ?timeout=
+      const insert = at.site.style === 'env' ? { op: 'insert' as const, after: lastEntry(cfg.file, fieldsOf(cfg)) ?? at, key: 'EMAIL_TIMEOUT', text: '30', type: 'number' as const } : undefined;
+      ctx.report({
+        message: 'EMAIL_TIMEOUT is not set: Django\'s default is None, so a wrong port or TLS mode hangs the worker instead of failing. Set EMAIL_TIMEOUT (seconds), e.g. 30.',
+        span: spanOf(at),
+        fixes: fixes(plainFix('fail instead of hanging', true, insert ? [insert] : null)),
+        configId: cfg.id,
+      });
+      return;
+    }
+    if (cfg.dialect === 'spring') {
+      // Environment overrides (SPRING_MAIL_* in compose/k8s) complete an application.yml we cannot see.
+      if (fieldsOf(cfg).some((f) => /^SPRING_/.test(f.key))) return;
+      const keys = Object.keys(cfg.extras ?? {}).map((k) => k.toLowerCase());
+      const has = (k: string) => keys.some((x) => x.endsWith(k));
+      const missing = ['connectiontimeout', 'timeout'].filter((k) => !has(`mail.smtp.${k}`) && !has(`mail.smtps.${k}`));
+      if (!missing.length) return;
+      ctx.report({
+        message: `${missing.map((k) => `mail.smtp.${k}`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: JavaMail waits forever by default, so a wrong port or TLS mode hangs the sending thread. Set them (milliseconds), e.g. 10000.`,
+        span: spanOf(at),
+        configId: cfg.id,
+      });
+    }
+  },
+};
+
+function lastEntry(file: string, fs: Field[]): Field | undefined {
+  let best: Field | undefined;
+  for (const f of fs) if (f.site.file === file && f.site.style === 'env' && (!best || f.site.entry.end > best.site.entry.end)) best = f;
+  return best;
+}
+export default rule;

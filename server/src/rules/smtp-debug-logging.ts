@@ -1,0 +1,33 @@
+// Rule 29: protocol logging that can leak PII or credentials (nodemailer debug, JavaMail mail.debug(.auth)).
+import type { Rule } from './types';
+import { boolOf, editable, fixes, plainFix, removeEdit, show, spanOf } from './util';
+
+export const rule: Rule = {
+  meta: {
+    id: 'smtp-debug-logging',
+    defaultSeverity: 'info',
+    short: 'SMTP protocol debug logging that writes messages or credentials to the logs',
+    long:
+      'nodemailer debug: true logs the whole SMTP dialogue including message bodies (recipients and content are personal ' +
+      'data); AUTH lines are masked but the base64 user name is not. JavaMail mail.debug prints the protocol trace, and ' +
+      'mail.debug.auth: true adds the authentication exchange, i.e. the base64 password (warning). Use ' +
+      'transactionLog: true in nodemailer for a trace without content, and keep debug logging out of production.',
+    sources: ['nodemailer.com/smtp (debug, logger, transactionLog)', 'JavaMail com.sun.mail.smtp package docs (mail.debug.auth)', 'CWE-532'],
+    cwe: 'CWE-532',
+    fixSafety: 'Safe: removing a debug switch only changes what is logged.',
+  },
+  checkConfig(cfg, ctx) {
+    const x = cfg.extras ?? {};
+    const report = (key: string, message: string, severity?: 'warning') => {
+      const f = x[key];
+      if (!f || f.site.file !== cfg.file || boolOf(f) !== true) return;
+      ctx.report({ message: `${show(f)} ${message}`, severity, span: spanOf(f), fixes: fixes(plainFix('no protocol trace in the logs', true, editable(f, cfg) ? [removeEdit(f)] : null)), configId: cfg.id });
+    };
+    if (cfg.format === 'js') report('debug', 'logs the full SMTP dialogue, including message bodies and recipients; use transactionLog: true for a trace without content.');
+    if (cfg.dialect === 'spring') {
+      report('mail.debug.auth', 'logs the authentication exchange: the base64-encoded password ends up in the logs.', 'warning');
+      report('mail.debug', 'prints the SMTP protocol trace (recipients, headers) to the logs.');
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,23 @@
+import { ruleTester } from './ruleTester';
+
+ruleTester('grafana-host-missing-port', {
+  valid: [
+    { file: '.env', code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\n' },
+    { file: 'docker-compose.yml', code: 'services:\n  grafana:\n    image: grafana/grafana\n    environment:\n      GF_SMTP_ENABLED: "true"\n      GF_SMTP_HOST: smtp.example.com:465\n' },
+    // SMTP disabled
+    { file: '.env', code: 'GF_SMTP_ENABLED=false\nGF_SMTP_HOST=smtp.example.com\n' },
+  ],
+  invalid: [
+    {
+      file: '.env',
+      code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com\nGF_SMTP_USER=grafana\n',
+      errors: [{ line: 2, severity: 'error', includes: ['missing port in address'], safe: [false] }],
+      output: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_USER=grafana\n',
+    },
+    {
+      file: 'docker-compose.yml',
+      code: 'services:\n  grafana:\n    image: grafana/grafana\n    environment:\n      GF_SMTP_ENABLED: "true"\n      GF_SMTP_HOST: smtp.example.com\n',
+      errors: [{ line: 6 }],
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import { ruleTester } from './ruleTester';
+
+const head = "import nodemailer from 'nodemailer';\n\n";
+
+ruleTester('smtp-debug-logging', {
+  valid: [
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, transactionLog: true });\n" },
+    { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, debug: false });\n" },
+    { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.debug: false\n' },
+  ],
+  invalid: [
+    {
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  debug: true,\n});\n",
+      errors: [{ line: 6, column: 3, endColumn: 14, severity: 'info', includes: ['debug: true logs the full SMTP dialogue'], safe: [true] }],
+      output: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n});\n",
+    },
+    {
+      file: 'src/main/resources/application.yml',
+      code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.debug: true\n      mail.debug.auth: true\n',
+      errors: [
+        { line: 6, severity: 'info' },
+        { line: 7, severity: 'warning', includes: ['base64-encoded password'] },
+      ],
+    },
+  ],
+});
