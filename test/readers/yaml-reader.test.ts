@@ -552,6 +552,33 @@ describe('bad input', () => {
     assert.equal(r.configs[0].port?.value, 465);
   });
 
+  test('Helm templates: no syntax-error noise, template values are expressions', () => {
+    const src = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: {{ include "app.fullname" . }}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: app',
+      '          env:',
+      '            {{- if .Values.smtp.enabled }}',
+      '            - name: SMTP_PORT',
+      '              value: "{{ .Values.smtp.port }}"',
+      '            - name: SMTP_SECURE',
+      '              value: "false"',
+      '            {{- end }}',
+      '',
+    ].join('\n');
+    const r = read(src, 'chart/templates/deployment.yaml');
+    assert.deepEqual(r.problems, []);
+    for (const c of r.configs) assert.notEqual(c.port?.kind, 'literal');
+    // A GitHub Actions expression is not a template: real syntax errors are still reported.
+    assert.ok(read('on: push\njobs:\n  a:\n    env:\n      SMTP_PASS: ${{ secrets.P }}\n      SMTP_PORT: [\n', '.github/workflows/a.yml').problems.length > 0);
+  });
+
   test('tabs, binary noise, deep nesting, huge single line: no throw', () => {
     const inputs = [
       '\tservices:\n\t\tapi: smtp',

@@ -101,8 +101,11 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     result.problems.push({ message: `YAML could not be parsed: ${(e as Error).message}` });
     return;
   }
+  // Helm / Go / Jinja templates (`{{ .Values.x }}`, `{%- if %}`) are not YAML until rendered: read what
+  // parses, but do not report their syntax errors.
+  const templated = /(^|[^$])\{\{[^}\n]*\}\}|\{%/.test(part);
   for (const doc of docs) {
-    for (const err of doc.errors ?? []) {
+    for (const err of templated ? [] : doc.errors ?? []) {
       if (result.problems.length >= MAX_PROBLEMS) break;
       const pos = err.pos ?? [0, 0];
       // The parser may point one past the end of the text (an unexpected end): clamp into the file.

@@ -176,6 +176,8 @@ const WHOLE_REFS: RegExp[] = [
 /** Classifies a written value: a whole reference → env; a reference inside other text → expression. */
 export function classify(value: string): Ref {
   const v = value.replace(/\$\$/g, '');
+  // Helm / Go / Jinja template expressions: computed when the template is rendered.
+  if (/(^|[^$])\{\{[^}]*\}\}/.test(v)) return { kind: 'expression' };
   if (!v.includes('$')) return { kind: 'literal' };
   const t = value.trim();
   const gh = /^\$\{\{\s*([^}]*?)\s*\}\}$/.exec(t);
