@@ -155,6 +155,9 @@ describe('URL arguments', () => {
     assert.equal(c.url?.scheme?.kind, 'literal');
     assert.equal(at(src, c.url!.scheme), 'smtps');
     assert.equal(c.url?.kind, 'expression');
+    assert.equal(c.effective.tlsMode, 'implicit', 'scheme, host and port are written out: the mode is known');
+    assert.equal(c.effective.port, 587);
+    assert.equal(one('createTransport(`smtp://${host}:465`)').effective.tlsMode, 'unknown');
   });
 
   test('a non-URL string is not a transport', () => {

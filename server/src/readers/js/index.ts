@@ -588,7 +588,7 @@ class FileReader {
     cfg.url = url;
     this.urlCredentials(cfg, url, node);
     this.urlParams(cfg, url);
-    cfg.effective = nodemailerEffective({ url: this.optVal(url.value, url, (node as { _ev?: Ev })._ev) });
+    cfg.effective = nodemailerEffective({ url: this.urlOptVal(url, node) });
     this.configs.push(cfg);
   }
 
@@ -740,7 +740,7 @@ class FileReader {
       if (u) {
         cfg.url = u;
         this.urlCredentials(cfg, u, urlProp.value);
-        ins.url = this.optVal(u.value, u, (urlProp.value as { _ev?: Ev })._ev);
+        ins.url = this.urlOptVal(u, urlProp.value);
       }
     }
     const mapUrlParams = (): void => {
@@ -839,6 +839,23 @@ class FileReader {
 
   private propValueNode(f: Field): t.Node | undefined {
     return (f as unknown as { [NODE]?: t.Node })[NODE];
+  }
+
+  /**
+   * The URL as nodemailer will see it. A template literal whose scheme, host, port and query are written
+   * out (only the credentials are ${…}) still decides the mode: the placeholders are filled with 'x'.
+   */
+  private urlOptVal(u: UrlField, node: t.Node): OptVal {
+    const ev = (node as { _ev?: Ev })._ev;
+    if (ev && ev.v !== UNKNOWN) return { known: true, v: ev.v };
+    const n = unwrap(node);
+    if (n?.type === 'TemplateLiteral') {
+      const raw = this.text.slice((n.start ?? 0) + 1, (n.end ?? 0) - 1);
+      const q = raw.indexOf('?');
+      const fixed = [u.scheme, u.host, u.port].every((f) => !f || !f.text.includes('${')) && (q < 0 || !raw.slice(q).includes('${'));
+      if (u.scheme && u.host && fixed) return { known: true, v: raw.replace(/\$\{[^}]*\}/g, 'x') };
+    }
+    return this.optVal(u.value, u, ev);
   }
 
   /** What the effective-mode computation knows about a field. */
