@@ -1,7 +1,7 @@
 // The `.env` family reader (`.env`, `.env.*`, `*.env`): tokenizer → one KvGroup per file → dialect
 // interpreters. Also exports every variable (envVars) for cross-file process.env resolution, and the
 // suppression comments.
-import type { ReadResult, Site, SourceRef } from '../../model/types';
+import type { ReadResult, Site, SourceRef, Span } from '../../model/types';
 import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { KvEntry, KvGroup, Reader } from '../types';
@@ -11,12 +11,37 @@ import { interpolate, looksBinary, tokenizeEnv } from './parse';
 // Cheap prefilter: a mail setting, a Node TLS switch, or a suppression comment must appear somewhere.
 const MAY = /smtp|mail|node_tls_reject|node_options|mail-config-lint/i;
 
-/** Parses `.env` text into entries (with interpolation from earlier keys) and comments. */
-export function readEnvEntries(file: string, text: string): { entries: KvEntry[]; comments: ReturnType<typeof tokenizeEnv>['comments'] } {
+/** Keys a dialect may read: every family contains MAIL or SMTP (GF_SMTP_, mail__, GITEA__mailer__ ...), plus Node globals. */
+export const MAIL_KEY = /mail|smtp|^node_(tls_reject_unauthorized|options)$/i;
+
+/**
+ * Parses `.env` text into entries (with interpolation from earlier keys), comments, and the final value of
+ * every variable (`vars`: last definition wins; unresolved references are left out). `keep` limits which
+ * keys become KvEntries (all by default); interpolation still sees every key.
+ */
+export function readEnvEntries(
+  file: string,
+  text: string,
+  keep?: (key: string) => boolean,
+): { entries: KvEntry[]; comments: ReturnType<typeof tokenizeEnv>['comments']; vars: Map<string, { value: string; ref: SourceRef }> } {
   const { tokens, comments } = tokenizeEnv(text);
-  const seen = new Map<string, { value: string; ref: SourceRef }>();
+  // key → the value later keys and other files see (the token itself when its value is used as written)
+  const seen = new Map<string, { value: string; entrySpan: Span }>();
+  const known = (name: string) => {
+    const v = seen.get(name);
+    return v ? { value: v.value, ref: { file, span: v.entrySpan } } : undefined;
+  };
   const entries: KvEntry[] = [];
   for (const t of tokens) {
+    if (keep && !keep(t.key)) {
+      // not needed as an entry: only its value for later references and for other files
+      if (t.quote !== "'" && t.value.indexOf('$') >= 0) {
+        const ip = interpolate(t.value, t.quote, known);
+        if (ip.value !== undefined) seen.set(t.key, { value: ip.value, entrySpan: t.entrySpan });
+        else seen.delete(t.key);
+      } else seen.set(t.key, t);
+      continue;
+    }
     const site: Site = {
       file,
       style: 'env',
@@ -27,7 +52,7 @@ export function readEnvEntries(file: string, text: string): { entries: KvEntry[]
       indent: t.indent,
     };
     if (t.prefix) site.prefix = t.prefix;
-    const ip = interpolate(t.value, t.quote, (name) => seen.get(name));
+    const ip = interpolate(t.value, t.quote, known);
     const e: KvEntry = { key: t.key, value: t.value, kind: ip.kind, site, raw: t.raw };
     if (ip.envVar) e.envVar = ip.envVar;
     if (ip.kind === 'env') {
@@ -42,10 +67,12 @@ export function readEnvEntries(file: string, text: string): { entries: KvEntry[]
     }
     entries.push(e);
     // what later keys see: the expanded value when known; an unresolved reference stays unknown
-    if (e.kind === 'literal' || e.resolvedFrom) seen.set(t.key, { value: e.value, ref: { file, span: t.entrySpan } });
+    if (e.kind === 'literal' || e.resolvedFrom) seen.set(t.key, { value: e.value, entrySpan: t.entrySpan });
     else seen.delete(t.key);
   }
-  return { entries, comments };
+  const vars = new Map<string, { value: string; ref: SourceRef }>();
+  for (const [k, v] of seen) vars.set(k, { value: v.value, ref: { file, span: v.entrySpan } });
+  return { entries, comments, vars };
 }
 
 export const envReader: Reader = {
@@ -59,14 +86,10 @@ export const envReader: Reader = {
       result.problems.push({ message: 'binary or non-UTF-8 file; skipped' });
       return result;
     }
-    const { entries, comments } = readEnvEntries(file, text);
+    const { entries, comments, vars } = readEnvEntries(file, text, (k) => MAIL_KEY.test(k));
     if (mentionsSuppression(text)) for (const c of comments) addSuppressionComment(result.suppressions, c.text, c.line);
     const envVars: NonNullable<ReadResult['envVars']> = {};
-    for (const e of entries) {
-      // unresolved references are unknown to other files too
-      if (e.kind === 'literal' || e.resolvedFrom) envVars[e.key] = { value: e.value, ref: { file, span: e.site.entry } };
-      else delete envVars[e.key];
-    }
+    for (const [k, v] of vars) envVars[k] = v;
     result.envVars = envVars;
     if (!MAY.test(text)) return result;
     const group: KvGroup = {

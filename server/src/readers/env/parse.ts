@@ -128,7 +128,8 @@ export function tokenizeEnv(text: string): EnvParse {
     const lineStart = pos;
     let i = pos;
     while (i < n && isWs(text.charCodeAt(i))) i++;
-    const indent = text.slice(lineStart, i).replace(/[^ \t]/g, '');
+    let indent = i === lineStart ? '' : text.slice(lineStart, i);
+    if (indent && /[^ \t]/.test(indent)) indent = indent.replace(/[^ \t]/g, '');
     const c0 = text.charCodeAt(i);
     if (i >= n) break;
     if (c0 === 10 || c0 === 13) {
@@ -247,6 +248,7 @@ export function tokenizeEnv(text: string): EnvParse {
 /** Binary or badly decoded text (NUL bytes, many U+FFFD replacement characters). */
 export function looksBinary(text: string): boolean {
   if (text.indexOf('\u0000') >= 0) return true;
+  if (text.indexOf('\uFFFD') < 0) return false;
   const limit = Math.min(text.length, 1 << 20);
   let bad = 0;
   for (let i = 0; i < limit; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
