@@ -3,6 +3,7 @@
 // (kept in SecretStorage per host+user), shows progress with a cancel button, writes the transcript to
 // the output channel and offers "Apply fix". Only in a trusted workspace: the test contacts the host
 // named in the workspace's files.
+import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
@@ -10,6 +11,27 @@ const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
 const TEST_CONNECTION = 'mailConfigLint/testConnection';
 const TEST_CONNECTION_PROGRESS = 'mailConfigLint/testConnectionProgress';
 const SAVED_KEYS = 'mailConfigLint.savedSmtpPasswordKeys';
+const PROBE_KEY = 'mailConfigLint/probeKey';
+const SEAL_INFO = 'mail-config-lint probe password v1';
+
+/**
+ * Seals the password for the server (X25519 + HKDF-SHA256 + AES-256-GCM, see server/src/lsp/testConnection.ts),
+ * so that an LSP message trace (mailConfigLint.trace.server: verbose) never shows it in clear.
+ */
+function seal(password: string, serverKey: string): { publicKey: string; iv: string; data: string; tag: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const peer = createPublicKey({ key: Buffer.from(serverKey, 'base64'), format: 'der', type: 'spki' });
+  const key = Buffer.from(hkdfSync('sha256', diffieHellman({ privateKey, publicKey: peer }), Buffer.alloc(0), SEAL_INFO, 32));
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([c.update(password, 'utf8'), c.final()]);
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    iv: iv.toString('base64'),
+    data: data.toString('base64'),
+    tag: c.getAuthTag().toString('base64'),
+  };
+}
 
 interface ConnectionInfo {
   id: string;
@@ -167,6 +189,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     }
     const { password, saved } = arg?.password !== undefined ? { password: arg.password, saved: undefined } : await passwordFor(info);
     listen();
+    const sealedPassword = password ? seal(password, ((await client.sendRequest(PROBE_KEY, {})) as { publicKey: string }).publicKey) : undefined;
     const runId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const title = `Testing ${info.host}:${info.port} (${info.tls})`;
     const tr = transcript();
@@ -184,7 +207,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
         try {
           const r = (await client.sendRequest(
             TEST_CONNECTION,
-            { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, password, runId },
+            { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sealedPassword, runId },
             cts.token,
           )) as TestResult;
           const cancelled = cts.token.isCancellationRequested || (r?.report?.diagnosis ?? []).some((d) => d.code === 'cancelled');

@@ -2,6 +2,7 @@
 // testConnection with progress notifications, fixes as edits, cancellation; the password never travels back.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -142,5 +143,25 @@ describe('Test SMTP Connection over LSP', () => {
     assert.deepEqual(bad.report.diagnosis.map((d) => d.code), ['auth-failed']);
     const all = JSON.stringify([c.notifications, ok, bad]) + c.stderr;
     for (const x of ['Typed-Wrong-Value-55', PASS, Buffer.from(PASS).toString('base64')]) assert.ok(!all.includes(x), `${x} leaked`);
+  });
+
+  it('a sealed password (X25519 + AES-GCM, as the VS Code client sends it) works and the wire never shows it', async () => {
+    const { publicKey: serverKey } = await c.request<{ publicKey: string }>('mailConfigLint/probeKey', {});
+    const { publicKey, privateKey } = generateKeyPairSync('x25519');
+    const peer = createPublicKey({ key: Buffer.from(serverKey, 'base64'), format: 'der', type: 'spki' });
+    const key = Buffer.from(hkdfSync('sha256', diffieHellman({ privateKey, publicKey: peer }), Buffer.alloc(0), 'mail-config-lint probe password v1', 32));
+    const iv = randomBytes(12);
+    const ci = createCipheriv('aes-256-gcm', key, iv);
+    const data = Buffer.concat([ci.update(PASS, 'utf8'), ci.final()]);
+    const sealedPassword = { publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), iv: iv.toString('base64'), data: data.toString('base64'), tag: ci.getAuthTag().toString('base64') };
+    assert.ok(!JSON.stringify(sealedPassword).includes(PASS));
+    const file = path.join(dir, 'typed', '.env');
+    const u = c.open(file, fs.readFileSync(file, 'utf8'), 'dotenv');
+    const ok = await c.request<Result>('mailConfigLint/testConnection', { uri: u, sealedPassword });
+    assert.equal(ok.ok, true, ok.text);
+    assert.match(ok.text, /AUTH: ok/);
+    const tampered = { ...sealedPassword, data: Buffer.from('x' + PASS).toString('base64') };
+    const bad = await c.request<Result>('mailConfigLint/testConnection', { uri: u, sealedPassword: tampered });
+    assert.match(bad.error ?? '', /could not be opened/);
   });
 });

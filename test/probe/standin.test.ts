@@ -2,6 +2,7 @@
 // mismatches both ways, certificate problems, wrong password, cancellation, sweep.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { runProbe, testConnection } from '../../server/src/probe/index';
 import type { ProbeEvent, ProbeReport } from '../../server/src/probe/types';
 import { startHostile, startServers, trackUnhandled, type Hostile, type Servers } from './helpers';
@@ -194,6 +195,28 @@ describe('probe against smtp-server stand-ins', () => {
       { timeoutMs: TIMEOUT, sweep: [{ port: s.implicit, tls: 'starttls' }] },
     );
     assert.deepEqual(r.sweep?.map((e) => [e.tls, e.status]), [['implicit', 'ok']]);
+  });
+
+  it('a server that answers every step just before the timeout is cut off by the whole-test limit', async () => {
+    const srv = net.createServer((sock) => {
+      const later = (line: string) => setTimeout(() => !sock.destroyed && sock.write(line + '\r\n'), 350);
+      later('220 slow.example ESMTP');
+      sock.on('data', () => later('250-slow.example\r\n250 STARTTLS'));
+      sock.on('error', () => {});
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    try {
+      const t = Date.now();
+      const r = await runProbe(
+        { host: '127.0.0.1', port: (srv.address() as net.AddressInfo).port, tls: 'none' },
+        { timeoutMs: 500, totalTimeoutMs: 600 },
+      );
+      assert.ok(Date.now() - t < 1200, `took ${Date.now() - t} ms`);
+      assert.deepEqual(codes(r), ['protocol-error']);
+      assert.match(r.diagnosis[0].message, /stopped after 600 ms.*very slowly/);
+    } finally {
+      srv.close();
+    }
   });
 
   it('no unhandled rejections and the password never appears in any report', () => {

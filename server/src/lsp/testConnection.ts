@@ -9,6 +9,7 @@
 // Code lens: "Test this connection" on each detected configuration (command mailConfigLint.testConnection
 // with [{ uri, configId }]).
 // The password is never logged, never in a result, and never kept: it is used for one probe and dropped.
+import { createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from 'node:crypto';
 import type { CodeLens, Connection, Range, ServerCapabilities, TextDocuments, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SmtpConfig } from '../model/types';
@@ -19,6 +20,41 @@ import type { EngineContext, GetEngineContext } from './context';
 export const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
 export const TEST_CONNECTION = 'mailConfigLint/testConnection';
 export const TEST_CONNECTION_PROGRESS = 'mailConfigLint/testConnectionProgress';
+export const PROBE_KEY = 'mailConfigLint/probeKey';
+
+/**
+ * A password sealed for this server process: X25519 with the server's key (request mailConfigLint/probeKey),
+ * HKDF-SHA256, AES-256-GCM. So that LSP message traces (trace.server: verbose) never show it in clear.
+ */
+export interface SealedPassword {
+  /** The client's ephemeral X25519 public key, SPKI DER, base64. */
+  publicKey: string;
+  iv: string;
+  data: string;
+  tag: string;
+}
+
+export const SEAL_INFO = 'mail-config-lint probe password v1';
+
+/** The server's key pair for sealed passwords (one per process, never leaves it). */
+function makeUnsealer(): { publicKey: string; unseal(p: SealedPassword): string | undefined } {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    unseal(p) {
+      try {
+        const peer = createPublicKey({ key: Buffer.from(p.publicKey, 'base64'), format: 'der', type: 'spki' });
+        const shared = diffieHellman({ privateKey, publicKey: peer });
+        const key = Buffer.from(hkdfSync('sha256', shared, Buffer.alloc(0), SEAL_INFO, 32));
+        const d = createDecipheriv('aes-256-gcm', key, Buffer.from(p.iv, 'base64'));
+        d.setAuthTag(Buffer.from(p.tag, 'base64'));
+        return Buffer.concat([d.update(Buffer.from(p.data, 'base64')), d.final()]).toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 export interface ConnectionInfo {
   id: string;
@@ -39,6 +75,8 @@ export interface TestConnectionParams {
   position?: { line: number; character: number };
   /** Typed by the user (or from the client's secret storage) when the file has none. */
   password?: string;
+  /** The same, sealed for this server (preferred: LSP traces then never show it). */
+  sealedPassword?: SealedPassword;
   timeoutMs?: number;
   allowPlaintextAuth?: boolean;
   sweep?: boolean;
@@ -84,6 +122,9 @@ export function registerTestConnection(
   _documents: TextDocuments<TextDocument>,
   getEngineContext: GetEngineContext,
 ): Partial<ServerCapabilities> {
+  const sealer = makeUnsealer();
+  connection.onRequest(PROBE_KEY, () => ({ publicKey: sealer.publicKey }));
+
   connection.onRequest(LIST_CONNECTIONS, async (p: { uri: string; position?: { line: number; character: number } }) => {
     const ctx = await getEngineContext(p.uri);
     if (!ctx) return { configs: [] };
@@ -102,7 +143,11 @@ export function registerTestConnection(
     if (!cfg) return fail('No SMTP configuration found here.');
     const { target } = targetFromConfig(cfg, ctx.text, ctx.lintOptions.env ?? ctx.env, process.env);
     if (!target.host) return fail(`The host of "${cfg.label}" is not known (an unset variable?).`);
-    if (p.password) target.password = p.password;
+    if (p.sealedPassword) {
+      const pw = sealer.unseal(p.sealedPassword);
+      if (pw === undefined) return fail('The sealed password could not be opened (the server restarted?); run the test again.');
+      target.password = pw;
+    } else if (p.password) target.password = p.password;
     const ctl = new AbortController();
     const sub = token.onCancellationRequested(() => ctl.abort());
     const runId = p.runId ?? '';

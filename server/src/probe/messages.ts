@@ -134,3 +134,6 @@ export const ehloFailed = (port: number, err: WireError, what = 'EHLO') =>
 
 export const plainThenBroken = (port: number, greeting: string, err: WireError) =>
   `Port ${port} answers in plaintext (greeting "${greeting}"), not with implicit TLS; then ${err.kind === 'timeout' ? 'it stopped answering after EHLO' : err.message}.`;
+
+export const totalTimeout = (port: number, ms: number) =>
+  `The test of port ${port} was stopped after ${ms} ms: the server answers every step, but very slowly (overloaded, or tarpitting this client).`;

@@ -176,6 +176,11 @@ class Run {
   readonly scrub: (s: string) => string;
   readonly servername: string;
   private addresses: string[] = [];
+  /** The caller's signal, plus the whole-test deadline. */
+  private readonly ctl: ReturnType<typeof linked>;
+  private readonly deadlineTimer: NodeJS.Timeout;
+  private overDeadline = false;
+  readonly totalTimeout: number;
 
   constructor(
     readonly target: ProbeTarget,
@@ -184,10 +189,23 @@ class Run {
     this.timeout = Math.max(100, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.scrub = makeScrubber(secretForms(target.user, target.password));
     this.servername = target.servername || target.host;
+    // Each step is bounded by the timeout; the whole test too (a server that answers every command just
+    // before the timeout must not keep the user waiting for a minute).
+    this.totalTimeout = Math.max(this.timeout, opts.totalTimeoutMs ?? this.timeout * 6);
+    this.ctl = linked(opts.signal);
+    this.deadlineTimer = setTimeout(() => {
+      this.overDeadline = true;
+      this.ctl.abort();
+    }, this.totalTimeout);
   }
 
-  get signal(): AbortSignal | undefined {
-    return this.opts.signal;
+  get signal(): AbortSignal {
+    return this.ctl.signal;
+  }
+
+  dispose(): void {
+    clearTimeout(this.deadlineTimer);
+    this.ctl.dispose();
   }
 
   emit(e: ProbeEvent): void {
@@ -222,7 +240,8 @@ class Run {
   /** Turns a wire error in any step into the 'cancelled' verdict when the run was cancelled. */
   cancelled(e: unknown): boolean {
     if (e instanceof WireError && e.kind === 'aborted') {
-      this.diag('cancelled', 'The test was cancelled.', undefined, 'info');
+      if (this.overDeadline) this.diag('protocol-error', msg.totalTimeout(this.target.port, this.totalTimeout));
+      else this.diag('cancelled', 'The test was cancelled.', undefined, 'info');
       return true;
     }
     return false;
@@ -511,7 +530,7 @@ class Run {
     if (isVersionAlert(err)) {
       const t = Date.now();
       const legacy =
-        how === 'implicit' ? (await this.tryImplicit(deadline, this.signal ?? new AbortController().signal, true)).tls : await this.tryStarttlsLegacy(deadline);
+        how === 'implicit' ? (await this.tryImplicit(deadline, this.signal, true)).tls : await this.tryStarttlsLegacy(deadline);
       if (legacy) {
         this.tlsReport = legacy;
         this.step('mode-check', 'warn', t, `the server only completes the handshake with ${legacy.protocol} (${legacy.cipher})`);
@@ -722,6 +741,7 @@ export async function runProbe(target: ProbeTarget, opts: ProbeOptions = {}): Pr
     if (!run.cancelled(e)) run.diag('protocol-error', `internal error: ${(e as Error).message}`);
   } finally {
     wire.close();
+    run.dispose();
   }
   return run.report();
 }

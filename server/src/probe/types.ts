@@ -23,6 +23,8 @@ export interface ProbeTarget {
 export interface ProbeOptions {
   /** Per-step timeout in ms (connect, greeting, each command, handshake). Default 5000. */
   timeoutMs?: number;
+  /** Limit for the whole test in ms. Default 6 × timeoutMs. */
+  totalTimeoutMs?: number;
   signal?: AbortSignal;
   /** Send AUTH even without TLS (only for this run). Default false. */
   allowPlaintextAuth?: boolean;
