@@ -313,3 +313,26 @@ test('interpreters do not assume style env: YAML env entries from the YAML reade
   assert.equal(r.configs[0].port?.site.style, 'yaml-map');
   assert.equal(r.configs[0].effective.tlsMode, 'implicit');
 });
+
+test('nextcloud image: SMTP_SECURE=ssl|tls is not a boolean; Symfony Mailer semantics', async () => {
+  const { interpretKvGroup } = await import('../../server/src/readers/dialects/index');
+  const mk = (entries: [string, string][], image?: string) =>
+    interpretKvGroup({
+      file: '/p/docker-compose.yml',
+      format: 'yaml',
+      span: { start: 0, end: 900 },
+      label: 'compose service app',
+      image,
+      entries: entries.map(([key, value], i) => ({ key, value, kind: 'literal' as const, site: { file: '/p/docker-compose.yml', style: 'yaml-list' as const, value: { start: i * 40 + 20, end: i * 40 + 20 + value.length }, quote: '' as const, entry: { start: i * 40, end: i * 40 + 39 }, indent: '      ', prefix: '- ' } })),
+    }).configs;
+  const ssl = mk([['SMTP_HOST', 'smtp.x.com'], ['SMTP_SECURE', 'ssl'], ['SMTP_PORT', '465'], ['SMTP_NAME', 'u'], ['SMTP_PASSWORD', 'p']], 'nextcloud:29-apache');
+  assert.equal(ssl.length, 1);
+  assert.equal(ssl[0].effective.tlsMode, 'implicit');
+  assert.equal(ssl[0].credentials.user?.value, 'u');
+  assert.equal(Object.keys(ssl[0].extras).some((k) => k.startsWith('nonBoolean:')), false);
+  assert.equal(mk([['SMTP_HOST', 'smtp.x.com'], ['SMTP_SECURE', 'tls'], ['SMTP_PORT', '587']], 'nextcloud').at(0)?.effective.tlsMode, 'starttls-opportunistic');
+  // the same keys without the image are the generic (nodemailer) reading, where `tls` is not a boolean
+  const g = mk([['SMTP_HOST', 'smtp.x.com'], ['SMTP_SECURE', 'tls'], ['SMTP_PORT', '587']]);
+  assert.equal(g[0].dialect, 'generic');
+  assert.ok(g[0].extras['nonBoolean:SMTP_SECURE']);
+});

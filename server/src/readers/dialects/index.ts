@@ -16,6 +16,7 @@
 //      MAILER_DSN                                                                               → Symfony
 //      SMTP_* / BULK_SMTP_* + SMTP_SERVER with SMTP_LOGIN|SMTP_FROM_ADDRESS, or SMTP_ENABLE_STARTTLS(_AUTO),
 //               SMTP_DELIVERY_METHOD, SMTP_OPENSSL_VERIFY_MODE                                  → Mastodon
+//      SMTP_* with a nextcloud image (SMTP_SECURE=ssl|tls)                                      → nextcloud.ts (Symfony)
 //      everything else                                                                          → generic (nodemailer)
 //    and the dialect module builds the SmtpConfig (fields + effective mode with that library's semantics).
 import type { GlobalSetting, SmtpConfig } from '../../model/types';
@@ -30,13 +31,14 @@ import './builtin-families';
 import { buildMeteor } from './meteor';
 import { buildSymfony } from './symfony';
 import { buildMastodon } from './mastodon';
+import { buildNextcloud } from './nextcloud';
 
 /** Suffixes of the generic shape. Roles come from generic.ts; the rest are other dialects' keys. */
 const OTHER_SUFFIXES = [
   'USE_TLS', 'USE_SSL', 'SSL', 'TLS', 'STARTTLS', 'ENABLE_STARTTLS', 'ENABLE_STARTTLS_AUTO', 'SECURE_CONNECTION', 'TLS_OPTIONS', 'TLS_MAX_VERSION',
   'HOST_USER', 'HOST_PASSWORD', 'MAILER', 'DRIVER', 'SCHEME', 'ENCRYPTION', 'EHLO_DOMAIN', 'VERIFY_PEER', 'DSN',
   'FROM', 'FROM_ADDRESS', 'FROM_NAME', 'FROM_EMAIL', 'BACKEND', 'TIMEOUT', 'SSL_CERTFILE', 'SSL_KEYFILE',
-  'OPENSSL_VERIFY_MODE', 'DELIVERY_METHOD', 'AUTH_METHOD', 'DOMAIN', 'CA_FILE', 'AUTHENTICATION',
+  'OPENSSL_VERIFY_MODE', 'DELIVERY_METHOD', 'AUTH_METHOD', 'DOMAIN', 'CA_FILE', 'AUTHENTICATION', 'NAME', 'AUTHTYPE',
 ];
 const SUFFIXES = [...new Set([...Object.keys(GENERIC_ROLES), ...OTHER_SUFFIXES])].sort((a, b) => b.length - a.length);
 const MAIL_PREFIX = /(?:^|_)(?:SMTP|MAIL|EMAIL|MAILER|NODEMAILER)_$/;
@@ -70,6 +72,7 @@ function pickGeneric(group: KvGroup, inst: Instance, mastodonSeen: boolean): Dia
   if (p === 'EMAIL_') {
     if (has(inst, 'BACKEND', 'USE_TLS', 'USE_SSL', 'HOST_USER', 'HOST_PASSWORD', 'TIMEOUT', 'URL', 'SSL_CERTFILE') || /django|python|wagtail|paperless|netbox|sentry|plane|zulip|mailman/.test(image)) return buildDjango;
   }
+  if (p === 'SMTP_' && /(^|\/)nextcloud([:@]|$)/.test(image)) return buildNextcloud;
   if (p === 'SMTP_' || p === 'BULK_SMTP_') {
     const mastodon =
       (has(inst, 'SERVER') && has(inst, 'LOGIN', 'FROM_ADDRESS')) ||
