@@ -273,6 +273,33 @@ describe('language server (push diagnostics)', () => {
     c.close(uri);
   });
 
+  it('hover never shows a password, even of a URL resolved from .env', async () => {
+    const dir = path.join(ws, 'secret');
+    const envUri = c.open(path.join(dir, '.env'), 'SMTP_URL=smtp://mailer:S3cretPw@smtp.example.com:465\nSMTP_PASS=An0therSecret\n');
+    await c.diagnosticsNow(envUri);
+    const js = "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport(process.env.SMTP_URL);\nconst t2 = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, auth: { user: 'a', pass: process.env.SMTP_PASS } });\n";
+    const jsUri = c.open(path.join(dir, 'mail.js'), js);
+    await c.diagnosticsNow(jsUri);
+    const texts: string[] = [];
+    for (const [uri, text] of [[envUri, c.text(envUri)], [jsUri, js]] as const) {
+      const lines = text.split('\n');
+      for (let line = 0; line < lines.length; line++) {
+        for (let ch = 0; ch < lines[line].length; ch += 3) {
+          const h = await c.hover(uri, line, ch);
+          if (h) texts.push(h.contents.value);
+        }
+      }
+    }
+    assert.ok(texts.some((t) => /In a mail URL/.test(t)), 'a hover on the URL');
+    for (const t of texts) {
+      assert.doesNotMatch(t, /S3cretPw|An0therSecret/);
+    }
+    const all = [...c.diagnostics.get(envUri)!.diagnostics, ...c.diagnostics.get(jsUri)!.diagnostics].map((d) => d.message).join('\n');
+    assert.doesNotMatch(all, /S3cretPw|An0therSecret/);
+    c.close(jsUri);
+    c.close(envUri);
+  });
+
   it('an untitled buffer in dotenv mode is linted by its language id', async () => {
     const uri = 'untitled:Untitled-1';
     c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text: BAD_ENV } });

@@ -193,12 +193,14 @@ export function hoverText(inp: HoverInput): string {
   if (rw) parts.push(rw);
 
   // Where an env value came from (never show secrets).
-  const secret = hit.role === 'password' || hit.field.text === '***';
+  // Only values that cannot carry a secret are shown; a URL has its user info masked.
+  const SHOWN: FieldRole[] = ['port', 'url-port', 'url-scheme', 'url-host', 'host', 'service', 'implicitTls', 'starttls', 'requireTls', 'ignoreTls', 'opportunisticTls', 'verifyCert', 'minTlsVersion', 'url'];
+  const secret = !SHOWN.includes(hit.role) || hit.field.text === '***';
   if (hit.field.kind === 'env' && hit.field.envVar) {
     if (hit.field.resolvedFrom && !secret) {
       const line = inp.lineOf(hit.field.resolvedFrom.file, hit.field.resolvedFrom.span.start);
       parts.push(
-        `\`${hit.field.envVar}\` = \`${String(hit.field.value ?? '')}\` from ${baseName(hit.field.resolvedFrom.file)}${line ? ` line ${line}` : ''}.`,
+        `\`${hit.field.envVar}\` = \`${maskUrl(String(hit.field.value ?? ''))}\` from ${baseName(hit.field.resolvedFrom.file)}${line ? ` line ${line}` : ''}.`,
       );
     } else if (!hit.field.resolvedFrom) {
       parts.push(`\`${hit.field.envVar}\` is not set in any .env file next to this file, so its value is unknown here.`);
@@ -232,6 +234,13 @@ export function hoverText(inp: HoverInput): string {
   }
   const text = parts.join('\n\n');
   return inp.markdown ? text : text.replace(/\*\*/g, '').replace(/`/g, '');
+}
+
+/** `scheme://user:password@host` → `scheme://user:***@host` (and any `password=` query value). */
+export function maskUrl(v: string): string {
+  return v
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i, (_m, scheme: string, info: string) => `${scheme}${info.includes(':') ? `${info.slice(0, info.indexOf(':'))}:***` : info}@`)
+    .replace(/([?&](?:password|pass|pwd|secret)=)[^&#]*/gi, '$1***');
 }
 
 function capitalize(s: string): string {

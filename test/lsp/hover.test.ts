@@ -1,0 +1,35 @@
+// Hover text building blocks (pure functions; the end-to-end hover is in server.test.ts).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { maskUrl, portWords } from '../../server/src/lsp/hover';
+import { normalizeSettings } from '../../server/src/lsp/settings';
+
+describe('hover text', () => {
+  it('masks the password of a URL and password query parameters', () => {
+    assert.equal(maskUrl('smtp://mailer:S3cret@smtp.example.com:465'), 'smtp://mailer:***@smtp.example.com:465');
+    assert.equal(maskUrl('smtps://token@smtp.example.com'), 'smtps://token@smtp.example.com');
+    assert.equal(maskUrl('smtp://h:25?password=x&pass=y&verify_peer=0'), 'smtp://h:25?password=***&pass=***&verify_peer=0');
+    assert.equal(maskUrl('smtp://u:p%40ss@h'), 'smtp://u:***@h');
+  });
+
+  it('explains ports in plain words and never calls 465 deprecated', () => {
+    assert.match(portWords(465), /^port 465 = implicit TLS from the first byte \(RFC 8314 §3\.3\)/);
+    assert.match(portWords(465), /preferred/);
+    assert.match(portWords(465), /"465 is deprecated" is outdated/);
+    assert.match(portWords(587), /STARTTLS/);
+    assert.match(portWords(25), /relay/);
+    assert.match(portWords(2465), /implicit TLS/);
+    assert.match(portWords(8025), /not a standard mail port/);
+  });
+});
+
+describe('settings normalisation', () => {
+  it('fills defaults and rejects malformed values', () => {
+    const d = normalizeSettings(undefined);
+    assert.deepEqual(d, { enable: true, run: 'onType', rules: {}, ignore: [], debounceMs: 50, connectionTest: { timeoutMs: 5000 } });
+    const s = normalizeSettings({ enable: false, run: 'onSave', rules: { a: 'warn', b: 'off', c: 'bogus', d: 2 }, ignore: ['x/**', '', 3], debounce: -5, connectionTest: { timeoutMs: '250' } });
+    assert.deepEqual(s, { enable: false, run: 'onSave', rules: { a: 'warning', b: 'off', d: 'error' }, ignore: ['x/**'], debounceMs: 0, connectionTest: { timeoutMs: 250 } });
+    assert.equal(normalizeSettings({ debounceMs: 0 }).debounceMs, 0, 'the bench spelling');
+    assert.equal(normalizeSettings({ run: 'sometimes' }).run, 'onType');
+  });
+});
