@@ -12,7 +12,7 @@ import { parseAllDocuments } from 'yaml';
 import { fixAll, fixTextEdits, lintText } from '../../server/src/engine';
 import { applyTextEdits } from '../../server/src/model/textEdits';
 import { formatOf } from '../../server/src/readers/index';
-import { copyDir, ensureBuilt, ROOT, runBin, sarifResults, tmpDir } from './helpers';
+import { assertSarifShape, copyDir, ensureBuilt, ROOT, runBin, sarifResults, tmpDir } from './helpers';
 
 const BENCH = process.env.MCL_BENCH_DIR ?? path.resolve(ROOT, '..', 'shared', 'bench');
 const GEN = path.join(BENCH, 'gen-corpus.mjs');
@@ -62,6 +62,7 @@ function parses(file: string, text: string): boolean {
 test('precision and recall of the CLI against the answer key (score.mjs)', { skip }, (t) => {
   const r = runBin(['--format', 'sarif', 'services'], { cwd: corpus });
   assert.equal(r.code, 1, r.stderr);
+  assertSarifShape(JSON.parse(r.stdout));
   const sarifFile = path.join(path.dirname(corpus), 'cli.sarif');
   fs.writeFileSync(sarifFile, r.stdout);
   const scoreFile = path.join(path.dirname(corpus), 'score.json');

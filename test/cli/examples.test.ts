@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertNoStack, copyDir, ensureBuilt, ROOT, runBin, sarifResults, tmpDir } from './helpers';
+import { assertNoStack, assertSarifShape, copyDir, ensureBuilt, ROOT, runBin, sarifResults, tmpDir } from './helpers';
 
 before(() => ensureBuilt());
 
@@ -42,6 +42,7 @@ test('sarif on examples/: every bad config at the right line and severity, nothi
   const r = runBin(['--format', 'sarif', 'examples'], { cwd: ROOT });
   assertNoStack(r.stderr);
   assert.equal(r.code, 1);
+  assertSarifShape(JSON.parse(r.stdout));
   const results = sarifResults(r.stdout);
   const actual = results
     .map((x) => `${decodeURIComponent(x.locations[0].physicalLocation.artifactLocation.uri)}:${x.locations[0].physicalLocation.region.startLine} ${x.ruleId} ${x.level}`)

@@ -102,3 +102,61 @@ export function sarifResults(stdout: string): SarifResult[] {
   const s = JSON.parse(stdout);
   return s.runs[0].results as SarifResult[];
 }
+
+/**
+ * The SARIF 2.1.0 constraints GitHub code scanning and the OASIS schema put on what we emit, checked on
+ * every result: required members, 1-based regions that do not run backwards, rule indexes that point at
+ * the rule, non-empty fix replacements, relative URIs under %SRCROOT%, fingerprints "hash:n".
+ */
+export function assertSarifShape(sarif: any): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const fail = (msg: string, at: unknown) => {
+    throw new Error(`${msg}: ${JSON.stringify(at).slice(0, 400)}`);
+  };
+  if (sarif.version !== '2.1.0' || !Array.isArray(sarif.runs) || sarif.runs.length !== 1) fail('log', sarif.version);
+  const run = sarif.runs[0];
+  const rules = run.tool?.driver?.rules;
+  if (run.tool?.driver?.name !== 'mail-config-lint' || !Array.isArray(rules)) fail('driver', run.tool);
+  const ids = new Set<string>();
+  for (const r of rules) {
+    if (typeof r.id !== 'string' || ids.has(r.id)) fail('rule id missing or duplicated', r);
+    ids.add(r.id);
+    if (!r.shortDescription?.text || !r.fullDescription?.text || !/^https:\/\//.test(r.helpUri)) fail('rule texts', r);
+    if (!['note', 'warning', 'error'].includes(r.defaultConfiguration?.level)) fail('rule level', r);
+  }
+  const region = (g: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) if (!Number.isInteger(g?.[k]) || g[k] < 1) fail(`region.${k}`, g);
+    if (g.endLine < g.startLine || (g.endLine === g.startLine && g.endColumn < g.startColumn)) fail('region runs backwards', g);
+  };
+  const artifact = (a: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (typeof a?.uri !== 'string' || a.uri === '') fail('artifactLocation.uri', a);
+    if (a.uriBaseId !== undefined && (a.uriBaseId !== '%SRCROOT%' || a.uri.startsWith('/'))) fail('relative uri', a);
+    if (a.uriBaseId === undefined && !a.uri.startsWith('file:///')) fail('absolute uri', a);
+    // A valid URI reference: no spaces, '#', '?' or stray '%' (path segments are percent-encoded).
+    if (!/^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/.test(a.uri)) fail('uri encoding', a);
+  };
+  for (const res of run.results) {
+    if (!ids.has(res.ruleId) || rules[res.ruleIndex]?.id !== res.ruleId) fail('ruleIndex', res);
+    if (!['note', 'warning', 'error'].includes(res.level) || !res.message?.text) fail('level/message', res);
+    if (!Array.isArray(res.locations) || res.locations.length !== 1) fail('locations', res);
+    artifact(res.locations[0].physicalLocation.artifactLocation);
+    region(res.locations[0].physicalLocation.region);
+    if (!/^[0-9a-f]{16}:\d+$/.test(res.partialFingerprints?.primaryLocationLineHash ?? '')) fail('fingerprint', res);
+    for (const rl of res.relatedLocations ?? []) {
+      if (!Number.isInteger(rl.id) || !rl.message?.text) fail('relatedLocation', rl);
+      artifact(rl.physicalLocation.artifactLocation);
+      region(rl.physicalLocation.region);
+    }
+    for (const fx of res.fixes ?? []) {
+      if (!fx.description?.text || !fx.artifactChanges?.length) fail('fix', fx);
+      for (const ch of fx.artifactChanges) {
+        artifact(ch.artifactLocation);
+        if (!ch.replacements?.length) fail('replacements', ch);
+        for (const rp of ch.replacements) {
+          region(rp.deletedRegion);
+          if (typeof rp.insertedContent?.text !== 'string') fail('insertedContent', rp);
+        }
+      }
+    }
+  }
+  for (const n of run.invocations?.[0]?.toolExecutionNotifications ?? []) if (!n.message?.text) fail('notification', n);
+}

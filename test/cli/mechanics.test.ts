@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runInProcess, tmpDir, writeTree } from './helpers';
+import { assertSarifShape, runInProcess, tmpDir, writeTree } from './helpers';
 import type { SarifResult } from './helpers';
 
 const BAD = 'APP=1\nSMTP_HOST=smtp.example.com\nSMTP_PORT=25\n';
@@ -176,6 +176,7 @@ test('sarif output: SARIF 2.1.0 for GitHub code scanning, field by field', async
   const r = await runInProcess(['--format', 'sarif'], d);
   assert.equal(r.code, 1);
   const s = JSON.parse(r.stdout);
+  assertSarifShape(s);
   assert.equal(s.version, '2.1.0');
   assert.equal(s.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
   assert.equal(s.runs.length, 1);

@@ -118,9 +118,10 @@ export function formatSarif(outcomes: FileOutcome[], opts: SarifOptions): string
           ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, r.range) })) }
           : {}),
         partialFingerprints: { primaryLocationLineHash: `${key}:${n}` },
-        ...(f.fixes.length
+        // SARIF requires at least one replacement per artifactChange: fixes that could not be rendered are left out.
+        ...(f.fixes.some((x) => x.edits.length > 0)
           ? {
-              fixes: f.fixes.map((x) => ({
+              fixes: f.fixes.filter((x) => x.edits.length > 0).map((x) => ({
                 description: { text: x.title },
                 artifactChanges: [
                   {
