@@ -480,3 +480,45 @@ test('a URL with a fallback: process.env.SMTP_URL || "smtp://…"', () => {
   assert.equal(resolved.url?.port?.value, 465);
   assert.equal(resolved.url?.port?.site.style, 'js-expr', 'parts of a resolved env URL point at the expression, not into another file');
 });
+
+test('NestJS MailerModule.forRoot / forRootAsync transports', () => {
+  const src = `import { MailerModule } from '@nestjs-modules/mailer';
+@Module({
+  imports: [
+    MailerModule.forRoot({
+      transport: {
+        host: 'smtp.example.com',
+        port: 465,
+        secure: false,
+        auth: { user: 'u', pass: process.env.MAIL_PASS },
+      },
+      defaults: { from: '"No Reply" <no-reply@example.com>' },
+    }),
+    MailerModule.forRootAsync({
+      useFactory: (config: ConfigService) => ({
+        transport: 'smtps://user:pw@smtp.example.com:587',
+      }),
+      inject: [ConfigService],
+    }),
+    MailerModule.forRootAsync({
+      useFactory: async () => {
+        return { transport: { host: config.get('MAIL_HOST'), port: 587, ignoreTLS: true } };
+      },
+    }),
+  ],
+})
+export class AppModule {}
+`;
+  const r = read(src, 'src/app.module.ts');
+  assert.equal(r.configs.length, 3);
+  const [a, b, c] = r.configs;
+  assert.equal(a.label, 'nodemailer transport (NestJS MailerModule)');
+  assert.equal(a.implicitTls?.value, false);
+  assert.equal(a.effective.tlsMode, 'starttls-opportunistic');
+  assert.equal(b.url?.scheme?.value, 'smtps');
+  assert.equal(b.effective.tlsMode, 'implicit');
+  assert.equal(b.effective.port, 587);
+  assert.equal(c.host?.kind, 'expression');
+  assert.equal(c.effective.tlsMode, 'none');
+  assert.equal(mayContainMail('MailerModule.forRoot({})'), true);
+});

@@ -1,4 +1,5 @@
-// JS/TS reader: nodemailer transports (createTransport(...)) and process-wide TLS switches
+// JS/TS reader: nodemailer transports (createTransport(...), and the `transport` of NestJS's
+// MailerModule.forRoot/forRootAsync, which nodemailer receives as is) and process-wide TLS switches
 // (process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0') in .js .mjs .cjs .jsx .ts .mts .cts .tsx.
 //
 // Parser choice: @babel/parser 7.
@@ -37,9 +38,9 @@ export const FULL_PARSE_MAX = 1_000_000;
 export const SCAN_MAX = 50_000_000;
 const NODE_TLS = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
-/** Cheap text test: a transport is built with createTransport, the global switch is named in full. */
+/** Cheap text test: a transport is built with createTransport (or NestJS MailerModule), the global switch is named in full. */
 export function mayContainMail(text: string): boolean {
-  return text.includes('createTransport') || text.includes(NODE_TLS);
+  return text.includes('createTransport') || text.includes(NODE_TLS) || text.includes('MailerModule');
 }
 
 // Decorators (NestJS, TypeORM services) and `accessor` fields are everyday TypeScript: without these
@@ -176,7 +177,7 @@ class FileReader {
     // text (the parse is the cost; visiting every node of a large file would nearly double it).
     this.program = ast.program;
     const hits: number[] = [];
-    for (const needle of ['createTransport', NODE_TLS]) {
+    for (const needle of ['createTransport', NODE_TLS, 'MailerModule']) {
       for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + needle.length)) hits.push(i);
     }
     hits.sort((a, b) => a - b);
@@ -191,6 +192,7 @@ class FileReader {
       if (callee?.type === 'Identifier' && !this.aliases.has(callee.name)) continue;
       this.readCall(call, call.arguments[0]);
     }
+    for (const call of this.nestCalls) this.readNestMailer(call);
     if (mentionsSuppression(this.text)) this.suppressionsFromComments(ast.comments ?? []);
   }
 
@@ -301,11 +303,48 @@ class FileReader {
         if (!c) break;
         if (c.type === 'Identifier' || ((c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') && propName(c.property, c.computed) === 'createTransport')) {
           this.calls.push(n);
+        } else if (c.type === 'MemberExpression' && unwrap(c.object)?.type === 'Identifier' && (unwrap(c.object) as t.Identifier).name === 'MailerModule') {
+          const m = propName(c.property, c.computed);
+          if (m === 'forRoot' || m === 'forRootAsync') this.nestCalls.push(n);
         }
         break;
       }
       default:
         break;
+    }
+  }
+
+  private readonly nestCalls: t.CallExpression[] = [];
+
+  /**
+   * NestJS @nestjs-modules/mailer: MailerModule.forRoot({ transport }) and
+   * MailerModule.forRootAsync({ useFactory: () => ({ transport }) }). `transport` is handed to
+   * nodemailer.createTransport as is (an options object or a URL string).
+   */
+  private readNestMailer(call: t.CallExpression): void {
+    const opts = this.resolveArg(call.arguments[0] as t.Node | undefined)?.obj;
+    if (!opts) return;
+    const P = this.collect(opts).props;
+    const found: t.Node[] = [];
+    const fromOptions = (o: t.ObjectExpression | undefined): void => {
+      const tp = o ? this.collect(o).props.get('transport') : undefined;
+      if (tp) found.push(tp.value);
+    };
+    if (P.has('transport')) fromOptions(opts);
+    const factory = unwrap(P.get('useFactory')?.value);
+    if (factory && (factory.type === 'ArrowFunctionExpression' || factory.type === 'FunctionExpression')) {
+      const body = factory.body;
+      if (body.type === 'BlockStatement') {
+        for (const st of body.body) if (st.type === 'ReturnStatement') fromOptions(this.resolveArg(st.argument)?.obj);
+      } else fromOptions(this.resolveArg(body)?.obj);
+    }
+    for (const node of found) {
+      const r = this.resolveArg(node);
+      if (!r) continue;
+      const span: Span = { start: node.start ?? 0, end: node.end ?? 0 };
+      this.callNames.set(span.start, '(NestJS MailerModule)');
+      if (r.obj) this.fromObject(r.obj, span);
+      else if (r.url) this.fromUrlArg(r.url, span);
     }
   }
 
