@@ -100,4 +100,20 @@ describe('Test SMTP Connection (Postfix lab)', function () {
     assert.equal(r, undefined, 'a cancelled run has no result');
     assert.ok(Date.now() - t0 < 1500 + 1000, `took ${Date.now() - t0} ms`);
   });
+
+  it('a password passed to the command reaches the server sealed and is used (here: withheld, the lab certificate is self-signed)', async function () {
+    const lab = await labOrSkip(this);
+    const doc = await openEnv('probe-sealed/.env', `SMTP_HOST=127.0.0.1\nSMTP_PORT=2465\nSMTP_SECURE=true\nSMTP_USER=${lab.user}\n`);
+    await lensesOf(doc);
+    const r = await vscode.commands.executeCommand<RunResult & { result: { error?: string } }>('mailConfigLint.testConnection', {
+      uri: doc.uri.toString(),
+      password: lab.pass,
+      interactive: false,
+    });
+    assert.ok(r, 'a result');
+    assert.equal(r.result.error, undefined, 'the server opened the sealed password');
+    assert.deepEqual(r.result.report.diagnosis.map((d) => d.code), ['cert-untrusted']);
+    assert.equal(r.result.report.auth?.result, 'skipped');
+    assert.ok(!r.result.text.includes(lab.pass));
+  });
 });
