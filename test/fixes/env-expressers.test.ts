@@ -65,6 +65,7 @@ const cases: Case[] = [
   { name: 'django USE_SSL on 587 → USE_TLS', text: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_USE_SSL=True\n', intent: STARTTLS, out: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\n', mode: 'starttls-required' },
   { name: 'django no flags: insert USE_TLS', text: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_HOST_USER=u\n', intent: REQUIRE, out: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_HOST_USER=u\n', mode: 'starttls-required' },
   { name: 'django USE_TLS=False → True', text: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_USE_TLS=False\n', intent: REQUIRE, out: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\n', mode: 'starttls-required' },
+  { name: 'django require-tls on 465 means USE_SSL', text: 'EMAIL_HOST=h\nEMAIL_PORT=465\nEMAIL_HOST_USER=u\n', intent: REQUIRE, out: 'EMAIL_HOST=h\nEMAIL_PORT=465\nEMAIL_USE_SSL=True\nEMAIL_HOST_USER=u\n', mode: 'implicit' },
   { name: 'django port 587 from 25', text: 'EMAIL_HOST=h\nEMAIL_PORT=25\nEMAIL_HOST_USER=u\n', intent: port(587), out: 'EMAIL_HOST=h\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_HOST_USER=u\n', mode: 'starttls-required' },
   { name: 'django EMAIL_URL smtps:// (STARTTLS) → smtp:// + ?ssl=True', text: 'EMAIL_URL=smtps://u:p@h:465\n', intent: IMPLICIT, out: 'EMAIL_URL=smtp://u:p@h:465?ssl=True\n', mode: 'implicit' },
   // Symfony

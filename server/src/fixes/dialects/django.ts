@@ -4,7 +4,7 @@
 //                              + ?ssl=True (dj-email-url reads smtps:// as STARTTLS)
 //   tls-mode starttls-required the mirror: EMAIL_USE_SSL=True → EMAIL_USE_TLS=True (Django's STARTTLS is mandatory)
 //   port N                     EMAIL_PORT=N and the flag that matches (465 → USE_SSL, else USE_TLS)
-//   require-tls                EMAIL_USE_TLS=True (same as starttls-required; null when already implicit)
+//   require-tls                EMAIL_USE_TLS=True (EMAIL_USE_SSL=True on port 465; null when TLS is already on)
 //   verify-cert, min-tls-1.2   not expressible in env (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
@@ -53,7 +53,8 @@ export function expressDjango(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
       break;
     case 'require-tls':
       if (cfg.effective.tlsMode === 'implicit' || cfg.effective.tlsMode === 'starttls-required') return null;
-      flags(cfg, e, false);
+      // on 465 the TLS Django can do there is EMAIL_USE_SSL (rules-research §9 rule 8)
+      flags(cfg, e, cfg.effective.port === 465);
       break;
     default:
       return null;
