@@ -336,3 +336,7 @@ test('nextcloud image: SMTP_SECURE=ssl|tls is not a boolean; Symfony Mailer sema
   assert.equal(g[0].dialect, 'generic');
   assert.ok(g[0].extras['nonBoolean:SMTP_SECURE']);
 });
+
+test('MAILER_URL (SwiftMailer) is not read as a nodemailer URL', () => {
+  assert.equal(read('MAILER_URL=smtp://smtp.x.com:465?encryption=ssl&auth_mode=login\n').configs.length, 0);
+});

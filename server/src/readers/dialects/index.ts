@@ -14,6 +14,7 @@
 //      EMAIL_* + EMAIL_BACKEND/EMAIL_USE_TLS/EMAIL_USE_SSL/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/
 //               EMAIL_TIMEOUT/EMAIL_URL                                                         → Django
 //      MAILER_DSN                                                                               → Symfony
+//      MAILER_URL alone (SwiftMailer, ?encryption=)                                             → not read
 //      SMTP_* / BULK_SMTP_* + SMTP_SERVER with SMTP_LOGIN|SMTP_FROM_ADDRESS, or SMTP_ENABLE_STARTTLS(_AUTO),
 //               SMTP_DELIVERY_METHOD, SMTP_OPENSSL_VERIFY_MODE                                  → Mastodon
 //      SMTP_* with a nextcloud image (SMTP_SECURE=ssl|tls)                                      → nextcloud.ts (Symfony)
@@ -64,6 +65,9 @@ function pickGeneric(group: KvGroup, inst: Instance, mastodonSeen: boolean): Dia
   const p = inst.prefix.toUpperCase();
   const image = (group.image ?? '').toLowerCase();
   if (p === 'MAILER_' && has(inst, 'DSN')) return buildSymfony;
+  // MAILER_URL is SwiftMailer's (symfony/swiftmailer-bundle, `?encryption=ssl|tls`), not a nodemailer URL:
+  // its TLS rules differ, so it is left alone rather than read with the wrong semantics.
+  if (p === 'MAILER_' && has(inst, 'URL') && !has(inst, 'HOST', 'PORT', 'SECURE')) return () => undefined;
   if (p === 'MAIL_') {
     if (has(inst, 'MAILER', 'DRIVER', 'SCHEME', 'ENCRYPTION', 'EHLO_DOMAIN', 'FROM_ADDRESS') || /laravel|php|sail/.test(image)) return buildLaravel;
     if (has(inst, 'URL') && !has(inst, 'HOST', 'PORT', 'SECURE', 'SERVICE')) return buildMeteor;
