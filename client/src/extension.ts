@@ -19,8 +19,14 @@ export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env'];
 
 let client: LanguageClient | undefined;
 
+/** Real files, unsaved buffers and virtual file systems (not git: diff sides or output channels). */
+export const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+
 export function documentSelector(): DocumentSelector {
-  return [...LANGUAGES.map((language) => ({ language })), ...ENV_PATTERNS.map((pattern) => ({ pattern }))];
+  return SCHEMES.flatMap((scheme) => [
+    ...LANGUAGES.map((language) => ({ scheme, language })),
+    ...ENV_PATTERNS.map((pattern) => ({ scheme, pattern })),
+  ]);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {

@@ -117,6 +117,16 @@ describe('Mail Config Lint in a real VS Code', function () {
     assert.ok(ms < 1500, `diagnostic after ${ms} ms`);
   });
 
+  it('lints .env.production files and unsaved dotenv buffers', async () => {
+    const prod = await openNew('variants/.env.production', 'SMTP_PORT=465\nSMTP_SECURE=false\n');
+    assert.equal(prod.doc.languageId, 'dotenv');
+    await waitFor(prod.doc.uri, withRule(RULE, 1), '.env.production');
+    const untitled = await vscode.workspace.openTextDocument({ language: 'dotenv', content: 'SMTP_PORT=465\nSMTP_SECURE=false\n' });
+    await vscode.window.showTextDocument(untitled);
+    await waitFor(untitled.uri, withRule(RULE, 1), 'untitled dotenv buffer');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('the preferred quick fix corrects the .env and the error goes away', async () => {
     const { doc } = await openNew('quickfix/.env', fs.readFileSync(path.join(ws(), '.env'), 'utf8'));
     const ds = await waitFor(doc.uri, withRule(RULE, 2), 'error before the fix');
