@@ -15,6 +15,13 @@ ruleTester('conflicting-tls-flags', {
   ],
   invalid: [
     {
+      name: 'Mastodon: SMTP_TLS with SMTP_ENABLE_STARTTLS=always raises ArgumentError; 465 keeps implicit TLS',
+      file: '.env.production',
+      code: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=465\nSMTP_LOGIN=me\nSMTP_TLS=true\nSMTP_ENABLE_STARTTLS=always\n',
+      errors: [{ line: 5, severity: 'error', includes: ['ArgumentError'] }],
+      output: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=465\nSMTP_LOGIN=me\nSMTP_TLS=true\nSMTP_ENABLE_STARTTLS=never\n',
+    },
+    {
       name: 'Django: both flags raise ValueError; port 587 keeps STARTTLS',
       file: '.env',
       code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=True\n',

@@ -27,6 +27,25 @@ ruleTester('implicit-tls-port-without-tls', {
   ],
   invalid: [
     {
+      name: 'Mastodon: 465 without SMTP_TLS (the port is the setting at fault)',
+      file: '.env.production',
+      code: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=465\nSMTP_LOGIN=me\nSMTP_ENABLE_STARTTLS=never\n',
+      errors: [{ line: 2, includes: ['nothing here turns implicit TLS on (SMTP_TLS=true)', 'Net::ReadTimeout'] }],
+    },
+    {
+      name: 'Ghost env (nconf parses the boolean)',
+      file: '.env',
+      code: 'mail__transport=SMTP\nmail__options__host=smtp.example.com\nmail__options__port=465\nmail__options__secure=false\n',
+      errors: [{ line: 4, includes: ['mail__options__secure=false'] }],
+      output: 'mail__transport=SMTP\nmail__options__host=smtp.example.com\nmail__options__port=465\nmail__options__secure=true\n',
+    },
+    {
+      name: 'Discourse: STARTTLS on 465 without FORCE_TLS',
+      file: '.env',
+      code: 'DISCOURSE_SMTP_ADDRESS=smtp.example.com\nDISCOURSE_SMTP_PORT=465\nDISCOURSE_SMTP_USER_NAME=me\nDISCOURSE_SMTP_ENABLE_START_TLS=true\n',
+      errors: [{ line: 4 }],
+    },
+    {
       file: '.env',
       code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\nSMTP_USER=me\n',
       errors: [

@@ -16,6 +16,12 @@ ruleTester('starttls-port-with-implicit-tls', {
   ],
   invalid: [
     {
+      name: 'Gitea PROTOCOL=smtps on 587',
+      file: '.env',
+      code: 'GITEA__mailer__ENABLED=true\nGITEA__mailer__PROTOCOL=smtps\nGITEA__mailer__SMTP_ADDR=smtp.example.com\nGITEA__mailer__SMTP_PORT=587\n',
+      errors: [{ line: 2, includes: ['Gitea'] }],
+    },
+    {
       file: '.env',
       code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=true\n',
       errors: [

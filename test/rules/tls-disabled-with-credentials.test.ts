@@ -21,6 +21,12 @@ ruleTester('tls-disabled-with-credentials', {
   ],
   invalid: [
     {
+      name: 'Grafana NoStartTLS with a user',
+      file: '.env',
+      code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_USER=grafana\nGF_SMTP_STARTTLS_POLICY=NoStartTLS\n',
+      errors: [{ line: 4, includes: ['Grafana'] }],
+    },
+    {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  ignoreTLS: true,\n  auth: { user: 'me@example.com', pass: process.env.SMTP_PASS },\n});\n",
       errors: [

@@ -15,6 +15,18 @@ ruleTester('tls-verification-disabled', {
   ],
   invalid: [
     {
+      name: 'Grafana GF_SMTP_SKIP_VERIFY=true',
+      file: '.env',
+      code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_SKIP_VERIFY=true\n',
+      errors: [{ line: 3, includes: ['GF_SMTP_SKIP_VERIFY=true'] }],
+    },
+    {
+      name: 'Mastodon SMTP_OPENSSL_VERIFY_MODE=none',
+      file: '.env.production',
+      code: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=587\nSMTP_LOGIN=me\nSMTP_OPENSSL_VERIFY_MODE=none\n',
+      errors: [{ line: 4 }],
+    },
+    {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  tls: {\n    rejectUnauthorized: false,\n  },\n});\n",
       errors: [

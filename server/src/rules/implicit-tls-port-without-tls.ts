@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, boolOf, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portField, portOf, presetOf,
+  IMPLICIT_PORTS, boolOf, strOf, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portField, portOf, presetOf,
   portRole, relatedOf, setEdit, setPort, show, spanOf,
 } from './util';
 
@@ -10,9 +10,27 @@ import {
 export function plaintextCulprit(cfg: SmtpConfig): Field | undefined {
   if (cfg.implicitTls) return cfg.implicitTls;
   if (cfg.url?.scheme && cfg.url.scheme.site.file === cfg.file) return cfg.url.scheme;
-  if (cfg.starttls && boolOf(cfg.starttls) !== false) return cfg.starttls;
+  // A STARTTLS switch that is on is what makes the client wait for a greeting; one that is off (never/false) is not
+  // the cause — the missing implicit-TLS switch is.
+  if (cfg.starttls && (boolOf(cfg.starttls) === true || /^(auto|always|required|mandatory)/i.test(strOf(cfg.starttls)))) return cfg.starttls;
   if (cfg.requireTls && boolOf(cfg.requireTls) === true) return cfg.requireTls;
   return undefined;
+}
+
+/** How a dialect spells "implicit TLS on", for messages. */
+function implicitHint(d: SmtpConfig['dialect']): string {
+  const h: Partial<Record<SmtpConfig['dialect'], string>> = {
+    generic: 'SMTP_SECURE=true',
+    nodemailer: 'secure: true',
+    ghost: 'mail__options__secure=true',
+    meteor: 'smtps://',
+    django: 'EMAIL_USE_SSL=True',
+    spring: 'mail.smtp.ssl.enable: true',
+    mastodon: 'SMTP_TLS=true',
+    discourse: 'DISCOURSE_SMTP_FORCE_TLS=true',
+    gitea: 'PROTOCOL=smtps',
+  };
+  return h[d] ? ` (${h[d]})` : '';
 }
 
 export const rule: Rule = {
@@ -54,7 +72,7 @@ export const rule: Rule = {
     const lib = libName(cfg.dialect);
     const why = culprit
       ? `${show(culprit)} makes ${lib} wait for a plaintext greeting`
-      : `nothing here turns implicit TLS on, so ${lib} waits for a plaintext greeting`;
+      : `nothing here turns implicit TLS on${implicitHint(cfg.dialect)}, so ${lib} waits for a plaintext greeting`;
     const message = `${portRole(port)}, but ${why}: ${hangSymptom(cfg.dialect)}.`;
     const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `implicit TLS on port ${port}`, true, () => {
       if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, true);
