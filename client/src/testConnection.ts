@@ -59,6 +59,8 @@ interface TestResult {
 }
 
 interface RunArgs {
+  /** Also probe the usual submission ports and recommend one. */
+  sweep?: boolean;
   uri?: string;
   configId?: string;
   password?: string;
@@ -207,7 +209,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
         try {
           const r = (await client.sendRequest(
             TEST_CONNECTION,
-            { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sealedPassword, runId },
+            { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sealedPassword, runId, sweep: !!arg?.sweep },
             cts.token,
           )) as TestResult;
           const cancelled = cts.token.isCancellationRequested || (r?.report?.diagnosis ?? []).some((d) => d.code === 'cancelled');
@@ -240,15 +242,25 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
       tr.appendLine('the saved password was rejected by the server and has been forgotten');
     }
     const showTranscript = 'Show Transcript';
-    const diag = (result.report.diagnosis ?? []).filter((d) => d.code !== 'better-port-available' || result.ok);
+    const tryPorts = 'Try other ports';
+    const all = result.report.diagnosis ?? [];
+    const main = all.filter((d) => d.code !== 'better-port-available');
+    const better = all.find((d) => d.code === 'better-port-available');
     const fix = result.fixes[0];
-    const buttons = [...(fix ? ['Apply fix'] : []), showTranscript];
+    // "Apply fix: SMTP_SECURE → true" (the server's title is "<what>: <edits in the file's words>")
+    const buttons = [...(fix ? [`Apply fix: ${fix.title.split(': ').slice(1).join(': ') || fix.title}`] : []), ...(!result.ok && !arg?.sweep ? [tryPorts] : []), showTranscript];
     const ms = result.report.ms ?? 0;
+    const text = [main[0]?.message, better?.message].filter(Boolean).join(' ');
     const shown = result.ok
-      ? vscode.window.showInformationMessage(`Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${diag[0] ? ` ${diag[0].message}` : ''}`, ...buttons)
-      : vscode.window.showErrorMessage(`Mail Config Lint: ${diag[0]?.message ?? 'the connection test failed.'}`, ...buttons);
-    const onPick = async (pick: string | undefined) => {
-      if (pick === 'Apply fix' && fix) return applyFix(fix);
+      ? vscode.window.showInformationMessage(`Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${text ? ` ${text}` : ''}`, ...buttons)
+      : vscode.window.showErrorMessage(`Mail Config Lint: ${text || 'the connection test failed.'}`, ...buttons);
+    const onPick = async (pick: string | undefined): Promise<boolean> => {
+      if (pick?.startsWith('Apply fix') && fix) return applyFix(fix);
+      if (pick === tryPorts) {
+        // The usual submission ports in parallel (465 implicit, 587/2525 STARTTLS, 25): recommends one, with its fix.
+        const again = await run({ ...arg, uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sweep: true, password });
+        return again?.applied ?? false;
+      }
       if (pick === showTranscript) tr.show(true);
       return false;
     };

@@ -197,6 +197,28 @@ describe('probe against smtp-server stand-ins', () => {
     assert.deepEqual(r.sweep?.map((e) => [e.tls, e.status]), [['implicit', 'ok']]);
   });
 
+  it('a host name: DNS step lists the addresses (localhost via /etc/hosts, no network DNS), the certificate is checked against it', async () => {
+    const r = await probe(s.implicit, 'implicit', { host: 'localhost', servername: undefined });
+    const dns = step(r, 'dns');
+    assert.equal(dns?.status, 'ok');
+    assert.match(dns!.detail, /^localhost → .*127\.0\.0\.1/);
+    assert.equal(r.ok, true, JSON.stringify(r.diagnosis));
+    assert.equal(r.tls?.servername, 'localhost');
+  });
+
+  it('connection refused, and the port-25 advice in a connect timeout', async () => {
+    const srv = net.createServer();
+    await new Promise<void>((res) => srv.listen(0, '127.0.0.1', () => res()));
+    const port = (srv.address() as net.AddressInfo).port;
+    await new Promise<void>((res) => srv.close(() => res()));
+    const r = await runProbe({ host: '127.0.0.1', port, tls: 'starttls' }, { timeoutMs: 1000 });
+    assert.deepEqual(codes(r), ['connect-refused']);
+    assert.match(r.diagnosis[0].message, /Nothing listens on 127\.0\.0\.1:\d+/);
+    const { connectTimeout } = await import('../../server/src/probe/messages');
+    assert.match(connectTimeout('smtp.example.com', 25, 5000), /port 25 is commonly blocked by ISPs and cloud providers/);
+    assert.doesNotMatch(connectTimeout('smtp.example.com', 587, 5000), /port 25/);
+  });
+
   it('a server that answers every step just before the timeout is cut off by the whole-test limit', async () => {
     const srv = net.createServer((sock) => {
       const later = (line: string) => setTimeout(() => !sock.destroyed && sock.write(line + '\r\n'), 350);

@@ -2,7 +2,7 @@
 // edits of that configuration. The password is not in the model (Field.text of secrets is '***'): it is
 // read here, at probe time, from the file text or the environment, and handed only to the probe.
 import * as net from 'node:net';
-import type { Field, SmtpConfig, TextEdit } from '../model/types';
+import type { Field, FieldEdit, SmtpConfig, TextEdit } from '../model/types';
 import type { EnvLookup } from '../readers/types';
 import { express } from '../fixes/intents';
 import { renderEdits } from '../fixes/render';
@@ -167,6 +167,19 @@ export function configAt(configs: SmtpConfig[], offset?: number, end = offset): 
   return configs.find((c) => c.effective.host || c.host || c.url) ?? configs[0];
 }
 
+function describeEdit(e: FieldEdit): string {
+  switch (e.op) {
+    case 'set':
+      return `${e.field.key} → ${e.text}`;
+    case 'insert':
+      return `add ${e.key}: ${e.text}`;
+    case 'remove':
+      return `remove ${e.field.key}`;
+    case 'rename':
+      return `rename ${e.field.key} → ${e.key}`;
+  }
+}
+
 /** Fills each diagnosis' fix with text edits for `cfg` (in `text`), when the dialect can express it. */
 export function attachFixes(report: ProbeReport, cfg: SmtpConfig, text: string): void {
   for (const d of report.diagnosis) {
@@ -176,6 +189,8 @@ export function attachFixes(report: ProbeReport, cfg: SmtpConfig, text: string):
       if (!edits || !edits.length) continue;
       const te: TextEdit[] = renderEdits(text, edits);
       d.fix.textEdits = te.map((e) => ({ file: e.file, start: e.span.start, end: e.span.end, newText: e.newText }));
+      // Say what changes in this file's own words (SMTP_SECURE → true, secure → false + requireTLS: true).
+      d.fix.title = `${d.fix.title.replace(/\s*\([^)]*\)$/, '')}: ${edits.map(describeEdit).join(', ')}`;
     } catch {
       /* no expresser/renderer for this dialect/style: the diagnosis keeps its title only */
     }
