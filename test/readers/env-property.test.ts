@@ -69,7 +69,18 @@ const envLine = fc.record({
   comment: fc.constantFrom('', '', ' # note'),
 }).map((r) => `${r.exp ? 'export ' : ''}${r.key}=${r.quote}${r.value}${r.quote}${r.comment}`);
 
-test('generated near-valid mail env files: reader, interpreters and fixes never throw; fix-all is idempotent', () => {
+const nearValid = fc.tuple(fc.array(fc.oneof(envLine, fc.constantFrom('', '# c', 'garbage')), { maxLength: 14 }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => lines.join(eol) + eol);
+
+test('generated near-valid mail env files: reader and interpreters never throw, spans stay sound', () => {
+  fc.assert(
+    fc.property(nearValid, (text) => {
+      checkRead(text);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('generated near-valid mail env files: lint and fixes never throw; fix-all is idempotent', () => {
   fc.assert(
     fc.property(fc.array(fc.oneof(envLine, fc.constantFrom('', '# c', 'garbage')), { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
       const text = lines.join(eol) + eol;
