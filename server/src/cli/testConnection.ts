@@ -308,7 +308,11 @@ export async function runTestConnection(argv: string[], io?: TestConnectionIO): 
     } else {
       const rel = config ? path.relative(out.cwd, config.cfg.file) : '';
       const head = config ? `${rel && !rel.startsWith('..') ? rel : config.cfg.file}: ${config.cfg.label}\n` : '';
-      out.stdout(head + shownNotes.map((n) => `note: ${n}\n`).join('') + formatText(report, { transcript: args.transcript, where }));
+      const fileName = (f: string) => {
+        const r = path.relative(out.cwd, f);
+        return r && !r.startsWith('..') ? r : f;
+      };
+      out.stdout(head + shownNotes.map((n) => `note: ${n}\n`).join('') + formatText(report, { transcript: args.transcript, where, fileName }));
     }
     return report.ok ? 0 : 1;
   } finally {

@@ -28,7 +28,10 @@ export interface Pos {
 }
 
 /** Text report. `where(file, offset)` turns fix offsets into positions (optional). */
-export function formatText(r: ProbeReport, opts: { transcript?: boolean; where?: (file: string, offset: number) => Pos | undefined } = {}): string {
+export function formatText(
+  r: ProbeReport,
+  opts: { transcript?: boolean; where?: (file: string, offset: number) => Pos | undefined; fileName?: (file: string) => string } = {},
+): string {
   const out: string[] = [];
   const t = r.target;
   out.push(`Testing ${t.host}:${t.port} (${modeName(t.tls)}${t.servername ? `, servername ${t.servername}` : ''}${t.user ? `, user ${t.user}` : ''})`);
@@ -56,7 +59,7 @@ export function formatText(r: ProbeReport, opts: { transcript?: boolean; where?:
       if (d.fix) {
         const e = d.fix.textEdits?.[0];
         const p = e && opts.where?.(e.file, e.start);
-        out.push(`          fix: ${d.fix.title}${e ? ` (${e.file}${p ? `:${p.line}` : ''}${d.fix.textEdits!.length > 1 ? `, ${d.fix.textEdits!.length} edits` : ''})` : ''}`);
+        out.push(`          fix: ${d.fix.title}${e ? ` (${opts.fileName?.(e.file) ?? e.file}${p ? `:${p.line}` : ''}${d.fix.textEdits!.length > 1 ? `, ${d.fix.textEdits!.length} edits` : ''})` : ''}`);
       }
     }
   }
