@@ -340,3 +340,14 @@ test('nextcloud image: SMTP_SECURE=ssl|tls is not a boolean; Symfony Mailer sema
 test('MAILER_URL (SwiftMailer) is not read as a nodemailer URL', () => {
   assert.equal(read('MAILER_URL=smtp://smtp.x.com:465?encryption=ssl&auth_mode=login\n').configs.length, 0);
 });
+
+test('Rails apps with ActionMailer-style SMTP_* (Chatwoot, sameersbn/gitlab) use the Mastodon/ActionMailer reading', () => {
+  const c = one('SMTP_ADDRESS=smtp.x.com\nSMTP_PORT=465\nSMTP_USERNAME=u\nSMTP_PASSWORD=p\nSMTP_AUTHENTICATION=login\nSMTP_ENABLE_STARTTLS_AUTO=true\n');
+  assert.equal(c.dialect, 'mastodon');
+  assert.equal(c.host?.value, 'smtp.x.com');
+  assert.equal(c.credentials.user?.value, 'u');
+  assert.equal(c.effective.tlsMode, 'starttls-opportunistic', 'no SMTP_TLS on 465: plaintext to a TLS port');
+  const g = one('SMTP_HOST=smtp.x.com\nSMTP_PORT=587\nSMTP_USER=u\nSMTP_STARTTLS=false\nSMTP_OPENSSL_VERIFY_MODE=none\n');
+  assert.equal(g.effective.tlsMode, 'none');
+  assert.equal(g.verifyCert?.value, false);
+});

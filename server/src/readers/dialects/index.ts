@@ -16,7 +16,8 @@
 //      MAILER_DSN                                                                               → Symfony
 //      MAILER_URL alone (SwiftMailer, ?encryption=)                                             → not read
 //      SMTP_* / BULK_SMTP_* + SMTP_SERVER with SMTP_LOGIN|SMTP_FROM_ADDRESS, or SMTP_ENABLE_STARTTLS(_AUTO),
-//               SMTP_DELIVERY_METHOD, SMTP_OPENSSL_VERIFY_MODE                                  → Mastodon
+//               SMTP_DELIVERY_METHOD, SMTP_OPENSSL_VERIFY_MODE, SMTP_AUTHENTICATION, or a Rails
+//               app image (chatwoot, sameersbn/gitlab ...)                                      → Mastodon (ActionMailer)
 //      SMTP_* with a nextcloud image (SMTP_SECURE=ssl|tls)                                      → nextcloud.ts (Symfony)
 //      everything else                                                                          → generic (nodemailer)
 //    and the dialect module builds the SmtpConfig (fields + effective mode with that library's semantics).
@@ -80,7 +81,8 @@ function pickGeneric(group: KvGroup, inst: Instance, mastodonSeen: boolean): Dia
   if (p === 'SMTP_' || p === 'BULK_SMTP_') {
     const mastodon =
       (has(inst, 'SERVER') && has(inst, 'LOGIN', 'FROM_ADDRESS')) ||
-      has(inst, 'ENABLE_STARTTLS', 'ENABLE_STARTTLS_AUTO', 'DELIVERY_METHOD', 'OPENSSL_VERIFY_MODE', 'AUTH_METHOD') ||
+      has(inst, 'ENABLE_STARTTLS', 'ENABLE_STARTTLS_AUTO', 'DELIVERY_METHOD', 'OPENSSL_VERIFY_MODE', 'AUTH_METHOD', 'AUTHENTICATION') ||
+      /chatwoot|sameersbn\/gitlab|discourse|huginn|zammad|openproject/.test(image) ||
       /mastodon/.test(image) ||
       (p === 'BULK_SMTP_' && mastodonSeen);
     if (mastodon) return buildMastodon;

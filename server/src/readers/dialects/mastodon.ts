@@ -1,14 +1,16 @@
 // Mastodon `.env.production` (rules-research §4.7; config/environments/production.rb → ActionMailer →
-// mail gem). SMTP_* and the BULK_SMTP_* mirror set (4.4) are separate configs.
+// mail gem). SMTP_* and the BULK_SMTP_* mirror set (4.4) are separate configs. Other Rails apps that spell
+// ActionMailer settings the same way (Chatwoot SMTP_ADDRESS/SMTP_USERNAME, sameersbn/gitlab SMTP_STARTTLS,
+// §4.13) are read here too: same library, same semantics.
 //
 // Key (after SMTP_ / BULK_SMTP_)  → SmtpConfig field
-//   SERVER                        → host
+//   SERVER (ADDRESS, HOST)        → host
 //   PORT                          → port (value: number; default 25)
-//   LOGIN                         → credentials.user
-//   PASSWORD                      → credentials.password
+//   LOGIN (USERNAME, USER_NAME, USER) → credentials.user
+//   PASSWORD (PASS)               → credentials.password
 //   TLS, SSL                      → implicitTls (first present; Mastodon compares with the string 'true')
 //   ENABLE_STARTTLS               → starttls (auto | always | never)
-//   ENABLE_STARTTLS_AUTO          → starttls when ENABLE_STARTTLS is absent (legacy), and extras
+//   ENABLE_STARTTLS_AUTO (STARTTLS) → starttls when ENABLE_STARTTLS is absent (legacy), and extras
 //   OPENSSL_VERIFY_MODE           → verifyCert (value boolean: false when 'none')
 //   AUTH_METHOD, DELIVERY_METHOD, CA_FILE → extras (by key)
 // effective: TLS/SSL == 'true' → implicit; ENABLE_STARTTLS always → starttls-required, never → none, auto →
@@ -23,13 +25,13 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   const k = (s: string) => inst.keys.get(s);
   const delivery = valueOf(k('DELIVERY_METHOD'))?.trim().toLowerCase();
   if (delivery && delivery !== 'smtp') return undefined;
-  const host = k('SERVER') ?? k('HOST');
+  const host = k('SERVER') ?? k('ADDRESS') ?? k('HOST');
   const port = k('PORT');
   if (!host && !port) return undefined;
   const tls = k('TLS') ?? k('SSL');
   const other = k('TLS') ? k('SSL') : undefined;
   const starttls = k('ENABLE_STARTTLS');
-  const starttlsAuto = k('ENABLE_STARTTLS_AUTO');
+  const starttlsAuto = k('ENABLE_STARTTLS_AUTO') ?? k('STARTTLS');
   const verify = k('OPENSSL_VERIFY_MODE');
   const extras: Record<string, Field> = {};
   addExtras(extras, inst, ['AUTH_METHOD', 'DELIVERY_METHOD', 'CA_FILE', 'ENABLE_STARTTLS_AUTO']);
@@ -37,7 +39,7 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   noteNonBoolean(extras, other);
   if (other) extras[other.key] = strField(other);
   const noAuth = valueOf(k('AUTH_METHOD'))?.trim().toLowerCase() === 'none';
-  const fields: Partial<SmtpConfig> = { extras, credentials: noAuth ? { passwordIsLiteral: false } : credentials(k('LOGIN'), k('PASSWORD')) };
+  const fields: Partial<SmtpConfig> = { extras, credentials: noAuth ? { passwordIsLiteral: false } : credentials(k('LOGIN') ?? k('USERNAME') ?? k('USER_NAME') ?? k('USER'), k('PASSWORD') ?? k('PASS')) };
   if (host) fields.host = strField(host);
   if (port) fields.port = portField(port);
   if (tls) fields.implicitTls = strField(tls);
