@@ -522,3 +522,12 @@ export class AppModule {}
   assert.equal(c.effective.tlsMode, 'none');
   assert.equal(mayContainMail('MailerModule.forRoot({})'), true);
 });
+
+test('offsets are UTF-16 indices into the text as given (BOM, astral characters, CRLF)', () => {
+  const src = `\uFEFF// 📧 mail — naïve\r\nconst greeting = '👋🏽';\r\nconst t = createTransport({ host: 'h', port: 465, secure: false });\r\n`;
+  const c = one(src, 'a.js');
+  assert.equal(src.slice(c.implicitTls!.site.value.start, c.implicitTls!.site.value.end), 'false');
+  assert.equal(src.slice(c.port!.site.key!.start, c.port!.site.key!.end), 'port');
+  const r = read(`\uFEFF// mail-config-lint-disable-next-line\r\nconst t = createTransport({ host: 'h' });\r\n`, 'a.js');
+  assert.ok(r.suppressions.lines.get(1)?.has('*'));
+});
