@@ -6,6 +6,8 @@ ruleTester('provider-requires-tls', {
   valid: [
     { file: '.env', code: 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true\nSMTP_USER=AKIAEXAMPLE\n' },
     { file: '.env', code: 'SMTP_HOST=email-smtp.us-east-1.amazonaws.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
+    // no credentials (a template): SES refuses without AUTH anyway, nothing leaks
+    { file: '.env.example', code: 'EMAIL_HOST=email-smtp.eu-west-1.amazonaws.com\nEMAIL_PORT=25\nEMAIL_HOST_USER=\nEMAIL_USE_TLS=False\n' },
     // other providers with TLS off: tls-disabled-with-credentials
     { file: '.env', code: 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=apikey\n' },
   ],
@@ -32,7 +34,7 @@ ruleTester('provider-requires-tls', {
     {
       name: 'compose map',
       file: 'docker-compose.yml',
-      code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: email-smtp.eu-west-1.amazonaws.com\n      SMTP_PORT: 25\n      SMTP_IGNORE_TLS: "true"\n',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: email-smtp.eu-west-1.amazonaws.com\n      SMTP_PORT: 25\n      SMTP_IGNORE_TLS: "true"\n      SMTP_USER: AKIAEXAMPLE\n',
       errors: [{ line: 7 }],
     },
   ],

@@ -21,6 +21,12 @@ ruleTester('tls-disabled-with-credentials', {
   ],
   invalid: [
     {
+      name: 'Amazon SES, hidden by implicit TLS on 587 today',
+      file: 'k8s/configmap.yaml',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mail\ndata:\n  SMTP_HOST: "email-smtp.eu-west-1.amazonaws.com"\n  SMTP_PORT: "587"\n  SMTP_SECURE: "true"\n  SMTP_IGNORE_TLS: "true"\n  SMTP_USER: "alerts@corp.example.org"\n',
+      errors: [{ line: 9, includes: ['Today implicit TLS hides it'] }],
+    },
+    {
       name: 'Grafana NoStartTLS with a user',
       file: '.env',
       code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_USER=grafana\nGF_SMTP_STARTTLS_POLICY=NoStartTLS\n',

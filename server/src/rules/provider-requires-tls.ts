@@ -1,6 +1,6 @@
 // Rule 14: a provider that refuses plaintext (Amazon SES) configured with TLS switched off.
 import type { Rule } from './types';
-import { editable, fixes, hostOf, intentFix, plainFix, providerOf, removeEdit, show, spanOf } from './util';
+import { editable, fixes, hasCredentials, hostOf, intentFix, plainFix, providerOf, removeEdit, show, spanOf } from './util';
 import { cleartextLogin, tlsOffCulprit } from './tls-disabled-with-credentials';
 
 export const rule: Rule = {
@@ -19,7 +19,8 @@ export const rule: Rule = {
   checkConfig(cfg, ctx) {
     const host = hostOf(cfg);
     const p = providerOf(host);
-    if (!p?.requiresTls || !cleartextLogin(cfg)) return;
+    // Without credentials SES refuses the session for lack of AUTH anyway (and nothing leaks): a template .env.example.
+    if (!p?.requiresTls || !cleartextLogin(cfg) || !hasCredentials(cfg)) return;
     const culprit = tlsOffCulprit(cfg);
     // Only an explicit TLS-off setting: a missing STARTTLS switch may be set where we cannot see it.
     if (!culprit) return;

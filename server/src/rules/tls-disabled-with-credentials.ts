@@ -38,7 +38,9 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     if (!cfg.credentials || !hasCredentials(cfg)) return;
-    if (providerOf(hostOf(cfg))?.requiresTls) return; // provider-requires-tls reports it as an error
+    // provider-requires-tls reports the clear-text case for Amazon SES as an error; the latent cases stay here.
+    const sesCleartext = !!providerOf(hostOf(cfg))?.requiresTls && cleartextLogin(cfg) && !!tlsOffCulprit(cfg);
+    if (sesCleartext) return;
     const user = cfg.credentials.user;
     const culprit = tlsOffCulprit(cfg);
     const lib = libName(cfg.dialect);
