@@ -132,13 +132,15 @@ test('remove / insert / set / rename on generated object layouts keep the code v
     comments: fc.boolean(),
     crlf: fc.boolean(),
     indent: fc.constantFrom('  ', '    ', '\t'),
+    hug: fc.boolean(),
     pick: fc.nat(),
   });
   fc.assert(
     fc.property(layout, (l) => {
       const nl = l.crlf ? '\r\n' : '\n';
-      const parts = l.props.map(([k, v], i) => `${k}: ${v}${i < l.props.length - 1 || l.trailing ? ',' : ''}${l.comments && l.multiline && i % 2 === 0 ? ' // note' : ''}`);
-      const body = l.multiline ? `{${nl}${parts.map((p) => l.indent + p).join(nl)}${nl}}` : `{ ${parts.join(' ')} }`;
+      const parts = l.props.map(([k, v], i) => `${k}: ${v}${i < l.props.length - 1 || l.trailing ? ',' : ''}${l.comments && l.multiline && i % 2 === 0 && !(l.hug && i === l.props.length - 1) ? ' // note' : ''}`);
+      // hug: `{ first,` on the brace line and `last }` on the closing one (Prettier-less code does this).
+      const body = !l.multiline ? `{ ${parts.join(' ')} }` : l.hug ? `{ ${parts.join(nl + l.indent)} }` : `{${nl}${parts.map((p) => l.indent + p).join(nl)}${nl}}`;
       const src = `import nodemailer from 'nodemailer';${nl}export const t = nodemailer.createTransport(${body});${nl}`;
       const cfg = jsReader.read('a.ts', src, {}).configs[0];
       assert.ok(cfg, src);
