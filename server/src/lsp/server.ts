@@ -533,10 +533,7 @@ export function startServer(
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // Its findings about other files go away; an env file falls back to its saved content on disk.
     updateForeign(uri, st.file, []);
-    if (isEnvFile(st.file)) {
-      if (folderOf(st.file) || diskText.has(st.file)) loadEnvFromDisk(st.file);
-      else removeEnv(st.file);
-    }
+    if (isEnvFile(st.file)) loadEnvFromDisk(st.file); // missing on disk (unsaved buffer): its variables go away
   });
 
   connection.onDidChangeConfiguration((change) => {
