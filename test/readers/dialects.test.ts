@@ -351,3 +351,15 @@ test('Rails apps with ActionMailer-style SMTP_* (Chatwoot, sameersbn/gitlab) use
   assert.equal(g.effective.tlsMode, 'none');
   assert.equal(g.verifyCert?.value, false);
 });
+
+test('URLs with references in the userinfo still decide the mode; a referenced host is not a literal', () => {
+  const c = one('MAILER_DSN=smtp://${MAILER_USER}:${MAILER_PASSWORD}@smtp.example.com:465\n');
+  assert.equal(c.effective.tlsMode, 'implicit');
+  assert.equal(c.url?.hasPassword, true);
+  const m = one('MAIL_MAILER=smtp\nMAIL_URL="smtp://${U}:${P}@smtp.example.com:587"\n');
+  assert.equal(m.effective.tlsMode, 'starttls-opportunistic');
+  const h = one('MAIL_URL=smtps://${MAIL_HOST}:465\n');
+  assert.equal(h.url?.host?.kind, 'expression');
+  assert.equal(h.url?.host?.value, undefined);
+  assert.equal(h.url?.port?.value, 465);
+});

@@ -181,6 +181,13 @@ export function urlField(e: KvEntry): UrlField | undefined {
   if (start !== undefined && e.kind !== 'env') {
     const u = parseMailUrl(e.key, raw, start, e.site, 'literal');
     if (!u) return undefined;
+    // a part written as a reference (`smtp://${HOST}:${PORT}`) is not a literal
+    for (const p of [u.scheme, u.host, u.port, ...Object.values(u.params)]) {
+      if (p && /\$(\{|[A-Za-z_])/.test(p.text)) {
+        p.kind = 'expression';
+        delete p.value;
+      }
+    }
     u.kind = e.kind;
     if (isKnown(e)) u.value = e.value;
     else delete u.value;
@@ -219,4 +226,10 @@ export function noteNonBoolean(extras: Record<string, Field>, e: KvEntry | undef
 
 export function fmtPort(p: number | undefined): string {
   return p === undefined ? 'the default port' : `port ${p}`;
+}
+
+/** The parts that decide the connection (scheme, host, port) are known, even if the userinfo is not. */
+export function urlPartsKnown(u: UrlField): boolean {
+  if (u.value !== undefined) return true;
+  return [u.scheme, u.host, u.port].every((p) => !p || p.value !== undefined);
 }

@@ -18,7 +18,7 @@
 // starttls-required; neither → 'none' (Django never sends STARTTLS). A non-SMTP backend → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, valueOf } from './common';
+import { addExtras, credentials, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 
 /** django-environ / python-decouple boolean casts. */
 export function pyBool(s: string | undefined): boolean | undefined {
@@ -63,7 +63,7 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
   let ssl: boolean | undefined = useSsl ? (isKnown(useSsl) ? pyBool(useSsl.value) : undefined) : false;
   const why: string[] = [];
   if (u) {
-    if (u.value === undefined) return makeConfig(group, inst, 'django', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
+    if (!urlPartsKnown(u)) return makeConfig(group, inst, 'django', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
     const scheme = u.scheme?.value?.toLowerCase() ?? '';
     if (u.host?.value) hostV = u.host.value;
     if (u.port?.value !== undefined) portN = u.port.value;

@@ -17,7 +17,7 @@
 // (tls, ssl) → 'unknown' (symfony/mailer ≥ 7.2 throws). A non-SMTP mailer (log, ses, ...) → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, valueOf } from './common';
+import { addExtras, credentials, envBool, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { verifyField } from './generic';
 import { symfonyEffective } from './symfony-semantics';
 
@@ -61,7 +61,7 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
   if (scheme && !isKnown(scheme)) return makeConfig(group, inst, 'laravel', { host: hostV, port: Number.isNaN(portN) ? undefined : portN, tlsMode: 'unknown', because: `${scheme.key} comes from the environment` }, fields);
   const options: Record<string, string | undefined> = {};
   if (u) {
-    if (u.value === undefined) return makeConfig(group, inst, 'laravel', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
+    if (!urlPartsKnown(u)) return makeConfig(group, inst, 'laravel', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
     if (u.scheme?.value) {
       schemeV = u.scheme.value;
       schemeKey = u.key;

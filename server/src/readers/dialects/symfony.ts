@@ -12,7 +12,7 @@
 // host/port/TLS). null://, sendmail://, native://, API transports → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { Instance, makeConfig, urlField } from './common';
+import { Instance, makeConfig, urlField, urlPartsKnown } from './common';
 import { symfonyEffective } from './symfony-semantics';
 import { nodemailerUrlFields } from './url-fields';
 
@@ -25,7 +25,7 @@ export function buildSymfony(group: KvGroup, inst: Instance): SmtpConfig | undef
   if (!/^(smtps?|[a-z0-9-]+\+smtps?)$/.test(scheme)) return undefined;
   const fields: Partial<SmtpConfig> = { url: u, extras: {}, credentials: { passwordIsLiteral: false } };
   let eff;
-  if (u.value === undefined) eff = { tlsMode: 'unknown' as const, because: `${dsn.key} is not known` };
+  if (!urlPartsKnown(u)) eff = { tlsMode: 'unknown' as const, because: `${dsn.key} is not known` };
   else if (scheme.includes('+')) eff = { host: u.host?.value, port: u.port?.value, tlsMode: 'unknown' as const, because: `the ${scheme} provider bridge picks its own host, port and TLS mode` };
   else {
     const options: Record<string, string | undefined> = {};
