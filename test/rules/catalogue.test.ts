@@ -42,6 +42,8 @@ describe('rule catalogue', () => {
       assert.ok(md.startsWith(`# ${r.meta.id}\n`), `${r.meta.id}: title`);
       for (const h of ['## What it does', '## Why is this bad?', '### Bad', '### Good', '## Fix safety', '## Sources']) assert.ok(md.includes(h), `${r.meta.id}: ${h}`);
       assert.ok(index.includes(`(${r.meta.id}.md)`), `README lists ${r.meta.id}`);
+      // In sync with the rule's metadata (regenerate with: npx tsx test/rules/docs-gen/gen.ts)
+      for (const part of [r.meta.long, r.meta.fixSafety, ...r.meta.sources]) assert.ok(md.includes(part), `${r.meta.id}.md is out of date: run npx tsx test/rules/docs-gen/gen.ts`);
     }
   });
 

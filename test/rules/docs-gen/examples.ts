@@ -1,0 +1,194 @@
+// Examples for docs/rules/<id>.md: [language, title, code][] for bad and good.
+export type Ex = [lang: string, title: string, code: string];
+export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }> = {
+  'implicit-tls-port-without-tls': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false   # waits for a plaintext greeting'],
+      ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: false'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: false });\nnodemailer.createTransport('smtp://user:pass@smtp.example.com:465'); // smtp: sets secure:false"],
+    ],
+    good: [
+      ['dotenv', '.env', 'SMTP_PORT=465\nSMTP_SECURE=true'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true });\nnodemailer.createTransport({ host: 'smtp.example.com', port: 465 }); // secure unset + 465 → implicit TLS\nnodemailer.createTransport({ host, port, secure: port === 465 });"],
+    ],
+    notes: '**465 is not deprecated.** It was briefly registered as "smtps" in the late 1990s and revoked, which is where the myth comes from; RFC 8314 (2018) registered it again as *submissions* and recommends implicit TLS over STARTTLS. Moving to 587 is offered only as an alternative fix, never because 465 is "legacy". Laravel 9+ and Symfony Mailer (`smtp://…:465`) and Grafana switch TLS on by themselves on 465, so they are not reported.',
+  },
+  'starttls-port-with-implicit-tls': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_SECURE=true        # ClientHello meets a plaintext "220" banner'],
+      ['dotenv', '.env (Laravel)', 'MAIL_PORT=587\nMAIL_SCHEME=smtps'],
+      ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_SSL=True'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 587\n    properties:\n      mail.smtp.ssl.enable: true'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: true });"],
+    ],
+    good: [
+      ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true });"],
+    ],
+    notes: 'Port 2525 (an unofficial provider alternative) and 2587 (SES/Resend) behave exactly like 587; port 25 greets in plaintext too.',
+  },
+  'conflicting-tls-flags': {
+    bad: [
+      ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=True   # ValueError at startup'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true, ignoreTLS: true }); // ignoreTLS wins\nnodemailer.createTransport({ port: 465, secure: true, requireTLS: true }); // requireTLS has no effect (info)"],
+    ],
+    good: [
+      ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_TLS=True'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true });"],
+    ],
+    notes: 'Severity: error where the library throws (Django, Mastodon/Discourse on the Ruby mail gem ≥ 2.9), warning for requireTLS + ignoreTLS, info for flags that are merely redundant. When the port also contradicts the implicit flag, `starttls-port-with-implicit-tls` reports it instead.',
+  },
+  'env-string-as-boolean': {
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"]],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY !== 'false' },\n});"]],
+    notes: 'When a `.env` file next to the code sets the variable, the message says what nodemailer will do with that value. Comparisons (`=== "true"`, `Number(...) === 465`) are not reported.',
+  },
+  'cross-file-port-mode-mismatch': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_PORT=465'],
+      ['js', 'src/mailer.js (reported here, pointing at .env)', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});"],
+    ],
+    good: [['js', 'src/mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: Number(process.env.SMTP_PORT) === 465,\n});"]],
+    notes: 'A `.env*` file feeds `process.env.X` in JS/TS files of the same folder or below (`.env` wins over `.env.*` variants). The finding is in the JS file; its related location is the `.env` line.',
+  },
+  'tls-verification-disabled': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_TLS_REJECT_UNAUTHORIZED=false\nNODE_TLS_REJECT_UNAUTHORIZED=0    # every TLS connection of the process'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.trust: "*"'],
+      ['dotenv', '.env (Symfony)', 'MAILER_DSN=smtp://user:pass@smtp.example.com:587?verify_peer=0'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, tls: { rejectUnauthorized: false } });"],
+    ],
+    good: [['js', 'mailer.js', "// IP address as host: give the certificate name\nnodemailer.createTransport({ host: '10.0.0.5', port: 465, tls: { servername: 'smtp.example.com' } });\n// private CA: trust it instead of trusting everything\nnodemailer.createTransport({ host: 'smtp.internal', port: 465, tls: { ca: fs.readFileSync('ca.pem') } });"]],
+    notes: 'Loopback hosts and dev catchers (localhost, MailHog, Mailpit, MailDev, port 1025) are reported as info. https.Agent, database pools and other non-mail `rejectUnauthorized: false` are not mail settings and are not reported.',
+  },
+  'legacy-tls-version': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_TLS_MIN_VERSION=TLSv1\nNODE_OPTIONS=--tls-min-v1.0'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.protocols: "TLSv1 TLSv1.1"'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.office365.com', port: 587, tls: { minVersion: 'TLSv1', ciphers: 'SSLv3' } });"],
+    ],
+    good: [
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.protocols: TLSv1.2 TLSv1.3'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.office365.com', port: 587, tls: { minVersion: 'TLSv1.2' } });"],
+    ],
+  },
+  'tls-disabled-with-credentials': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=apikey'],
+      ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_HOST_USER=me\n# neither EMAIL_USE_TLS nor EMAIL_USE_SSL: Django never sends STARTTLS'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    username: mailer\n    properties:\n      mail.smtp.starttls.enable: false'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, ignoreTLS: true, auth: { user, pass } });"],
+    ],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });\nnodemailer.createTransport({ host: 'mailpit', port: 1025, ignoreTLS: true }); // local catcher, no credentials"]],
+    notes: 'An explicit "no STARTTLS" switch is also reported when something else hides it today (implicit TLS on 587, or a 465 connection that fails first): fixing that problem would otherwise send the password in clear text. Without an explicit switch only Django is reported (its defaults are known); Spring environment overrides in compose files may be completed by an application.yml the linter cannot see. Local dev catchers are info.',
+  },
+  'opportunistic-tls-fallback': {
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, opportunisticTLS: true, auth: { user, pass } });"]],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });"]],
+  },
+  'starttls-not-enforced': {
+    bad: [
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, auth: { user, pass } });"],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    username: mailer\n    properties:\n      mail.smtp.starttls.enable: true   # without starttls.required'],
+    ],
+    good: [
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });"],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.starttls.enable: true\n      mail.smtp.starttls.required: true'],
+    ],
+    notes: '**Off by default** (opt-in): enable it with `"rules": { "starttls-not-enforced": "info" }` in `.mailconfiglintrc.json`. It flags the setup most providers document, so it is noise for most projects and useful for strict ones.',
+  },
+  'port-25-with-credentials': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=25\nSMTP_USER=apikey'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 25\n    username: mailer'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'mail.example.com', port: 25, auth: { user, pass } });"],
+    ],
+    good: [
+      ['dotenv', '.env', 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true\nSMTP_USER=apikey'],
+      ['dotenv', '.env (local relay, no auth)', 'SMTP_HOST=localhost\nSMTP_PORT=25'],
+    ],
+    notes: 'A relay on the same private network (a compose service name such as `postfix`, `*.svc.cluster.local`, `*.internal`, loopback) is reported as info: the login stays on the private network, but it is still unencrypted unless the relay offers STARTTLS.',
+  },
+  'port-25-egress-blocked': {
+    bad: [['yaml', '.github/workflows/notify.yml', 'jobs:\n  mail:\n    runs-on: ubuntu-latest   # GitHub-hosted runners run on Azure\n    env:\n      SMTP_HOST: mail.example.org\n      SMTP_PORT: 25']],
+    good: [['yaml', '.github/workflows/notify.yml', 'jobs:\n  mail:\n    env:\n      SMTP_HOST: mail.example.org\n      SMTP_PORT: 587']],
+    notes: 'Only YAML deployment files (compose, Kubernetes, CI) and only remote hosts; relays on the private network (`postfix`, `*.svc.cluster.local`) are fine.',
+  },
+  'provider-port-unsupported': {
+    bad: [
+      ['dotenv', '.env', 'SMTP_HOST=smtp.office365.com\nSMTP_PORT=465\nSMTP_SECURE=true'],
+      ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.postmarkapp.com', port: 465, secure: true });"],
+    ],
+    good: [['dotenv', '.env', 'SMTP_HOST=smtp.office365.com\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true']],
+    notes: 'The finding is on the host (the provider is what lacks the port); the related location is the port. Providers: Microsoft 365 and Postmark (error), Outlook.com and iCloud (warning, lower confidence).',
+  },
+  'provider-requires-tls': {
+    bad: [['dotenv', '.env', 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true']],
+    good: [['dotenv', '.env', 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true']],
+  },
+  'suspicious-smtp-port': {
+    bad: [['dotenv', '.env', 'SMTP_PORT=456   # 465?'], ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 578 }); // 587?"]],
+    good: [['dotenv', '.env', 'SMTP_PORT=465\nSMTP_SECURE=true']],
+  },
+  'nodemailer-unknown-service': {
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'Office365', auth: { user, pass } }); // not a preset: connects to localhost:587"], ['dotenv', '.env', 'SMTP_SERVICE=office365']],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'Outlook365', auth: { user, pass } });\nnodemailer.createTransport({ service: 'gmail', auth: { user, pass } }); // case and punctuation do not matter"]],
+    notes: 'The lookup is nodemailer\'s own: `lib/well-known/services.json` names, aliases and e-mail domains, normalised by dropping everything but letters, digits, `.` and `-` and lower-casing. "Did you mean" uses the closest preset (with known mistakes such as Office365 → Outlook365).',
+  },
+  'nodemailer-service-overrides': {
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'gmail', port: 587, auth: { user, pass } }); // still 465 + implicit TLS"]],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'gmail', auth: { user, pass } });\nnodemailer.createTransport({ host: 'smtp.gmail.com', port: 587, requireTLS: true, auth: { user, pass } });"]],
+    notes: 'Values equal to the preset\'s are not reported; keys the preset does not set (e.g. `secure` for Hotmail) are not overridden and not reported.',
+  },
+  'laravel-invalid-mail-scheme': {
+    bad: [['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=tls\nMAIL_PORT=587']],
+    good: [['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=smtp\nMAIL_PORT=587'], ['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_PORT=465   # MAIL_SCHEME unset: 465 → smtps']],
+  },
+  'laravel-mail-encryption-ignored': {
+    bad: [['dotenv', '.env', 'MAIL_PORT=587\nMAIL_ENCRYPTION=ssl'], ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_ENCRYPTION=tls']],
+    good: [['dotenv', '.env', 'MAIL_PORT=587'], ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_SCHEME=smtps']],
+    notes: 'A MAIL_ENCRYPTION that matches the port (tls on 587, ssl on 465) is harmless and not reported.',
+  },
+  'symfony-dsn-port-implicit': {
+    bad: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.office365.com   # no port: implicit TLS on 465']],
+    good: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.office365.com:587\nMAILER_DSN=smtps://user:pass@smtp.example.com:465']],
+  },
+  'hardcoded-smtp-credentials': {
+    bad: [
+      ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: 'me@example.com', pass: 'Zx81wqPlm2Tr' } });"],
+      ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_USER: me\n      SMTP_PASS: Zx81wqPlm2Tr'],
+    ],
+    good: [
+      ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });"],
+      ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_PASS: ${SMTP_PASS}'],
+    ],
+    notes: 'Severity: error in JS/TS, warning in YAML deployment files. `.env` files are not reported (holding secrets is their job; keep them out of git). Passwords never appear in messages or output.',
+  },
+  'deprecated-mail-setting': {
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, secureConnection: true }); // nodemailer 0.x"], ['dotenv', '.env.production (Mastodon)', 'SMTP_ENABLE_STARTTLS_AUTO=true']],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, secure: true });"], ['dotenv', '.env.production (Mastodon)', 'SMTP_ENABLE_STARTTLS=auto']],
+  },
+  'nonstandard-submission-port': {
+    bad: [['dotenv', '.env', 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=2525   # Gmail does not listen on 2525']],
+    good: [['dotenv', '.env', 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=2525   # SendGrid offers 2525 (STARTTLS, like 587)']],
+    notes: '**Off by default** (opt-in): enable with `"rules": { "nonstandard-submission-port": "info" }`. For the TLS rules, 2525 and 2587 are treated exactly like 587, and 2465 like 465.',
+  },
+  'symfony-dsn-unknown-option': {
+    bad: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.example.com:465?encryption=ssl']],
+    good: [['dotenv', '.env', 'MAILER_DSN=smtps://user:pass@smtp.example.com:465\nMAILER_DSN=smtp://user:pass@smtp.example.com:587?require_tls=true   # Symfony ≥ 7.3']],
+  },
+  'grafana-host-missing-port': {
+    bad: [['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com']],
+    good: [['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_STARTTLS_POLICY=MandatoryStartTLS']],
+  },
+  'missing-smtp-timeouts': {
+    bad: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587']],
+    good: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_TIMEOUT=30'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n      mail.smtp.writetimeout: 10000']],
+    notes: 'Spring environment overrides in compose or Kubernetes files (SPRING_MAIL_*) are not reported: the application.yml in the image may set the timeouts.',
+  },
+  'smtp-debug-logging': {
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, debug: true, logger: true });"], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.debug.auth: true']],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, logger: true, transactionLog: true });"]],
+  },
+};
