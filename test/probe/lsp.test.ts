@@ -66,6 +66,17 @@ describe('Test SMTP Connection over LSP', () => {
     assert.equal(lenses[0].range.start.line, 1);
   });
 
+  it('no code lens where there is nothing to connect to', async () => {
+    const file = path.join(dir, 'flag-only', '.env');
+    fs.mkdirSync(path.dirname(file));
+    const text = 'SMTP_SECURE=true\nSMTP_PORT=465\n';
+    fs.writeFileSync(file, text);
+    const u = c.open(file, text, 'dotenv');
+    await c.diagnosticsNow(u);
+    const lenses = await c.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: u } });
+    assert.deepEqual(lenses, []);
+  });
+
   it('listConnections: host, port, mode, user and where the password comes from (not the password)', async () => {
     const r = await c.request<{ configs: Record<string, unknown>[]; atCursor?: string }>('mailConfigLint/listConnections', { uri, position: { line: 2, character: 3 } });
     assert.equal(r.configs.length, 1);

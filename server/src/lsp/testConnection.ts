@@ -186,7 +186,8 @@ export function registerTestConnection(
   connection.onCodeLens(async (p): Promise<CodeLens[]> => {
     const ctx = await getEngineContext(p.textDocument.uri);
     if (!ctx) return [];
-    return configsOf(ctx).map((c) => {
+    // Only where there is something to connect to (a host, URL or service), not on a lone TLS flag.
+    return configsOf(ctx).filter((c) => c.host || c.url || c.service).map((c) => {
       const at = ctx.index.position(c.span.start);
       return {
         range: { start: at, end: at },

@@ -68,8 +68,18 @@ function resolveSecret(
   processEnv: Record<string, string | undefined>,
 ): { value: string; from: PasswordSource } | undefined {
   if (!f) return undefined;
-  if (f.kind === 'env') return envValue(f.envVar, file, env, processEnv);
+  // Readers may point the password at the whole URL/DSN that holds it (smtp://user:pass@host): take its part.
+  const fromUrl = (r: { value: string; from: PasswordSource } | undefined) => {
+    if (!r || !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(r.value.trim())) return r;
+    const pw = urlPassword(r.value).password;
+    return pw && !PLACEHOLDER.test(pw) ? { value: pw, from: r.from } : undefined;
+  };
+  if (f.kind === 'env') return fromUrl(envValue(f.envVar, file, env, processEnv));
   if (f.kind !== 'literal') return undefined;
+  if (f.site.style !== 'url-part') {
+    const v = rawValue(text, f);
+    if (v !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim())) return fromUrl({ value: v, from: 'file' });
+  }
   if (f.site.style === 'url-part') {
     const raw = text.slice(f.site.value.start, f.site.value.end);
     try {
@@ -114,6 +124,7 @@ export function targetFromConfig(
   if (!host && cfg.host?.kind === 'env') host = envValue(cfg.host.envVar, cfg.file, env, processEnv)?.value;
   if (host) t.host = host.trim();
   else notes.push('the host is not known from the file (pass --host)');
+  if (host && !cfg.host && !cfg.url && !cfg.service) notes.push(`no host in the file: using ${host} (the library's default)`);
   let port = cfg.effective.port ?? cfg.port?.value ?? cfg.url?.port?.value;
   if (port === undefined && cfg.port?.kind === 'env') {
     const v = Number(envValue(cfg.port.envVar, cfg.file, env, processEnv)?.value);
