@@ -147,7 +147,16 @@ export function startServer(
     if (uri) {
       const st = states.get(uri);
       const doc = documents.get(uri);
-      if (st?.result && doc && st.result.version === doc.version) return { uri, text: st.result.text, index: st.result.index };
+      const lr = st?.result;
+      if (lr && doc && lr.version === doc.version) {
+        return {
+          uri,
+          text: lr.text,
+          get index() {
+            return lr.index;
+          },
+        };
+      }
       if (doc) {
         const text = doc.getText();
         return { uri, text, index: new LineIndex(text) };
@@ -207,7 +216,6 @@ export function startServer(
     const file = st.file;
     const project = configs.forFile(file);
     const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env };
-    const base = { key, version: doc.version, file, text, index: new LineIndex(text), settings, lintOptions };
     const empty: FileResult = { file, findings: [], problems: [] };
     let skipped: string | undefined;
     if (!settings.enable) skipped = 'disabled by mailConfigLint.enable';
@@ -230,7 +238,23 @@ export function startServer(
       for (const p of result.problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
     }
     const own = result.findings.filter((f) => f.file === file);
-    const lr: LintResult = { ...base, result, own, skipped };
+    // The line index is built only when something needs positions (findings, hover, code actions):
+    // typing in a big file without mail settings costs no more than the prefilter.
+    let index: LineIndex | undefined;
+    const lr: LintResult = {
+      key,
+      version: doc.version,
+      file,
+      text,
+      get index() {
+        return (index ??= new LineIndex(text));
+      },
+      settings,
+      lintOptions,
+      result,
+      own,
+      skipped,
+    };
     st.result = lr;
     if (!skipped && isEnvFile(file)) updateEnv(file, result.read, doc.uri);
     updateForeign(doc.uri, file, skipped ? [] : result.findings.filter((f) => f.file !== file));
@@ -299,7 +323,13 @@ export function startServer(
     const st = states.get(uri);
     const lr = st?.result;
     if (!st || !lr) return [];
-    const own: FileText = { uri, text: lr.text, index: lr.index };
+    const own: FileText = {
+      uri,
+      text: lr.text,
+      get index() {
+        return lr.index;
+      },
+    };
     const opts = { relatedInformation: relatedInfo, codeDescription, fileText };
     const out: Diagnostic[] = [];
     if (lr.skipped && /too large/.test(lr.skipped)) {
@@ -314,7 +344,7 @@ export function startServer(
     // since the file's own language support already reports them while the user types.
     for (const p of lr.result.problems) {
       if (!/large file|too large|bounded|not parsed as a whole/i.test(p.message)) continue;
-      const line = Math.min(p.line ?? 0, lr.index.lineCount - 1);
+      const line = Math.max(0, Math.min(p.line ?? 0, lr.index.lineCount - 1));
       out.push({ range: Range.create(line, 0, line, 0), severity: 3, source: SOURCE, message: `Mail Config Lint: ${p.message}` });
     }
     for (const f of lr.own) out.push(findingToDiagnostic(f, own, opts));
