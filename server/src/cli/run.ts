@@ -254,6 +254,8 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
       outcome(f).problems.push({ message: `internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}` });
     }
   };
+  // For the start-up code cache (loader.ts): which readers this run used.
+  (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(files.map((f) => formatOf(f) ?? '').filter(Boolean));
   for (const f of envFiles) guarded(f, { rules: baseRules }, true);
   for (const f of otherFiles) guarded(f, { rules: baseRules, env: envLookup }, false);
 

@@ -1,0 +1,72 @@
+// dist/cli.js is a start-up shim that runs dist/cli-main.js through V8's code cache (loader.ts): the
+// output is the same with and without the cache, a bad or missing cache never breaks a run, the cache grows
+// to cover each format's reader once, and the cache files are private to the user.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ensureBuilt, ROOT, runBin, tmpDir, writeTree } from './helpers';
+
+before(() => ensureBuilt());
+
+function ws(): string {
+  const d = tmpDir('mcl-loader-');
+  writeTree(d, {
+    '.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false\n',
+    'mailer.ts': "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: true });\n",
+  });
+  return d;
+}
+
+test('the code cache: miss then hit, same output as without it, private files, grows per format', () => {
+  const d = ws();
+  const cache = path.join(tmpDir('mcl-cache-'), 'c');
+  const env = { MAIL_CONFIG_LINT_CACHE_DIR: cache, MAIL_CONFIG_LINT_DEBUG_CACHE: '1' };
+  const plain = runBin(['--format', 'json', '.env'], { cwd: d, env: { MAIL_CONFIG_LINT_NO_CACHE: '1' } });
+  assert.equal(plain.stderr, '');
+  const first = runBin(['--format', 'json', '.env'], { cwd: d, env });
+  assert.match(first.stderr, /^mail-config-lint cache: miss\nmail-config-lint cache: wrote .*\.v8 \(env\)\n$/);
+  assert.equal(first.stdout, plain.stdout);
+  assert.equal(first.code, plain.code);
+  const second = runBin(['--format', 'json', '.env'], { cwd: d, env });
+  assert.equal(second.stderr, 'mail-config-lint cache: hit\n', 'nothing rewritten');
+  assert.equal(second.stdout, plain.stdout);
+  // A format the cache has not seen yet: one rewrite, then hits.
+  const ts = runBin(['mailer.ts'], { cwd: d, env });
+  assert.match(ts.stderr, /cache: hit\n.*wrote .*\(env,js\)\n$/);
+  assert.equal(runBin(['mailer.ts'], { cwd: d, env }).stderr, 'mail-config-lint cache: hit\n');
+  const files = fs.readdirSync(cache);
+  assert.equal(files.length, 1, 'no temp files left');
+  assert.equal(fs.statSync(path.join(cache, files[0])).mode & 0o777, 0o600);
+  assert.equal(fs.statSync(cache).mode & 0o777, 0o700);
+});
+
+test('a corrupt cache is rejected and rewritten; an unusable cache folder is skipped', () => {
+  const d = ws();
+  const cache = path.join(tmpDir('mcl-cache-'), 'c');
+  const env = { MAIL_CONFIG_LINT_CACHE_DIR: cache, MAIL_CONFIG_LINT_DEBUG_CACHE: '1' };
+  const want = runBin(['.env'], { cwd: d, env: { MAIL_CONFIG_LINT_NO_CACHE: '1' } }).stdout;
+  runBin(['.env'], { cwd: d, env });
+  const [f] = fs.readdirSync(cache);
+  const raw = fs.readFileSync(path.join(cache, f));
+  fs.writeFileSync(path.join(cache, f), Buffer.concat([raw.subarray(0, raw.indexOf(10) + 1), Buffer.alloc(4096, 0x41)]));
+  const r = runBin(['.env'], { cwd: d, env });
+  assert.match(r.stderr, /^mail-config-lint cache: rejected\nmail-config-lint cache: wrote /);
+  assert.equal(r.stdout, want);
+  assert.equal(runBin(['.env'], { cwd: d, env }).stderr, 'mail-config-lint cache: hit\n');
+  // A file where the folder should be: no cache, same output, nothing on stderr without debug.
+  const notDir = path.join(tmpDir('mcl-cache-'), 'file');
+  fs.writeFileSync(notDir, 'x');
+  const r2 = runBin(['.env'], { cwd: d, env: { MAIL_CONFIG_LINT_CACHE_DIR: notDir } });
+  assert.equal(r2.stderr, '');
+  assert.equal(r2.stdout, want);
+});
+
+test('a missing bundle is one clear line and exit 2, not a stack trace', () => {
+  const d = tmpDir('mcl-loader-');
+  fs.copyFileSync(path.join(ROOT, 'dist', 'cli.js'), path.join(d, 'cli.js'));
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const r = spawnSync(process.execPath, [path.join(d, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, MAIL_CONFIG_LINT_CACHE_DIR: path.join(d, 'cache') } });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^mail-config-lint: cannot load .*cli-main\.js: .+\n$/);
+});
