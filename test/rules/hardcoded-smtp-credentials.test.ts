@@ -17,6 +17,15 @@ ruleTester('hardcoded-smtp-credentials', {
   ],
   invalid: [
     {
+      name: 'Kubernetes Secret and ConfigMap manifests',
+      file: 'k8s/smtp.yaml',
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: smtp\nstringData:\n  SMTP_HOST: smtp.example.com\n  SMTP_PORT: "587"\n  SMTP_USER: me\n  SMTP_PASS: Zx81wqPlm2Tr\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: smtp\ndata:\n  SMTP_HOST: smtp.example.com\n  SMTP_PORT: "587"\n  SMTP_USER: me\n  SMTP_PASS: Zx81wqPlm2Tr\n',
+      errors: [
+        { line: 9, severity: 'warning', includes: ['Keep Secret manifests out of the repository'], fixCount: 0 },
+        { line: 19, severity: 'warning', includes: ['ConfigMaps are not for secrets either'], fixCount: 0 },
+      ],
+    },
+    {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  auth: {\n    user: 'me@example.com',\n    pass: 'Zx81wqPlm2Tr',\n  },\n});\n",
       errors: [

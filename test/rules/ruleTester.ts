@@ -20,6 +20,8 @@ import type { Finding, Severity } from '../../server/src/model/types';
 import { ruleById } from '../../server/src/rules/index';
 
 const ROOT = '/workspace';
+/** Test passwords: no message, related message or fix title may ever contain them. */
+export const TEST_SECRETS = ['Zx81wqPlm2Tr', 'hunter2hunter2'];
 
 export interface Case {
   /** Test title (defaults to the file name and the first line of code). */
@@ -166,6 +168,10 @@ export function ruleTester(ruleId: string, tables: Tables): void {
           matchMessage(f.message, want.message, what);
           for (const sub of want.includes ?? []) assert.ok(f.message.includes(sub), `${what} message includes ${JSON.stringify(sub)}: ${f.message}`);
           if (want.severity) assert.equal(f.severity, want.severity, `${what} severity`);
+          for (const secret of TEST_SECRETS) {
+            const shown = [f.message, ...f.related.map((r) => r.message), ...f.fixes.map((x) => x.title)].join('\n');
+            assert.ok(!shown.includes(secret), `${what} shows a password in clear text`);
+          }
           if (want.related) {
             assert.equal(f.related.length, want.related.length, `${what} related count`);
             want.related.forEach((r, j) => {

@@ -53,7 +53,13 @@ export const rule: Rule = {
     const f = literal ? pw! : cfg.url!;
     const js = cfg.format === 'js';
     const what = literal && pw!.site.style !== 'url-part' && !/(^|\.)url\.password$|^password$/i.test(pw!.key) ? pw!.key : 'the password in the URL';
-    const message = `The SMTP ${/secret|token/i.test(what) ? 'secret' : 'password'} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
+    const kind = /secret|token/i.test(what) ? 'secret' : 'password';
+    const where = /^Secret\b/.test(cfg.label)
+      ? 'Keep Secret manifests out of the repository (create them in the cluster, or use Sealed Secrets / an external secret store), and rotate it.'
+      : /^ConfigMap\b/.test(cfg.label)
+        ? 'ConfigMaps are not for secrets either (anyone who can read the ConfigMap sees it): use a Secret and valueFrom.secretKeyRef, and rotate it.'
+        : `Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
+    const message = `The SMTP ${kind} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). ${where}`;
     let fix;
     if (literal && editable(pw, cfg)) {
       const name = envName(pw!);
