@@ -531,3 +531,20 @@ test('offsets are UTF-16 indices into the text as given (BOM, astral characters,
   const r = read(`\uFEFF// mail-config-lint-disable-next-line\r\nconst t = createTransport({ host: 'h' });\r\n`, 'a.js');
   assert.ok(r.suppressions.lines.get(1)?.has('*'));
 });
+
+test('truthiness of a raw env string: !!process.env.X and Boolean(process.env.X) are flagged, comparisons are not', () => {
+  const env = fakeEnv({ S: 'false' });
+  const flagged = [`secure: !!process.env.S`, `secure: Boolean(process.env.S)`, `secure: process.env.S`, `secure: process.env['S']`];
+  for (const prop of flagged) {
+    const c = one(`createTransport({ host: 'h', port: 587, ${prop} })`, 'a.ts', env);
+    assert.ok(c.extras['rawEnvString:secure'], prop);
+    assert.equal(c.effective.tlsMode, 'implicit', `${prop}: "false" is truthy`);
+  }
+  const fine = [`secure: process.env.S === 'true'`, `secure: process.env.S?.toLowerCase() === 'true'`, `secure: JSON.parse(process.env.S)`, `secure: ['true', '1'].includes(process.env.S)`, `secure: Number(process.env.S) === 1`];
+  for (const prop of fine) {
+    const c = one(`createTransport({ host: 'h', port: 587, ${prop} })`, 'a.ts', env);
+    assert.equal(c.extras['rawEnvString:secure'], undefined, prop);
+    assert.equal(c.implicitTls?.value, false, prop);
+    assert.equal(c.effective.tlsMode, 'starttls-opportunistic', prop);
+  }
+});

@@ -864,10 +864,21 @@ class FileReader {
     this.configs.push(cfg);
   }
 
-  /** The value is an env string as is: process.env.X, or a variable holding exactly that. */
+  /**
+   * The value's truthiness is that of an env string as is: process.env.X, a variable holding exactly that,
+   * or the same through `!!x` / `Boolean(x)` (where "false" and "0" are still true).
+   */
   private isRawEnv(node: t.Node | undefined): boolean {
     let n = unwrap(node);
-    for (let i = 0; n && i < 6; i++) {
+    for (let i = 0; n && i < 8; i++) {
+      if (n.type === 'UnaryExpression' && n.operator === '!' && unwrap(n.argument)?.type === 'UnaryExpression' && (unwrap(n.argument) as t.UnaryExpression).operator === '!') {
+        n = unwrap((unwrap(n.argument) as t.UnaryExpression).argument);
+        continue;
+      }
+      if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Boolean' && n.arguments.length === 1) {
+        n = unwrap(n.arguments[0] as t.Node);
+        continue;
+      }
       if (envVarOf(n) !== undefined) return true;
       if (n.type === 'MemberExpression' && unwrap(n.object)?.type === 'Identifier' && isProcessEnv(this.scope.binding((unwrap(n.object) as t.Identifier).name, n.start ?? 0))) return true;
       if (n.type !== 'Identifier') return false;
