@@ -122,6 +122,30 @@ describe('language server (push diagnostics)', () => {
     c.close(uri);
   });
 
+  it('CRLF files: ranges, the preferred fix and the disable comment keep CRLF; an existing disable comment is extended', async () => {
+    const crlf = BAD_ENV.replace(/\n/g, '\r\n');
+    const uri = c.open(path.join(ws, 'crlf/.env'), crlf);
+    const d = byCode(await c.diagnosticsNow(uri), RULE)[0];
+    assert.equal(d.range.start.line, 2);
+    assert.equal(d.range.start.character, 0);
+    const actions = await c.codeActions(uri, d.range, [d]);
+    const fixed = applyEdits(crlf, editsFor(actions.find((a) => a.isPreferred)!, uri));
+    assert.equal(fixed, crlf.replace('SMTP_SECURE=false', 'SMTP_SECURE=true'));
+    const disabled = applyEdits(crlf, editsFor(actions.find((a) => a.title.startsWith('Disable'))!, uri));
+    assert.equal(disabled, crlf.replace('SMTP_SECURE=false', `# mail-config-lint-disable-next-line ${RULE}\r\nSMTP_SECURE=false`));
+    // Another rule already disabled on that line: the id is appended to the same comment.
+    const withComment = 'SMTP_PORT=465\n# mail-config-lint-disable-next-line some-other-rule\nSMTP_SECURE=false\n';
+    c.change(uri, withComment);
+    const d2 = byCode(await c.diagnosticsNow(uri), RULE)[0];
+    assert.ok(d2);
+    const dis2 = (await c.codeActions(uri, d2.range, [d2])).find((a) => a.title.startsWith('Disable'))!;
+    const after2 = applyEdits(withComment, editsFor(dis2, uri));
+    assert.equal(after2.split('\n')[1], `# mail-config-lint-disable-next-line some-other-rule, ${RULE}`);
+    c.change(uri, after2);
+    assert.deepEqual(byCode(await c.diagnosticsNow(uri), RULE), []);
+    c.close(uri);
+  });
+
   it('source.fixAll.mailConfigLint applies only safe preferred fixes, also through the server command', async () => {
     const uri = c.open(path.join(ws, 'fixall/.env'), BAD_ENV);
     await c.diagnosticsNow(uri);
@@ -246,6 +270,21 @@ describe('language server (push diagnostics)', () => {
       c.close(uri);
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('cross-file: a workspace folder added later has its .env files loaded', async () => {
+    const extra = tmpWorkspace({ '.env': 'SMTP_PORT=465\n' });
+    try {
+      c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(extra).href, name: 'extra' }], removed: [] } });
+      await sleep(200);
+      const file = path.join(extra, 'mail.js');
+      const js = "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});\n";
+      const uri = c.open(file, js);
+      await c.waitDiagnostics(uri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 1);
+      c.close(uri);
+    } finally {
+      fs.rmSync(extra, { recursive: true, force: true });
     }
   });
 
