@@ -50,7 +50,8 @@ interface TestResult {
   report: {
     ms?: number;
     target?: { host: string; port: number; tls: string };
-    auth?: { result: string };
+    auth?: { result: string; mechanisms?: string[] };
+    tls?: { authorized: boolean } | null;
     diagnosis?: { code: string; severity: string; message: string }[];
   };
   text: string;
@@ -130,14 +131,21 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     return item?.c;
   }
 
-  async function passwordFor(info: ConnectionInfo): Promise<{ password?: string; saved?: string }> {
+  /** A password kept in secret storage for this host + user (when the file has none). */
+  async function savedPassword(info: ConnectionInfo): Promise<{ password?: string; saved?: string }> {
     if (info.passwordSource !== 'none' || !info.user || !info.host) return {};
     const key = secretKey(info.host, info.user);
     const saved = await context.secrets.get(key);
-    if (saved) return { password: saved, saved: key };
+    return saved ? { password: saved, saved: key } : {};
+  }
+
+  /** Asks once (password box) and keeps it in secret storage. Only when the server actually offers AUTH over verified TLS. */
+  async function askPassword(info: ConnectionInfo): Promise<{ password?: string; saved?: string }> {
+    if (!info.user || !info.host) return {};
+    const key = secretKey(info.host, info.user);
     const typed = await vscode.window.showInputBox({
       title: `SMTP password for ${info.user} on ${info.host}`,
-      prompt: 'Not in the file or its environment. Kept in VS Code secret storage (forget it with "Mail Config Lint: Forget saved SMTP password"). Leave empty to test without AUTH.',
+      prompt: 'The connection works up to AUTH. The password is not in the file or its environment: it is kept in VS Code secret storage (forget it with "Mail Config Lint: Forget saved SMTP password"). Leave empty to skip AUTH.',
       password: true,
       ignoreFocusOut: true,
     });
@@ -189,17 +197,16 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
       void vscode.window.showWarningMessage(`Mail Config Lint: the host of "${info.label}" is not known (${info.notes.join('; ') || 'unset variable'}).`);
       return undefined;
     }
-    const { password, saved } = arg?.password !== undefined ? { password: arg.password, saved: undefined } : await passwordFor(info);
+    let { password, saved } = arg?.password !== undefined ? { password: arg.password, saved: undefined as string | undefined } : await savedPassword(info);
     listen();
-    const sealedPassword = password ? seal(password, ((await client.sendRequest(PROBE_KEY, {})) as { publicKey: string }).publicKey) : undefined;
-    const runId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const title = `Testing ${info.host}:${info.port} (${info.tls})`;
     const tr = transcript();
-    tr.appendLine(`──── ${new Date().toISOString()} ${title}`);
     if (arg?.interactive !== false) tr.show(true);
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (progress, token) => {
+    const probeOnce = async (pw: string | undefined): Promise<TestResult | undefined> => {
+      const sealedPassword = pw ? seal(pw, ((await client.sendRequest(PROBE_KEY, {})) as { publicKey: string }).publicKey) : undefined;
+      const runId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      tr.appendLine(`──── ${new Date().toISOString()} ${title}`);
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const cts = new vscode.CancellationTokenSource();
         running.add(cts);
         const sub = token.onCancellationRequested(() => cts.cancel());
@@ -223,15 +230,27 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
           running.delete(cts);
           cts.dispose();
         }
-      },
-    );
+      });
+    };
+    let result = await probeOnce(password);
+    // No password anywhere: ask only once the server is known to offer AUTH over verified TLS (a run that fails
+    // earlier, e.g. on DNS or the certificate, never asks), then test again with it.
+    const wantsPassword = (r: TestResult) =>
+      r.report.auth?.result === 'skipped' && (r.report.auth.mechanisms?.length ?? 0) > 0 && r.report.tls?.authorized === true;
+    let logged: TestResult | undefined;
+    if (result && !result.error && !password && info.user && info.passwordSource === 'none' && arg?.interactive !== false && wantsPassword(result)) {
+      for (const line of result.text.split('\n')) tr.appendLine(line);
+      logged = result;
+      ({ password, saved } = await askPassword(info));
+      if (password) result = await probeOnce(password);
+    }
     if (!result) {
       tr.appendLine('cancelled');
       output.info(`${title}: cancelled`);
       void vscode.window.showInformationMessage('Mail Config Lint: connection test cancelled.');
       return undefined;
     }
-    for (const line of result.text.split('\n')) tr.appendLine(line);
+    if (result !== logged) for (const line of result.text.split('\n')) tr.appendLine(line);
     output.info(`${title}: ${result.ok ? 'ok' : (result.report.diagnosis ?? []).map((d) => d.code).join(', ') || result.error || 'failed'}`);
     if (result.error) {
       void vscode.window.showWarningMessage(`Mail Config Lint: ${result.error}`);
