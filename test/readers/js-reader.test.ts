@@ -548,3 +548,10 @@ test('truthiness of a raw env string: !!process.env.X and Boolean(process.env.X)
     assert.equal(c.effective.tlsMode, 'starttls-opportunistic', prop);
   }
 });
+
+test('auth written as an expression: credentials presence kept, no string literal of it', () => {
+  const c = one(`createTransport({ host: 'h', auth: makeAuth('mailer', "s3cr3t-Pa55") })`);
+  assert.ok(c.extras.auth);
+  assert.equal(c.extras.auth.text, `makeAuth('***', '***')`);
+  assert.ok(!JSON.stringify(c).includes('s3cr3t'));
+});

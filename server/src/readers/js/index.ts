@@ -812,7 +812,11 @@ class FileReader {
         if (type) cfg.extras['auth.type'] = type;
       } else {
         // auth written but not as an object we can read: credentials are (probably) present.
-        cfg.extras.auth = this.propField('auth', authProp, false).field;
+        const f = this.propField('auth', authProp, false).field;
+        // Whatever it is, it may carry a secret: no string literal of it is kept.
+        f.text = f.text.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, "'***'");
+        delete f.value;
+        cfg.extras.auth = f;
       }
     }
     // tls: { rejectUnauthorized, minVersion, ... }
