@@ -363,3 +363,12 @@ test('URLs with references in the userinfo still decide the mode; a referenced h
   assert.equal(h.url?.host?.value, undefined);
   assert.equal(h.url?.port?.value, 465);
 });
+
+test('NODEMAILER_* (Novu) with JSON TLS options', () => {
+  const c = one(`NODEMAILER_HOST=smtp.x.com\nNODEMAILER_PORT=587\nNODEMAILER_USER=u\nNODEMAILER_PASSWORD=p\nNODEMAILER_TLS_OPTIONS='{"rejectUnauthorized":false,"minVersion":"TLSv1"}'\n`);
+  assert.equal(c.dialect, 'generic');
+  assert.equal(c.verifyCert?.value, false);
+  assert.equal(c.verifyCert?.kind, 'expression');
+  assert.equal(c.minTlsVersion?.value, 'TLSv1');
+  assert.equal(c.effective.tlsMode, 'starttls-opportunistic');
+});

@@ -18,6 +18,9 @@
 //   PASS | PASSWORD | PASSWD | AUTH_PASS | AUTH_PASSWORD          → credentials.password (text '***')
 //   SERVICE                                                       → service (nodemailer well-known preset)
 //   URL | URI | CONNECTION_URL                                    → url (nodemailer URL semantics)
+//   TLS_OPTIONS (JSON, Novu NODEMAILER_TLS_OPTIONS)               → verifyCert / minTlsVersion / ciphers from its
+//                                                                   rejectUnauthorized / minVersion / ciphers (kind
+//                                                                   'expression', key 'NODEMAILER_TLS_OPTIONS.rejectUnauthorized')
 //   USE_TLS, USE_SSL, SSL, TLS, STARTTLS, SECURE_CONNECTION, TLS_OPTIONS → extras (by key as written)
 // extras['nonBoolean:<KEY>']: a boolean key (SECURE, REQUIRE_TLS, IGNORE_TLS, OPPORTUNISTIC_TLS,
 // TLS_REJECT_UNAUTHORIZED) holding a literal that is not a boolean (SMTP_SECURE=ssl) — rule env-string-as-boolean.
@@ -135,6 +138,25 @@ export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dial
   if (verify) fields.verifyCert = verifyField(verify, (v) => (envBool(v) === undefined ? undefined : !envBool(v)));
   if (minVersion) fields.minTlsVersion = strField(minVersion);
   if (ciphers) fields.ciphers = strField(ciphers);
+  // Novu-style JSON TLS options (NODEMAILER_TLS_OPTIONS={"rejectUnauthorized":false}): read-only fields
+  // (kind 'expression': a fix must not rewrite or drop the whole JSON)
+  const tlsOpts = inst.keys.get('TLS_OPTIONS');
+  const json = tlsOpts ? valueOf(tlsOpts) : undefined;
+  if (tlsOpts && json && /^\s*\{/.test(json)) {
+    let o: unknown;
+    try {
+      o = JSON.parse(json);
+    } catch {
+      o = undefined;
+    }
+    if (o && typeof o === 'object') {
+      const rec = o as Record<string, unknown>;
+      const sub = (k: string, v: string | boolean): Field => ({ key: `${tlsOpts.key}.${k}`, value: v, text: tlsOpts.raw ?? tlsOpts.value, kind: 'expression', site: tlsOpts.site });
+      if (!fields.verifyCert && typeof rec.rejectUnauthorized === 'boolean') fields.verifyCert = sub('rejectUnauthorized', rec.rejectUnauthorized);
+      if (!fields.minTlsVersion && typeof rec.minVersion === 'string') fields.minTlsVersion = sub('minVersion', rec.minVersion);
+      if (!fields.ciphers && typeof rec.ciphers === 'string') fields.ciphers = sub('ciphers', rec.ciphers);
+    }
+  }
   const portV = port ? valueOf(port) : undefined;
   const effective = nodemailerEffective({
     host: host ? (isKnown(host) ? { state: 'known', value: host.value, key: host.key } : { state: 'unknown', key: host.key }) : absent,
