@@ -151,7 +151,7 @@ export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dial
     }
     if (o && typeof o === 'object') {
       const rec = o as Record<string, unknown>;
-      const sub = (k: string, v: string | boolean): Field => ({ key: `${tlsOpts.key}.${k}`, value: v, text: tlsOpts.raw ?? tlsOpts.value, kind: 'expression', site: tlsOpts.site });
+      const sub = (k: string, v: string | boolean): Field => ({ key: `${tlsOpts.key}.${k}`, value: v, text: String(v), kind: 'expression', site: tlsOpts.site });
       if (!fields.verifyCert && typeof rec.rejectUnauthorized === 'boolean') fields.verifyCert = sub('rejectUnauthorized', rec.rejectUnauthorized);
       if (!fields.minTlsVersion && typeof rec.minVersion === 'string') fields.minTlsVersion = sub('minVersion', rec.minVersion);
       if (!fields.ciphers && typeof rec.ciphers === 'string') fields.ciphers = sub('ciphers', rec.ciphers);
