@@ -219,3 +219,21 @@ test('{ url } object: require-tls inserts after the url property', () => {
   const src = `createTransport({ url: 'smtp://u:p@smtp.example.com:587' });\n`;
   assert.equal(viaIntent(src, { kind: 'require-tls' }), `createTransport({ url: 'smtp://u:p@smtp.example.com:587', requireTLS: true });\n`);
 });
+
+test('removing NODE_TLS_REJECT_UNAUTHORIZED never changes what the next statement means', () => {
+  const cases: [string, string][] = [
+    [`if (dev) process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nstart();\n`, `if (dev) {}\nstart();\n`],
+    [`if (dev)\n  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nstart();\n`, `if (dev)\n  {}\nstart();\n`],
+    [`if (a) x(); else process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n`, `if (a) x(); else {}\n`],
+    [`const old = process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n`, `const old = void 0;\n`],
+    [`function f() {\n  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n  return 1;\n}\n`, `function f() {\n  return 1;\n}\n`],
+    [`setup(); process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"; go();\n`, `setup(); go();\n`],
+  ];
+  for (const [src, want] of cases) {
+    const r = jsReader.read('a.js', src, {});
+    assert.equal(r.globals.length, 1, src);
+    const out = apply(src, [{ op: 'remove', field: r.globals[0].field }]);
+    assert.equal(out, want);
+    assert.equal(jsReader.read('a.js', out, {}).globals.length, 0);
+  }
+});

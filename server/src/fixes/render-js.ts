@@ -97,7 +97,10 @@ function removeSpan(text: string, site: Site): { start: number; end: number } {
     if (text[s - 1] === '{' && text[e] === '}') return { start: s, end: e };
     return { start, end };
   }
-  return { start, end };
+  // A statement among others on its line: take the spaces after it too.
+  let e = end;
+  if (start > 0 && /[ \t]/.test(text[start - 1])) while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return { start, end: e };
 }
 
 function render(text: string, edit: FieldEdit): TextEdit[] {
@@ -116,6 +119,21 @@ function render(text: string, edit: FieldEdit): TextEdit[] {
     }
     case 'remove': {
       const site = edit.field.site;
+      if (site.style === 'js-expr') {
+        // A statement that is the body of if/else/while/for (`if (dev) process.env.X = '0';`) must leave
+        // an empty block behind, or the next statement would become the body; an assignment nested in an
+        // expression (`a = process.env.X = '0'`) becomes `void 0`.
+        let p = site.entry.start;
+        while (p > 0 && /\s/.test(text[p - 1])) p--;
+        const prev = text[p - 1] ?? '';
+        const word = /(?:^|[^\w$])(else|do)$/.test(text.slice(Math.max(0, p - 5), p));
+        if (prev === ')' || word) return [{ file: site.file, span: { ...site.entry }, newText: '{}' }];
+        if ('=(,:?[&|+-*/%<>!~^'.includes(prev) && prev !== '') {
+          let e = site.entry.end;
+          if (text[e - 1] === ';') e--;
+          return [{ file: site.file, span: { start: site.entry.start, end: e }, newText: 'void 0' }];
+        }
+      }
       return [{ file: site.file, span: removeSpan(text, site), newText: '' }];
     }
     case 'rename': {
