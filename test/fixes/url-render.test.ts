@@ -59,3 +59,9 @@ test('rename a query parameter', () => {
   const u = cfgOf(t).url!;
   assert.equal(apply(t, [{ op: 'rename', field: u.params.encryption, key: 'require_tls' }]), 'MAILER_DSN=smtp://h:587?require_tls=ssl\n');
 });
+
+test('insert stops at an inline comment glued to the value', () => {
+  const t = 'MAILER_DSN=smtp://h:587#comment\n';
+  const u = cfgOf(t).url!;
+  assert.equal(apply(t, [{ op: 'insert', after: u.port as Field, key: 'require_tls', text: 'true' }]), 'MAILER_DSN=smtp://h:587?require_tls=true#comment\n');
+});

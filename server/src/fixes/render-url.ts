@@ -9,7 +9,7 @@
 import type { FieldEdit, Site, TextEdit } from '../model/types';
 import { registerRenderer } from './render';
 
-const URL_STOP = /[\s"'`]/;
+const URL_STOP = /[\s"'`#]/; // a `#` ends an unquoted .env value, and SMTP URLs have no fragment
 
 /** Start and end of the URL containing the part at `at` (same line; scheme found through `://`). */
 function urlBounds(text: string, site: Site): { start: number; end: number } {
