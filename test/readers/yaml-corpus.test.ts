@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import '../../server/src/register';
-import { yamlReader } from '../../server/src/readers/yaml/index';
+import { yamlReader, yamlOptions } from '../../server/src/readers/yaml/index';
+import { fastParse } from '../../server/src/readers/yaml/fast';
 import { express, type Intent } from '../../server/src/fixes/intents';
 import { renderEdits } from '../../server/src/fixes/render';
 import { applyTextEdits } from '../../server/src/model/textEdits';
@@ -69,12 +70,21 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
     const extra: string[] = [];
     const broken: string[] = [];
     const notCleared: string[] = [];
+    const fastRejected: string[] = [];
+    const fastDiffers: string[] = [];
     const flavors = new Set<string>();
     for (const f of manifest.files) {
       if (f.kind !== 'yaml') continue;
       flavors.add(f.flavor);
       const text = readFileSync(path.join(dir, f.path), 'utf8');
+      const saved = yamlOptions.fastAboveBytes;
+      yamlOptions.fastAboveBytes = Infinity;
       const r = yamlReader.read(f.path, text, {});
+      // The line-based reader must accept every generated file and give the same configs.
+      yamlOptions.fastAboveBytes = 0;
+      if (!fastParse(text)) fastRejected.push(f.path);
+      else if (JSON.stringify(yamlReader.read(f.path, text, {}).configs) !== JSON.stringify(r.configs)) fastDiffers.push(f.path);
+      yamlOptions.fastAboveBytes = saved;
       assert.deepEqual(r.problems, [], `${f.path}: ${JSON.stringify(r.problems)}`);
       const starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -137,6 +147,8 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
     assert.deepEqual(extra, [], 'reports the key does not have');
     assert.deepEqual(broken, [], 'fixes that broke the YAML');
     assert.deepEqual(notCleared, [], 'fixes that did not clear their finding');
+    assert.deepEqual(fastRejected, [], 'files the fast reader did not accept');
+    assert.deepEqual(fastDiffers, [], 'files where the fast reader gives other configs');
     assert.ok(fixed > 50, `only ${fixed} fixes applied`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

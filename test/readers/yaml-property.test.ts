@@ -105,3 +105,78 @@ test('fixes on the valid files keep them parseable and the settings readable', (
   }
   assert.ok(applied >= 20, `only ${applied} fixes applied`);
 });
+
+// ------------------------------------------------------------------------------------------------
+// The line-based reader (fast.ts) against the full parser: wherever it accepts a text that the full
+// parser reads without errors, both give the same tree (kinds, keys, scalar values, types and ranges).
+
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { fastParse } from '../../server/src/readers/yaml/fast';
+import { yamlOptions } from '../../server/src/readers/yaml/index';
+
+function dump(n: unknown): unknown {
+  if (isScalar(n)) return { s: n.value, t: n.type, r: n.range?.slice(0, 2), a: n.anchor };
+  if (isAlias(n)) return { alias: n.source, r: n.range?.slice(0, 2) };
+  if (isMap(n)) return { map: n.items.map((p) => (isPair(p) ? [dump(p.key), dump(p.value)] : '?')), r0: n.range?.[0], a: n.anchor };
+  if (isSeq(n)) return { seq: n.items.map(dump), r0: n.range?.[0], a: n.anchor };
+  return n ?? null;
+}
+
+function sameAsFull(text: string): boolean {
+  const fast = fastParse(text);
+  if (!fast) return false;
+  const full = parseAllDocuments(text);
+  const docs = Array.isArray(full) ? full : [];
+  if (docs.some((d) => d.errors.length || d.warnings.length)) return false;
+  const withContent = docs.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
+  assert.deepEqual(fast.map((d) => dump(d.contents)), withContent.map((d) => dump(d.contents)), `fast reader disagrees on:\n${text}`);
+  return true;
+}
+
+test('fast reader: same tree as the full parser on the snippets and their mutations', () => {
+  for (const s of SNIPPETS) assert.ok(sameAsFull(s), 'snippet should be in the fast subset');
+  let compared = 0;
+  const mutation = fc.record({
+    snippet: fc.nat(SNIPPETS.length - 1),
+    at: fc.nat(),
+    del: fc.nat(12),
+    ins: fc.string({ unit: fc.constantFrom(...' \n:-#&*"\'|>{}[],xy0'.split('')), maxLength: 6 }),
+  });
+  fc.assert(
+    fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) => {
+      let text = SNIPPETS[muts[0].snippet];
+      for (const m of muts) {
+        const at = m.at % (text.length + 1);
+        text = text.slice(0, at) + m.ins + text.slice(at + m.del);
+      }
+      if (sameAsFull(text)) compared++;
+    }),
+    { numRuns },
+  );
+  assert.ok(compared > numRuns / 20, `only ${compared} mutated texts were compared`);
+});
+
+test('fast reader: never throws on arbitrary strings', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(...' \t\n\r:-#&*[]{}|>"\'=$!%?@`~.0a'.split('')) }), (s) => {
+      fastParse(s);
+      fastParse('a:\n  ' + s);
+    }),
+    { numRuns },
+  );
+});
+
+test('fast mode gives the same configs as the full parser', () => {
+  const saved = yamlOptions.fastAboveBytes;
+  try {
+    for (const s of SNIPPETS) {
+      yamlOptions.fastAboveBytes = Infinity;
+      const full = JSON.stringify(yamlReader.read('docker-compose.yml', s, {}).configs);
+      yamlOptions.fastAboveBytes = 0;
+      const fast = JSON.stringify(yamlReader.read('docker-compose.yml', s, {}).configs);
+      assert.equal(fast, full);
+    }
+  } finally {
+    yamlOptions.fastAboveBytes = saved;
+  }
+});

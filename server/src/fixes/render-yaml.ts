@@ -195,7 +195,7 @@ function renderSet(text: string, edit: Extract<FieldEdit, { op: 'set' }>): TextE
   let tok = valueToken(newText, s, edit.type, oldPlain);
   if (s.value.start === s.value.end) {
     // `KEY:` with no value: add a space after the colon.
-    tok = (text[s.value.start - 1] === ':' ? ' ' : '') + tok;
+    tok = (text[s.value.start - 1] === ':' ? ' ' : '') + tok + (text[s.value.start] === '#' ? ' ' : '');
   }
   return [{ file: s.file, span: { ...s.value }, newText: tok }];
 }

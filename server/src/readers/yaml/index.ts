@@ -13,6 +13,7 @@
 // Server-side YAML stays silent: `ports:` is never read, and env blocks of MTA/mail-catcher images
 // (postfix, docker-mailserver, exim, mailhog, mailpit …: their SMTP settings are the server's) are skipped.
 import { parseAllDocuments } from 'yaml';
+import { fastParse } from './fast';
 import type { Document } from 'yaml';
 import type { Field, ReadProblem, ReadResult, Site, SmtpConfig } from '../../model/types';
 import { registerReader } from '../index';
@@ -47,6 +48,13 @@ const MAIL_HINT = /smtp|mail(?!-config-lint)|NODE_TLS_REJECT_UNAUTHORIZED|NODE_O
 export function mayContainMail(text: string): boolean {
   return MAIL_HINT.test(text);
 }
+
+/**
+ * Texts of at least `fastAboveBytes` UTF-16 units are read with the line-based reader (fast.ts) when they fit
+ * its block-style subset (kubectl dumps, generated compose/Spring files): same results, several times faster,
+ * but no syntax-error report. Anything else, and smaller texts, use the full `yaml` parser.
+ */
+export const yamlOptions = { fastAboveBytes: 256 * 1024 };
 
 /** Sites of Secret `data` values (base64 in the file): the renderer encodes what it writes there. */
 export const base64Sites = new WeakSet<Site>();
@@ -95,7 +103,8 @@ function read(file: string, text: string, rctx: ReadContext): ReadResult {
 function readText(file: string, full: string, base: number, part: string, rctx: ReadContext, result: ReadResult): void {
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(part, { uniqueKeys: false, prettyErrors: false, strict: false }) as unknown as Document.Parsed[];
+    const fast = part.length >= yamlOptions.fastAboveBytes ? fastParse(part) : undefined;
+    docs = (fast ?? parseAllDocuments(part, { uniqueKeys: false, prettyErrors: false, strict: false })) as unknown as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
     result.problems.push({ message: `YAML could not be parsed: ${(e as Error).message}` });
@@ -144,14 +153,14 @@ function docSpan(doc: Document.Parsed, base: number) {
 function readDocument(ctx: Ctx, rctx: ReadContext, result: ReadResult): void {
   const root = deref(ctx.src.doc.contents, ctx.src);
   if (!isMap(root)) {
-    if (isSeq(root)) walk(ctx, root, [], {}, 0, result);
+    if (isSeq(root)) walk(ctx, root, null, {}, 0, result);
     return;
   }
   const rootMap = root as YAMLMap;
   ctx.compose = isMap(getKey(rootMap, 'services', ctx.src)) && !getKey(rootMap, 'jobs', ctx.src);
   readSpring(ctx, rootMap);
   readGhost(ctx, rootMap);
-  walk(ctx, rootMap, [], {}, 0, result);
+  walk(ctx, rootMap, null, {}, 0, result);
   void rctx;
 }
 
@@ -165,7 +174,24 @@ interface Where {
   image?: string;
 }
 
-function walk(ctx: Ctx, node: YNode, path: string[], where: Where, depth: number, result: ReadResult): void {
+/** The key path to a node, as a linked list (arrays only when a label needs them). */
+interface Path {
+  key: string;
+  parent: Path | null;
+  length: number;
+}
+
+function push(path: Path | null, key: string): Path {
+  return { key, parent: path, length: (path?.length ?? 0) + 1 };
+}
+
+function toArray(path: Path | null): string[] {
+  const out: string[] = [];
+  for (let p = path; p; p = p.parent) out.push(p.key);
+  return out.reverse();
+}
+
+function walk(ctx: Ctx, node: YNode, path: Path | null, where: Where, depth: number, result: ReadResult): void {
   if (depth > MAX_DEPTH) return;
   const n = deref(node, ctx.src);
   if (!n || ctx.active.has(n)) return;
@@ -174,41 +200,60 @@ function walk(ctx: Ctx, node: YNode, path: string[], where: Where, depth: number
     if (isMap(n)) walkMap(ctx, n as YAMLMap, path, where, depth, result);
     else if (isSeq(n)) {
       const items = (n as YAMLSeq).items;
-      for (let i = 0; i < items.length; i++) walk(ctx, items[i], [...path, String(i)], where, depth + 1, result);
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        if (it && typeof it === 'object') walk(ctx, it, push(path, String(i)), where, depth + 1, result);
+      }
     }
   } finally {
     ctx.active.delete(n);
   }
 }
 
-function walkMap(ctx: Ctx, map: YAMLMap, path: string[], where: Where, depth: number, result: ReadResult): void {
+function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth: number, result: ReadResult): void {
   const src = ctx.src;
   const pairs = pairsOf(map, src);
+  // One pass for the keys that give context (kind/apiVersion/metadata/image/name).
+  let kind: string | undefined;
+  let hasApi = false;
+  let meta: YNode;
+  let imageNode: YNode;
+  let name: string | undefined;
+  for (const p of pairs) {
+    const k = keyString(p, src);
+    if (k === 'kind' || k === 'name') {
+      const v = deref(p.value, src);
+      const sv = isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+      if (k === 'kind') kind = sv;
+      else name = sv;
+    } else if (k === 'apiVersion') hasApi = true;
+    else if (k === 'metadata') meta = deref(p.value, src);
+    else if (k === 'image') imageNode = deref(p.value, src);
+  }
   let here = where;
-  const kind = getString(map, 'kind', src);
   let ownData = false;
-  if (kind && (getKey(map, 'apiVersion', src) !== undefined || getKey(map, 'metadata', src) !== undefined)) {
-    const meta = getKey(map, 'metadata', src);
-    const name = isMap(meta) ? getString(meta as YAMLMap, 'name', src) : undefined;
-    here = { k8sKind: kind, k8sName: name };
+  if (kind && (hasApi || meta !== undefined)) {
+    const objName = isMap(meta) ? getString(meta as YAMLMap, 'name', src) : undefined;
+    here = { k8sKind: kind, k8sName: objName };
     if (kind === 'ConfigMap' || kind === 'Secret') {
       ownData = true;
-      readK8sData(ctx, map, kind, name, result);
+      readK8sData(ctx, map, kind, objName, result);
     }
   }
-  const image = imageOf(map, ctx);
-  const name = getString(map, 'name', src);
-  const inContainers = path.length >= 2 && /^(containers|initContainers|ephemeralContainers)$/.test(path[path.length - 2]);
+  const image = imageNode === undefined ? undefined : imageOf(imageNode, ctx);
+  const inContainers = !!path?.parent && /^(containers|initContainers|ephemeralContainers)$/.test(path.parent.key);
   if (inContainers) here = { ...here, container: name, image };
   else if (image) here = { ...here, image };
   for (const p of pairs) {
+    const v = p.value;
+    if (!v || typeof v !== 'object') continue;
     const k = keyString(p, src);
     if (k === undefined) continue;
     if (k === 'ports') continue; // server port mappings: never read
     if (ENV_KEYS.has(k)) {
-      const v = deref(p.value, src);
-      if (isMap(v) || isSeq(v)) {
-        readEnvBlock(ctx, p, v as YAMLMap | YAMLSeq, [...path, k], here);
+      const dv = deref(v, src);
+      if (isMap(dv) || isSeq(dv)) {
+        readEnvBlock(ctx, p, dv as YAMLMap | YAMLSeq, push(path, k), here);
         continue;
       }
     }
@@ -217,14 +262,11 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: string[], where: Where, depth: nu
       continue;
     }
     if (ownData && (k === 'data' || k === 'stringData')) continue;
-    const v = p.value;
-    if (v && typeof v === 'object') walk(ctx, v, [...path, k], here, depth + 1, result);
+    walk(ctx, v, push(path, k), here, depth + 1, result);
   }
-  // A root-level list document (kind: List) is handled by the walk into `items`.
 }
 
-function imageOf(map: YAMLMap, ctx: Ctx): string | undefined {
-  const v = getKey(map, 'image', ctx.src);
+function imageOf(v: YNode, ctx: Ctx): string | undefined {
   if (isScalar(v) && typeof v.value === 'string') return v.value;
   if (isMap(v)) {
     const repo = getString(v as YAMLMap, 'repository', ctx.src);
@@ -233,7 +275,8 @@ function imageOf(map: YAMLMap, ctx: Ctx): string | undefined {
   return undefined;
 }
 
-function labelFor(path: string[], where: Where): string {
+function labelFor(p: Path | null, where: Where): string {
+  const path = toArray(p);
   if (where.k8sKind) {
     const obj = `${where.k8sKind}${where.k8sName ? ' ' + where.k8sName : ''}`;
     return where.container ? `${obj} container ${where.container}` : obj;
@@ -293,7 +336,7 @@ function finishEntry(ctx: Ctx, key: string, value: string, raw: string, site: Si
   return e;
 }
 
-function readEnvBlock(ctx: Ctx, pair: Pair, block: YAMLMap | YAMLSeq, path: string[], where: Where): void {
+function readEnvBlock(ctx: Ctx, pair: Pair, block: YAMLMap | YAMLSeq, path: Path, where: Where): void {
   const src = ctx.src;
   if (isServerImage(where.image)) return;
   const entries: KvEntry[] = [];

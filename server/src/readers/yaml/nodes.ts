@@ -51,16 +51,18 @@ export function keyString(pair: Pair, src: Src): string | undefined {
  * explicit keys override (later explicit duplicates win). Cycles are cut.
  */
 export function pairsOf(map: YAMLMap, src: Src, seen: Set<unknown> = new Set()): Pair[] {
-  if (seen.has(map)) return [];
-  seen.add(map);
   let hasMerge = false;
-  for (const p of map.items) {
-    if (isPair(p) && isScalar(p.key) && (p.key as Scalar).value === '<<' && (p.key as Scalar).type === 'PLAIN') {
+  const items = map.items as { key?: { value?: unknown; type?: string } }[];
+  for (let i = 0; i < items.length; i++) {
+    const k = items[i]?.key;
+    if (k && k.value === '<<' && k.type === 'PLAIN' && isScalar(k)) {
       hasMerge = true;
       break;
     }
   }
   if (!hasMerge) return map.items as Pair[];
+  if (seen.has(map)) return [];
+  seen.add(map);
   const merged: Pair[] = [];
   const explicit: Pair[] = [];
   for (const p of map.items as Pair[]) {
