@@ -269,6 +269,11 @@ test('Gitea: PROTOCOL and port inference, deprecated HOST', () => {
   assert.equal(l.effective.tlsMode, 'implicit');
   assert.ok(l.extras.GITEA__mailer__IS_TLS_ENABLED);
   assert.equal(read('GITEA__mailer__PROTOCOL=sendmail\nGITEA__mailer__SMTP_ADDR=h\n').configs.length, 0);
+  assert.equal(one('GITEA__mailer__HOST=h:587\nGITEA__mailer__IS_TLS_ENABLED=false\n').effective.tlsMode, 'starttls-opportunistic');
+  assert.equal(one('GITEA__mailer__SMTP_ADDR=h\n').effective.tlsMode, 'unknown', 'no port and no protocol');
+  assert.equal(one('GITEA__mailer__PROTOCOL=tls\nGITEA__mailer__SMTP_ADDR=h\nGITEA__mailer__SMTP_PORT=587\n').effective.tlsMode, 'starttls-opportunistic', 'invalid PROTOCOL is reset and inferred');
+  assert.equal(one('GITEA__mailer__PROTOCOL=smtp+startls\nGITEA__mailer__SMTP_ADDR=h\nGITEA__mailer__SMTP_PORT=587\n').effective.tlsMode, 'starttls-opportunistic');
+  assert.equal(read('GITEA__mailer__SMTP_ADDR=/var/run/smtp.sock\nGITEA__mailer__SMTP_PORT=25\n').configs.length, 0);
 });
 
 test('Discourse: FORCE_TLS and ENABLE_START_TLS', () => {

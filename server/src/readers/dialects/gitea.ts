@@ -11,9 +11,11 @@
 //   IS_TLS_ENABLED, SKIP_VERIFY, MAILER_TYPE, DISABLE_HELO (deprecated) → extras (SKIP_VERIFY also verifyCert
 //                                  when FORCE_TRUST_SERVER_CERT is absent)
 //   ENABLED                      → extras (false → no config)
-// effective: PROTOCOL empty → from the port (465 smtps, 587 smtp+starttls, 25 smtp, other smtps); smtps →
-// implicit; smtp+starttls → STARTTLS when offered (Gitea logs and continues in plaintext otherwise:
-// opportunistic); smtp → none. sendmail, dummy, smtp+unix → no config.
+// effective (modules/setting/mailer.go + services/mailer/sender/smtp.go): PROTOCOL empty or invalid → deprecated
+// IS_TLS_ENABLED (true smtps, false smtp+starttls), else from the port (465 smtps, 587 smtp+starttls, 25 smtp,
+// other smtps; no port → 'unknown'); smtps → implicit (go-mail WithSSL); smtp+starttls → TLSOpportunistic
+// (Gitea logs and continues in plaintext when STARTTLS is missing); smtp → NoTLS (none). sendmail, dummy,
+// smtp+unix (or an SMTP_ADDR path) → no config.
 import type { Field, Site, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { addExtras, credentials, envBool, Instance, makeConfig, portField, strField, valueOf, valueTextStart } from './common';
@@ -69,21 +71,27 @@ export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefin
       }
     }
   }
-  let proto = protoV;
+  // modules/setting/mailer.go: smtp+startls is accepted as smtp+starttls; any other unknown PROTOCOL is reset to
+  // "" (sec.Key("PROTOCOL").In) and then inferred like an empty one.
+  let proto = protoV === 'smtp+startls' ? 'smtp+starttls' : protoV;
+  if (proto && !/^(smtp|smtps|smtp\+starttls)$/.test(proto)) proto = undefined;
   let why = '';
   if (protocol && protoV === undefined) return makeConfig(group, inst, 'gitea', { host: hostV, port: portN, tlsMode: 'unknown', because: `${protocol.key} comes from the environment` }, fields);
-  if (!proto) {
+  if (!proto && !protocol) {
+    // deprecated IS_TLS_ENABLED applies only when PROTOCOL is absent
     const tlsE = k('IS_TLS_ENABLED');
-    if (tlsE && envBool(valueOf(tlsE)) === true) {
-      proto = 'smtps';
-      why = `${tlsE.key}=true (deprecated) means smtps`;
-    } else if (portN === undefined) {
-      proto = 'smtps';
-      why = 'PROTOCOL and SMTP_PORT unset: Gitea infers smtps on 465';
-    } else {
-      proto = portN === 465 ? 'smtps' : portN === 587 ? 'smtp+starttls' : portN === 25 ? 'smtp' : 'smtps';
-      why = `PROTOCOL unset: Gitea infers ${proto} from port ${portN}`;
+    if (tlsE && valueOf(tlsE) !== undefined) {
+      proto = envBool(valueOf(tlsE)) ? 'smtps' : 'smtp+starttls';
+      why = `${tlsE.key}=${valueOf(tlsE)} (deprecated) means ${proto}`;
     }
+  }
+  if (!proto) {
+    if (hostV !== undefined && /[/\\]/.test(hostV)) return undefined; // a unix socket path: smtp+unix
+    if (portN === undefined) {
+      return makeConfig(group, inst, 'gitea', { host: hostV, tlsMode: 'unknown', because: 'PROTOCOL and SMTP_PORT are both unset: Gitea assumes smtps but has no port ("SMTP port is not configured")' }, fields);
+    }
+    proto = portN === 465 ? 'smtps' : portN === 587 ? 'smtp+starttls' : portN === 25 ? 'smtp' : 'smtps';
+    why = `PROTOCOL ${protocol ? `"${protoV}" is not valid and is reset` : 'unset'}: Gitea infers ${proto} from port ${portN}`;
   }
   if (portN === undefined) portN = proto === 'smtps' ? 465 : proto === 'smtp' ? 25 : 587;
   const because = (s: string) => (why ? `${why}; ${s}` : s);
