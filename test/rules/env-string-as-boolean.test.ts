@@ -16,6 +16,26 @@ ruleTester('env-string-as-boolean', {
   ],
   invalid: [
     {
+      name: "quoted 'false' on 587: the string is truthy",
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: 'false' });\n",
+      errors: [{ line: 3, message: "secure: 'false' is a string; nodemailer tests it with !!, so any non-empty string — even 'false' — turns implicit TLS on. Write the boolean false.", safe: [true] }],
+      output: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false });\n",
+    },
+    {
+      name: "quoted 'false' on 465: the port needs true",
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: 'false' });\n",
+      errors: [{ line: 3, includes: ['Write the boolean true: port 465 needs implicit TLS.'] }],
+      output: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true });\n",
+    },
+    {
+      name: "rejectUnauthorized: 'false' does nothing: remove it (verification stays on)",
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, tls: { rejectUnauthorized: 'false' } });\n",
+      errors: [{ line: 3, includes: ['this setting does nothing'], safe: [true] }],
+    },
+    {
       name: 'env: a boolean key with a word that is not a boolean',
       file: '.env',
       code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=enabled\n',

@@ -20,7 +20,7 @@ ruleTester('legacy-tls-version', {
           column: 10,
           endColumn: 29,
           severity: 'warning',
-          message: 'tls.minVersion: TLSv1 lets the connection fall back to TLSv1, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). Node already defaults to TLS 1.2.',
+          message: "tls.minVersion: 'TLSv1' lets the connection fall back to TLSv1, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). Node already defaults to TLS 1.2.",
           safe: [true],
         },
       ],

@@ -33,7 +33,7 @@ ruleTester('nodemailer-service-overrides', {
       name: 'host and secure both overridden',
       file: 'src/mailer.js',
       code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  service: 'SendGrid',\n  host: 'smtp.example.com',\n  secure: true,\n});\n",
-      errors: [{ line: 4, includes: ['host: smtp.example.com'] }],
+      errors: [{ line: 4, includes: ["host: 'smtp.example.com' is ignored"] }],
     },
   ],
 });

@@ -41,7 +41,7 @@ ruleTester('tls-disabled-with-credentials', {
           column: 3,
           endColumn: 18,
           severity: 'warning',
-          message: "ignoreTLS: true keeps the session unencrypted, and credentials are configured (auth.user: me@example.com): nodemailer sends the password in clear text over the network (RFC 4954 §4).",
+          message: "ignoreTLS: true keeps the session unencrypted, and credentials are configured (auth.user: 'me@example.com'): nodemailer sends the password in clear text over the network (RFC 4954 §4).",
           related: [{ line: 7, message: 'credentials are set here' }],
           safe: [true, true],
           fixes: [

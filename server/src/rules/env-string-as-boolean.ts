@@ -1,7 +1,7 @@
 // Rule 4: an environment variable (always a string) used as a boolean option: "false" is truthy.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { fixes, plainFix, portField, portOf, presetOf, quoteOf, setEdit, spanOf } from './util';
+import { boolOf, fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
 
 /** Which boolean a non-boolean value most likely meant: implicit-TLS keys follow the port, ignore-keys default off. */
 function likelyTrue(key: string, port: number | undefined): boolean {
@@ -19,7 +19,8 @@ export const rule: Rule = {
       'Environment variables are strings. nodemailer tests secure, requireTLS, ignoreTLS and opportunisticTLS with !!, ' +
       'so secure: process.env.SMTP_SECURE turns implicit TLS on for SMTP_SECURE=false too (any non-empty string is ' +
       'true). Node checks tls.rejectUnauthorized with !== false, so the string "false" does not turn verification off ' +
-      'either. Compare the variable with a string instead.',
+      'either. Compare the variable with a string instead. A quoted literal in code (secure: \'false\') is the same ' +
+      'trap, and so is a word that is not a boolean in an env file (SMTP_SECURE=enabled).',
     sources: ['nodemailer lib/smtp-connection (this.secureConnection = !!this.options.secure)', 'Node.js tls.connect (rejectUnauthorized !== false)', 'maxking/docker-mailman#701'],
     fixSafety: 'Safe: the fix writes the comparison the code means (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes.',
   },
@@ -43,6 +44,41 @@ export const rule: Rule = {
     const q = quoteOf(cfg);
     const pf = portField(cfg);
     const preset = presetOf(cfg);
+    // String literals where nodemailer/Node expect a boolean: secure: 'false' is truthy.
+    const literal = (f: Field | undefined, option: string) => {
+      if (!f || f.kind !== 'literal' || f.site.style !== 'js-prop' || !f.site.quote || f.site.file !== cfg.file) return;
+      const b = boolOf({ ...f, value: undefined, kind: 'literal' });
+      if (b === undefined) return;
+      const isVerify = f === cfg.verifyCert;
+      const port = portOf(cfg);
+      if (isVerify) {
+        ctx.report({
+          message: `${show(f)} is a string: Node only turns verification off for the boolean false, so this setting does nothing (verification stays on). Remove it.`,
+          span: spanOf(f),
+          fixes: fixes(plainFix('it has no effect', true, [removeEdit(f)])),
+          configId: cfg.id,
+        });
+        return;
+      }
+      // What the author wrote, as a boolean. Safe when it keeps or improves the connection: secure matching the
+      // port, ignoreTLS/opportunisticTLS off; requireTLS off would weaken it.
+      // For secure with a known port, the boolean the port needs (which may differ from what the string says).
+      const portNeeds = f === cfg.implicitTls && port !== undefined ? port === 465 || port === 2465 : undefined;
+      const target = portNeeds ?? b;
+      const safe = portNeeds !== undefined ? true : f === cfg.implicitTls ? false : f === cfg.requireTls ? b : !b;
+      const advice = portNeeds !== undefined && portNeeds !== b ? `Write the boolean ${target}: port ${port} needs ${target ? 'implicit TLS' : 'STARTTLS'}.` : `Write the boolean ${target}.`;
+      ctx.report({
+        message: `${show(f)} is a string; nodemailer tests it with !!, so any non-empty string${b ? '' : ` — even '${f.text}' —`} turns ${option} on. ${advice}`,
+        span: spanOf(f),
+        fixes: fixes(plainFix('a real boolean', safe, [setEdit(f, String(target), 'boolean')])),
+        configId: cfg.id,
+      });
+    };
+    literal(cfg.implicitTls, 'implicit TLS');
+    literal(cfg.requireTls, 'requireTLS');
+    literal(cfg.ignoreTls, 'ignoreTLS');
+    literal(cfg.opportunisticTls, 'opportunisticTLS');
+    literal(cfg.verifyCert, 'verification');
     const check = (f: Field | undefined, option: string) => {
       if (!f || f.kind !== 'env' || !f.envVar || f.site.style !== 'js-prop') return;
       // Only the raw variable: process.env.X, process.env['X'] (comparisons and conversions are fine).

@@ -290,7 +290,9 @@ export function wrongVersionSymptom(d: Dialect): string {
 
 /** A setting as written, for messages: `SMTP_SECURE=false`, `secure: false`, `the smtp:// scheme`. Secrets stay '***'. */
 export function show(f: Field): string {
-  const text = f.text.length > 60 ? f.text.slice(0, 57) + '…' : f.text;
+  let text = f.text.length > 60 ? f.text.slice(0, 57) + '…' : f.text;
+  // A quoted string where a boolean or number is expected matters in code ('false' is truthy): show the quotes.
+  if (f.site.style === 'js-prop' && f.site.quote && f.text !== '***') text = `${f.site.quote}${text}${f.site.quote}`;
   switch (f.site.style) {
     case 'env':
     case 'yaml-list':
