@@ -180,3 +180,29 @@ test('fast mode gives the same configs as the full parser', () => {
     yamlOptions.fastAboveBytes = saved;
   }
 });
+
+test('fast reader: what it accepts, the full parser reads without errors (so no syntax error goes unreported)', () => {
+  let accepted = 0;
+  const mutation = fc.record({
+    snippet: fc.nat(SNIPPETS.length - 1),
+    at: fc.nat(),
+    del: fc.nat(8),
+    ins: fc.string({ unit: fc.constantFrom(...' \t\n\r:-#&*"\'|>{}[],xy0\\!?%@`~.+'.split('')), maxLength: 5 }),
+  });
+  fc.assert(
+    fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) => {
+      let text = SNIPPETS[muts[0].snippet];
+      for (const m of muts) {
+        const at = m.at % (text.length + 1);
+        text = text.slice(0, at) + m.ins + text.slice(at + m.del);
+      }
+      if (!fastParse(text)) return;
+      accepted++;
+      const docs = parseAllDocuments(text, { uniqueKeys: false, strict: false });
+      const errs = (Array.isArray(docs) ? docs : []).flatMap((d) => d.errors.map((e) => e.message));
+      assert.deepEqual(errs, [], `fast reader accepted a text with syntax errors:\n${text}`);
+    }),
+    { numRuns },
+  );
+  assert.ok(accepted > 0);
+});

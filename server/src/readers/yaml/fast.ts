@@ -125,7 +125,7 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
   const c = text[at];
   if (c === '&') {
     const m = /^&([^\s,[\]{}]+)[ ]+/.exec(text.slice(at, eol));
-    if (!m) bail();
+    if (!m || m[1].endsWith(':')) bail();
     const rest = at + m![0].length;
     if (rest >= eol || text[rest] === '#' || text[rest] === '&' || text[rest] === '*') bail();
     const node = parseInlineValue(text, rest, eol);
@@ -134,7 +134,7 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
   }
   if (c === '*') {
     const m = /^\*([^\s,[\]{}]+)(?:\s+#.*)?\s*$/.exec(text.slice(at, eol));
-    if (!m) bail();
+    if (!m || m[1].endsWith(':')) bail();
     const a = new Alias(m![1]);
     a.range = [at, at + 1 + m![1].length, eol];
     return a;
@@ -169,13 +169,13 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
     if (hash >= 0) raw = raw.slice(0, hash);
     raw = raw.trimEnd();
     const doc = parseDocument(raw, { uniqueKeys: false });
-    if (doc.errors.length || !(isMap(doc.contents) || isSeq(doc.contents))) bail();
+    if (doc.errors.length || doc.warnings.length || !(isMap(doc.contents) || isSeq(doc.contents))) bail();
     const node = doc.contents as Coll;
     if (!node.flow || !node.range || node.range[0] !== 0 || node.range[1] !== raw.length) bail();
     shift(node, at);
     return node;
   }
-  if ('!%@`|>?'.includes(c)) bail();
+  if ('!%@`|>?,]}'.includes(c)) bail();
   let raw = text.slice(at, eol);
   const hash = raw.search(/\s#/);
   if (hash >= 0) raw = raw.slice(0, hash);
@@ -200,7 +200,7 @@ function parseKey(text: string, at: number, eol: number): KeyTok | undefined {
     if (text[close] !== ':' || !(close + 1 >= eol || text[close + 1] === ' ')) return undefined;
     return { key: node, after: close + 1 };
   }
-  if ('&*!%@`|>?{['.includes(c) || c === '#') return undefined;
+  if ('&*!%@`|>?{[]},#'.includes(c)) return undefined;
   // The first ": " (or ":" at the end of the line) ends a plain key.
   let i = at;
   for (; i < eol; i++) {
@@ -385,6 +385,7 @@ function run(text: string): FastDoc[] {
     if (text[v] === '&') {
       const am = /^&([^\s,[\]{}]+)(?:\s+#.*)?\s*$/.exec(text.slice(v, eol));
       if (am) {
+        if (am[1].endsWith(':')) bail();
         anchor = am[1];
         v = eol;
       }
