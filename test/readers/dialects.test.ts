@@ -178,6 +178,9 @@ test('Django EMAIL_URL: smtps:// means STARTTLS (dj-email-url), smtp+ssl:// impl
   assert.equal(one('EMAIL_URL=smtp+ssl://u:p@smtp.gmail.com:465\n').effective.tlsMode, 'implicit');
   assert.equal(one('EMAIL_URL=smtp://u:p@h:465/?ssl=True\n').effective.tlsMode, 'implicit');
   assert.equal(one('EMAIL_URL=submission://u:p@h\n').effective.port, 587);
+  assert.equal(one('EMAIL_URL=smtps://u:p@h:465?ssl=True\n').effective.tlsMode, 'implicit', '?ssl= clears the TLS flag smtps:// set');
+  assert.equal(one('EMAIL_URL=smtp://u:p@h:587?ssl=False&tls=True\n').effective.tlsMode, 'none', 'dj-email-url: a present ?ssl= shadows ?tls=');
+  assert.equal(one('EMAIL_URL=smtp://u:p@h\nEMAIL_USE_TLS=True\n').effective.tlsMode, 'unknown', 'URL and flags: settings.py order decides');
 });
 
 test('generic EMAIL_* without Django keys is nodemailer-style', () => {

@@ -9,8 +9,10 @@
 //                          raises when not offered), so EMAIL_USE_TLS=True → effective 'starttls-required'
 //   EMAIL_HOST_USER      → credentials.user
 //   EMAIL_HOST_PASSWORD  → credentials.password
-//   EMAIL_URL            → url: smtps:// and smtp+tls:// mean EMAIL_USE_TLS (STARTTLS!), smtp+ssl:// and
-//                          ?ssl=True mean EMAIL_USE_SSL, ?tls=True EMAIL_USE_TLS, submission:// → 587 + TLS
+//   EMAIL_URL            → url (dj-email-url parse(), django-environ aliases): it sets both flags; smtps://,
+//                          smtp+tls://, submission:// mean EMAIL_USE_TLS (STARTTLS!); smtp+ssl:// and a truthy
+//                          ?ssl= mean EMAIL_USE_SSL (and clear TLS); else a truthy ?tls= means EMAIL_USE_TLS;
+//                          port: as written, else 587 for submission://, else 25
 //   EMAIL_BACKEND, EMAIL_TIMEOUT, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE → extras (by key)
 // extras['nonBoolean:<KEY>'] when EMAIL_USE_TLS/SSL hold a value that is not a Python-style boolean.
 //
@@ -64,11 +66,17 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
   const why: string[] = [];
   if (u) {
     if (!urlPartsKnown(u)) return makeConfig(group, inst, 'django', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);
+    if (useTls || useSsl) return makeConfig(group, inst, 'django', { tlsMode: 'unknown', because: `both ${u.key} and ${(useTls ?? useSsl)!.key} are set: which one wins depends on the order in settings.py` }, fields);
+    // dj-email-url parse(): the URL sets both flags (False), then the scheme and the query decide; settings
+    // usually apply it wholesale (vars().update(config)), so it wins over separate EMAIL_USE_* keys.
     const scheme = u.scheme?.value?.toLowerCase() ?? '';
+    tls = false;
+    ssl = false;
     if (u.host?.value) hostV = u.host.value;
     if (u.port?.value !== undefined) portN = u.port.value;
-    else if (scheme === 'submission') portN = 587;
-    if (scheme === 'smtps' || scheme === 'smtp+tls' || scheme === 'submission') {
+    else if (scheme === 'submission' || scheme === 'submit') portN = 587;
+    else portN = 25;
+    if (scheme === 'smtps' || scheme === 'smtp+tls' || scheme === 'submission' || scheme === 'submit') {
       tls = true;
       why.push(`${u.key} ${scheme}:// sets EMAIL_USE_TLS (STARTTLS), not EMAIL_USE_SSL`);
     }
@@ -76,10 +84,20 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
       ssl = true;
       why.push(`${u.key} smtp+ssl:// sets EMAIL_USE_SSL (implicit TLS)`);
     }
-    const qs = u.params.ssl?.value ?? u.params._ssl?.value;
-    const qt = u.params.tls?.value ?? u.params._tls?.value;
-    if (qs !== undefined && pyBool(qs) !== undefined) ssl = pyBool(qs);
-    if (qt !== undefined && pyBool(qt) !== undefined) tls = pyBool(qt);
+    const truthy = (v: string | undefined) => v !== undefined && /^(1|y|yes|t|true|on)$/i.test(v.trim());
+    const qs = u.params.ssl?.value;
+    const qt = u.params.tls?.value;
+    if (qs) {
+      if (truthy(qs)) {
+        ssl = true;
+        tls = false;
+        why.push(`${u.key} ?ssl=${qs} sets EMAIL_USE_SSL`);
+      }
+    } else if (qt && truthy(qt)) {
+      tls = true;
+      ssl = false;
+      why.push(`${u.key} ?tls=${qt} sets EMAIL_USE_TLS`);
+    }
   }
   if (port && portN === undefined) return makeConfig(group, inst, 'django', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
   if (tls === undefined || ssl === undefined) {
