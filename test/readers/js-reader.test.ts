@@ -555,3 +555,13 @@ test('auth written as an expression: credentials presence kept, no string litera
   assert.equal(c.extras.auth.text, `makeAuth('***', '***')`);
   assert.ok(!JSON.stringify(c).includes('s3cr3t'));
 });
+
+test('scan mode (file over the full-parse limit) still follows a `const options = {…}` argument', () => {
+  const filler = '// filler line to make the file large\n'.repeat(Math.ceil(FULL_PARSE_MAX / 38) + 10);
+  const src = `${filler}const smtpOptions = {\n  host: 'smtp.example.com',\n  port: 587,\n  secure: true,\n};\nexport const t = nodemailer.createTransport(smtpOptions);\n`;
+  const r = read(src, 'big.js');
+  assert.ok(r.problems.some((p) => /large file/.test(p.message)));
+  assert.equal(r.configs.length, 1);
+  assert.equal(r.configs[0].implicitTls?.value, true);
+  assert.equal(src.slice(r.configs[0].implicitTls!.site.value.start, r.configs[0].implicitTls!.site.value.end), 'true');
+});

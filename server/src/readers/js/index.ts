@@ -429,6 +429,9 @@ class FileReader {
     if (mentionsSuppression(text)) this.suppressionsFromText();
   }
 
+  /** Text searches for `const NAME = {` in scan mode (each is linear in the file): capped per file. */
+  private regexLookups = 0;
+
   /** Parses text[start,end) as an expression; for a broken object literal, property by property. */
   private parseLenient(start: number, end: number, opts: ParserOptions, depth = 0): t.Node | undefined {
     const src = this.text.slice(start, end);
@@ -453,10 +456,10 @@ class FileReader {
     }
     // An identifier bound to an object in this (unparseable) file: const NAME[: Type] = { ... }
     const id = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(src);
-    if (id) {
+    if (id && this.regexLookups++ < 20) {
       const re = new RegExp(`(?:const|let|var)\\s+${id[1].replace(/\$/g, '\\$')}\\s*(?::[^=\\n]*)?=\\s*\\{`, 'g');
       const m = re.exec(this.text);
-      if (m && m.index + m[0].length - 1 < start && this.text.length <= FULL_PARSE_MAX) {
+      if (m && m.index + m[0].length - 1 < start) {
         const o = m.index + m[0].length - 1;
         const { end: close } = matchClose(this.text, o, Math.min(this.text.length, o + 200_000));
         return this.parseLenient(o, close, opts, depth + 1);
