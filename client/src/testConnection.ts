@@ -260,21 +260,25 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
       await forgetKey(saved);
       tr.appendLine('the saved password was rejected by the server and has been forgotten');
     }
-    const showTranscript = 'Show Transcript';
-    const tryPorts = 'Try other ports';
+    const showTranscript = 'Transcript';
+    const tryPorts = 'Other ports';
+    const applyLabel = 'Apply fix';
     const all = result.report.diagnosis ?? [];
     const main = all.filter((d) => d.code !== 'better-port-available');
     const better = all.find((d) => d.code === 'better-port-available');
     const fix = result.fixes[0];
-    // "Apply fix: SMTP_SECURE → true" (the server's title is "<what>: <edits in the file's words>")
-    const buttons = [...(fix ? [`Apply fix: ${fix.title.split(': ').slice(1).join(': ') || fix.title}`] : []), ...(!result.ok && !arg?.sweep ? [tryPorts] : []), showTranscript];
+    const buttons = [...(fix ? [applyLabel] : []), ...(!result.ok && !arg?.sweep ? [tryPorts] : []), showTranscript];
     const ms = result.report.ms ?? 0;
-    const text = [main[0]?.message, better?.message].filter(Boolean).join(' ');
+    // A toast shows little: the first sentence of the main diagnosis, the recommendation, and what the fix
+    // changes in the file's own words (the server's fix title is "<what>: <edits>"); the rest is in the transcript.
+    const firstSentence = (m?: string) => (m ? (/^(.*?(?<!\be\.g|\bi\.e)[.!?])(\s|$)/.exec(m)?.[1] ?? m) : undefined);
+    const fixText = fix ? `Fix: ${fix.title.split(': ').slice(1).join(': ') || fix.title}.` : undefined;
+    const text = [firstSentence(main[0]?.message), firstSentence(better?.message), fixText].filter(Boolean).join(' ');
     const shown = result.ok
       ? vscode.window.showInformationMessage(`Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${text ? ` ${text}` : ''}`, ...buttons)
       : vscode.window.showErrorMessage(`Mail Config Lint: ${text || 'the connection test failed.'}`, ...buttons);
     const onPick = async (pick: string | undefined): Promise<boolean> => {
-      if (pick?.startsWith('Apply fix') && fix) return applyFix(fix);
+      if (pick === applyLabel && fix) return applyFix(fix);
       if (pick === tryPorts) {
         // The usual submission ports in parallel (465 implicit, 587/2525 STARTTLS, 25): recommends one, with its fix.
         const again = await run({ ...arg, uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sweep: true, password });

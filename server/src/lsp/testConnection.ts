@@ -177,7 +177,7 @@ export function registerTestConnection(
         if (!d.fix || !te?.length) continue;
         fixes.push({ code: d.code, title: d.fix.title, uri: p.uri, version: ctx.version, edits: te.map((e) => ({ range: rangeOf(ctx, e.start, e.end), newText: e.newText })) });
       }
-      return { ok: report.ok, report: toJson(report, where), text: `${cfg.label}\n${formatText(report, { where })}`, fixes };
+      return { ok: report.ok, report: toJson(report, where), text: `${cfg.label}\n${formatText(report, { where, fileName: (f) => f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1) })}`, fixes };
     } finally {
       sub.dispose();
     }
