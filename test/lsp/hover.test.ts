@@ -33,3 +33,20 @@ describe('settings normalisation', () => {
     assert.equal(normalizeSettings({ run: 'sometimes' }).run, 'onType');
   });
 });
+
+describe('mail-config-lint-server command line', () => {
+  it('prints its version and usage, and refuses to start without a transport', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { SERVER } = await import('./lspClient');
+    const { version } = JSON.parse((await import('node:fs')).readFileSync(require.resolve('../../package.json'), 'utf8')) as { version: string };
+    const v = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' });
+    assert.equal(v.status, 0);
+    assert.equal(v.stdout.trim(), version);
+    const h = spawnSync(process.execPath, [SERVER, '--help'], { encoding: 'utf8' });
+    assert.equal(h.status, 0);
+    assert.match(h.stdout, /--stdio/);
+    const none = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+    assert.equal(none.status, 2);
+    assert.match(none.stdout, /usage: mail-config-lint-server --stdio/);
+  });
+});
