@@ -235,7 +235,11 @@ export function startServer(
       }
       const ms = Date.now() - t0;
       if (ms > 200) log(`linted ${path.basename(file)} (${text.length} chars) in ${ms} ms`);
-      for (const p of result.problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
+      // Read problems (syntax errors while typing, bounded mode) go to the log once, not on every keystroke.
+      const problemSig = result.problems.map((p) => `${p.line}:${p.message}`).join('\n');
+      if (problemSig !== (st.result?.result.problems ?? []).map((p) => `${p.line}:${p.message}`).join('\n')) {
+        for (const p of result.problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
+      }
     }
     const own = result.findings.filter((f) => f.file === file);
     // The line index is built only when something needs positions (findings, hover, code actions):
