@@ -284,3 +284,37 @@ describe('Spring: removing every child of a nested map removes the map', () => {
     assert.equal(cfgOf(out, 'application.yml').effective.tlsMode, 'implicit');
   });
 });
+
+describe('Spring: legacy socket factory', () => {
+  test('587 with socketFactory.class SSLSocketFactory → STARTTLS required, factory keys removed', () => {
+    const src = L(
+      'spring:',
+      '  mail:',
+      '    host: smtp.example.com',
+      '    port: 587',
+      '    properties:',
+      '      mail.smtp.auth: true',
+      '      mail.smtp.socketFactory.port: 587',
+      '      mail.smtp.socketFactory.class: javax.net.ssl.SSLSocketFactory',
+      '      mail.smtp.timeout: 5000',
+    );
+    const edits = express(cfgOf(src, 'application.yml'), { kind: 'tls-mode', mode: 'starttls-required' });
+    assert.ok(edits);
+    const out = apply(src, edits);
+    assert.equal(
+      out,
+      L(
+        'spring:',
+        '  mail:',
+        '    host: smtp.example.com',
+        '    port: 587',
+        '    properties:',
+        '      mail.smtp.auth: true',
+        '      mail.smtp.starttls.enable: true',
+        '      mail.smtp.starttls.required: true',
+        '      mail.smtp.timeout: 5000',
+      ),
+    );
+    assert.equal(cfgOf(out, 'application.yml').effective.tlsMode, 'starttls-required');
+  });
+});

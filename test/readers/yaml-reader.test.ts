@@ -383,6 +383,16 @@ describe('Spring application.yml', () => {
     assert.equal(unknown.implicitTls?.kind, 'env');
   });
 
+  test('legacy socketFactory.class SSLSocketFactory means implicit TLS; trust-all factories disable verification', () => {
+    const src = 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail.smtp.socketFactory.port: 465\n      mail.smtp.socketFactory.class: javax.net.ssl.SSLSocketFactory\n      mail.smtp.socketFactory.fallback: false\n';
+    const c = one(src, 'application.yml');
+    assert.equal(c.effective.tlsMode, 'implicit');
+    assert.equal(c.implicitTls?.value, true);
+    assert.equal(at(src, c.implicitTls), 'javax.net.ssl.SSLSocketFactory');
+    const dummy = one('spring:\n  mail:\n    host: h.example.com\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: true\n      mail.smtp.ssl.socketFactory.class: com.example.DummySSLSocketFactory\n', 'application.yml');
+    assert.equal(dummy.verifyCert?.value, false);
+  });
+
   test('multi-profile documents give one config per document', () => {
     const src = [
       'spring:',

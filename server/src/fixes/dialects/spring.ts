@@ -72,14 +72,26 @@ class Plan {
     this.edits.push({ op: 'remove', field: f });
   }
 
+  /** Anchor used for each property this plan inserted (a later insert "near" it goes right after it). */
+  private readonly insertedAt = new Map<string, Field>();
+
   insert(name: string, text: string, type: VType, near: (string | undefined)[]): boolean {
-    const preferred = near.filter((n): n is string => !!n).map((n) => this.get(n)).filter((f): f is Field => !!f);
+    const preferred = near
+      .filter((n): n is string => !!n)
+      .map((n) => this.insertedAt.get(n) ?? this.get(n))
+      .filter((f): f is Field => !!f);
+    const ok = this.insertAfter(name, text, type, preferred);
+    return ok;
+  }
+
+  private insertAfter(name: string, text: string, type: VType, preferred: Field[]): boolean {
     if (this.envForm) {
       const anchor = [...preferred, this.cfg.port, this.cfg.host, ...this.props.map((p) => p.field)].find(
         (f) => f && this.editable(f) && !this.removed.has(f) && /^SPRING_MAIL_/i.test(f.key),
       );
       if (!anchor) return false;
       this.edits.push({ op: 'insert', after: anchor, key: envKey(name), text, type });
+      this.insertedAt.set(name, anchor);
       return true;
     }
     const target = name.split('.');
@@ -101,6 +113,7 @@ class Plan {
     const rel = best.rel.join('.');
     const key = best.bracket ? `[${rel}]` : rel;
     this.edits.push({ op: 'insert', after: best.f, key, text, type });
+    this.insertedAt.set(name, best.f);
     return true;
   }
 
@@ -167,6 +180,13 @@ function toStarttls(plan: Plan): void {
   }
   if (plan.get(ssl)) plan.remove(ssl);
   if (bootSsl && isTrue(bootSsl)) plan.remove('spring.mail.ssl.enabled');
+  // The legacy way to implicit TLS: an SSL socket factory for plain sockets.
+  const factory = plan.get(plan.jm('socketFactory.class'));
+  if (factory && /SSLSocketFactory$/.test(String(factory.value ?? '').trim())) {
+    plan.remove(plan.jm('socketFactory.class'));
+    plan.remove(plan.jm('socketFactory.port'));
+    plan.remove(plan.jm('socketFactory.fallback'));
+  }
   const jm = (p: string) => `${PROPS}mail.smtp.${p}`;
   if (wasSmtps && plan.get(jm('ssl.enable'))) plan.remove(jm('ssl.enable'));
   plan.set(jm('starttls.enable'), 'true', 'boolean', near, jm('auth'));
@@ -198,6 +218,8 @@ export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
     }
     case 'verify-cert': {
       plan.remove(plan.jm('ssl.trust'));
+      const sf = plan.get(plan.jm('ssl.socketFactory.class'));
+      if (sf && cfg.verifyCert === sf) plan.remove(plan.jm('ssl.socketFactory.class'));
       const id = plan.get(plan.jm('ssl.checkserveridentity'));
       if (id && !isTrue(id)) plan.set(plan.jm('ssl.checkserveridentity'), 'true', 'boolean');
       return plan.result();

@@ -158,6 +158,10 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const identityF = jm('ssl.checkserveridentity');
   const protocolsF = jm('ssl.protocols');
   const ciphersF = jm('ssl.ciphersuites');
+  // The pre-JavaMail-1.4.2 way to implicit TLS: a plain socket factory that makes SSL sockets
+  // (`socketFactory.class: javax.net.ssl.SSLSocketFactory`, usually with `socketFactory.port: 465`).
+  const factoryF = jm('socketFactory.class');
+  const sslFactoryF = jm('ssl.socketFactory.class');
 
   const cfg: SmtpConfig = {
     id: `${meta.format}:${meta.span.start}`,
@@ -185,7 +189,10 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const isSmtps = protocol === 'smtps';
   const sslEnable = javaBool(sslEnableF);
   const bootSsl = javaBool(bootSslF);
-  if (sslEnableF) cfg.implicitTls = withValue<boolean>(sslEnableF, sslEnable);
+  const factoryText = factoryF && factoryF.value !== undefined ? String(factoryF.value) : undefined;
+  const factorySsl = factoryText !== undefined && /SSLSocketFactory$/.test(factoryText.trim());
+  if (sslEnableF && (sslEnable !== false || !factorySsl)) cfg.implicitTls = withValue<boolean>(sslEnableF, sslEnable);
+  else if (factorySsl) cfg.implicitTls = withValue<boolean>(factoryF!, true);
   else if (bootSslF) cfg.implicitTls = withValue<boolean>(bootSslF, bootSsl);
   else if (protocolF && isSmtps) cfg.implicitTls = withValue<boolean>(protocolF, true);
   if (bootSslF && cfg.implicitTls !== bootSslF && bootSsl === true) cfg.extras['spring.mail.ssl.enabled'] = bootSslF;
@@ -201,11 +208,16 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   } else if (identityF) {
     cfg.verifyCert = withValue<boolean>(identityF, javaBool(identityF));
   }
+  // A custom socket factory that trusts everything (DummySSLSocketFactory, TrustAll…, Insecure…).
+  for (const f of [sslFactoryF, factoryF]) {
+    const t = f && f.value !== undefined ? String(f.value) : '';
+    if (f && /(Dummy|TrustAll|Trusting|Insecure|NoVerif|Naive|AcceptAll|Permissive)\w*SocketFactory/i.test(t) && !cfg.verifyCert) cfg.verifyCert = withValue<boolean>(f, false);
+  }
   if (protocolsF) cfg.minTlsVersion = withValue<string>(protocolsF, protocolsF.value === undefined ? undefined : lowestProtocol(String(protocolsF.value)));
   if (ciphersF) cfg.ciphers = ciphersF;
 
   // Effective mode.
-  const implicit = isSmtps || bootSsl === true || sslEnable === true;
+  const implicit = isSmtps || bootSsl === true || sslEnable === true || factorySsl;
   const implicitUnknown =
     !implicit && (!protocolKnown || (sslEnableF !== undefined && sslEnable === undefined) || (bootSslF !== undefined && bootSsl === undefined));
   const port = cfg.port?.value;
@@ -219,7 +231,9 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
       ? 'protocol smtps: JavaMail connects with TLS from the first byte'
       : bootSsl === true
         ? 'spring.mail.ssl.enabled: true sets ' + pfx + 'ssl.enable, so JavaMail uses implicit TLS'
-        : pfx + 'ssl.enable is true: JavaMail uses implicit TLS';
+        : sslEnable === true
+          ? pfx + 'ssl.enable is true: JavaMail uses implicit TLS'
+          : pfx + 'socketFactory.class makes SSL sockets: JavaMail uses implicit TLS';
   } else if (implicitUnknown) {
     tlsMode = 'unknown';
     because = 'whether implicit TLS is on depends on a value that is not known here';
