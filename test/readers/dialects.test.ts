@@ -380,3 +380,12 @@ test('NODEMAILER_* (Novu) with JSON TLS options', () => {
   assert.equal(c.minTlsVersion?.value, 'TLSv1');
   assert.equal(c.effective.tlsMode, 'starttls-opportunistic');
 });
+
+test('Laravel MAIL_DRIVER (≤ 6 key): SwiftMailer and Symfony readings must agree, else unknown', () => {
+  const c = one('MAIL_DRIVER=smtp\nMAIL_HOST=smtp.mailgun.org\nMAIL_PORT=465\nMAIL_ENCRYPTION=tls\nMAIL_USERNAME=u\n');
+  assert.equal(c.dialect, 'laravel');
+  assert.equal(c.effective.tlsMode, 'unknown');
+  assert.match(c.effective.because, /SwiftMailer/);
+  assert.equal(one('MAIL_DRIVER=smtp\nMAIL_HOST=h\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\n').effective.tlsMode, 'implicit');
+  assert.equal(one('MAIL_DRIVER=smtp\nMAIL_HOST=h\nMAIL_PORT=587\nMAIL_ENCRYPTION=tls\n').effective.tlsMode, 'starttls-opportunistic');
+});

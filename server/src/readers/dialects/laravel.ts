@@ -12,7 +12,9 @@
 //                             everything on Laravel ≤ 8 / SwiftMailer) — rule laravel-mail-encryption-ignored
 //   MAIL_MAILER, MAIL_DRIVER, MAIL_EHLO_DOMAIN → extras (by key)
 //
-// effective: scheme = MAIL_SCHEME ?: (port == 465 ? smtps : smtp), then Symfony: smtps → implicit;
+// MAIL_DRIVER without MAIL_MAILER (Laravel ≤ 6 key, also kept by upgraded apps): when SwiftMailer's reading
+// (MAIL_ENCRYPTION decides) and Symfony's disagree, the mode is 'unknown'.
+// effective (Laravel ≥ 9): scheme = MAIL_SCHEME ?: (port == 465 ? smtps : smtp), then Symfony: smtps → implicit;
 // smtp → implicit on 465, otherwise STARTTLS when advertised (opportunistic). An invalid MAIL_SCHEME
 // (tls, ssl) → 'unknown' (symfony/mailer ≥ 7.2 throws). A non-SMTP mailer (log, ses, ...) → no config.
 import type { Field, SmtpConfig } from '../../model/types';
@@ -80,6 +82,18 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
     schemeKey = `MAIL_SCHEME unset (port ${portN ?? 'unset'} → ${schemeV})`;
   }
   const eff = symfonyEffective({ scheme: schemeV, schemeKey, host: hostV, port: portN, portKey, options });
+  // MAIL_DRIVER (the Laravel ≤ 6 key; kept by many upgraded apps): the app may still send with SwiftMailer,
+  // where MAIL_ENCRYPTION decides (ssl implicit, tls mandatory STARTTLS, else no TLS). When the two readings
+  // disagree the mode is unknown (no finding from the mode rules; laravel-mail-encryption-ignored explains).
+  if (k('DRIVER') && !k('MAILER') && !scheme && !u && eff.tlsMode !== 'unknown') {
+    const enc = k('ENCRYPTION');
+    const e = enc ? valueOf(enc)?.trim().toLowerCase() : '';
+    const swift = e === undefined ? 'unknown' : e === 'ssl' ? 'implicit' : e === 'tls' ? 'starttls-required' : 'none';
+    const same = swift === eff.tlsMode || (swift === 'starttls-required' && eff.tlsMode === 'starttls-opportunistic');
+    if (!same) {
+      return makeConfig(group, inst, 'laravel', { host: hostV, port: eff.port, tlsMode: 'unknown', because: `MAIL_DRIVER: on Laravel ≤ 8 (SwiftMailer) MAIL_ENCRYPTION makes this ${swift}, on Laravel ≥ 9 it is ${eff.tlsMode} (${eff.because})` }, fields);
+    }
+  }
   if (!port && !u?.port) eff.because += '; MAIL_PORT unset: config/mail.php defaults to 2525';
   const enc = k('ENCRYPTION');
   if (enc && valueOf(enc) !== undefined && !isNullish(valueOf(enc))) eff.because += `; ${enc.key}=${valueOf(enc)} is ignored by Laravel ≥ 9`;
