@@ -59,6 +59,9 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   }
   const findings: Finding[] = [];
   for (const rule of rules) {
+    // Rules switched off (or opt-in rules not switched on) are not run at all.
+    const setting = opts.rules?.[rule.meta.id];
+    if (setting === 'off' || (setting === undefined && rule.meta.enabledByDefault === false)) continue;
     const ctx = {
       report(r: Report) {
         const severity = severityFor(rule, r, opts);
