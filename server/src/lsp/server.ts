@@ -86,6 +86,8 @@ interface DocState {
   result?: LintResult;
   timer?: NodeJS.Timeout;
   published?: Diagnostic[];
+  /** Converted diagnostics of `result` (key) with the foreign findings of generation `fg`. */
+  diagCache?: { key: string; fg: number; diagnostics: Diagnostic[] };
 }
 
 const LANG_SUFFIX: Record<string, string> = {
@@ -128,6 +130,7 @@ export function startServer(
   let showDocumentSupport = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   let refreshTimer: NodeJS.Timeout | undefined;
+  let foreignGen = 0;
 
   const log = (m: string) => connection.console.log(m);
 
@@ -310,6 +313,7 @@ export function startServer(
     }
     if (next.size) foreign.set(sourceUri, next);
     else foreign.delete(sourceUri);
+    if (changed.size) foreignGen++;
     const targets: string[] = [];
     for (const t of changed) {
       const uri = byFile.get(t);
@@ -327,6 +331,14 @@ export function startServer(
     const st = states.get(uri);
     const lr = st?.result;
     if (!st || !lr) return [];
+    // Pulls of unchanged documents (VS Code re-pulls visible documents after any change) reuse the conversion.
+    if (st.diagCache && st.diagCache.key === lr.key && st.diagCache.fg === foreignGen) return st.diagCache.diagnostics;
+    const diagnostics = convertDiagnostics(uri, st, lr);
+    st.diagCache = { key: lr.key, fg: foreignGen, diagnostics };
+    return diagnostics;
+  }
+
+  function convertDiagnostics(uri: string, st: DocState, lr: LintResult): Diagnostic[] {
     const own: FileText = {
       uri,
       text: lr.text,
