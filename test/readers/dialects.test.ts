@@ -205,6 +205,9 @@ test('Symfony MAILER_DSN semantics', () => {
   assert.equal(one('MAILER_DSN=smtp://h:587?require_tls=true\n').effective.tlsMode, 'starttls-required');
   assert.equal(one('MAILER_DSN=smtp://h:587?auto_tls=false\n').effective.tlsMode, 'none');
   assert.equal(one('MAILER_DSN=smtps://h:587\n').effective.tlsMode, 'implicit');
+  assert.equal(one('MAILER_DSN=smtp://h:587?verify_peer=\n').verifyCert?.value, true, 'an empty option is ignored');
+  assert.equal(one('MAILER_DSN=smtp://h:587?verify_peer=off\n').verifyCert?.value, false, 'filter_var: not true = off');
+  assert.equal(one('MAILER_DSN=smtp://h:587?require_tls=yes\n').effective.tlsMode, 'starttls-required');
   assert.equal(read('MAILER_DSN=null://null\n').configs.length, 0);
   assert.equal(one('MAILER_DSN=gmail+smtp://u:p@default\n').effective.tlsMode, 'unknown');
 });

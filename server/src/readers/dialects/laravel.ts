@@ -21,7 +21,7 @@ import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { addExtras, credentials, envBool, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { verifyField } from './generic';
-import { symfonyEffective } from './symfony-semantics';
+import { dsnOff, symfonyEffective } from './symfony-semantics';
 
 const NON_SMTP = new Set(['log', 'array', 'sendmail', 'ses', 'ses-v2', 'postmark', 'resend', 'mailgun', 'mailersend', 'brevo', 'sendgrid', 'null']);
 
@@ -47,7 +47,7 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
   if (verify) fields.verifyCert = verifyField(verify, (v) => (envBool(v) === undefined ? undefined : !envBool(v)));
   if (u?.params.verify_peer) {
     const p = u.params.verify_peer;
-    fields.verifyCert = { ...p, value: !/^(0|false|no|off|)$/i.test(p.value ?? '') };
+    fields.verifyCert = { ...p, value: !dsnOff(p.value) };
   }
 
   // What Symfony receives.

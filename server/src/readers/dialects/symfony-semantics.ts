@@ -16,8 +16,15 @@ export interface SymfonyInputs {
   options: Record<string, string | undefined>;
 }
 
-const falsy = (v: string | undefined): boolean => v !== undefined && /^(0|false|no|off|)$/i.test(v.trim());
-const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+/**
+ * EsmtpTransportFactory turns verify_peer / auto_tls off when the option is present, not '' and not true for
+ * PHP's filter_var(FILTER_VALIDATE_BOOL) — so any value but 1/true/on/yes (e.g. 0, false, no, off, abc) is off.
+ */
+export const dsnOff = (v: string | undefined): boolean => v !== undefined && v !== '' && !/^(1|true|on|yes)$/i.test(v.trim());
+/** require_tls is on only for a filter_var-true value. */
+export const dsnOn = (v: string | undefined): boolean => v !== undefined && /^(1|true|on|yes)$/i.test(v.trim());
+const falsy = dsnOff;
+const truthy = dsnOn;
 
 export function symfonyEffective(inp: SymfonyInputs): EffectiveConnection {
   const scheme = inp.scheme.toLowerCase();

@@ -13,7 +13,7 @@
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { Instance, makeConfig, urlField, urlPartsKnown } from './common';
-import { symfonyEffective } from './symfony-semantics';
+import { dsnOff, symfonyEffective } from './symfony-semantics';
 import { nodemailerUrlFields } from './url-fields';
 
 export function buildSymfony(group: KvGroup, inst: Instance): SmtpConfig | undefined {
@@ -39,12 +39,12 @@ export function buildSymfony(group: KvGroup, inst: Instance): SmtpConfig | undef
   cfg.implicitTls = u.scheme as Field;
   delete cfg.verifyCert;
   const vp = u.params.verify_peer;
-  if (vp) cfg.verifyCert = { ...vp, value: !/^(0|false|no|off|)$/i.test(vp.value ?? '') };
+  if (vp) cfg.verifyCert = { ...vp, value: !dsnOff(vp.value) };
   const rt = u.params.require_tls;
   cfg.requireTls = rt;
   if (!rt) delete cfg.requireTls;
   const at = u.params.auto_tls;
-  if (at) cfg.ignoreTls = { ...at, value: /^(0|false|no|off|)$/i.test(at.value ?? '') };
+  if (at) cfg.ignoreTls = { ...at, value: dsnOff(at.value) };
   else delete cfg.ignoreTls;
   delete cfg.minTlsVersion;
   delete cfg.ciphers;
