@@ -197,6 +197,7 @@ describe('Kubernetes', () => {
     assert.ok(u);
     assert.equal(u.kind, 'unknown');
     assert.equal(u.value, undefined);
+    assert.equal(u.text, 'secretKeyRef smtp-credentials/username');
     assert.equal(lineOf(src, u.site.value.start), 20);
   });
 

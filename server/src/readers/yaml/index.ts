@@ -380,7 +380,7 @@ function readEnvBlock(ctx: Ctx, pair: Pair, block: YAMLMap | YAMLSeq, path: Path
         } else if (fromPair) {
           // valueFrom (secretKeyRef, configMapKeyRef, fieldRef): set, but never a literal here.
           const site = nameValueSite(m, namePair.value, fromPair.value ?? undefined, src);
-          if (site) entries.push({ key, value: '', kind: 'unknown', site });
+          if (site) entries.push({ key, value: '', raw: describeValueFrom(deref(fromPair.value, src), ctx), kind: 'unknown', site });
         }
       }
     }
@@ -392,6 +392,23 @@ function readEnvBlock(ctx: Ctx, pair: Pair, block: YAMLMap | YAMLSeq, path: Path
   const g: KvGroup = { file: src.file, format: 'yaml', span, label: labelFor(path, where), entries };
   if (where.image) g.image = where.image;
   ctx.groups.push(g);
+}
+
+/** `valueFrom: {secretKeyRef: {name: smtp, key: user}}` → 'secretKeyRef smtp/user' (for messages). */
+function describeValueFrom(v: YNode, ctx: Ctx): string {
+  if (!isMap(v)) return 'valueFrom';
+  for (const p of pairsOf(v as YAMLMap, ctx.src)) {
+    const k = keyString(p, ctx.src);
+    const ref = deref(p.value, ctx.src);
+    if (!k) continue;
+    if (isMap(ref)) {
+      const name = getString(ref as YAMLMap, 'name', ctx.src);
+      const key = getString(ref as YAMLMap, 'key', ctx.src) ?? getString(ref as YAMLMap, 'fieldPath', ctx.src) ?? getString(ref as YAMLMap, 'resource', ctx.src);
+      return `${k}${name || key ? ' ' : ''}${name ?? ''}${name && key ? '/' : ''}${key ?? ''}`;
+    }
+    return k;
+  }
+  return 'valueFrom';
 }
 
 // ------------------------------------------------------------------------------------------------
