@@ -309,6 +309,9 @@ describe('language server (push diagnostics)', () => {
     assert.equal(d.range.start.line, 6);
     const preferred = (await c.codeActions(uri, d.range, [d])).find((a) => a.isPreferred)!;
     assert.match(applyEdits(yaml, editsFor(preferred, uri)), /SMTP_SECURE: "true"/);
+    const h = await c.hover(uri, 5, 18);
+    assert.match(h?.contents.value ?? '', /port 465 = implicit TLS from the first byte/);
+    assert.match(h?.contents.value ?? '', /compose/i, 'the config label names the compose service');
     c.close(uri);
   });
 
