@@ -392,3 +392,9 @@ test('Laravel MAIL_DRIVER (≤ 6 key): SwiftMailer and Symfony readings must agr
   assert.equal(one('MAIL_DRIVER=smtp\nMAIL_HOST=h\nMAIL_PORT=465\nMAIL_ENCRYPTION=ssl\n').effective.tlsMode, 'implicit');
   assert.equal(one('MAIL_DRIVER=smtp\nMAIL_HOST=h\nMAIL_PORT=587\nMAIL_ENCRYPTION=tls\n').effective.tlsMode, 'starttls-opportunistic');
 });
+
+test('Symfony: only the literal host "localhost" escapes the no-port → 465 rule', () => {
+  assert.deepEqual([one('MAILER_DSN=smtp://localhost\n').effective.tlsMode, one('MAILER_DSN=smtp://localhost\n').effective.port], ['starttls-opportunistic', 25]);
+  assert.deepEqual([one('MAILER_DSN=smtp://mailhog\n').effective.tlsMode, one('MAILER_DSN=smtp://mailhog\n').effective.port], ['implicit', 465]);
+  assert.equal(one('MAILER_DSN=smtp://127.0.0.1\n').effective.tlsMode, 'implicit');
+});

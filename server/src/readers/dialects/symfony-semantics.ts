@@ -2,7 +2,6 @@
 // EsmtpTransportFactory + EsmtpTransport): used by Symfony MAILER_DSN and Laravel ≥ 9 (MAIL_SCHEME /
 // MAIL_URL, whose settings become a Symfony Dsn).
 import type { EffectiveConnection } from '../../model/types';
-import { isLocalHost } from './common';
 
 export interface SymfonyInputs {
   /** 'smtp' | 'smtps' | other (rejected by symfony/mailer ≥ 7.2). */
@@ -40,9 +39,11 @@ export function symfonyEffective(inp: SymfonyInputs): EffectiveConnection {
     if (port === 465) {
       tls = true;
       why.push(`${inp.schemeKey} smtp:// on port 465: Symfony turns implicit TLS on for 465`);
-    } else if (port === 0 && host !== undefined && !isLocalHost(host) && host !== 'localhost') {
+    } else if (port === 0 && host !== 'localhost') {
+      // EsmtpTransport: `0 === $port && 'localhost' !== $host` (only the literal name localhost; 127.0.0.1 and
+      // compose service names get implicit TLS on 465 too)
       tls = true;
-      why.push(`${inp.schemeKey} smtp:// without a port to a non-local host: Symfony uses implicit TLS on 465`);
+      why.push(`${inp.schemeKey} smtp:// without a port to a host other than "localhost": Symfony uses implicit TLS on 465`);
     } else {
       tls = false;
     }
