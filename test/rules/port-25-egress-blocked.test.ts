@@ -5,6 +5,8 @@ ruleTester('port-25-egress-blocked', {
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: postfix\n      SMTP_PORT: 25\n' },
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: exim.mail.svc.cluster.local\n      SMTP_PORT: 25\n' },
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n' },
+    // application config, not a deployment descriptor
+    { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: mail.example.com\n    port: 25\n' },
     // .env files are not deployment descriptors
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=25\n' },
     // credentials: port-25-with-credentials reports it

@@ -1,6 +1,6 @@
 // Rule 12: port 25 to a remote host from a cloud/CI deployment file: outbound 25 is usually blocked.
 import type { Rule } from './types';
-import { fixes, hasCredentials, hostOf, intentFix, isCrossFile, isInternalHost, portField, portOf, setPort, spanOf } from './util';
+import { fieldsOf, fixes, hasCredentials, hostOf, intentFix, isCrossFile, isInternalHost, portField, portOf, setPort, spanOf } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -17,6 +17,8 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     if (cfg.format !== 'yaml' || portOf(cfg) !== 25 || hasCredentials(cfg)) return;
+    // A Spring application.yml is application config, not a deployment descriptor (its env overrides in compose are).
+    if (cfg.dialect === 'spring' && !fieldsOf(cfg).some((f) => /^SPRING_/.test(f.key))) return;
     const pf = portField(cfg)!;
     if (isCrossFile(pf, cfg)) return;
     const host = hostOf(cfg);

@@ -89,7 +89,17 @@ export function portField(cfg: SmtpConfig): Field<number> | undefined {
 }
 
 /** The nodemailer service preset that applies to this config (it overrides host/port/secure written next to it). */
+const presetCache = new WeakMap<SmtpConfig, ServicePreset | null>();
+
 export function presetOf(cfg: SmtpConfig): ServicePreset | undefined {
+  const hit = presetCache.get(cfg);
+  if (hit !== undefined) return hit ?? undefined;
+  const p = computePreset(cfg);
+  presetCache.set(cfg, p ?? null);
+  return p;
+}
+
+function computePreset(cfg: SmtpConfig): ServicePreset | undefined {
   if (!NODEMAILER_FAMILY.has(cfg.dialect)) return undefined;
   const f = cfg.service ?? cfg.url?.params?.service;
   if (!f) return undefined;
