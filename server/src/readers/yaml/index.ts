@@ -127,16 +127,21 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     }
     const ctx: Ctx = { src: { file, full, base, doc }, groups: [], configs: [], problems: result.problems, compose: false, read: rctx, active: new Set() };
     try {
-      readDocument(ctx, rctx, result);
+      readDocument(ctx, result);
     } catch (e) {
       // Partial results of other documents stay; this one is reported.
       result.problems.push({ message: `YAML document could not be read: ${(e as Error).message}`, span: docSpan(doc, base) });
       continue;
     }
     for (const g of ctx.groups) {
-      const out = interpretKvGroup(g);
-      result.configs.push(...out.configs);
-      result.globals.push(...out.globals);
+      try {
+        const out = interpretKvGroup(g);
+        result.configs.push(...out.configs);
+        result.globals.push(...out.globals);
+      } catch (e) {
+        // One block the interpreter cannot handle must not hide the others.
+        result.problems.push({ message: `internal error while reading ${g.label}: ${(e as Error).message}`, span: g.span });
+      }
     }
     result.configs.push(...ctx.configs);
   }
@@ -152,7 +157,7 @@ function docSpan(doc: Document.Parsed, base: number) {
   return r ? { start: base + r[0], end: base + r[1] } : undefined;
 }
 
-function readDocument(ctx: Ctx, rctx: ReadContext, result: ReadResult): void {
+function readDocument(ctx: Ctx, result: ReadResult): void {
   const root = deref(ctx.src.doc.contents, ctx.src);
   if (!isMap(root)) {
     if (isSeq(root)) walk(ctx, root, null, {}, 0, result);
@@ -163,7 +168,6 @@ function readDocument(ctx: Ctx, rctx: ReadContext, result: ReadResult): void {
   readSpring(ctx, rootMap);
   readGhost(ctx, rootMap);
   walk(ctx, rootMap, null, {}, 0, result);
-  void rctx;
 }
 
 // ------------------------------------------------------------------------------------------------
