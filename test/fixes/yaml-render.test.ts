@@ -48,6 +48,12 @@ describe('yaml-map', () => {
     assert.equal(apply(composeMap, [{ op: 'set', field: field(c, 'SMTP_HOST'), text: 'a: b #c' }]), composeMap.replace('smtp.example.com', '"a: b #c"'));
   });
 
+  test('set on a block scalar value keeps the following lines', () => {
+    const src = 'services:\n  api:\n    environment:\n      SMTP_HOST: |\n        smtp.example.com\n      SMTP_PORT: 465\n';
+    const f = field(cfgOf(src), 'SMTP_HOST');
+    assert.equal(apply(src, [{ op: 'set', field: f, text: 'mail.example.com' }]), 'services:\n  api:\n    environment:\n      SMTP_HOST: mail.example.com\n      SMTP_PORT: 465\n');
+  });
+
   test('set on an empty value', () => {
     const src = 'services:\n  api:\n    environment:\n      SMTP_HOST: h.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE:\n';
     const f = field(cfgOf(src), 'SMTP_SECURE');

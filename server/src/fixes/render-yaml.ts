@@ -197,6 +197,8 @@ function renderSet(text: string, edit: Extract<FieldEdit, { op: 'set' }>): TextE
     // `KEY:` with no value: add a space after the colon.
     tok = (text[s.value.start - 1] === ':' ? ' ' : '') + tok + (text[s.value.start] === '#' ? ' ' : '');
   }
+  // A block scalar (`|`) token runs through its last line break: keep one.
+  if (/\n$/.test(old)) tok += /\r\n$/.test(old) ? '\r\n' : '\n';
   return [{ file: s.file, span: { ...s.value }, newText: tok }];
 }
 
