@@ -27,6 +27,12 @@ ruleTester('implicit-tls-port-without-tls', {
   ],
   invalid: [
     {
+      name: 'Django EMAIL_URL smtps:// on 465 means STARTTLS in dj-email-url',
+      file: '.env',
+      code: 'EMAIL_URL=smtps://user:pass@smtp.example.com:465\n',
+      errors: [{ line: 1, includes: ['read smtps:// as EMAIL_USE_TLS'] }],
+    },
+    {
       name: 'Mastodon: 465 without SMTP_TLS (the port is the setting at fault)',
       file: '.env.production',
       code: 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=465\nSMTP_LOGIN=me\nSMTP_ENABLE_STARTTLS=never\n',

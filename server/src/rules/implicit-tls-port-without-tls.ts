@@ -73,7 +73,10 @@ export const rule: Rule = {
     const why = culprit
       ? `${show(culprit)} makes ${lib} wait for a plaintext greeting`
       : `nothing here turns implicit TLS on${implicitHint(cfg.dialect)}, so ${lib} waits for a plaintext greeting`;
-    const message = `${portRole(port)}, but ${why}: ${hangSymptom(cfg.dialect)}.`;
+    const djangoUrl = cfg.dialect === 'django' && culprit && culprit === cfg.url?.scheme && /^smtps$/i.test(culprit.text)
+      ? ' (dj-email-url and django-environ read smtps:// as EMAIL_USE_TLS, i.e. STARTTLS; implicit TLS is smtp+ssl:// or ?ssl=True)'
+      : '';
+    const message = `${portRole(port)}, but ${why}${djangoUrl}: ${hangSymptom(cfg.dialect)}.`;
     const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `implicit TLS on port ${port}`, true, () => {
       if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, true);
       if (culprit && culprit === cfg.url?.scheme && editable(culprit, cfg) && /^smtp$/i.test(culprit.text)) return [setEdit(culprit, culprit.text + (culprit.text === 'SMTP' ? 'S' : 's'))];
