@@ -122,6 +122,24 @@ describe('language server (push diagnostics)', () => {
     c.close(uri);
   });
 
+  it('offers "Fix all N safe problems" next to a fix when the file has several', async () => {
+    const text = 'services:\n  a:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"\n  b:\n    environment:\n      SMTP_HOST: smtp.example.org\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"\n';
+    const uri = c.open(path.join(ws, 'two/compose.yaml'), text, 'dockercompose');
+    const ds = byCode(await c.diagnosticsNow(uri), RULE);
+    assert.equal(ds.length, 2, JSON.stringify(ds));
+    const actions = await c.codeActions(uri, ds[0].range, [ds[0]]);
+    const all = actions.find((a) => /^Fix all 2 safe Mail Config Lint problems/.test(a.title));
+    assert.ok(all, JSON.stringify(actions.map((a) => a.title)));
+    const fixed = applyEdits(text, editsFor(all!, uri));
+    assert.equal(fixed.match(/SMTP_SECURE: "true"/g)?.length, 2);
+    // A file with one fixable finding does not get it.
+    const one = c.open(path.join(ws, 'one/.env'), BAD_ENV);
+    const d1 = byCode(await c.diagnosticsNow(one), RULE)[0];
+    assert.ok(!(await c.codeActions(one, d1.range, [d1])).some((a) => a.title.startsWith('Fix all')));
+    c.close(one);
+    c.close(uri);
+  });
+
   it('CRLF files: ranges, the preferred fix and the disable comment keep CRLF; an existing disable comment is extended', async () => {
     const crlf = BAD_ENV.replace(/\n/g, '\r\n');
     const uri = c.open(path.join(ws, 'crlf/.env'), crlf);

@@ -761,6 +761,11 @@ export function startServer(
           });
         });
       }
+      // Like ESLint's "Fix all auto-fixable problems": offered next to a fix when the file has several.
+      if (selected.some(({ f }) => f.fixes[0]?.safe) && lr.own.filter((f) => f.fixes[0]?.safe).length > 1) {
+        const { edit, count } = fixAllEdit(doc, lr);
+        if (edit && count > 1) actions.push({ title: `Fix all ${count} safe Mail Config Lint problems in this file`, kind: CodeActionKind.QuickFix, edit });
+      }
       for (const { f, d } of selected) {
         if (f.file !== lr.file) continue; // suppression comments go into the file the finding is in
         actions.push(disableAction(f, lr, doc.uri, d));
