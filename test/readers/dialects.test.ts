@@ -398,3 +398,9 @@ test('Symfony: only the literal host "localhost" escapes the no-port → 465 rul
   assert.deepEqual([one('MAILER_DSN=smtp://mailhog\n').effective.tlsMode, one('MAILER_DSN=smtp://mailhog\n').effective.port], ['implicit', 465]);
   assert.equal(one('MAILER_DSN=smtp://127.0.0.1\n').effective.tlsMode, 'implicit');
 });
+
+test('generic: REQUIRE_TLS wins over IGNORE_TLS (nodemailer 10)', () => {
+  const c = one('SMTP_HOST=h\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true\nSMTP_IGNORE_TLS=true\n');
+  assert.equal(c.effective.tlsMode, 'starttls-required');
+  assert.match(c.effective.because, /ignores SMTP_IGNORE_TLS/);
+});

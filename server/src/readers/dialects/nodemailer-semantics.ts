@@ -31,9 +31,10 @@ export function wellKnownService(name: string): { host?: string; port?: number; 
 }
 
 /**
- * Computes host/port/TLS mode exactly as nodemailer does: merge order options < url < service preset;
- * `secure` undefined + port 465 → implicit; port = Number(port) || (secure ? 465 : 587); STARTTLS iff
- * !secure && !ignoreTLS (mandatory with requireTLS, otherwise only if advertised).
+ * Computes host/port/TLS mode exactly as nodemailer (10.x, the installed version) does: merge order options <
+ * url < service preset; `secure` undefined + port 465 → implicit; port = Number(port) || (secure ? 465 : 587);
+ * requireTLS clears ignoreTLS/opportunisticTLS; STARTTLS iff !secure && !ignoreTLS (mandatory with requireTLS,
+ * otherwise only if advertised).
  */
 export function nodemailerEffective(inp: NodemailerInputs): EffectiveConnection {
   let host = inp.host;
@@ -93,14 +94,18 @@ export function nodemailerEffective(inp: NodemailerInputs): EffectiveConnection 
   } else {
     if (secureSet === false) why.push(`${(secure as { key: string }).key} is false: plaintext connection, STARTTLS after EHLO`);
     else why.push(`secure unset on port ${portV}: plaintext connection, STARTTLS after EHLO`);
-    if (ignoreTLS.state === 'known' && ignoreTLS.value) {
+    // nodemailer 10 (lib/smtp-connection constructor): requireTLS wins over ignoreTLS / opportunisticTLS
+    // (rules-research §2.2 describes v9.0.5, where ignoreTLS won; the installed code wins).
+    if (requireTLS.state === 'known' && requireTLS.value) {
+      mode = 'starttls-required';
+      why.push(`${requireTLS.key} is true: STARTTLS is mandatory${ignoreTLS.state === 'known' && ignoreTLS.value ? ` (nodemailer ≥ 10 ignores ${ignoreTLS.key} next to it; older versions never sent STARTTLS)` : ''}`);
+    } else if (requireTLS.state === 'unknown') {
+      return { host: hostV, port: portV, tlsMode: 'unknown', because: `the value of ${requireTLS.key} is not a known boolean` };
+    } else if (ignoreTLS.state === 'known' && ignoreTLS.value) {
       mode = 'none';
       why.push(`${ignoreTLS.key} is true: STARTTLS is never sent`);
-    } else if (ignoreTLS.state === 'unknown' || (requireTLS.state === 'unknown')) {
-      return { host: hostV, port: portV, tlsMode: 'unknown', because: `the value of ${ignoreTLS.state === 'unknown' ? ignoreTLS.key : (requireTLS as { key: string }).key} is not a known boolean` };
-    } else if (requireTLS.state === 'known' && requireTLS.value) {
-      mode = 'starttls-required';
-      why.push(`${requireTLS.key} is true: STARTTLS is mandatory`);
+    } else if (ignoreTLS.state === 'unknown') {
+      return { host: hostV, port: portV, tlsMode: 'unknown', because: `the value of ${ignoreTLS.key} is not a known boolean` };
     } else {
       mode = 'starttls-opportunistic';
       why.push('STARTTLS only if the server advertises it');
