@@ -16,6 +16,15 @@ ruleTester('env-string-as-boolean', {
   ],
   invalid: [
     {
+      name: 'Boolean(process.env.X) and a || default keep the string trap',
+      file: 'src/mailer.ts',
+      code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  secure: Boolean(process.env.SMTP_SECURE),\n  ignoreTLS: process.env.SMTP_IGNORE_TLS || false,\n});\n",
+      errors: [
+        { line: 6, includes: ['secure: Boolean(process.env.SMTP_SECURE) tests the string; any non-empty string is true'] },
+        { line: 7, includes: ['ignoreTLS: process.env.SMTP_IGNORE_TLS || false passes a string'], fixes: [head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  secure: Boolean(process.env.SMTP_SECURE),\n  ignoreTLS: process.env.SMTP_IGNORE_TLS === 'true',\n});\n"] },
+      ],
+    },
+    {
       name: "quoted 'false' on 587: the string is truthy",
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: 'false' });\n",

@@ -3,6 +3,10 @@ import type { Field } from '../model/types';
 import type { Rule } from './types';
 import { boolOf, fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
 
+const ENV = String.raw`process\.env(?:\.[A-Za-z_$][\w$]*|\[\s*['"\x60][^'"\x60]+['"\x60]\s*\])`;
+/** process.env.X, process.env.X || false, process.env.X ?? 'true', !!process.env.X, Boolean(process.env.X). */
+const RAW_ENV_BOOL = new RegExp(String.raw`^(?:${ENV}(?:\s*(?:\|\||\?\?)\s*(?:true|false|'[^']*'|"[^"]*"))?|!!\s*${ENV}|Boolean\(\s*${ENV}\s*\))$`);
+
 /** Which boolean a non-boolean value most likely meant: implicit-TLS keys follow the port, ignore-keys default off. */
 function likelyTrue(key: string, port: number | undefined): boolean {
   if (/IGNORE|OPPORTUNISTIC/i.test(key)) return false;
@@ -81,18 +85,21 @@ export const rule: Rule = {
     literal(cfg.verifyCert, 'verification');
     const check = (f: Field | undefined, option: string) => {
       if (!f || f.kind !== 'env' || !f.envVar || f.site.style !== 'js-prop') return;
-      // Only the raw variable: process.env.X, process.env['X'] (comparisons and conversions are fine).
-      if (!/^process\.env(\.[A-Za-z_$][\w$]*|\[\s*(['"`])[^'"`]+\2\s*\])$/.test(f.text.trim())) return;
+      // The raw variable (process.env.X, process.env['X']), a default that keeps the string (process.env.X || false),
+      // or a truthiness test (!!process.env.X, Boolean(process.env.X)): "false" is true in all of them.
+      // Comparisons and numeric conversions are fine.
+      const t = f.text.trim();
+      if (!RAW_ENV_BOOL.test(t)) return;
       if (preset && ((f === cfg.implicitTls && preset.secure !== undefined) || (f === cfg.requireTls && preset.requireTLS !== undefined) || (f === cfg.ignoreTls && preset.ignoreTLS !== undefined))) return; // dead code: nodemailer-service-overrides
       const v = f.envVar;
       const known = f.resolvedFrom && typeof f.value === 'string' ? f.value : undefined;
       const isVerify = f === cfg.verifyCert;
       let message: string;
       if (isVerify) {
-        message = `${f.key}: process.env.${v} passes a string; Node only turns verification off for the boolean false, so ${v}=false has no effect.`;
+        message = `${f.key}: ${f.text} passes a string; Node only turns verification off for the boolean false, so ${v}=false has no effect.`;
       } else {
         const now = known !== undefined ? ` The .env file sets ${v}=${known}, so ${option} is ${known === '' ? 'off' : 'on'}.` : '';
-        message = `${f.key}: process.env.${v} passes a string; nodemailer tests it with !!, so "false" and "0" are true (${option} on).${now}`;
+        message = `${f.key}: ${f.text} ${/^(!!|Boolean)/.test(t) ? 'tests the string' : 'passes a string'}; ${/^(!!|Boolean)/.test(t) ? 'any non-empty string is true' : 'nodemailer tests it with !!'}, so "false" and "0" are true (${option} on).${now}`;
       }
       const code = isVerify ? `process.env.${v} !== ${q}false${q}` : `process.env.${v} === ${q}true${q}`;
       const preferred = plainFix('compare the string', true, [setEdit(f, code, 'code')]);
