@@ -421,6 +421,14 @@ describe('Spring application.yml', () => {
     assert.notEqual(cs[0].id, cs[1].id);
   });
 
+  test('Spring settings nested in Helm values', () => {
+    const src = 'replicaCount: 2\nconfig:\n  spring:\n    mail:\n      host: smtp.example.com\n      port: 587\n      properties:\n        mail.smtp.ssl.enable: true\n';
+    const c = one(src, 'chart/values.yaml');
+    assert.equal(c.dialect, 'spring');
+    assert.equal(c.implicitTls?.value, true);
+    assert.equal(at(src, c.implicitTls), 'true');
+  });
+
   test('app.mail.* and spring.mail without SMTP settings stay silent', () => {
     assert.equal(configs('app:\n  mail:\n    from: noreply@example.com\n    templates-dir: classpath:/templates\n', 'application.yml').length, 0);
     assert.equal(configs('spring:\n  mail:\n    default-encoding: UTF-8\n', 'application.yml').length, 0);

@@ -225,6 +225,7 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
   let meta: YNode;
   let imageNode: YNode;
   let name: string | undefined;
+  let hasSpring = false;
   for (const p of pairs) {
     const k = keyString(p, src);
     if (k === 'kind' || k === 'name') {
@@ -235,7 +236,10 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
     } else if (k === 'apiVersion') hasApi = true;
     else if (k === 'metadata') meta = deref(p.value, src);
     else if (k === 'image') imageNode = deref(p.value, src);
+    else if (depth > 0 && k !== undefined && (k === 'spring' || k.startsWith('spring.mail'))) hasSpring = true;
   }
+  // Spring settings nested in another file's tree (Helm values `config: {spring: {mail: …}}`).
+  if (hasSpring) readSpring(ctx, map);
   let here = where;
   let ownData = false;
   if (kind && (hasApi || meta !== undefined)) {
