@@ -29,7 +29,7 @@ export const rule: Rule = {
       '≥ 2.9 raises ArgumentError) and dead code in others (with nodemailer secure: true, requireTLS/ignoreTLS are ' +
       'ignored). nodemailer requireTLS together with ignoreTLS is a contradiction that ignoreTLS wins: STARTTLS is never sent.',
     sources: ['RFC 8314 §3', 'django/core/mail/backends/smtp.py (mutual exclusion)', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (≥ 2.9)', 'gitlab-org/gitlab#409835', 'nodemailer lib/smtp-connection (STARTTLS decision)'],
-    fixSafety: 'Safe when the port decides which flag is right (465 keeps the implicit flag, other ports keep STARTTLS): the fix removes the flag that does not match. When the port is unknown the fix is unsafe. Removing ignoreTLS next to requireTLS is safe: it makes the config do what requireTLS already asks for.',
+    fixSafety: 'Safe when the port decides which flag is right (465 keeps the implicit flag, other ports keep STARTTLS): the fix removes the flag that does not match. When the port is unknown the fix is unsafe. Removing ignoreTLS next to requireTLS is safe: it makes the config do what requireTLS already asks for. Removing a flag that has no effect next to secure: true is safe.',
   },
   checkConfig(cfg, ctx) {
     const port = portOf(cfg);

@@ -13,7 +13,7 @@ export const rule: Rule = {
       'fails with "wrong version number". The code works in one environment and breaks in the next. Derive the mode ' +
       'from the port instead.',
     sources: ['RFC 8314 §3.3', 'RFC 6409 §1', 'nodemailer lib/smtp-connection (secure, port defaults)'],
-    fixSafety: 'Safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked.',
+    fixSafety: 'Safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port.',
   },
   checkConfig(cfg, ctx) {
     if (cfg.format !== 'js') return;

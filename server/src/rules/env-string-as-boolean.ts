@@ -26,7 +26,7 @@ export const rule: Rule = {
       'either. Compare the variable with a string instead. A quoted literal in code (secure: \'false\') is the same ' +
       'trap, and so is a word that is not a boolean in an env file (SMTP_SECURE=enabled).',
     sources: ['nodemailer lib/smtp-connection (this.secureConnection = !!this.options.secure)', 'Node.js tls.connect (rejectUnauthorized !== false)', 'maxking/docker-mailman#701'],
-    fixSafety: 'Safe: the fix writes the comparison the code means (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes.',
+    fixSafety: 'Safe: the fix writes the comparison the code means (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes. A quoted literal becomes a real boolean (for secure, the one the port needs), safe unless it would weaken TLS (requireTLS: \'false\' → false is unsafe). Alternatives (derive secure from the port; true/false for a non-boolean word in an env file) are unsafe.',
   },
   checkConfig(cfg, ctx) {
     if (cfg.format !== 'js') {

@@ -14,7 +14,7 @@ export const rule: Rule = {
       'it decided the mode. It was removed from the Laravel skeleton in 2024. A value that matches the port is left ' +
       'alone: it is harmless.',
     sources: ['laravel/framework MailManager::createSmtpTransport', 'laravel/framework#53863 (revert of encryption → scheme)', 'laravel/laravel config/mail.php (2024 skeleton)', 'RFC 8314 §3.3'],
-    fixSafety: 'Safe: on Laravel ≥ 9 the setting is ignored, so removing it (or, on 465, replacing it with MAIL_SCHEME=smtps) does not change the connection.',
+    fixSafety: 'Safe: on Laravel ≥ 9 the setting is ignored, so removing it (or, on 465, replacing it with MAIL_SCHEME=smtps) does not change the connection. The alternative for ssl on a STARTTLS port (move to 465) is unsafe.',
   },
   checkConfig(cfg, ctx) {
     if (cfg.dialect !== 'laravel') return;
