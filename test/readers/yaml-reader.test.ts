@@ -421,6 +421,16 @@ describe('Spring application.yml', () => {
     assert.notEqual(cs[0].id, cs[1].id);
   });
 
+  test('mail.smtp.port is used when spring.mail.port is not set', () => {
+    const src = 'spring:\n  mail:\n    host: h.example.com\n    properties:\n      mail.smtp.port: 465\n      mail.smtp.starttls.enable: true\n';
+    const c = one(src, 'application.yml');
+    assert.equal(c.port?.value, 465);
+    assert.equal(at(src, c.port, 'key'), 'mail.smtp.port');
+    assert.equal(c.effective.port, 465);
+    const both = one('spring:\n  mail:\n    host: h.example.com\n    port: 587\n    properties:\n      mail.smtp.port: 465\n', 'application.yml');
+    assert.equal(both.port?.value, 587);
+  });
+
   test('Spring settings nested in Helm values', () => {
     const src = 'replicaCount: 2\nconfig:\n  spring:\n    mail:\n      host: smtp.example.com\n      port: 587\n      properties:\n        mail.smtp.ssl.enable: true\n';
     const c = one(src, 'chart/values.yaml');

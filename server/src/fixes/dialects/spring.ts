@@ -201,7 +201,8 @@ export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
       else toStarttls(plan);
       return plan.result();
     case 'port': {
-      if (!plan.set('spring.mail.port', String(intent.port), 'number', 'spring.mail.host')) return null;
+      const portName = !plan.get('spring.mail.port') && plan.get(plan.jm('port')) ? plan.jm('port') : 'spring.mail.port';
+      if (!plan.set(portName, String(intent.port), 'number', 'spring.mail.host')) return null;
       if (intent.port === 465 || intent.port === 2465) {
         if (cfg.effective.tlsMode !== 'implicit') toImplicit(plan);
       } else if (cfg.effective.tlsMode === 'implicit' || cfg.effective.tlsMode === 'none' || cfg.effective.tlsMode === 'starttls-opportunistic') {

@@ -140,7 +140,9 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   }
   const get = (n: string) => byName.get(n);
   const hostF = get('spring.mail.host');
-  const portF = get('spring.mail.port');
+  // Without spring.mail.port, JavaMailSenderImpl connects with port -1 and JavaMail falls back to
+  // mail.<protocol>.port (then the protocol default).
+  let portF = get('spring.mail.port');
   const userF = get('spring.mail.username');
   const passF = get('spring.mail.password');
   const protocolF = get('spring.mail.protocol');
@@ -158,6 +160,7 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const identityF = jm('ssl.checkserveridentity');
   const protocolsF = jm('ssl.protocols');
   const ciphersF = jm('ssl.ciphersuites');
+  if (!portF) portF = jm('port');
   // The pre-JavaMail-1.4.2 way to implicit TLS: a plain socket factory that makes SSL sockets
   // (`socketFactory.class: javax.net.ssl.SSLSocketFactory`, usually with `socketFactory.port: 465`).
   const factoryF = jm('socketFactory.class');
