@@ -132,9 +132,6 @@ export interface TlsParams {
 
 /** TLS handshake over an already connected socket. Never rejects on certificate problems (we report them). */
 export function tlsHandshake(sock: net.Socket, p: TlsParams, timeoutMs: number, signal?: AbortSignal): Promise<tls.TLSSocket> {
-  let bytes = 0;
-  const countBytes = (d: Buffer) => (bytes += d.length);
-  sock.on('data', countBytes); // the TLS layer reads the raw socket; count what arrives for the diagnosis
   const opts: tls.ConnectionOptions = {
     socket: sock,
     rejectUnauthorized: false,
@@ -151,25 +148,24 @@ export function tlsHandshake(sock: net.Socket, p: TlsParams, timeoutMs: number, 
     () => {
       ts.destroy();
       sock.destroy();
-      return new WireError('timeout', `TLS handshake not completed within ${timeoutMs} ms`, undefined, bytes);
+      return new WireError('timeout', `TLS handshake not completed within ${timeoutMs} ms`);
     },
     (resolve, reject) => {
       const onSecure = () => resolve(ts);
       const onError = (e: NodeJS.ErrnoException) => {
         ts.destroy();
         sock.destroy();
-        const err = socketError(e, bytes);
-        reject(err.kind === 'socket' ? new WireError('tls', cleanTlsMessage(e.message), e.code, bytes) : err);
+        const err = socketError(e);
+        reject(err.kind === 'socket' ? new WireError('tls', cleanTlsMessage(e.message), e.code) : err);
       };
       const onClose = () => {
         sock.destroy();
-        reject(new WireError('closed', 'the server closed the connection during the TLS handshake', undefined, bytes));
+        reject(new WireError('closed', 'the server closed the connection during the TLS handshake'));
       };
       ts.once('secureConnect', onSecure);
       ts.once('error', onError);
       ts.once('close', onClose);
       return () => {
-        sock.off('data', countBytes);
         ts.off('secureConnect', onSecure);
         ts.off('error', onError);
         ts.off('close', onClose);
