@@ -154,6 +154,25 @@ describe('probe against the Postfix lab', () => {
     assert.match(r.diagnosis[0].message, /535 5\.7\.8/);
   });
 
+  labIt('port 25 (relay, STARTTLS, no AUTH) with a password → auth-not-offered after TLS', async (l) => {
+    if (!(await portOpen(25))) return; // the lab skips 25 when it is taken (MTA_LAB_PORT25=0)
+    const { r } = await probe(l, 'port25', { port: 25, tls: 'starttls' });
+    assert.deepEqual(codes(r), ['auth-not-offered']);
+    assert.equal(r.auth.result, 'not-offered');
+    assert.equal(r.tls?.authorized, true);
+    assert.match(r.diagnosis[0].message, /verify\(\) still says OK/);
+  });
+
+  labIt('2525 optional STARTTLS: AUTH after STARTTLS works; host name "localhost" resolves (DNS step) and falls through to IPv4', async (l) => {
+    const { r } = await probe(l, 'optional-localhost', { host: 'localhost', servername: undefined, port: 2525, tls: 'starttls' });
+    assert.equal(r.ok, true, JSON.stringify(r.diagnosis));
+    const dns = r.steps.find((x) => x.step === 'dns');
+    assert.equal(dns?.status, 'ok');
+    assert.match(dns!.detail, /127\.0\.0\.1/);
+    assert.match(r.steps.find((x) => x.step === 'connect')!.detail, /^127\.0\.0\.1:2525$/);
+    assert.equal(r.auth.result, 'ok');
+  });
+
   labIt('2527 plaintext AUTH → refused by the probe, and Postfix logs no AUTH from that run', async (l) => {
     const logFile = path.join(LAB, 'log', 'postfix.log');
     let clean = false;
