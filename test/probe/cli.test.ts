@@ -153,6 +153,14 @@ describe('test-connection: results', () => {
     assert.match(r.stdout, /^OK: /m);
   });
 
+  it('--verbose streams steps and transcript lines to stderr (AUTH redacted there too)', async () => {
+    const r = await cli([...base(), '--port', String(s.implicit), '--tls', 'implicit', '--verbose', '--format', 'json'], { P: PASS });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^ok {3}TCP connect/m);
+    assert.match(r.stderr, /~> AUTH PLAIN \[credentials redacted\]/);
+    JSON.parse(r.stdout); // stdout stays one JSON object
+  });
+
   it('wrong password → exit 1, auth-failed', async () => {
     const r = await cli([...base(), '--port', String(s.implicit), '--tls', 'implicit'], { P: 'Cli-Wrong-Secret-1234' });
     assert.equal(r.code, 1);

@@ -6,7 +6,7 @@ import { EnvIndex, lintText } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { SmtpConfig } from '../model/types';
 import { formatOf } from '../readers/index';
-import { configAt, formatText, parseSweepPorts, targetFromConfig, testConnection, toJson, DEFAULT_TIMEOUT_MS } from '../probe/index';
+import { configAt, formatText, parseSweepPorts, stepLine, targetFromConfig, testConnection, toJson, DEFAULT_TIMEOUT_MS } from '../probe/index';
 import type { ProbeTarget, ProbeTls } from '../probe/types';
 import type { SweepPort } from '../probe/sweep';
 
@@ -30,6 +30,7 @@ Options (override the file):
       --allow-plaintext-auth      Send AUTH even without TLS (this run only; not recommended)
       --ehlo <name>               Name sent in EHLO (default mail-config-lint.invalid)
       --no-transcript             Text output without the SMTP transcript
+      --verbose                   Print each step and transcript line to stderr as it happens
   -f, --format <text|json>        Output format (default: text)
   -h, --help                      Print this help
 
@@ -62,6 +63,7 @@ interface Args {
   allowPlaintextAuth: boolean;
   ehlo?: string;
   transcript: boolean;
+  verbose: boolean;
   format: 'text' | 'json';
   help: boolean;
 }
@@ -69,7 +71,7 @@ interface Args {
 const WITH_VALUE = new Set(['--host', '--port', '--tls', '--user', '--password-env', '--ca', '--servername', '--timeout', '--sweep-ports', '--format', '-f', '--ehlo']);
 
 function parse(argv: string[], cwd: string): Args {
-  const a: Args = { sweep: false, allowPlaintextAuth: false, transcript: true, format: 'text', help: false };
+  const a: Args = { sweep: false, allowPlaintextAuth: false, transcript: true, verbose: false, format: 'text', help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -140,6 +142,9 @@ function parse(argv: string[], cwd: string): Args {
         break;
       case '--no-transcript':
         a.transcript = false;
+        break;
+      case '--verbose':
+        a.verbose = true;
         break;
       case '--format':
       case '-f':
@@ -301,6 +306,7 @@ export async function runTestConnection(argv: string[], io?: TestConnectionIO): 
       ehloName: args.ehlo,
       sweep: args.sweep ? (args.sweepPorts ?? true) : undefined,
       config,
+      onEvent: args.verbose ? (e) => out.stderr(e.type === 'step' ? `${stepLine(e.step)}\n` : `  ${e.line.dir} ${e.line.text}\n`) : undefined,
     });
     const where = (file: string, offset: number) => (lines && config && file === config.cfg.file ? toPos(lines.position(offset)) : undefined);
     if (args.format === 'json') {

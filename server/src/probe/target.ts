@@ -163,6 +163,7 @@ export function targetFromConfig(
   if (user) t.user = user;
   if (pw) t.password = pw.value;
   if (cfg.credentials.password && !pw) notes.push('the password is not available (placeholder or unset variable)');
+  if (cfg.verifyCert && cfg.verifyCert.value === false) notes.push(`${cfg.verifyCert.key} turns certificate verification off; the test verifies anyway and reports what it finds`);
   if (t.host && net.isIP(t.host) && !t.servername) notes.push(`connecting by IP: the certificate is checked against ${t.host} (set --servername NAME)`);
   return { target: t, passwordSource: pw?.from ?? 'none', notes };
 }
