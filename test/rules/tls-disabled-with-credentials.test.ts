@@ -21,6 +21,12 @@ ruleTester('tls-disabled-with-credentials', {
   ],
   invalid: [
     {
+      name: 'a relay on the private network (compose service name): info',
+      file: '.env',
+      code: 'EMAIL_HOST=postfix\nEMAIL_PORT=25\nEMAIL_HOST_USER=app\n',
+      errors: [{ line: 3, severity: 'info', includes: ['private network'] }],
+    },
+    {
       name: 'Amazon SES, hidden by implicit TLS on 587 today',
       file: 'k8s/configmap.yaml',
       code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mail\ndata:\n  SMTP_HOST: "email-smtp.eu-west-1.amazonaws.com"\n  SMTP_PORT: "587"\n  SMTP_SECURE: "true"\n  SMTP_IGNORE_TLS: "true"\n  SMTP_USER: "alerts@corp.example.org"\n',

@@ -1,6 +1,6 @@
 // Rule 9: nodemailer opportunisticTLS with credentials: a failed STARTTLS silently continues in clear text.
 import type { Rule } from './types';
-import { boolOf, editable, fixes, hasCredentials, isDevTarget, plainFix, relatedOf, removeEdit, setEdit, show, spanOf, tlsSurelyOffered } from './util';
+import { boolOf, editable, fixes, hasCredentials, hostOf, isDevTarget, isInternalHost, plainFix, relatedOf, removeEdit, setEdit, show, spanOf, tlsSurelyOffered } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +20,7 @@ export const rule: Rule = {
     const f = cfg.opportunisticTls;
     if (!f || boolOf(f) !== true || !hasCredentials(cfg)) return;
     if (cfg.effective?.tlsMode === 'implicit') return; // already TLS from the first byte
-    const dev = isDevTarget(cfg);
+    const dev = isDevTarget(cfg) || isInternalHost(hostOf(cfg)); // dev catchers, loopback and private relays: info
     const user = cfg.credentials.user;
     const edits = [];
     if (editable(f, cfg)) {

@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, libName, plainFix, portField, portOf, providerOf,
+  IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, isInternalHost, libName, plainFix, portField, portOf, providerOf,
   relatedOf, removeEdit, show, spanOf, strOf, tlsSurelyOffered,
 } from './util';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
       'Symfony auto_tls=false, Grafana NoStartTLS ...) the session never upgrades, and AUTH PLAIN/LOGIN send the user ' +
       'name and password base64-encoded, which is clear text. RFC 4954 §4 and RFC 4616 forbid plaintext mechanisms ' +
       'without a protecting layer, and RFC 8314 §4.1 obsoletes clear-text submission. Local dev catchers are reported ' +
-      'as info only.',
+      'as info only, and so are relays on the private network (compose service names, *.internal, cluster DNS).',
     sources: ['RFC 4954 §4', 'RFC 4616 §6', 'RFC 8314 §4.1', 'nodemailer lib/smtp-connection (ignoreTLS)', 'Go net/smtp PlainAuth (refuses non-TLS)'],
     cwe: 'CWE-319',
     fixSafety: 'Requiring STARTTLS is safe when the server certainly offers it (a known provider, or a submission port 587/2525); otherwise it is unsafe, because a server without STARTTLS then refuses the connection. The alternative (only drop the setting that disables TLS) is safe: STARTTLS is then used whenever offered.',
@@ -44,9 +44,9 @@ export const rule: Rule = {
     const user = cfg.credentials.user;
     const culprit = tlsOffCulprit(cfg);
     const lib = libName(cfg.dialect);
-    const dev = isDevTarget(cfg);
+    const dev = isDevTarget(cfg) || isInternalHost(hostOf(cfg)); // dev catchers, loopback and private relays: info
     const cred = user ? ` (${show(user)})` : '';
-    const local = dev ? ' The host is local, so this only matters if the setting reaches production.' : '';
+    const local = dev ? ' The host is local or on the private network, so this mostly matters if the setting reaches production.' : '';
     const mode = cfg.effective?.tlsMode;
     const port = portOf(cfg);
     const explicitOff = !!culprit;
