@@ -11,7 +11,7 @@ ruleTester('grafana-host-missing-port', {
     {
       file: '.env',
       code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com\nGF_SMTP_USER=grafana\n',
-      errors: [{ line: 2, severity: 'error', includes: ['missing port in address'], safe: [false] }],
+      errors: [{ line: 2, column: 1, endColumn: 30, severity: 'error', message: 'GF_SMTP_HOST=smtp.example.com has no port: Grafana fails every e-mail with "missing port in address". Write host:port (587 for STARTTLS, 465 for implicit TLS).', safe: [false] }],
       output: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_USER=grafana\n',
     },
     {

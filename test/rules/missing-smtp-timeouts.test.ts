@@ -13,7 +13,7 @@ ruleTester('missing-smtp-timeouts', {
     {
       file: '.env',
       code: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\n',
-      errors: [{ line: 1, column: 1, endColumn: 28, severity: 'info', includes: ['EMAIL_TIMEOUT is not set'], safe: [true] }],
+      errors: [{ line: 1, column: 1, endColumn: 28, severity: 'info', message: "EMAIL_TIMEOUT is not set: Django's default is None, so a wrong port or TLS mode hangs the worker instead of failing. Set EMAIL_TIMEOUT (seconds), e.g. 30.", safe: [true] }],
       output: 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_TIMEOUT=30\n',
     },
     {

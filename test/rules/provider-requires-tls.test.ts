@@ -18,6 +18,8 @@ ruleTester('provider-requires-tls', {
       errors: [
         {
           line: 6,
+          column: 3,
+          endColumn: 18,
           severity: 'error',
           message: 'Amazon SES (email-smtp.eu-west-1.amazonaws.com) accepts only TLS connections, but ignoreTLS: true switches TLS off: the server refuses to send, and any login happens in clear text.',
           safe: [true, true],

@@ -12,7 +12,7 @@ ruleTester('smtp-debug-logging', {
     {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  debug: true,\n});\n",
-      errors: [{ line: 6, column: 3, endColumn: 14, severity: 'info', includes: ['debug: true logs the full SMTP dialogue'], safe: [true] }],
+      errors: [{ line: 6, column: 3, endColumn: 14, severity: 'info', message: 'debug: true logs the full SMTP dialogue, including message bodies and recipients; use transactionLog: true for a trace without content.', safe: [true] }],
       output: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n});\n",
     },
     {
