@@ -178,7 +178,7 @@ export function isInternalHost(host: string | undefined): boolean {
   if (/^(10\.\d+|192\.168|172\.(1[6-9]|2\d|3[01]))\.\d+\.\d+$/.test(h) || /^(10\.\d+\.\d+\.\d+)$/.test(h)) return true;
   if (/^(fd|fc)[0-9a-f]{2}:/.test(h)) return true;
   const labels = h.split('.');
-  const internalWords = new Set(['internal', 'local', 'lan', 'intranet', 'corp', 'home', 'svc', 'cluster', 'localdomain', 'private']);
+  const internalWords = new Set(['internal', 'local', 'lan', 'intranet', 'corp', 'svc', 'cluster', 'localdomain']);
   return labels.some((l) => internalWords.has(l)) || h.endsWith('.home.arpa');
 }
 
