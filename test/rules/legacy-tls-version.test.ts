@@ -12,6 +12,14 @@ ruleTester('legacy-tls-version', {
   ],
   invalid: [
     {
+      name: 'NODE_OPTIONS in compose',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      NODE_OPTIONS: "--tls-min-v1.1"\n',
+      errors: [{ line: 5, includes: ['--tls-min-v1.1'] }],
+      // the YAML renderer also drops the map that became empty
+      output: 'services:\n  api:\n    image: node:20\n',
+    },
+    {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  tls: { minVersion: 'TLSv1' },\n});\n",
       errors: [

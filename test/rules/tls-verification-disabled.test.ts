@@ -15,6 +15,12 @@ ruleTester('tls-verification-disabled', {
   ],
   invalid: [
     {
+      name: 'NODE_TLS_REJECT_UNAUTHORIZED in compose (map with a bare 0, and list)',
+      file: 'docker-compose.yml',
+      code: 'services:\n  api:\n    image: node:20\n    environment:\n      NODE_TLS_REJECT_UNAUTHORIZED: 0\n  web:\n    image: node:20\n    environment:\n      - NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+      errors: [{ line: 5, column: 7, endColumn: 38, includes: ['every TLS connection'] }, { line: 9, includes: ['every TLS connection'] }],
+    },
+    {
       name: 'Grafana GF_SMTP_SKIP_VERIFY=true',
       file: '.env',
       code: 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_SKIP_VERIFY=true\n',
