@@ -100,3 +100,29 @@ test('--fix on a copy of examples/: fixes what is safe, a second run finds nothi
     assert.ok(fs.readFileSync(f).equals(fs.readFileSync(path.join(d, path.relative(ROOT, f)))), `${f} was modified`);
   }
 });
+
+test('--fix --unsafe-fixes on a copy of examples/: every finding with a fix is fixed, a second run is clean', () => {
+  const d = tmpDir('mcl-examples-unsafe-');
+  copyDir(EXAMPLES, path.join(d, 'examples'));
+  const before = sarifResults(runBin(['--format', 'sarif', 'examples'], { cwd: d }).stdout);
+  assert.ok(before.length >= 15);
+
+  const first = runBin(['--fix', '--unsafe-fixes', 'examples'], { cwd: d });
+  assertNoStack(first.stderr);
+  const second = runBin(['--format', 'json', 'examples'], { cwd: d });
+  assert.equal(second.code, 0, `second run:\n${second.stdout}`);
+  assert.deepEqual(JSON.parse(second.stdout), [], 'a second run reports nothing');
+  // Without --unsafe-fixes the same findings would remain: the flag is what made the difference.
+  const d2 = tmpDir('mcl-examples-safe-');
+  copyDir(EXAMPLES, path.join(d2, 'examples'));
+  runBin(['--fix', 'examples'], { cwd: d2 });
+  const safeOnly = JSON.parse(runBin(['--format', 'json', 'examples'], { cwd: d2 }).stdout) as unknown[];
+  assert.ok(safeOnly.length > 0, 'some findings need --unsafe-fixes');
+});
+
+test('--unsafe-fixes is a flag and the summary says what it would add', () => {
+  const r = runBin(['examples/bad'], { cwd: ROOT });
+  assert.match(r.stdout, /can be fixed with `--fix --unsafe-fixes`/);
+  const bad = runBin(['--unsafe-fixes=yes', 'examples'], { cwd: ROOT });
+  assert.equal(bad.code, 2);
+});

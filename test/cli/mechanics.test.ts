@@ -122,6 +122,7 @@ test('text output: stylish rows, summary, colour only when asked', async () => {
       '',
       '✖ 2 findings (1 error, 1 warning, 0 info) in 2 files; 1 file could not be fully read',
       '  1 finding can be fixed with the `--fix` option.',
+      '  1 more finding can be fixed with `--fix --unsafe-fixes` (changes behaviour: review the diff).',
       '',
     ].join('\n'),
   );

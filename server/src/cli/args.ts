@@ -6,6 +6,8 @@ export interface CliArgs {
   paths: string[];
   format: OutputFormat;
   fix: boolean;
+  /** With --fix: also apply preferred fixes marked unsafe (they change behaviour; review the diff). */
+  unsafeFixes: boolean;
   config?: string;
   quiet: boolean;
   /** Warnings tolerated before the exit code becomes 1 (default 0: any warning fails). */
@@ -30,6 +32,8 @@ Default: the current folder.
 Options:
   -f, --format <text|json|sarif>  Output format (default: text)
       --fix                       Apply the safe preferred fix of each finding, then report what remains
+      --unsafe-fixes              With --fix, also apply preferred fixes that change behaviour (e.g. turn
+                                  certificate checks back on); review the diff
   -c, --config <file>             Use this config file instead of the nearest .mailconfiglintrc.json
   -q, --quiet                     Report errors only (warnings and info are hidden and do not fail)
       --max-warnings <n>          Exit 1 only when there are more than n warnings (default: 0)
@@ -42,7 +46,7 @@ Docs: https://github.com/mail-config-lint/mail-config-lint#readme
 `;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { paths: [], format: 'text', fix: false, quiet: false, maxWarnings: 0, help: false, version: false };
+  const a: CliArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, quiet: false, maxWarnings: 0, help: false, version: false };
   let endOfOptions = false;
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -81,6 +85,10 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--fix':
         flag();
         a.fix = true;
+        break;
+      case '--unsafe-fixes':
+        flag();
+        a.unsafeFixes = true;
         break;
       case '-c':
       case '--config':

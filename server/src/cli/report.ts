@@ -71,18 +71,21 @@ export interface Summary {
   infos: number;
   /** Findings whose preferred fix is safe (what --fix would apply). */
   fixable: number;
+  /** Findings whose preferred fix is unsafe (what --fix --unsafe-fixes would also apply). */
+  unsafeFixable: number;
   filesWithProblems: number;
   fixedCount: number;
 }
 
 export function summarize(outcomes: FileOutcome[], fileCount: number): Summary {
-  const s: Summary = { files: fileCount, errors: 0, warnings: 0, infos: 0, fixable: 0, filesWithProblems: 0, fixedCount: 0 };
+  const s: Summary = { files: fileCount, errors: 0, warnings: 0, infos: 0, fixable: 0, unsafeFixable: 0, filesWithProblems: 0, fixedCount: 0 };
   for (const o of outcomes) {
     for (const f of o.findings) {
       if (f.severity === 'error') s.errors++;
       else if (f.severity === 'warning') s.warnings++;
       else s.infos++;
       if (f.fixes[0]?.safe) s.fixable++;
+      else if (f.fixes[0]) s.unsafeFixable++;
     }
     if (o.problems.length) s.filesWithProblems++;
     s.fixedCount += o.fixed.length;

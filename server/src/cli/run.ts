@@ -194,9 +194,9 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
     let { text } = r;
     if (r.lossy) o.problems.push({ message: 'not valid UTF-8: invalid bytes were read as U+FFFD; --fix leaves this file alone' });
     let res = lintText(file, text, opts);
-    if (args.fix && !r.lossy && res.findings.some((f) => f.file === file && f.fixes[0]?.safe)) {
+    if (args.fix && !r.lossy && res.findings.some((f) => f.file === file && f.fixes[0] && (f.fixes[0].safe || args.unsafeFixes))) {
       const before = new LineIndex(text);
-      const fixed = fixAll(file, text, opts);
+      const fixed = fixAll(file, text, opts, args.unsafeFixes);
       if (fixed.text !== text) {
         try {
           io.beforeWrite?.(file);

@@ -69,6 +69,9 @@ export function formatText(outcomes: FileOutcome[], summary: Summary, opts: Text
     if (summary.fixable > 0) {
       out.push(paint(c, code, `  ${plural(summary.fixable, 'finding')} can be fixed with the \`--fix\` option.`));
     }
+    if (summary.unsafeFixable > 0) {
+      out.push(paint(c, code, `  ${plural(summary.unsafeFixable, 'more finding')} can be fixed with \`--fix --unsafe-fixes\` (changes behaviour: review the diff).`));
+    }
     out.push('');
   }
   return out.join('\n');
