@@ -95,11 +95,12 @@ test('generic: key prefixes — every mail prefix is its own config; decoys are 
   assert.deepEqual(r.globals, []);
 });
 
-test('generic: a repeated key starts a new block (merged env dumps)', () => {
-  const t = 'SMTP_HOST=a\nSMTP_PORT=465\nSMTP_SECURE=false\n\nSMTP_HOST=b\nSMTP_PORT=587\nSMTP_SECURE=true\n';
+test('generic: a repeated key replaces the earlier one (dotenv.parse: the last definition wins)', () => {
+  const t = 'SMTP_HOST=a\nSMTP_PORT=465\nSMTP_SECURE=true\n\nSMTP_SECURE=false\n';
   const r = read(t);
-  assert.deepEqual(r.configs.map((c) => [c.host?.value, c.port?.value, c.implicitTls?.value]), [['a', 465, 'false'], ['b', 587, 'true']]);
-  assert.notEqual(r.configs[0].id, r.configs[1].id);
+  assert.deepEqual(r.configs.map((c) => [c.host?.value, c.port?.value, c.implicitTls?.value]), [['a', 465, 'false']]);
+  assert.equal(at(t, r.configs[0].implicitTls), 'false');
+  assert.equal(r.configs[0].implicitTls?.site.value.start, t.lastIndexOf('false'), 'the live (last) entry, not the dead one');
 });
 
 test('generic MAIL_* (no Laravel keys) and SMTP_URL with nodemailer URL semantics', () => {

@@ -9,7 +9,7 @@ import { parseMailUrl } from '../url';
 export interface Instance {
   /** The family prefix as written (e.g. 'SMTP_', 'BULK_SMTP_', 'GF_SMTP_', 'mail__'). */
   prefix: string;
-  /** Upper-cased key without the prefix → entry (the first occurrence; a repeated key starts a new instance). */
+  /** Upper-cased key without the prefix → entry (the last occurrence: a repeated key replaces the earlier one). */
   keys: Map<string, KvEntry>;
   entries: KvEntry[];
 }

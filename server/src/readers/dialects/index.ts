@@ -6,8 +6,8 @@
 //    <PREFIX><SUFFIX> where PREFIX ends in SMTP_/MAIL_/EMAIL_/MAILER_ and SUFFIX is a known mail setting
 //    (HOST, PORT, SECURE, USE_TLS, MAILER, DSN ...). Keys of other prefixes (COOKIE_SECURE, METRICS_PORT,
 //    API_TLS_REJECT_UNAUTHORIZED, LEGACY_DB_HOST) belong to no family and are ignored.
-// 3. A family's entries form one block (Instance); a key repeated inside a family starts a new block
-//    (merged env dumps hold many copies of the same settings).
+// 3. A family's entries form one block (Instance). A key repeated inside a family replaces the earlier
+//    one, as dotenv.parse, compose and Kubernetes do (the last definition wins; the earlier is dead).
 // 4. Each block picks its dialect from co-occurring keys (rules-research §4.1) and the compose/k8s image:
 //      MAIL_* + MAIL_MAILER/MAIL_DRIVER/MAIL_SCHEME/MAIL_ENCRYPTION/MAIL_EHLO_DOMAIN/MAIL_FROM_ADDRESS → Laravel
 //      MAIL_URL alone (+ MAIL_FROM*)                                                           → Meteor
@@ -120,7 +120,8 @@ export function interpretKvGroup(group: KvGroup): Interpretation {
     const c = classify(e.key);
     if (!c) continue;
     let b = current.get(c.family);
-    if (b && b.inst.keys.has(c.suffix)) b = undefined; // repeated key: a new block
+    const shadowed = b?.inst.keys.get(c.suffix);
+    if (b && shadowed) b.inst.entries = b.inst.entries.filter((x) => x !== shadowed); // last one wins
     if (!b) {
       b = { inst: { prefix: c.prefix, keys: new Map(), entries: [] }, reg: c.reg };
       current.set(c.family, b);
