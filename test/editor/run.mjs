@@ -4,6 +4,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { requireCodeServer } from './requirements.mjs';
+
+requireCodeServer('test:vscode');
 
 const harness = resolve(process.env.VSC_HARNESS_DIR ?? '../shared/tools/vscode-harness', 'run-ext-tests.mjs');
 const ws = join(mkdtempSync(join(tmpdir(), 'mcl-editor-')), 'ws');

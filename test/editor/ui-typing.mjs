@@ -6,6 +6,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { requireCodeServer } from './requirements.mjs';
+
+requireCodeServer('test:ui (typing)');
 
 const harness = resolve(process.env.VSC_HARNESS_DIR ?? '../shared/tools/vscode-harness', 'cs-harness.mjs');
 const { startCodeServer, launchChromium } = await import(harness);

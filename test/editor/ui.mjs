@@ -5,6 +5,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { requireCodeServer } from './requirements.mjs';
+
+requireCodeServer('test:ui');
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const vsix = `mail-config-lint-${version}.vsix`;
