@@ -23,7 +23,8 @@
 //     one of the server on that file. Printed when a budget fails (or with --profile); always in the JSON.
 // Prints a table of ratios vs budgets and writes JSON (default .bench/report.json). Exit 0 unless the bench
 // itself broke (2); with --strict, 1 when a budget fails. --update-docs rewrites the generated block of
-// docs/performance.md (between <!-- bench:begin --> and <!-- bench:end -->) from this run. Missing pieces (no dist/server.js, no package
+// docs/performance.md (between <!-- bench:begin --> and <!-- bench:end -->) from this run; --docs-from
+// REPORT.json does only that, from an earlier run's report (nothing is measured). Missing pieces (no dist/server.js, no package
 // script) become "n/a" rows, never a crash. Never put timing assertions in tests: this is a benchmark.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,12 +40,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: node scripts/bench.mjs [--runs N] [--warmup N] [--quick] [--files N] [--seed N] [--no-eslint]
        [--json FILE] [--out DIR] [--kit-src DIR] [--kit DIR] [--no-install] [--no-build] [--no-lsp] [--no-big]
        [--no-vsix] [--no-profile] [--profile] [--split] [--single-runs N] [--lsp-edits N] [--lsp-runs N]
-       [--lsp-settings JSON] [--strict] [--update-docs]`;
+       [--lsp-settings JSON] [--strict] [--update-docs] [--docs-from REPORT.json]`;
 const o = {
   runs: null, warmup: null, quick: false, files: 3000, seed: 42, eslint: true, json: null, out: path.join(ROOT, '.bench'),
   kitSrc: process.env.MCL_BENCH_KIT || path.resolve(ROOT, '..', 'shared', 'bench'), kit: null, install: true, build: true,
   lsp: true, big: true, vsix: true, profile: true, forceProfile: false, split: false, singleRuns: null, lspEdits: null,
-  lspRuns: null, lspSettings: {}, strict: false, updateDocs: false,
+  lspRuns: null, lspSettings: {}, strict: false, updateDocs: false, docsFrom: null,
 };
 {
   const a = process.argv.slice(2);
@@ -76,6 +77,7 @@ const o = {
       case '--lsp-settings': try { o.lspSettings = JSON.parse(v()); } catch (e) { die(`--lsp-settings: ${e.message}`); } break;
       case '--strict': o.strict = true; break;
       case '--update-docs': o.updateDocs = true; break;
+      case '--docs-from': o.docsFrom = path.resolve(v()); break;
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: die(`unknown option ${a[i]}\n${USAGE}`);
     }
@@ -115,6 +117,12 @@ function run(cmd, args, { cwd = ROOT, capture = false, stdoutFile = null, env = 
   return { code: r.status ?? (r.signal ? 128 : 1), signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
 }
 
+if (o.docsFrom) {
+  const rep = readJson(o.docsFrom);
+  if (!rep?.budgets) die(`--docs-from: ${o.docsFrom} is not a bench report`);
+  writeDocs(rep);
+  process.exit(0);
+}
 fs.mkdirSync(o.out, { recursive: true });
 
 // ------------------------------------------------------------------ 1. kit
@@ -419,7 +427,7 @@ if (haveServer && o.profile) {
 }
 
 // ------------------------------------------------------------------ report
-const fmtV = (b) => (b.value == null ? 'n/a' : `${b.value}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''}`);
+function fmtV(b) { return b.value == null ? 'n/a' : `${b.value}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''}`; }
 const lines = [];
 lines.push(`Mail Config Lint bench — ${new Date().toISOString()} — ${os.cpus().length} cpus (${os.cpus()[0]?.model?.trim() ?? '?'}), node ${process.versions.node}`);
 lines.push(`corpus ${path.relative(ROOT, C) || C}: ${corpusInfo.files ?? '?'} files, ${corpusInfo.bytes != null ? (corpusInfo.bytes / 1048576).toFixed(1) : '?'} MiB (seed ${o.seed}${corpusInfo.contentHash ? `, content ${corpusInfo.contentHash}` : ''}); corpus run ${o.runs} rounds + ${o.warmup} warm-up, interleaved`);
@@ -454,17 +462,17 @@ const report = {
 fs.mkdirSync(path.dirname(o.json), { recursive: true });
 fs.writeFileSync(o.json, JSON.stringify(report, null, 1) + '\n');
 
-if (o.updateDocs) {
+if (o.updateDocs) writeDocs(report);
+
+function writeDocs(rep) {
   const doc = path.join(ROOT, 'docs', 'performance.md');
   const begin = '<!-- bench:begin -->', end = '<!-- bench:end -->';
   let text = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : `# Performance\n\n${begin}\n${end}\n`;
   const i = text.indexOf(begin), j = text.indexOf(end);
-  if (i < 0 || j < i) notes.push(`--update-docs: ${doc} has no ${begin} … ${end} block`);
-  else {
-    text = text.slice(0, i + begin.length) + '\n' + markdown(report) + text.slice(j);
-    fs.writeFileSync(doc, text);
-    log(`updated ${path.relative(ROOT, doc)}`);
-  }
+  if (i < 0 || j < i) { log(`${doc} has no ${begin} … ${end} block: not updated`); return; }
+  text = text.slice(0, i + begin.length) + '\n' + markdown(rep) + text.slice(j);
+  fs.writeFileSync(doc, text);
+  log(`updated ${path.relative(ROOT, doc)}`);
 }
 
 function markdown(rep) {
