@@ -187,8 +187,13 @@ if (o.build) {
   const r = run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { capture: true });
   if (r.code !== 0) notes.push(`build failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
 }
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
+// Run from a snapshot of dist/: other work on the same tree (npm test rebuilds dist/) must not swap the
+// bundles in the middle of a run.
+const SNAP = path.join(o.out, 'dist');
+fs.rmSync(SNAP, { recursive: true, force: true });
+if (fs.existsSync(path.join(ROOT, 'dist'))) fs.cpSync(path.join(ROOT, 'dist'), SNAP, { recursive: true, filter: (src) => !src.endsWith('.vsix') && !src.endsWith('.map') });
+const CLI = path.join(SNAP, 'cli.js');
+const SERVER = path.join(SNAP, 'server.js');
 const haveCli = fs.existsSync(CLI);
 const haveServer = fs.existsSync(SERVER);
 if (!haveCli) notes.push('dist/cli.js not found: CLI rows are n/a');
@@ -305,7 +310,7 @@ function lspLatency(label, file, edits, runs, timeout, settings, serverCmd) {
 }
 let lsp = null;
 if (o.lsp) {
-  lsp = { server: haveServer ? 'node dist/server.js --stdio' : null, settings: lspSettings, small: {}, big: {}, floorSmall: {}, floorBig: {} };
+  lsp = { server: haveServer ? `node ${path.relative(ROOT, SERVER)} --stdio (snapshot of dist/server.js)` : null, settings: lspSettings, small: {}, big: {}, floorSmall: {}, floorBig: {} };
   for (const [k, f] of SAMPLES) {
     log(`lsp ${f}`);
     if (haveServer) lsp.small[k] = lspLatency('mcl', f, o.lspEdits, o.lspRuns, 15000, lspSettings, ['node', SERVER, '--stdio']);
