@@ -72,6 +72,8 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
     const notCleared: string[] = [];
     const fastRejected: string[] = [];
     const fastDiffers: string[] = [];
+    const boundedDiffers: string[] = [];
+    let boundedSkipped = 0;
     const flavors = new Set<string>();
     for (const f of manifest.files) {
       if (f.kind !== 'yaml') continue;
@@ -85,6 +87,15 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
       if (!fastParse(text)) fastRejected.push(f.path);
       else if (JSON.stringify(yamlReader.read(f.path, text, {}).configs) !== JSON.stringify(r.configs)) fastDiffers.push(f.path);
       yamlOptions.fastAboveBytes = saved;
+      // Bounded mode (huge files; forced here on every file): the same configs and globals, and a problem
+      // that says so when items were skipped.
+      const savedBounded = yamlOptions.boundedAboveBytes;
+      yamlOptions.boundedAboveBytes = 0;
+      const rb = yamlReader.read(f.path, text, {});
+      yamlOptions.boundedAboveBytes = savedBounded;
+      if (JSON.stringify([rb.configs, rb.globals]) !== JSON.stringify([r.configs, r.globals])) boundedDiffers.push(f.path);
+      if (rb.problems.some((p) => /^large file .*bounded mode/.test(p.message))) boundedSkipped++;
+      else if (rb.problems.length) boundedDiffers.push(`${f.path}: ${JSON.stringify(rb.problems)}`);
       assert.deepEqual(r.problems, [], `${f.path}: ${JSON.stringify(r.problems)}`);
       const starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -138,7 +149,7 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
         fixed++;
       }
     }
-    t.diagnostic(`YAML findings reached ${found}/${total}, extra reports ${extra.length}, fixes applied ${fixed}, broken ${broken.length}, not cleared ${notCleared.length}`);
+    t.diagnostic(`YAML findings reached ${found}/${total}, extra reports ${extra.length}, fixes applied ${fixed}, broken ${broken.length}, not cleared ${notCleared.length}, bounded mode skipped items in ${boundedSkipped} files`);
     for (const fl of ['compose', 'spring', 'k8s', 'k8s-list']) assert.ok(flavors.has(fl), `corpus has no ${fl} file`);
     assert.ok(total > 100, `only ${total} YAML findings in the key`);
     // The key counts `starttls.enable: false` + `ssl.enable: true` on 465 as "ignoreTLS"; JavaMail ignores
@@ -149,6 +160,8 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
     assert.deepEqual(notCleared, [], 'fixes that did not clear their finding');
     assert.deepEqual(fastRejected, [], 'files the fast reader did not accept');
     assert.deepEqual(fastDiffers, [], 'files where the fast reader gives other configs');
+    assert.deepEqual(boundedDiffers, [], 'files where bounded mode gives other configs/globals');
+    assert.ok(boundedSkipped > 10, `bounded mode skipped items in only ${boundedSkipped} files`);
     assert.ok(fixed > 50, `only ${fixed} fixes applied`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,28 @@ type Coll = YAMLMap | YAMLSeq;
 interface Frame {
   indent: number;
   node: Coll;
+  /** A sequence whose items may be skipped (bounded mode, see FastOptions.prune). */
+  prune?: boolean;
 }
+
+/**
+ * Bounded mode for huge texts: items of block sequences (at any depth) whose lines do not match `hint`
+ * are not parsed; a `null` item stands in for each (indices, and so labels like `step 3`, stay). Sequences
+ * under a key for which `keepItemsOf` is true (env lists: every entry counts) are always parsed whole.
+ * Texts with anchors or aliases are never pruned (an alias could point into a skipped item). Skipped
+ * items are not checked for syntax, so the caller must say that the file was read in bounded mode.
+ */
+export interface FastOptions {
+  prune?: {
+    hint: RegExp;
+    keepItemsOf: (key: string) => boolean;
+    /** Out: how many items were skipped. */
+    skipped?: number;
+  };
+}
+
+/** An anchor or alias token anywhere (conservative: an asterisk-slash cron step counts too). */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/;
 
 const bail = (): never => {
   throw new Bail();
@@ -235,18 +256,23 @@ function parseInlineKeyQuoted(text: string, at: number, eol: number): Scalar | u
 }
 
 /** Parses `text` into documents, or undefined when it is outside the supported subset. */
-export function fastParse(text: string): FastDoc[] | undefined {
+export function fastParse(text: string, opts: FastOptions = {}): FastDoc[] | undefined {
   // A lone CR is a line break for YAML; this reader splits on LF only.
   if (/\r(?!\n)/.test(text)) return undefined;
+  let prune = opts.prune;
+  if (prune) {
+    prune.skipped = 0;
+    if (ANCHOR_OR_ALIAS.test(text)) prune = undefined;
+  }
   try {
-    return run(text);
+    return run(text, prune);
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
   }
 }
 
-function run(text: string): FastDoc[] {
+function run(text: string, prune: FastOptions['prune']): FastDoc[] {
   const mk = (contents: Coll): FastDoc => {
     const d = new Document(null, { uniqueKeys: false });
     d.contents = contents;
@@ -261,6 +287,20 @@ function run(text: string): FastDoc[] {
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let nextTab = text.indexOf('\t'); // amortised: recomputed only once the scan has passed it
+  // Bounded mode: offset of the next hint match at or after `hintFrom` (amortised like nextTab).
+  const hintRe = prune ? new RegExp(prune.hint.source, prune.hint.flags.replace(/[gy]/g, '') + 'g') : undefined;
+  let hintAt = -1;
+  const nextHint = (from: number): number => {
+    if (hintAt >= from) return hintAt;
+    hintRe!.lastIndex = from;
+    const m = hintRe!.exec(text);
+    hintAt = m ? m.index : Infinity;
+    return hintAt;
+  };
+  const keyText = (k: unknown): string | undefined => {
+    const v = (k as { value?: unknown } | null)?.value;
+    return v === null || v === undefined ? undefined : String(v);
+  };
 
   const closeAll = () => {
     if (pending) resolvePending(null);
@@ -287,7 +327,13 @@ function run(text: string): FastDoc[] {
   const open = (kind: 'map' | 'seq', indent: number, start: number): Coll => {
     const node = (kind === 'map' ? new LMap() : new LSeq()) as unknown as Coll;
     node.range = [start, start, start];
-    stack.push({ indent, node });
+    const f: Frame = { indent, node };
+    if (prune && kind === 'seq') {
+      // The key this sequence is the value of (none: a root sequence or an item of another sequence).
+      const key = pending?.pair ? keyText(pending.pair.key) : undefined;
+      f.prune = key === undefined || !prune.keepItemsOf(key);
+    }
+    stack.push(f);
     return node;
   };
 
@@ -349,6 +395,34 @@ function run(text: string): FastDoc[] {
     if (isDash) {
       if (!isSeq(top.node)) bail();
       const seq = top.node as YAMLSeq;
+      if (top.prune) {
+        // Bounded mode: the item runs until the next content line indented no deeper than its dash.
+        let p = next;
+        let contentEnd = next;
+        let end = n;
+        while (p < n) {
+          let e = text.indexOf('\n', p);
+          if (e < 0) e = n;
+          let j = p;
+          while (j < e && text.charCodeAt(j) === 32) j++;
+          const c = text.charCodeAt(j);
+          if (j < e && c !== 35 /* # */ && c !== 13) {
+            if (j - p <= ind) {
+              end = p;
+              break;
+            }
+            contentEnd = e < n ? e + 1 : n;
+          }
+          p = e < n ? e + 1 : n;
+        }
+        if (nextHint(pos) >= end) {
+          seq.items.push(null);
+          prune!.skipped = (prune!.skipped ?? 0) + 1;
+          lastEnd = contentEnd;
+          pos = end;
+          continue;
+        }
+      }
       at = i + 1;
       while (at < eol && text.charCodeAt(at) === 32) at++;
       if (at < eol && text.charCodeAt(at) === 9) bail();

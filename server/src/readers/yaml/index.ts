@@ -55,8 +55,14 @@ export function mayContainMail(text: string): boolean {
  * builds the same AST as the `yaml` parser about 3x faster; anything else (and every text with a syntax
  * error: the fast reader rejects what the full parser would report, checked by the fuzz tests) goes to the
  * full parser, which reports the errors. 0 = always try the fast reader first.
+ *
+ * Texts of at least `boundedAboveBytes` are read in bounded mode (issue 6: a 5 MiB kubectl dump must lint
+ * within 500 ms and 250 MB): the fast reader skips the sequence items (Kubernetes objects of a `List`,
+ * containers, steps …) that do not mention mail settings (the `mayContainMail` vocabulary, which already
+ * decides whether a whole file is read), except items of env lists. What is read is read exactly as
+ * before (same nodes, same offsets); skipped items are not syntax-checked, and a ReadProblem says so.
  */
-export const yamlOptions = { fastAboveBytes: 0 };
+export const yamlOptions = { fastAboveBytes: 0, boundedAboveBytes: 1_000_000 };
 
 /** Sites of Secret `data` values (base64 in the file): the renderer encodes what it writes there. */
 export const base64Sites = new WeakSet<Site>();
@@ -105,7 +111,13 @@ function read(file: string, text: string, rctx: ReadContext): ReadResult {
 function readText(file: string, full: string, base: number, part: string, rctx: ReadContext, result: ReadResult): void {
   let docs: Document.Parsed[];
   try {
-    const fast = part.length >= yamlOptions.fastAboveBytes ? fastParse(part) : undefined;
+    const prune = part.length >= yamlOptions.boundedAboveBytes ? { hint: MAIL_HINT, keepItemsOf: (k: string) => ENV_KEYS.has(k), skipped: 0 } : undefined;
+    const fast = part.length >= yamlOptions.fastAboveBytes || prune ? fastParse(part, { prune }) : undefined;
+    if (fast && prune?.skipped) {
+      result.problems.push({
+        message: `large file (${(part.length / 1e6).toFixed(1)} MB): bounded mode, ${prune.skipped} list item${prune.skipped === 1 ? '' : 's'} without mail settings were skipped (not syntax-checked); everything that mentions mail settings was read`,
+      });
+    }
     docs = (fast ?? parseAllDocuments(part, { uniqueKeys: false, prettyErrors: false, strict: false })) as unknown as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
