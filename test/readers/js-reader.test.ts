@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsReader, mayContainMail, FULL_PARSE_MAX } from '../../server/src/readers/js/index';
+import { jsReader, jsReaderOptions, mayContainMail, FULL_PARSE_MAX } from '../../server/src/readers/js/index';
 import { lookupService } from '../../server/src/readers/js/wellKnown';
 import type { Field, ReadResult, SmtpConfig } from '../../server/src/model/types';
 import type { EnvLookup } from '../../server/src/readers/types';
@@ -428,10 +428,24 @@ test('labels name the variable or property the transport is assigned to', () => 
 });
 
 test('pathologically deep nesting: a problem, no throw, the transport still found', () => {
-  const src = 'const x = [' + '['.repeat(100000) + ']'.repeat(100000) + '];\ncreateTransport({ host: "h", port: 25 });\n';
+  // In the transport's own statement: the parse fails, the scan fallback still finds the port.
+  const src = 'createTransport({ host: "h", port: 25, x: [' + '['.repeat(100000) + ']'.repeat(100000) + '] });\n';
   const r = read(src, 'a.js');
   assert.ok(r.problems.length === 1);
   assert.equal(r.configs[0]?.port?.value, 25);
+  // In an unrelated statement: region mode never parses it (no problem); the whole-file parse reports it.
+  const src2 = 'const x = [' + '['.repeat(100000) + ']'.repeat(100000) + '];\ncreateTransport({ host: "h", port: 25 });\n';
+  const r2 = read(src2, 'a.js');
+  assert.equal(r2.problems.length, 0);
+  assert.equal(r2.configs[0]?.port?.value, 25);
+  jsReaderOptions.regions = false;
+  try {
+    const r3 = read(src2, 'a.js');
+    assert.ok(r3.problems.length === 1);
+    assert.equal(r3.configs[0]?.port?.value, 25);
+  } finally {
+    jsReaderOptions.regions = true;
+  }
 });
 
 test('scan mode (broken file) ignores commented-out transports and globals', () => {

@@ -32,11 +32,17 @@ import type { ReadContext, Reader } from '../types';
 import { looksLikeMailUrl, parseMailUrl } from '../url';
 import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from './effective';
 import { envVarOf, evaluate, isProcessEnv, propName, unwrap, UNKNOWN, type Ev, type EvalScope } from './evaluate';
+import { keepChunksWith, maskText, statementBoundaries } from './regions';
 import { commentRanges, inRanges, matchClose, splitTopLevel } from './scan';
 
 export const FULL_PARSE_MAX = 1_000_000;
+/** Tests only: `regions: false` reads every file with a whole-file parse (the reference region mode must equal). */
+export const jsReaderOptions = { regions: true };
+/** How many files region mode read, and how many fell back to the whole-file parse (for tests and profiling). */
+export const regionStats = { regions: 0, full: 0 };
 export const SCAN_MAX = 50_000_000;
 const NODE_TLS = 'NODE_TLS_REJECT_UNAUTHORIZED';
+const NEEDLES = ['createTransport', NODE_TLS, 'MailerModule'] as const;
 
 /** Cheap text test: a transport is built with createTransport (or NestJS MailerModule), the global switch is named in full. */
 export function mayContainMail(text: string): boolean {
@@ -109,6 +115,7 @@ class FileReader {
   ) {
     this.scope = {
       binding: (name, at) => {
+        this.onLookup?.(name);
         this.ensureBindings();
         return this.bindingAt(this.bindings.get(name), at);
       },
@@ -148,6 +155,79 @@ class FileReader {
     return (best ?? list[0]).init;
   }
 
+  // ------------------------------------------------------------------ region mode (the normal path)
+  /** Called with every name (and member-path root) the reader looks up in this file. */
+  onLookup?: (name: string) => void;
+
+  /**
+   * Region mode: parses only some top-level statements (regions.ts) — first those holding a needle, then
+   * every statement that contains a name the reading looked up, again, until no lookup names anything new.
+   * The reader's lookups are by name, file-wide, so once every statement mentioning each looked-up name is
+   * kept, the result is exactly that of a whole-file parse (a fresh reader reads each round). Undefined
+   * when unsure (the lexical pass gave up, the masked text does not parse cleanly, a renamed createTransport
+   * import, suppression comments, most of the file kept anyway): the caller then uses readFull().
+   */
+  static readRegions(file: string, text: string, ctx: ReadContext): FileReader | undefined {
+    if (mentionsSuppression(text)) return undefined;
+    const bounds = statementBoundaries(text);
+    if (!bounds || bounds.length <= 2) return undefined;
+    const keep = new Uint8Array(bounds.length - 1);
+    for (const needle of NEEDLES) keepChunksWith(text, bounds, keep, needle);
+    const checked = new Set<string>();
+    for (let round = 0; round < 8; round++) {
+      const masked = maskText(text, bounds, keep);
+      if (masked === undefined) return undefined;
+      const r = new FileReader(file, text, ctx);
+      const looked = new Set<string>();
+      r.onLookup = (name) => looked.add(name);
+      if (!r.readMasked(masked)) return undefined;
+      let grew = false;
+      for (const name of looked) {
+        if (checked.has(name)) continue;
+        checked.add(name);
+        if (keepChunksWith(text, bounds, keep, name)) grew = true;
+      }
+      if (!grew) return r;
+    }
+    return undefined;
+  }
+
+  private readMasked(masked: string): boolean {
+    let ast: t.File;
+    try {
+      ast = parse(masked, parserOptions(this.file)) as unknown as t.File;
+    } catch {
+      return false;
+    }
+    if (((ast as unknown as { errors?: unknown[] }).errors ?? []).length) return false;
+    this.program = ast.program;
+    const hits = this.hits();
+    this.walk(ast.program, (n) => this.visitTarget(n), (n) => hasHit(hits, n.start ?? 0, n.end ?? 0));
+    if (this.aliases.size > 1) return false;
+    this.readCalls();
+    return true;
+  }
+
+  private hits(): number[] {
+    const hits: number[] = [];
+    for (const needle of NEEDLES) {
+      for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + needle.length)) hits.push(i);
+    }
+    return hits.sort((a, b) => a - b);
+  }
+
+  private readCalls(): void {
+    const seen = new Set<t.Node>();
+    for (const call of this.calls) {
+      if (seen.has(call)) continue;
+      seen.add(call);
+      const callee = unwrap(call.callee);
+      if (callee?.type === 'Identifier' && !this.aliases.has(callee.name)) continue;
+      this.readCall(call, call.arguments[0]);
+    }
+    for (const call of this.nestCalls) this.readNestMailer(call);
+  }
+
   // ------------------------------------------------------------------ full parse
   readFull(): void {
     let ast: t.File;
@@ -176,23 +256,11 @@ class FileReader {
     // Targeted walk: only the subtrees that contain `createTransport` / NODE_TLS_REJECT_UNAUTHORIZED in their
     // text (the parse is the cost; visiting every node of a large file would nearly double it).
     this.program = ast.program;
-    const hits: number[] = [];
-    for (const needle of ['createTransport', NODE_TLS, 'MailerModule']) {
-      for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + needle.length)) hits.push(i);
-    }
-    hits.sort((a, b) => a - b);
+    const hits = this.hits();
     this.walk(ast.program, (n) => this.visitTarget(n), (n) => hasHit(hits, n.start ?? 0, n.end ?? 0));
     // A renamed import/require (import { createTransport as mk }): its calls do not name createTransport.
     if (this.aliases.size > 1) this.walk(ast.program, (n) => this.visitTarget(n));
-    const seen = new Set<t.Node>();
-    for (const call of this.calls) {
-      if (seen.has(call)) continue;
-      seen.add(call);
-      const callee = unwrap(call.callee);
-      if (callee?.type === 'Identifier' && !this.aliases.has(callee.name)) continue;
-      this.readCall(call, call.arguments[0]);
-    }
-    for (const call of this.nestCalls) this.readNestMailer(call);
+    this.readCalls();
     if (mentionsSuppression(this.text)) this.suppressionsFromComments(ast.comments ?? []);
   }
 
@@ -534,7 +602,10 @@ class FileReader {
       case 'OptionalMemberExpression': {
         if (envVarOf(n) !== undefined) return { url: n };
         const path = memberPath(n);
-        if (path) this.ensureBindings();
+        if (path) {
+          this.onLookup?.(path.slice(0, path.indexOf('.') >>> 0));
+          this.ensureBindings();
+        }
         const bound = path ? this.bindingAt(this.memberBindings.get(path), n.start ?? 0) : undefined;
         if (bound) return this.resolveArg(bound, depth + 1);
         // cfg.smtp where cfg is an object literal in this file
@@ -1089,7 +1160,7 @@ export const jsReader: Reader = {
   format: 'js',
   mayContainMail,
   read(file: string, text: string, ctx: ReadContext): ReadResult {
-    const r = new FileReader(file, text, ctx ?? {});
+    let r = new FileReader(file, text, ctx ?? {});
     try {
       if (!mayContainMail(text)) return r.result();
       if (text.length > SCAN_MAX) {
@@ -1101,7 +1172,18 @@ export const jsReader: Reader = {
           message: `large file (${(text.length / 1e6).toFixed(1)} MB): not parsed as a whole (limit ${FULL_PARSE_MAX / 1e6} MB); only createTransport(...) calls and NODE_TLS_REJECT_UNAUTHORIZED assignments were read`,
         });
         r.readScan();
-      } else r.readFull();
+      } else {
+        // Region mode first (parses only the statements that matter); the whole file when it is unsure.
+        let rr: FileReader | undefined;
+        try {
+          rr = jsReaderOptions.regions ? FileReader.readRegions(file, text, ctx ?? {}) : undefined;
+          regionStats[rr ? 'regions' : 'full']++;
+        } catch {
+          rr = undefined;
+        }
+        if (rr) r = rr;
+        else r.readFull();
+      }
     } catch (e) {
       // Never throw out of read: keep what was found, report the rest.
       r.problems.push({ message: `could not read this file completely: ${(e as Error).message}` });
