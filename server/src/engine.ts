@@ -152,11 +152,27 @@ export class EnvIndex implements EnvLookup {
     let m = this.byDir.get(dir);
     // Several .env* files in one folder: `.env` wins over variants, variants in name order.
     if (!m) this.byDir.set(dir, (m = new Map()));
-    for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
+    // Issue 6 (CLI: ~1,200 env files): skip the scan when no entry of `file` can be there, rank each file once.
+    let refs = this.refFiles.get(m);
+    if (!refs) this.refFiles.set(m, (refs = new Set()));
+    if (refs.has(file)) for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
+    const r = rank(file);
     for (const [k, v] of Object.entries(vars ?? {})) {
       const prev = m.get(k);
-      if (!prev || rank(file) < rank(prev.ref.file)) m.set(k, v);
+      if (!prev || r < this.rankOf(prev.ref.file)) {
+        m.set(k, v);
+        refs.add(v.ref.file);
+      }
     }
+  }
+
+  /** Per folder map: every ref.file that may have entries in it (a superset). */
+  private readonly refFiles = new WeakMap<Map<string, { value: string; ref: SourceRef }>, Set<string>>();
+  private readonly ranks = new Map<string, string>();
+  private rankOf(file: string): string {
+    let r = this.ranks.get(file);
+    if (r === undefined) this.ranks.set(file, (r = rank(file)));
+    return r;
   }
 
   delete(file: string): void {

@@ -6,7 +6,7 @@ import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { KvEntry, KvGroup, Reader } from '../types';
 import { interpretKvGroup } from '../dialects/index';
-import { interpolate, looksBinary, tokenizeEnv } from './parse';
+import { interpolate, LIGHT_SPAN, looksBinary, tokenizeEnv, type EnvToken } from './parse';
 
 // Cheap prefilter: a mail setting, a Node TLS switch, or a suppression comment must appear somewhere.
 const MAY = /smtp|mail|node_tls_reject|node_options|mail-config-lint/i;
@@ -23,8 +23,9 @@ export function readEnvEntries(
   file: string,
   text: string,
   keep?: (key: string) => boolean,
+  opts?: { comments?: boolean },
 ): { entries: KvEntry[]; comments: ReturnType<typeof tokenizeEnv>['comments']; vars: Map<string, { value: string; ref: SourceRef }> } {
-  const { tokens, comments } = tokenizeEnv(text);
+  // Keys that do not become entries only need key, value, quote and entry span: light tokens (issue 6).
   // key → the value later keys and other files see (the token itself when its value is used as written)
   const seen = new Map<string, { value: string; entrySpan: Span }>();
   const known = (name: string) => {
@@ -32,15 +33,17 @@ export function readEnvEntries(
     return v ? { value: v.value, ref: { file, span: v.entrySpan } } : undefined;
   };
   const entries: KvEntry[] = [];
-  for (const t of tokens) {
-    if (keep && !keep(t.key)) {
+  // Tokens are handled as the tokenizer produces them (no array of every token: issue 6).
+  const { comments } = tokenizeEnv(text, { comments: opts?.comments, light: keep ? (k) => !keep(k) : undefined, each });
+  function each(t: EnvToken): void {
+    if (t.keySpan === LIGHT_SPAN) {
       // not needed as an entry: only its value for later references and for other files
       if (t.quote !== "'" && t.value.indexOf('$') >= 0) {
         const ip = interpolate(t.value, t.quote, known);
         if (ip.value !== undefined) seen.set(t.key, { value: ip.value, entrySpan: t.entrySpan });
         else seen.delete(t.key);
       } else seen.set(t.key, t);
-      continue;
+      return;
     }
     const site: Site = {
       file,
@@ -75,6 +78,14 @@ export function readEnvEntries(
   return { entries, comments, vars };
 }
 
+/** Texts from this size on get their envVars copied out (small files: not worth the copies). */
+const DETACH_ABOVE = 256 * 1024;
+
+/** A copy of `s` that does not share memory with a larger string (flattens a cons / copies a slice). */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export const envReader: Reader = {
   format: 'env',
   mayContainMail(text: string): boolean {
@@ -86,12 +97,18 @@ export const envReader: Reader = {
       result.problems.push({ message: 'binary or non-UTF-8 file; skipped' });
       return result;
     }
-    const { entries, comments, vars } = readEnvEntries(file, text, (k) => MAIL_KEY.test(k));
-    if (mentionsSuppression(text)) for (const c of comments) addSuppressionComment(result.suppressions, c.text, c.line);
+    const mentions = mentionsSuppression(text);
+    // No mail text at all: every key only feeds process.env.X (no entries needed).
+    const may = MAY.test(text);
+    const { entries, comments, vars } = readEnvEntries(file, text, may ? (k) => MAIL_KEY.test(k) : () => false, { comments: mentions });
+    if (mentions) for (const c of comments) addSuppressionComment(result.suppressions, c.text, c.line);
     const envVars: NonNullable<ReadResult['envVars']> = {};
-    for (const [k, v] of vars) envVars[k] = v;
+    // Values and keys are copied out of `text` (V8 slices would keep a whole 5 MB document alive in
+    // EnvIndex after the editor moved on to the next version: issue 6, LSP memory).
+    if (text.length >= DETACH_ABOVE) for (const [k, v] of vars) envVars[detach(k)] = { value: detach(v.value), ref: v.ref };
+    else for (const [k, v] of vars) envVars[k] = v;
     result.envVars = envVars;
-    if (!MAY.test(text)) return result;
+    if (!may) return result;
     const group: KvGroup = {
       file,
       format: 'env',

@@ -116,8 +116,30 @@ function unescapeDouble(v: string): string {
   return v.indexOf('\\') < 0 ? v : v.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
 }
 
+export interface TokenizeOptions {
+  /** Collect comments (default true). Off when nothing reads them (no suppression comment in the text). */
+  comments?: boolean;
+  /**
+   * Keys for which a LIGHT token is enough (issue 6: most keys of an env file only feed process.env.X):
+   * key, value, quote, entrySpan and line are exact; keySpan/valueSpan are the shared empty span LIGHT_SPAN,
+   * raw/prefix/indent are ''. Same tokens otherwise (same keys, values, order and positions).
+   */
+  light?: (key: string) => boolean;
+  /**
+   * Called with each token in order INSTEAD of collecting them (`tokens` stays empty): a 5 MB file's
+   * 100k tokens then die young instead of all living until the end of the pass (issue 6, LSP memory).
+   */
+  each?: (token: EnvToken) => void;
+}
+
+/** The span of light tokens (never read; frozen so nobody writes it). */
+export const LIGHT_SPAN: Span = Object.freeze({ start: 0, end: 0 }) as Span;
+
 /** Tokenizes a whole `.env` text. Never throws. */
-export function tokenizeEnv(text: string): EnvParse {
+export function tokenizeEnv(text: string, opts?: TokenizeOptions): EnvParse {
+  const wantComments = opts?.comments !== false;
+  const lightFor = opts?.light;
+  const each = opts?.each;
   const tokens: EnvToken[] = [];
   const comments: EnvComment[] = [];
   const problems: ReadProblem[] = [];
@@ -128,8 +150,7 @@ export function tokenizeEnv(text: string): EnvParse {
     const lineStart = pos;
     let i = pos;
     while (i < n && isWs(text.charCodeAt(i))) i++;
-    let indent = i === lineStart ? '' : text.slice(lineStart, i);
-    if (indent && /[^ \t]/.test(indent)) indent = indent.replace(/[^ \t]/g, '');
+    const indentEnd = i;
     const c0 = text.charCodeAt(i);
     if (i >= n) break;
     if (c0 === 10 || c0 === 13) {
@@ -139,7 +160,7 @@ export function tokenizeEnv(text: string): EnvParse {
     }
     if (c0 === 35 /* # */) {
       const end = eol(text, i);
-      comments.push({ text: text.slice(i + 1, end), line, span: { start: i, end } });
+      if (wantComments) comments.push({ text: text.slice(i + 1, end), line, span: { start: i, end } });
       pos = afterBreak(text, end);
       line++;
       continue;
@@ -174,6 +195,13 @@ export function tokenizeEnv(text: string): EnvParse {
       line++;
       continue;
     }
+    const key = text.slice(keyStart, keyEnd);
+    const light = lightFor !== undefined && lightFor(key);
+    let indent = '';
+    if (!light && indentEnd > lineStart) {
+      indent = text.slice(lineStart, indentEnd);
+      if (/[^ \t]/.test(indent)) indent = indent.replace(/[^ \t]/g, '');
+    }
     let v = valueFrom;
     while (v < n && isWs(text.charCodeAt(v))) v++;
     const q = text[v];
@@ -181,8 +209,9 @@ export function tokenizeEnv(text: string): EnvParse {
     if (q === '"' || q === "'" || q === '`') {
       // candidate closing quotes, farthest first (dotenv's regex backtracks the same way)
       const cands: number[] = [];
+      const qc = text.charCodeAt(v);
       for (let k = v + 1; k < n; k++) {
-        if (text[k] !== q) continue;
+        if (text.charCodeAt(k) !== qc) continue;
         cands.push(k);
         if (text.charCodeAt(k - 1) !== 92 /* \ */ || k - 1 === v) break;
       }
@@ -193,17 +222,17 @@ export function tokenizeEnv(text: string): EnvParse {
         if (!tail.ok) continue;
         const rawInner = text.slice(v + 1, close);
         const inner = rawInner.indexOf('\r') >= 0 ? rawInner.replace(/\r\n?/g, '\n') : rawInner;
-        if (tail.comment >= 0) comments.push({ text: text.slice(tail.comment + 1, tail.end), line: line + countBreaks(text, lineStart, tail.comment), span: { start: tail.comment, end: tail.end } });
+        if (wantComments && tail.comment >= 0) comments.push({ text: text.slice(tail.comment + 1, tail.end), line: line + countBreaks(text, lineStart, tail.comment), span: { start: tail.comment, end: tail.end } });
         const next = afterBreak(text, tail.end);
         token = {
-          key: text.slice(keyStart, keyEnd),
-          keySpan: { start: keyStart, end: keyEnd },
+          key,
+          keySpan: light ? LIGHT_SPAN : { start: keyStart, end: keyEnd },
           value: q === '"' ? unescapeDouble(inner) : inner,
-          raw: inner,
-          valueSpan: { start: v, end: close + 1 },
+          raw: light ? '' : inner,
+          valueSpan: light ? LIGHT_SPAN : { start: v, end: close + 1 },
           quote: q,
           entrySpan: { start: lineStart, end: next },
-          prefix,
+          prefix: light ? '' : prefix,
           indent,
           line,
         };
@@ -223,24 +252,25 @@ export function tokenizeEnv(text: string): EnvParse {
       while (e > s && isWs(text.charCodeAt(e - 1))) e--;
       const written = text.slice(s, e);
       const stripped = stripSameQuotes(written);
-      if (hash < end) comments.push({ text: text.slice(hash + 1, end), line, span: { start: hash, end } });
+      if (wantComments && hash < end) comments.push({ text: text.slice(hash + 1, end), line, span: { start: hash, end } });
       const next = afterBreak(text, end);
       token = {
-        key: text.slice(keyStart, keyEnd),
-        keySpan: { start: keyStart, end: keyEnd },
+        key,
+        keySpan: light ? LIGHT_SPAN : { start: keyStart, end: keyEnd },
         value: stripped.quote === '"' || written.startsWith('"') ? unescapeDouble(stripped.value) : stripped.value,
-        raw: stripped.value,
-        valueSpan: { start: s, end: e },
+        raw: light ? '' : stripped.value,
+        valueSpan: light ? LIGHT_SPAN : { start: s, end: e },
         quote: stripped.quote,
         entrySpan: { start: lineStart, end: next },
-        prefix,
+        prefix: light ? '' : prefix,
         indent,
         line,
       };
       line += 1;
       pos = next;
     }
-    tokens.push(token);
+    if (each) each(token);
+    else tokens.push(token);
   }
   return { tokens, comments, problems };
 }
