@@ -98,6 +98,10 @@ const bail = (): never => {
 
 /** Core-schema resolution of a plain scalar (what the `yaml` package does with its default options). */
 export function resolvePlain(s: string): unknown {
+  // Fast path (most keys and values): a letter other than the first letters of null/true/false cannot
+  // start a non-string plain scalar (numbers start with a digit, sign or dot; `0o`/`0x` with 0; ~, .inf, .nan).
+  const c0 = s.charCodeAt(0);
+  if (((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) && !'nNtTfF'.includes(s[0])) return s;
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
@@ -311,6 +315,7 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
     hintAt = m ? m.index : Infinity;
     return hintAt;
   };
+  const itemEnd: RegExp[] = [];
   const keyText = (k: unknown): string | undefined => {
     const v = (k as { value?: unknown } | null)?.value;
     return v === null || v === undefined ? undefined : String(v);
@@ -410,25 +415,23 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
       if (!isSeq(top.node)) bail();
       const seq = top.node as YAMLSeq;
       if (top.prune) {
-        // Bounded mode: the item runs until the next content line indented no deeper than its dash.
-        let p = next;
-        let contentEnd = next;
-        let end = n;
-        while (p < n) {
-          let e = text.indexOf('\n', p);
-          if (e < 0) e = n;
-          let j = p;
-          while (j < e && text.charCodeAt(j) === 32) j++;
+        // Bounded mode: the item runs until the next content line (not blank, not a comment) indented no
+        // deeper than its dash; its last content line ends at contentEnd.
+        const endRe = (itemEnd[ind] ??= new RegExp(`\\n {0,${ind}}[^ #\\r\\n]`, 'g'));
+        endRe.lastIndex = next > 0 ? next - 1 : 0;
+        const em = next < n ? endRe.exec(text) : null;
+        const end = em ? em.index + 1 : n;
+        let contentEnd = end;
+        // Back over trailing blank and comment lines (never before the dash line's end).
+        while (contentEnd > next) {
+          const ls = text.lastIndexOf('\n', contentEnd - 2) + 1;
+          let j = ls;
+          while (j < contentEnd && text.charCodeAt(j) === 32) j++;
           const c = text.charCodeAt(j);
-          if (j < e && c !== 35 /* # */ && c !== 13) {
-            if (j - p <= ind) {
-              end = p;
-              break;
-            }
-            contentEnd = e < n ? e + 1 : n;
-          }
-          p = e < n ? e + 1 : n;
+          if (j < contentEnd && c !== 35 /* # */ && c !== 13 && c !== 10) break;
+          contentEnd = ls;
         }
+        if (contentEnd < next) contentEnd = next;
         if (nextHint(pos) >= end) {
           seq.items.push(null);
           prune!.skipped = (prune!.skipped ?? 0) + 1;

@@ -115,7 +115,7 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     const fast = part.length >= yamlOptions.fastAboveBytes || prune ? fastParse(part, { prune }) : undefined;
     if (fast && prune?.skipped) {
       result.problems.push({
-        message: `large file (${(part.length / 1e6).toFixed(1)} MB): bounded mode, ${prune.skipped} list item${prune.skipped === 1 ? '' : 's'} without mail settings were skipped (not syntax-checked); everything that mentions mail settings was read`,
+        message: `large file (${(part.length / 1e6).toFixed(1)} MB): bounded mode, ${prune.skipped === 1 ? '1 list item' : `${prune.skipped} list items`} without mail settings ${prune.skipped === 1 ? 'was' : 'were'} skipped (not syntax-checked); everything that mentions mail settings was read`,
       });
     }
     docs = (fast ?? parseAllDocuments(part, { uniqueKeys: false, prettyErrors: false, strict: false })) as unknown as Document.Parsed[];

@@ -1,0 +1,201 @@
+// YAML bounded mode (issue 6: huge files): sequence items that do not mention mail settings are skipped,
+// everything else is read exactly as in a full read (same configs, fields, sites), and a ReadProblem says
+// so. Forced here on small texts through yamlOptions.boundedAboveBytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import '../../server/src/register';
+import { yamlReader, yamlOptions } from '../../server/src/readers/yaml/index';
+import { fastParse } from '../../server/src/readers/yaml/fast';
+import type { ReadResult } from '../../server/src/model/types';
+
+function readBoth(text: string, file = 'k8s.yaml'): { full: ReadResult; bounded: ReadResult } {
+  const saved = yamlOptions.boundedAboveBytes;
+  try {
+    yamlOptions.boundedAboveBytes = Infinity;
+    const full = yamlReader.read(file, text, {});
+    yamlOptions.boundedAboveBytes = 0;
+    const bounded = yamlReader.read(file, text, {});
+    return { full, bounded };
+  } finally {
+    yamlOptions.boundedAboveBytes = saved;
+  }
+}
+
+const isBoundedNote = (m: string) => /^large file .*bounded mode/.test(m);
+
+const deployment = (name: string, env: string) => `- apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: ${name}
+  spec:
+    template:
+      spec:
+        containers:
+          - name: ${name}
+            image: registry.example.com/${name}:1.0
+            ports:
+              - containerPort: 3000
+            env:
+${env}
+            resources:
+              requests:
+                cpu: 250m
+`;
+const service = (name: string) => `- apiVersion: v1
+  kind: Service
+  metadata:
+    name: ${name}
+  spec:
+    ports:
+      - name: http
+        port: 80
+        targetPort: 3000
+
+# a comment between items
+`;
+
+const LIST = `apiVersion: v1
+items:
+${service('web')}${deployment('api', '              - name: PORT\n                value: "8080"')}${deployment(
+  'notify',
+  '              - name: SMTP_HOST\n                value: "smtp.example.com"\n              - name: SMTP_PORT\n                value: "25"\n              - name: SMTP_USER\n                value: "bot@example.com"\n              - name: SMTP_SECURE\n                value: "true"',
+)}- apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: jobs-config
+  data:
+    SMTP_HOST: "email-smtp.eu-west-1.amazonaws.com"
+    SMTP_PORT: "465"
+    SMTP_SECURE: "false"
+${service('last')}kind: List
+metadata:
+  resourceVersion: ""
+`;
+
+test('a kubectl List: the same configs and sites as a full read, items without mail words skipped and said so', () => {
+  const { full, bounded } = readBoth(LIST);
+  assert.ok(full.configs.length >= 2, `full read found ${full.configs.length} configs`);
+  assert.deepEqual(bounded.configs, full.configs);
+  assert.deepEqual(bounded.globals, full.globals);
+  assert.deepEqual(full.problems, []);
+  assert.equal(bounded.problems.length, 1);
+  assert.ok(isBoundedNote(bounded.problems[0].message), bounded.problems[0].message);
+  assert.match(bounded.problems[0].message, /4 list items without mail settings were skipped/);
+  // (service web, Deployment api, service last, and the `ports` item of Deployment notify's container)
+  // Sites stay exact: the port value of the Deployment is where the file has it.
+  const dep = bounded.configs.find((c) => c.port?.site.value && LIST.slice(c.port.site.value.start, c.port.site.value.end) === '"25"');
+  assert.ok(dep, 'Deployment config with its SMTP_PORT site');
+  const cm = bounded.configs.find((c) => c.port && LIST.slice(c.port.site.value.start, c.port.site.value.end) === '"465"');
+  assert.ok(cm, 'ConfigMap config with its SMTP_PORT site');
+});
+
+test('env list entries without mail words are still read (env lists are never pruned)', () => {
+  // PORT / SECURE style entries of a compose list belong to the same block as SMTP_HOST.
+  const text = `services:
+  app:
+    image: acme/app
+    environment:
+      - NODE_ENV=production
+      - SMTP_HOST=smtp.example.com
+      - SMTP_PORT=465
+      - SMTP_SECURE=false
+  web:
+    image: nginx
+    ports:
+      - "80:80"
+`;
+  const { full, bounded } = readBoth(text, 'docker-compose.yml');
+  assert.deepEqual(bounded.configs, full.configs);
+  assert.equal(full.configs.length, 1);
+  // The `ports` item of `web` was skipped (no mail word), nothing of the env list.
+  assert.equal(bounded.problems.length, 1);
+  assert.match(bounded.problems[0].message, /1 list item without mail settings was skipped/);
+});
+
+test('labels with item indices stay (a skipped step keeps its place)', () => {
+  const text = `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm ci
+      - name: notify
+        env:
+          SMTP_HOST: smtp.example.com
+          SMTP_PORT: "25"
+          SMTP_USER: ci@example.com
+        run: node notify.js
+`;
+  const { full, bounded } = readBoth(text, '.github/workflows/ci.yml');
+  assert.equal(full.configs.length, 1);
+  assert.deepEqual(bounded.configs, full.configs);
+  assert.match(full.configs[0].label ?? '', /step 3/);
+  assert.match(bounded.problems[0]?.message ?? '', /2 list items/);
+});
+
+test('texts with anchors or aliases are not pruned (an alias may point into any item)', () => {
+  const text = `x-smtp: &smtp
+  SMTP_HOST: smtp.example.com
+  SMTP_PORT: "25"
+  SMTP_USER: a@example.com
+items:
+  - name: plain
+    ports: [80]
+  - name: worker
+    environment:
+      <<: *smtp
+`;
+  const { full, bounded } = readBoth(text);
+  assert.deepEqual(bounded.configs, full.configs);
+  assert.deepEqual(bounded.problems, []);
+  const prune = { hint: /smtp|mail/i, keepItemsOf: () => false, skipped: 0 };
+  assert.ok(fastParse(text, { prune }));
+  assert.equal(prune.skipped, 0);
+});
+
+test('a skipped item with broken YAML does not hide the rest and does not throw', () => {
+  const text = `- kind: Service
+  metadata:
+    name: "unterminated
+  spec: {a: [1, 2
+- kind: ConfigMap
+  apiVersion: v1
+  metadata:
+    name: mail
+  data:
+    SMTP_HOST: smtp.example.com
+    SMTP_PORT: "465"
+    SMTP_SECURE: "false"
+`;
+  const { full, bounded } = readBoth(text);
+  // The full read reports the syntax error; bounded mode skipped that item (and says so).
+  assert.ok(full.problems.some((p) => /syntax/i.test(p.message)));
+  assert.ok(bounded.problems.some((p) => isBoundedNote(p.message)));
+  assert.equal(bounded.configs.length, 1);
+  assert.equal(bounded.configs[0].port?.value, 465);
+});
+
+test('pruned items are null placeholders; ranges of what is kept are the full parser ranges', () => {
+  const text = `root:
+  - a: 1
+    b:
+      - x
+
+    # trailing comment
+  - smtp: yes
+  - c: 2
+tail: mail
+`;
+  const prune = { hint: /smtp|mail/i, keepItemsOf: () => false, skipped: 0 };
+  const docs = fastParse(text, { prune })!;
+  const plain = fastParse(text)!;
+  assert.equal(prune.skipped, 2);
+  const seq = (docs[0].contents as unknown as { items: { value: { items: unknown[]; range: number[] } }[] }).items[0].value;
+  const seqFull = (plain[0].contents as unknown as { items: { value: { items: unknown[]; range: number[] } }[] }).items[0].value;
+  assert.equal(seq.items.length, 3);
+  assert.equal(seq.items[0], null);
+  assert.equal(seq.items[2], null);
+  assert.deepEqual(seq.range, seqFull.range);
+  assert.deepEqual((seq.items[1] as { range: number[] }).range, (seqFull.items[1] as { range: number[] }).range);
+});
