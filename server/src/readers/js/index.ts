@@ -182,6 +182,11 @@ class FileReader {
       r.onLookup = (name) => looked.add(name);
       if (!r.readMasked(masked)) return undefined;
       let grew = false;
+      // A name may also be spelled with \u escapes (`\u0061bc` is abc): keep such chunks once anything is looked up.
+      if (looked.size && !checked.has('\\u')) {
+        checked.add('\\u');
+        if (keepChunksWith(text, bounds, keep, '\\u')) grew = true;
+      }
       for (const name of looked) {
         if (checked.has(name)) continue;
         checked.add(name);

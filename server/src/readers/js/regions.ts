@@ -270,11 +270,22 @@ export function chunkOf(bounds: readonly number[], at: number): number {
   return lo;
 }
 
-/** Marks every chunk in which `word` occurs as a substring (a superset of its identifier occurrences); true when one was added. */
+function isAsciiIdPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/**
+ * Marks every chunk in which `word` occurs — anywhere, strings and comments too, unless glued to an ASCII
+ * identifier character (then it is part of a longer name) — so a superset of its identifier occurrences.
+ * (Identifiers spelled with `\u` escapes are covered by the caller keeping chunks that contain `\u`.)
+ * True when a chunk was added.
+ */
 export function keepChunksWith(text: string, bounds: readonly number[], keep: Uint8Array, word: string): boolean {
   let grew = false;
   if (!word) return false;
+  const wordy = isAsciiIdPart(word.charCodeAt(0)) || isAsciiIdPart(word.charCodeAt(word.length - 1));
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (wordy && ((i > 0 && isAsciiIdPart(text.charCodeAt(i - 1))) || isAsciiIdPart(text.charCodeAt(i + word.length)))) continue;
     const k = chunkOf(bounds, i);
     if (!keep[k]) {
       keep[k] = 1;
