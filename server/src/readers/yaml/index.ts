@@ -563,15 +563,21 @@ function springConfig(file: string, props: SpringProp[], label: string): SmtpCon
   return interpretSpring(props, { file, format: 'yaml', span: { start, end }, label });
 }
 
+const SPRING_MAIL = ['spring', 'mail'];
+
+/** Where a key path stands to `spring.mail`: above it (prefix), below it (inside) or elsewhere. */
 function segsMatch(segs: string[]): 'prefix' | 'inside' | 'no' {
-  const flat: string[] = [];
+  // Only the first three dotted pieces matter: stop splitting there (called for every key of every map
+  // that readSpring visits).
+  let n = 0;
   for (const s of segs) {
     const unb = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
-    for (const x of unb.split('.')) flat.push(x.toLowerCase());
+    for (const x of unb.split('.')) {
+      if (n < 2 && x.toLowerCase() !== SPRING_MAIL[n]) return 'no';
+      if (++n > 2) return 'inside';
+    }
   }
-  const want = ['spring', 'mail'];
-  for (let i = 0; i < Math.min(flat.length, 2); i++) if (flat[i] !== want[i]) return 'no';
-  return flat.length <= 2 ? 'prefix' : 'inside';
+  return 'prefix';
 }
 
 function readSpring(ctx: Ctx, root: YAMLMap): void {
