@@ -77,7 +77,9 @@ test('masking keeps length and line breaks, blanks the rest', () => {
 // ------------------------------------------------------------------ differential: region mode == whole-file parse
 
 function bothModes(src: string, file: string): { regions: ReadResult; full: ReadResult } {
-  const json = (r: ReadResult): ReadResult => JSON.parse(JSON.stringify(r));
+  // Maps and Sets (suppressions) as sorted arrays, so deepEqual sees their contents
+  const json = (r: ReadResult): ReadResult =>
+    JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map ? [...v.entries()].sort() : v instanceof Set ? [...v].sort() : v)));
   jsReaderOptions.regions = true;
   const regions = json(jsReader.read(file, src, {}));
   jsReaderOptions.regions = false;
@@ -92,7 +94,7 @@ function assertSame(src: string, file: string): void {
   const { regions, full } = bothModes(src, file);
   assert.deepEqual(regions.configs, full.configs, src);
   assert.deepEqual(regions.globals, full.globals, src);
-  assert.deepEqual((regions as { suppressions?: unknown }).suppressions, (full as { suppressions?: unknown }).suppressions, src);
+  assert.deepEqual(regions.suppressions, full.suppressions, src);
   // Region mode does not see syntax errors in statements it never parses; with none anywhere, no difference.
   if (full.problems.length === 0) assert.deepEqual(regions.problems, [], src);
 }
@@ -129,6 +131,9 @@ const FRAGMENTS = [
   `const y = 1e5, z = 0x1F, w = .5`,
   `const opts = { host: 'h', port: 465 }\nopts.secure = false\nconst t4 = createTransport(opts)`,
   `// mail-config-lint-disable-next-line\nconst t5 = createTransport({ port: 25, auth: { user: 'u', pass: 'p' } });`,
+  `/* mail-config-lint-disable port25-with-auth */`,
+  `// mail-config-lint-disable-next-line secure-false-on-465\nfoo();`,
+  `const msg = 'mail-config-lint-disable';`,
   `const { createTransport: mk } = require('nodemailer');\nconst t6 = mk({ port: 25, auth: { user: 'u', pass: 'p' } });`,
   `const url = \`smtp://\${user}:\${pass}@mail.example.com:465\`;\nconst t7 = createTransport(url);`,
   `let user = 'u', pass = 'p';`,
@@ -175,6 +180,15 @@ test('region mode is the normal path, and falls back when unsure', () => {
   const { regions, full } = bothModes(src, 'a.ts');
   assert.deepEqual(regions, full);
   assert.ok(full.problems.length >= 1);
+});
+
+test('suppression comments are read in region mode too', () => {
+  const src = `import nodemailer from 'nodemailer';\nfoo();\n// mail-config-lint-disable-next-line port25-with-auth\nexport const t = nodemailer.createTransport({ port: 25 });\nbar();\n/* mail-config-lint-disable-next-line */\nbaz();\n`;
+  const before = regionStats.regions;
+  const { regions, full } = bothModes(src, 'a.ts');
+  assert.equal(regionStats.regions, before + 1);
+  assert.deepEqual(regions, full);
+  assert.deepEqual(regions.suppressions.lines, [[3, ['port25-with-auth']], [6, ['*']]] as unknown);
 });
 
 test('the corpus-style module: only the transport and its options are parsed, results unchanged', () => {
