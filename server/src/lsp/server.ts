@@ -262,6 +262,10 @@ export function startServer(
     else if (text.length > MAX_DOCUMENT) skipped = `too large (${(text.length / 1e6).toFixed(1)} MB > ${MAX_DOCUMENT / 1e6} MB): not linted`;
     else if (looksBinary(text)) skipped = 'binary content';
     let result: FileResult = empty;
+    const prevProblems = st.result?.result.problems ?? [];
+    // Issue 6 (LSP memory on 5 MiB files): the superseded version's text, line index and results can be
+    // collected while the new version is linted (nothing reads st.result until analyze returns).
+    if (text.length > GC_AFTER_CHARS) st.result = undefined;
     if (!skipped) {
       const t0 = Date.now();
       try {
@@ -274,7 +278,7 @@ export function startServer(
       if (ms > 200) log(`linted ${path.basename(file)} (${text.length} chars) in ${ms} ms`);
       // Read problems (syntax errors while typing, bounded mode) go to the log once, not on every keystroke.
       const problemSig = result.problems.map((p) => `${p.line}:${p.message}`).join('\n');
-      if (problemSig !== (st.result?.result.problems ?? []).map((p) => `${p.line}:${p.message}`).join('\n')) {
+      if (problemSig !== prevProblems.map((p) => `${p.line}:${p.message}`).join('\n')) {
         for (const p of result.problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
       }
     }

@@ -25,6 +25,19 @@ export function readEnvEntries(
   keep?: (key: string) => boolean,
   opts?: { comments?: boolean },
 ): { entries: KvEntry[]; comments: ReturnType<typeof tokenizeEnv>['comments']; vars: Map<string, { value: string; ref: SourceRef }> } {
+  const { entries, comments, seen } = scanEnv(file, text, keep, opts);
+  const vars = new Map<string, { value: string; ref: SourceRef }>();
+  for (const [k, v] of seen) vars.set(k, { value: v.value, ref: { file, span: v.entrySpan } });
+  return { entries, comments, vars };
+}
+
+/** readEnvEntries without building `vars`: `seen` maps each key to its final value and entry span. */
+function scanEnv(
+  file: string,
+  text: string,
+  keep?: (key: string) => boolean,
+  opts?: { comments?: boolean },
+): { entries: KvEntry[]; comments: ReturnType<typeof tokenizeEnv>['comments']; seen: Map<string, { value: string; entrySpan: Span }> } {
   // Keys that do not become entries only need key, value, quote and entry span: light tokens (issue 6).
   // key → the value later keys and other files see (the token itself when its value is used as written)
   const seen = new Map<string, { value: string; entrySpan: Span }>();
@@ -73,9 +86,7 @@ export function readEnvEntries(
     if (e.kind === 'literal' || e.resolvedFrom) seen.set(t.key, { value: e.value, entrySpan: t.entrySpan });
     else seen.delete(t.key);
   }
-  const vars = new Map<string, { value: string; ref: SourceRef }>();
-  for (const [k, v] of seen) vars.set(k, { value: v.value, ref: { file, span: v.entrySpan } });
-  return { entries, comments, vars };
+  return { entries, comments, seen };
 }
 
 /** Texts from this size on get their envVars copied out (small files: not worth the copies). */
@@ -100,13 +111,13 @@ export const envReader: Reader = {
     const mentions = mentionsSuppression(text);
     // No mail text at all: every key only feeds process.env.X (no entries needed).
     const may = MAY.test(text);
-    const { entries, comments, vars } = readEnvEntries(file, text, may ? (k) => MAIL_KEY.test(k) : () => false, { comments: mentions });
+    const { entries, comments, seen } = scanEnv(file, text, may ? (k) => MAIL_KEY.test(k) : () => false, { comments: mentions });
     if (mentions) for (const c of comments) addSuppressionComment(result.suppressions, c.text, c.line);
     const envVars: NonNullable<ReadResult['envVars']> = {};
     // Values and keys are copied out of `text` (V8 slices would keep a whole 5 MB document alive in
     // EnvIndex after the editor moved on to the next version: issue 6, LSP memory).
-    if (text.length >= DETACH_ABOVE) for (const [k, v] of vars) envVars[detach(k)] = { value: detach(v.value), ref: v.ref };
-    else for (const [k, v] of vars) envVars[k] = v;
+    if (text.length >= DETACH_ABOVE) for (const [k, v] of seen) envVars[detach(k)] = { value: detach(v.value), ref: { file, span: v.entrySpan } };
+    else for (const [k, v] of seen) envVars[k] = { value: v.value, ref: { file, span: v.entrySpan } };
     result.envVars = envVars;
     if (!may) return result;
     const group: KvGroup = {

@@ -62,6 +62,22 @@ function eol(text: string, i: number): number {
   return text.length;
 }
 
+/**
+ * `indexOf(ch, i)` (or text.length) with the last answer remembered: the tokenizer asks with growing `i`,
+ * so the whole text is searched about once, with the engine's fast string search (issue 6).
+ */
+function finder(text: string, ch: string): (i: number) => number {
+  let from = -1;
+  let at = -1;
+  return (i: number): number => {
+    if (from < 0 || i < from || (at >= 0 && i > at)) {
+      from = i;
+      at = text.indexOf(ch, i);
+    }
+    return at < 0 ? text.length : at;
+  };
+}
+
 /** Index after the line break at `i` (handles \r\n, \n, \r); `i` itself when at EOF. */
 function afterBreak(text: string, i: number): number {
   if (i >= text.length) return i;
@@ -140,6 +156,16 @@ export function tokenizeEnv(text: string, opts?: TokenizeOptions): EnvParse {
   const wantComments = opts?.comments !== false;
   const lightFor = opts?.light;
   const each = opts?.each;
+  const nextLF = finder(text, '\n');
+  const nextCR = text.indexOf('\r') >= 0 ? finder(text, '\r') : undefined;
+  const nextHash = finder(text, '#');
+  // end of the line containing i (like eol())
+  const lineEnd = (i: number): number => {
+    const a = nextLF(i);
+    if (!nextCR) return a;
+    const b = nextCR(i);
+    return a < b ? a : b;
+  };
   const tokens: EnvToken[] = [];
   const comments: EnvComment[] = [];
   const problems: ReadProblem[] = [];
@@ -159,7 +185,7 @@ export function tokenizeEnv(text: string, opts?: TokenizeOptions): EnvParse {
       continue;
     }
     if (c0 === 35 /* # */) {
-      const end = eol(text, i);
+      const end = lineEnd(i);
       if (wantComments) comments.push({ text: text.slice(i + 1, end), line, span: { start: i, end } });
       pos = afterBreak(text, end);
       line++;
@@ -190,7 +216,7 @@ export function tokenizeEnv(text: string, opts?: TokenizeOptions): EnvParse {
     }
     if (!ok) {
       // garbage line: skipped, like dotenv
-      const end = eol(text, i);
+      const end = lineEnd(i);
       pos = afterBreak(text, end);
       line++;
       continue;
@@ -209,9 +235,7 @@ export function tokenizeEnv(text: string, opts?: TokenizeOptions): EnvParse {
     if (q === '"' || q === "'" || q === '`') {
       // candidate closing quotes, farthest first (dotenv's regex backtracks the same way)
       const cands: number[] = [];
-      const qc = text.charCodeAt(v);
-      for (let k = v + 1; k < n; k++) {
-        if (text.charCodeAt(k) !== qc) continue;
+      for (let k = text.indexOf(q, v + 1); k >= 0; k = text.indexOf(q, k + 1)) {
         cands.push(k);
         if (text.charCodeAt(k - 1) !== 92 /* \ */ || k - 1 === v) break;
       }
@@ -243,9 +267,9 @@ export function tokenizeEnv(text: string, opts?: TokenizeOptions): EnvParse {
     }
     if (!token) {
       // unquoted (or a quote dotenv could not close): up to `#` or the end of the line, trimmed
-      const end = eol(text, valueFrom);
-      let hash = valueFrom;
-      while (hash < end && text.charCodeAt(hash) !== 35 /* # */) hash++;
+      const end = lineEnd(valueFrom);
+      let hash = nextHash(valueFrom);
+      if (hash > end) hash = end;
       let s = valueFrom;
       let e = hash;
       while (s < e && isWs(text.charCodeAt(s))) s++;
