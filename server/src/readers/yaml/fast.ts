@@ -19,25 +19,40 @@ class Bail extends Error {}
 // `node[Symbol.for('yaml.node.type')]`), so classes carrying it on their prototype pass isMap/isSeq/isPair/
 // isScalar without NodeBase's per-object defineProperty (which dominated the cost on 5 MB files).
 const NODE_TYPE = Symbol.for('yaml.node.type');
-class LScalar {
+// Ranges are three numbers on the node and an array only when read (`node.range` returns a fresh
+// [start, valueEnd, nodeEnd]; assigning an array stores its numbers): one surviving array fewer per node
+// while the tree is built, which is most of the young-generation GC on a 5 MiB file (issue 6). Never
+// mutate the returned array in place.
+class Ranged {
+  r0 = 0;
+  r1 = 0;
+  r2 = 0;
+  get range(): [number, number, number] {
+    return [this.r0, this.r1, this.r2];
+  }
+  set range(r: [number, number, number]) {
+    this.r0 = r[0];
+    this.r1 = r[1];
+    this.r2 = r[2];
+  }
+}
+class LScalar extends Ranged {
   value: unknown;
   type?: Scalar.Type;
-  range?: [number, number, number];
   source?: string;
   anchor?: string;
   constructor(value: unknown) {
+    super();
     this.value = value;
   }
 }
-class LMap {
+class LMap extends Ranged {
   items: unknown[] = [];
-  range?: [number, number, number];
   anchor?: string;
   flow?: boolean;
 }
-class LSeq {
+class LSeq extends Ranged {
   items: unknown[] = [];
-  range?: [number, number, number];
   anchor?: string;
   flow?: boolean;
 }
@@ -138,11 +153,13 @@ function unescapeDouble(s: string): string {
 }
 
 function scalar(value: unknown, type: Scalar.Type, start: number, end: number, nodeEnd: number, source?: string): Scalar {
-  const s = new LScalar(value) as unknown as Scalar;
+  const s = new LScalar(value);
   s.type = type;
-  s.range = [start, end, nodeEnd];
+  s.r0 = start;
+  s.r1 = end;
+  s.r2 = nodeEnd;
   if (source !== undefined) s.source = source;
-  return s;
+  return s as unknown as Scalar;
 }
 
 /** Shifts every range inside a node parsed from a substring. */
@@ -290,6 +307,12 @@ export function fastParse(text: string, opts: FastOptions = {}): FastDoc[] | und
   }
 }
 
+/** Closes a collection built here at `end`. */
+function setEnd(node: Coll, end: number): void {
+  const l = node as unknown as Ranged;
+  l.r1 = l.r2 = end;
+}
+
 function run(text: string, prune: FastOptions['prune']): FastDoc[] {
   const mk = (contents: Coll): FastDoc => {
     // `undefined`, not null: a null value goes through Document#createNode (measurable with ~900 embedded
@@ -325,7 +348,7 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
 
   const closeAll = () => {
     if (pending) resolvePending(null);
-    for (const f of stack) f.node.range = [f.node.range![0], lastEnd, lastEnd];
+    for (const f of stack) setEnd(f.node, lastEnd);
     stack = [];
   };
   const resolvePending = (child: Coll | null) => {
@@ -343,11 +366,12 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
   };
   const pop = () => {
     const f = stack.pop()!;
-    f.node.range = [f.node.range![0], lastEnd, lastEnd];
+    setEnd(f.node, lastEnd);
   };
   const open = (kind: 'map' | 'seq', indent: number, start: number): Coll => {
-    const node = (kind === 'map' ? new LMap() : new LSeq()) as unknown as Coll;
-    node.range = [start, start, start];
+    const l = kind === 'map' ? new LMap() : new LSeq();
+    l.r0 = l.r1 = l.r2 = start;
+    const node = l as unknown as Coll;
     const f: Frame = { indent, node };
     if (prune && kind === 'seq') {
       // The key this sequence is the value of (none: a root sequence or an item of another sequence).

@@ -126,7 +126,7 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
   }
   // Helm / Go / Jinja templates (`{{ .Values.x }}`, `{%- if %}`) are not YAML until rendered: read what
   // parses, but do not report their syntax errors.
-  const templated = /(^|[^$])\{\{[^}\n]*\}\}|\{%/.test(part);
+  const templated = (part.includes('{{') || part.includes('{%')) && /(^|[^$])\{\{[^}\n]*\}\}|\{%/.test(part);
   for (const doc of docs) {
     for (const err of templated ? [] : doc.errors ?? []) {
       if (result.problems.length >= MAX_PROBLEMS) break;
