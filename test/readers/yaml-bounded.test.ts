@@ -199,3 +199,25 @@ tail: mail
   assert.deepEqual(seq.range, seqFull.range);
   assert.deepEqual((seq.items[1] as { range: number[] }).range, (seqFull.items[1] as { range: number[] }).range);
 });
+
+test('resolvePlain (with its fast path for letters) agrees with the yaml core schema', async () => {
+  const fc = (await import('fast-check')).default;
+  const { parseDocument } = await import('yaml');
+  const { resolvePlain } = await import('../../server/src/readers/yaml/fast');
+  const words = ['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'nan', 'no', 'yes', 'on', 'off', 'y', 'n', 'Nope', 'tRUE', 'fals', 'TrueX', 'x1', 'e5', 'Inf', 'infinity', 'NaN', 'F', 'T'];
+  for (const w of words) assert.deepEqual(resolvePlain(w), parseDocument(w).toJS(), w);
+  let compared = 0;
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(...'aeflnrstuxyzAEFLNRSTU019.+-_~'.split('')), minLength: 1, maxLength: 8 }), (s) => {
+      const doc = parseDocument(s);
+      const c = doc.contents as { type?: string; value?: unknown } | null;
+      if (doc.errors.length || !c || c.type !== 'PLAIN') return;
+      compared++;
+      const got = resolvePlain(s);
+      if (Number.isNaN(c.value)) assert.ok(Number.isNaN(got), s);
+      else assert.deepEqual(got, c.value, s);
+    }),
+    { numRuns: 2000 },
+  );
+  assert.ok(compared > 500, `only ${compared} strings compared`);
+});
