@@ -297,7 +297,7 @@ const lspSettings = { mailConfigLint: { enable: true, run: 'onType', debounceMs:
 function lspLatency(label, file, edits, runs, timeout, settings, serverCmd) {
   const json = path.join(o.out, `lsp-${label}-${path.basename(file)}.json`);
   try { fs.rmSync(json); } catch { /* none */ }
-  const r = run(process.execPath, [K('lsp-latency.mjs'), '--file', path.join(C, file), '--edits', String(edits), '--runs', String(runs), '--timeout', String(timeout), '--settings', JSON.stringify(settings), '--label', label, '--json', json, '--', ...serverCmd], { capture: true, timeout: timeout * (edits + 3) * runs + 60000 });
+  const r = run(process.execPath, [K('lsp-latency.mjs'), '--file', path.join(C, file), '--edits', String(edits), '--runs', String(runs), '--timeout', String(timeout), '--settings', JSON.stringify(settings), '--label', label, '--json', json, '--', ...serverCmd], { capture: true, timeout: Math.min(timeout * (edits + 3) * runs + 60000, 600000) });
   if (r.stdout) process.stderr.write(r.stdout.replace(/^/gm, '  '));
   const j = readJson(json);
   if (!j) { notes.push(`lsp-latency ${label} ${file} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ')}`); return null; }
