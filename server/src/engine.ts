@@ -157,7 +157,9 @@ export class EnvIndex implements EnvLookup {
     if (!refs) this.refFiles.set(m, (refs = new Set()));
     if (refs.has(file)) for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
     const r = rank(file);
-    for (const [k, v] of Object.entries(vars ?? {})) {
+    if (!vars) return;
+    for (const k of Object.keys(vars)) {
+      const v = vars[k];
       const prev = m.get(k);
       if (!prev || r < this.rankOf(prev.ref.file)) {
         m.set(k, v);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { interpolate, LIGHT_SPAN, tokenizeEnv, type EnvToken } from '../../server/src/readers/env/parse';
 import { envReader, MAIL_KEY, readEnvEntries } from '../../server/src/readers/env/index';
 import { EnvIndex } from '../../server/src/engine';
+import { GENERIC_SUFFIXES, splitGenericKey } from '../../server/src/readers/dialects/index';
 import type { SourceRef, Span } from '../../server/src/model/types';
 import type { KvEntry } from '../../server/src/readers/types';
 import { addSuppressionComment, emptySuppressions } from '../../server/src/readers/suppressions';
@@ -184,4 +185,24 @@ test('EnvIndex: any sequence of set/delete answers like the reference model', ()
     }),
     { numRuns: RUNS },
   );
+});
+
+test('splitGenericKey answers like the suffix-by-suffix reference', () => {
+  const MAIL_PREFIX = /(?:^|_)(?:SMTP|MAIL|EMAIL|MAILER|NODEMAILER)_$/;
+  const reference = (key: string) => {
+    const up = key.toUpperCase();
+    if (up.indexOf('MAIL') < 0 && up.indexOf('SMTP') < 0) return undefined;
+    if (up.startsWith('SPRING_')) return undefined;
+    for (const s of GENERIC_SUFFIXES) {
+      if (up.length > s.length + 1 && up.endsWith(s) && up[up.length - s.length - 1] === '_') {
+        const prefix = up.slice(0, up.length - s.length);
+        if (MAIL_PREFIX.test(prefix)) return { prefix: key.slice(0, prefix.length), suffix: s };
+      }
+    }
+    return undefined;
+  };
+  const part = fc.constantFrom('SMTP', 'smtp', 'MAIL', 'Mail', 'EMAIL', 'MAILER', 'NODEMAILER', 'BULK', 'APP', 'SPRING', 'X', '', ...GENERIC_SUFFIXES.slice(0, 40));
+  const key = fc.oneof(fc.array(part, { minLength: 1, maxLength: 5 }).map((a) => a.join('_')), fc.string({ maxLength: 20 }));
+  fc.assert(fc.property(key, (k) => assert.deepEqual(splitGenericKey(k), reference(k))), { numRuns: RUNS * 5 });
+  assert.deepEqual(splitGenericKey('BULK_SMTP_TLS_REJECT_UNAUTHORIZED'), reference('BULK_SMTP_TLS_REJECT_UNAUTHORIZED'));
 });

@@ -43,6 +43,9 @@ const OTHER_SUFFIXES = [
   'OPENSSL_VERIFY_MODE', 'DELIVERY_METHOD', 'AUTH_METHOD', 'DOMAIN', 'CA_FILE', 'AUTHENTICATION', 'NAME', 'AUTHTYPE',
 ];
 const SUFFIXES = [...new Set([...Object.keys(GENERIC_ROLES), ...OTHER_SUFFIXES])].sort((a, b) => b.length - a.length);
+const SUFFIX_SET = new Set(SUFFIXES);
+/** For tests: every suffix of the generic shape, longest first. */
+export const GENERIC_SUFFIXES: readonly string[] = SUFFIXES;
 const MAIL_PREFIX = /(?:^|_)(?:SMTP|MAIL|EMAIL|MAILER|NODEMAILER)_$/;
 
 /** Splits a generic-shape key: prefix (as written, ends with '_') + upper-cased suffix. */
@@ -50,9 +53,12 @@ export function splitGenericKey(key: string): { prefix: string; suffix: string }
   const up = key.toUpperCase();
   if (up.indexOf('MAIL') < 0 && up.indexOf('SMTP') < 0) return undefined;
   if (up.startsWith('SPRING_')) return undefined; // Spring relaxed binding: spring.ts
-  for (const s of SUFFIXES) {
-    if (up.length > s.length + 1 && up.endsWith(s) && up[up.length - s.length - 1] === '_') {
-      const prefix = up.slice(0, up.length - s.length);
+  // The longest known suffix after an '_' whose prefix is a mail prefix: try the '_' positions from the
+  // left (= longest suffix first) against a set, instead of every suffix with endsWith (issue 6).
+  for (let p = up.indexOf('_', 1); p >= 0; p = up.indexOf('_', p + 1)) {
+    const s = up.slice(p + 1);
+    if (SUFFIX_SET.has(s)) {
+      const prefix = up.slice(0, p + 1);
       if (MAIL_PREFIX.test(prefix)) return { prefix: key.slice(0, prefix.length), suffix: s };
     }
   }
