@@ -50,6 +50,8 @@ class LMap extends Ranged {
   items: unknown[] = [];
   anchor?: string;
   flow?: boolean;
+  /** No `<<` merge key among the items (pairsOf returns `items` as they are). */
+  noMerge = true;
 }
 class LSeq extends Ranged {
   items: unknown[] = [];
@@ -498,6 +500,7 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
     if (v < eol && text.charCodeAt(v) === 9) bail();
     const pair = new LPair(key, null) as unknown as Pair<unknown, unknown>;
     map.items.push(pair);
+    if (key.type === 'PLAIN' && key.value === '<<') (map as unknown as LMap).noMerge = false;
     let anchor: string | undefined;
     if (text[v] === '&') {
       const am = /^&([^\s,[\]{}]+)(?:\s+#.*)?\s*$/.exec(text.slice(v, eol));

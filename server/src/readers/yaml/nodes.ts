@@ -65,7 +65,9 @@ export function keyString(pair: Pair, src: Src): string | undefined {
  * The pairs of a map with YAML merge keys applied: `<<: *a` / `<<: [*a, *b]` contribute their pairs first,
  * explicit keys override (later explicit duplicates win). Cycles are cut.
  */
-export function pairsOf(map: YAMLMap, src: Src, seen: Set<unknown> = new Set()): Pair[] {
+export function pairsOf(map: YAMLMap, src: Src, seen?: Set<unknown>): Pair[] {
+  // Maps built by fast.ts know whether they hold a merge key.
+  if ((map as { noMerge?: boolean }).noMerge === true) return map.items as Pair[];
   let hasMerge = false;
   const items = map.items as { key?: { value?: unknown; type?: string } }[];
   for (let i = 0; i < items.length; i++) {
@@ -76,6 +78,7 @@ export function pairsOf(map: YAMLMap, src: Src, seen: Set<unknown> = new Set()):
     }
   }
   if (!hasMerge) return map.items as Pair[];
+  seen ??= new Set(); // only here: a Set per call was a measurable share of the walk's garbage
   if (seen.has(map)) return [];
   seen.add(map);
   const merged: Pair[] = [];
