@@ -149,6 +149,16 @@ items:
   const { full, bounded } = readBoth(text);
   assert.deepEqual(bounded.configs, full.configs);
   assert.deepEqual(bounded.problems, []);
+  // The merge key brought the anchored settings in (fast reader), as with the full parser.
+  assert.equal(full.configs.length, 1);
+  assert.equal(full.configs[0].port?.value, 25);
+  const saved = yamlOptions.fastAboveBytes;
+  try {
+    yamlOptions.fastAboveBytes = Infinity;
+    assert.deepEqual(yamlReader.read('k8s.yaml', text, {}).configs, full.configs);
+  } finally {
+    yamlOptions.fastAboveBytes = saved;
+  }
   const prune = { hint: /smtp|mail/i, keepItemsOf: () => false, skipped: 0 };
   assert.ok(fastParse(text, { prune }));
   assert.equal(prune.skipped, 0);
