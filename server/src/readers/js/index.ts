@@ -42,14 +42,14 @@ import type { ReadContext, Reader } from '../types';
 import { looksLikeMailUrl, parseMailUrl } from '../url';
 import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from './effective';
 import { envVarOf, evaluate, isProcessEnv, propName, unwrap, UNKNOWN, type Ev, type EvalScope } from './evaluate';
-import { keepChunksWith, maskText, statementBoundaries } from './regions';
+import { keepChunksWith, keepLikelyDeclarations, maskText, statementBoundaries } from './regions';
 import { commentRanges, inRanges, matchClose, splitTopLevel } from './scan';
 
 export const FULL_PARSE_MAX = 1_000_000;
 /** Tests only: `regions: false` reads every file with a whole-file parse (the reference region mode must equal). */
 export const jsReaderOptions = { regions: true };
 /** How many files region mode read, and how many fell back to the whole-file parse (for tests and profiling). */
-export const regionStats = { regions: 0, full: 0 };
+export const regionStats = { regions: 0, full: 0, maskedParses: 0 };
 export const SCAN_MAX = 50_000_000;
 const NODE_TLS = 'NODE_TLS_REJECT_UNAUTHORIZED';
 const NEEDLES = ['createTransport', NODE_TLS, 'MailerModule'] as const;
@@ -184,6 +184,7 @@ class FileReader {
     for (const needle of NEEDLES) keepChunksWith(text, bounds, keep, needle);
     // Suppression comments: the statements holding them are kept (a comment never spans two statements).
     if (mentionsSuppression(text)) keepChunksWith(text, bounds, keep, 'mail-config-lint-disable');
+    keepLikelyDeclarations(text, bounds, keep);
     const checked = new Set<string>();
     for (let round = 0; round < 8; round++) {
       const masked = maskText(text, bounds, keep);
@@ -209,6 +210,7 @@ class FileReader {
   }
 
   private readMasked(masked: string): boolean {
+    regionStats.maskedParses++;
     let ast: t.File;
     try {
       ast = parse(masked, parserOptions(this.file)) as unknown as t.File;

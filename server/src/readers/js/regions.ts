@@ -296,6 +296,46 @@ export function keepChunksWith(text: string, bounds: readonly number[], keep: Ui
   return grew;
 }
 
+const DECL_START = /(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*[=:]/y;
+const REF_WORD = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
+
+/**
+ * A guess that saves a round (never needed for exactness: the caller's lookups decide): also keeps, transitively,
+ * the chunks that start with `const|let|var NAME =` for a NAME written in a kept chunk. Returns nothing;
+ * grows `keep`.
+ */
+export function keepLikelyDeclarations(text: string, bounds: readonly number[], keep: Uint8Array): void {
+  const declares = new Map<string, number[]>();
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    DECL_START.lastIndex = bounds[k];
+    const m = DECL_START.exec(text);
+    if (!m) continue;
+    const list = declares.get(m[1]);
+    if (list) list.push(k);
+    else declares.set(m[1], [k]);
+  }
+  if (!declares.size) return;
+  const queue: number[] = [];
+  for (let k = 0; k < keep.length; k++) if (keep[k]) queue.push(k);
+  const seen = new Set<string>();
+  while (queue.length) {
+    const k = queue.pop()!;
+    const piece = text.slice(bounds[k], bounds[k + 1]);
+    REF_WORD.lastIndex = 0;
+    for (let m = REF_WORD.exec(piece); m; m = REF_WORD.exec(piece)) {
+      const w = m[0];
+      if (seen.has(w)) continue;
+      seen.add(w);
+      for (const d of declares.get(w) ?? []) {
+        if (!keep[d]) {
+          keep[d] = 1;
+          queue.push(d);
+        }
+      }
+    }
+  }
+}
+
 let SPACES = ' '.repeat(256);
 function spaces(n: number): string {
   while (SPACES.length < n) SPACES += SPACES;
