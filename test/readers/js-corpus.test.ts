@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { jsReader } from '../../server/src/readers/js/index';
+import { jsReader, jsReaderOptions, regionStats } from '../../server/src/readers/js/index';
 import type { Field } from '../../server/src/model/types';
 
 const GEN = path.resolve(__dirname, '../../../shared/bench/gen-corpus.mjs');
@@ -22,6 +22,7 @@ test('reader reproduces the answer key of a generated corpus (JS/TS files)', { s
     let tp = 0;
     let parsed = 0;
     let jsFiles = 0;
+    let regionReads = 0;
     const misses: string[] = [];
     const extra: string[] = [];
     for (const f of manifest.files) {
@@ -29,7 +30,19 @@ test('reader reproduces the answer key of a generated corpus (JS/TS files)', { s
       jsFiles++;
       const text = readFileSync(path.join(dir, f.path), 'utf8');
       if (jsReader.mayContainMail(text)) parsed++;
+      const before = regionStats.regions;
       const r = jsReader.read(f.path, text, {});
+      if (regionStats.regions > before) regionReads++;
+      if (jsReader.mayContainMail(text)) {
+        // region mode (the normal path) reads exactly what the whole-file parse reads
+        jsReaderOptions.regions = false;
+        try {
+          const full = jsReader.read(f.path, text, {});
+          assert.deepEqual(JSON.parse(JSON.stringify([r.configs, r.globals])), JSON.parse(JSON.stringify([full.configs, full.globals])), f.path);
+        } finally {
+          jsReaderOptions.regions = true;
+        }
+      }
       const starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       const lineOf = (off: number): number => {
@@ -76,6 +89,7 @@ test('reader reproduces the answer key of a generated corpus (JS/TS files)', { s
     assert.deepEqual(extra, [], 'nothing the key does not list');
     assert.ok(tp > 50, `enough findings checked (${tp})`);
     assert.ok(parsed < jsFiles * 0.5, `the prefilter skips most files (${parsed}/${jsFiles} parsed)`);
+    assert.ok(regionReads > parsed * 0.9, `most parsed files are read in region mode (${regionReads}/${parsed})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
 import '../../server/src/register';
 import { jsReader, jsReaderOptions, regionStats } from '../../server/src/readers/js/index';
 import { keepChunksWith, maskText, statementBoundaries } from '../../server/src/readers/js/regions';
@@ -204,8 +206,28 @@ test('the corpus-style module: only the transport and its options are parsed, re
     '',
   ].join('\n');
   assertSame(src, 'src/notifications/email.ts');
+  const parses = regionStats.maskedParses;
   const r = jsReader.read('src/notifications/email.ts', src, {});
   assert.equal(r.configs.length, 1);
   assert.equal(r.configs[0].port?.value, 465);
   assert.equal(r.configs[0].port?.site.value.start, src.indexOf('465'));
+  assert.equal(regionStats.maskedParses, parses + 1, 'the options declaration is kept up front: one parse');
+});
+
+test('region mode == whole-file parse on the repository\'s JS/TS examples and fixtures', () => {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') walk(p);
+      } else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(e.name)) files.push(p);
+    }
+  };
+  for (const d of ['examples', 'test/fixtures', 'samples']) walk(d);
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    if (text.length < 1_000_000) assertSame(text, f);
+  }
 });
