@@ -231,3 +231,55 @@ test('resolvePlain (with its fast path for letters) agrees with the yaml core sc
   );
   assert.ok(compared > 500, `only ${compared} strings compared`);
 });
+
+test('one-line flow collections built natively ({} [] ["a", "b"]) equal the parser: values, types, all ranges', async () => {
+  const fc = (await import('fast-check')).default;
+  const { parseDocument, isMap: yIsMap, isSeq: yIsSeq } = await import('yaml');
+  const dump = (n: unknown): unknown => {
+    const x = n as { items?: unknown[]; range?: number[]; value?: unknown; type?: string; source?: string; flow?: boolean };
+    if (x && Array.isArray(x.items)) return { flow: x.flow, r: x.range, items: x.items.map(dump) };
+    return { v: x.value, t: x.type, r: x.range, s: x.source };
+  };
+  let native = 0;
+  fc.assert(
+    fc.property(
+      fc.constantFrom('', '  '),
+      fc.oneof(
+        fc.constantFrom('{}', '[]', '[ ]', '{ }', '["a" , "b"]', '["a",]'),
+        fc.array(fc.string({ unit: fc.constantFrom(...'ab :,#-/[]{}\'\\'.split('')), maxLength: 6 }), { maxLength: 4 }).map((xs) => `[${xs.map((x) => `"${x.replace(/"/g, '')}"`).join(', ')}]`),
+      ),
+      fc.constantFrom('', '  ', ' # c'),
+      (pre, flow, post) => {
+        const text = `k:${pre || ' '}${flow}${post}\n`;
+        const fast = fastParse(text);
+        const full = parseDocument(text, { uniqueKeys: false });
+        if (full.errors.length || full.warnings.length) return;
+        if (!fast) {
+          // The fast reader leaves ` #` inside a flow collection to the full parser (as before).
+          assert.match(flow, /\s#/, text);
+          return;
+        }
+        const fv = (fast![0].contents as unknown as { items: { value: unknown }[] }).items[0].value;
+        if (!yIsMap(fv) && !yIsSeq(fv)) assert.fail(`not a collection: ${text}`);
+        if ((fv as object).constructor.name.startsWith('L')) native++;
+        // The reference is what the fast reader did before: the real parser on the flow text alone, ranges
+        // shifted to its offset (a collection then ends at its bracket, as the ranges the reader relies on).
+        const at = text.indexOf(flow, 2);
+        const shifted = (n: unknown): unknown => {
+          const d = n as { items?: unknown[]; r?: number[] };
+          return { ...d, r: d.r?.map((x) => x + at), ...(d.items ? { items: d.items.map(shifted) } : {}) };
+        };
+        assert.deepEqual(dump(fv), shifted(dump(parseDocument(flow, { uniqueKeys: false }).contents)), text);
+        // And the same values and start/end offsets as the parser on the whole text.
+        const pv = (full.contents as unknown as { items: { value: unknown }[] }).items[0].value;
+        const se = (n: unknown): unknown => {
+          const d = n as { items?: unknown[]; r?: number[]; v?: unknown; t?: string };
+          return d.items ? { r: d.r?.slice(0, 2), items: d.items.map(se) } : { v: d.v, t: d.t, r: d.r?.slice(0, 2) };
+        };
+        assert.deepEqual(se(dump(fv)), se(dump(pv)), text);
+      },
+    ),
+    { numRuns: 1500 },
+  );
+  assert.ok(native > 200, `only ${native} texts took the native path`);
+});

@@ -221,11 +221,15 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
     return scalar(value, c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, end, eol);
   }
   if (c === '{' || c === '[') {
-    // A flow collection on one line: let the real parser do it (cheap, one line).
+    // A flow collection on one line: let the real parser do it (one line), except the two shapes compose
+    // files are full of, built here with the nodes and ranges the parser gives them (checked by the
+    // property tests): `{}` / `[]` and `["a", "b"]` (double-quoted items without escapes, ", " between).
     let raw = text.slice(at, eol);
     const hash = raw.search(/\s#/);
     if (hash >= 0) raw = raw.slice(0, hash);
     raw = raw.trimEnd();
+    const simple = simpleFlow(raw, at);
+    if (simple) return simple;
     const doc = parseDocument(raw, { uniqueKeys: false });
     if (doc.errors.length || doc.warnings.length || !(isMap(doc.contents) || isSeq(doc.contents))) bail();
     const node = doc.contents as Coll;
@@ -240,6 +244,33 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
   raw = raw.trimEnd();
   if (/: |:$/.test(raw) || raw.startsWith('- ') || raw === '-') bail();
   return scalar(resolvePlain(raw), 'PLAIN', at, at + raw.length, eol, raw);
+}
+
+const SIMPLE_FLOW_SEQ = /^\[(?:"[^"\\\n]*"(?:, "[^"\\\n]*")*)?\]$/;
+
+/** `{}`, `[]` or `["a", "b"]` at `at` (raw: the value without comment or trailing spaces). */
+function simpleFlow(raw: string, at: number): Coll | undefined {
+  if (raw === '{}') {
+    const m = new LMap();
+    m.flow = true;
+    m.r0 = at;
+    m.r1 = m.r2 = at + 2;
+    return m as unknown as Coll;
+  }
+  if (!SIMPLE_FLOW_SEQ.test(raw)) return undefined;
+  const seq = new LSeq();
+  seq.flow = true;
+  seq.r0 = at;
+  seq.r1 = seq.r2 = at + raw.length;
+  // Items: "..." separated by ", " (the regex guarantees the shape).
+  let i = 1;
+  while (i < raw.length - 1) {
+    const close = raw.indexOf('"', i + 1);
+    const inner = raw.slice(i + 1, close);
+    seq.items.push(scalar(inner, 'QUOTE_DOUBLE', at + i, at + close + 1, at + close + 1, inner));
+    i = close + 3; // past `", `
+  }
+  return seq as unknown as Coll;
 }
 
 interface KeyTok {
