@@ -36,14 +36,26 @@ export interface Src {
 export function deref(node: YNode, src: Src): YNode {
   let n = node;
   for (let i = 0; i < 32 && isAlias(n); i++) {
-    try {
-      n = n.resolve(src.doc as Document);
-    } catch {
-      return undefined;
+    // Alias#resolve visits the whole document each time; an alias node belongs to one document and
+    // always resolves to the same node, so the answer is kept (a compose file dereferences `*default`
+    // for every key lookup in the service that merges it).
+    const a = n;
+    let t = aliasTargets.get(a);
+    if (t === undefined && !aliasTargets.has(a)) {
+      try {
+        t = a.resolve(src.doc as Document);
+      } catch {
+        t = UNRESOLVED;
+      }
+      aliasTargets.set(a, t);
     }
+    if (t === UNRESOLVED) return undefined;
+    n = t;
   }
   return isAlias(n) ? undefined : n;
 }
+const UNRESOLVED = Symbol('unresolved');
+const aliasTargets = new WeakMap<Alias, unknown>();
 
 export function rangeOf(node: YNode): [number, number, number] | undefined {
   const r = (node as { range?: [number, number, number] | null })?.range;
