@@ -22,3 +22,14 @@ test('applyTextEdits applies edits in order and drops overlaps', () => {
   ]);
   assert.equal(out, 'SMTP_PORT=465\nSMTP_SECURE=true\n');
 });
+
+test('LineIndex: the LF-only fast path and the CR-aware path agree', () => {
+  const lf = 'a\n\nbcd\nef\n';
+  const li = new LineIndex(lf);
+  assert.equal(li.lineCount, 5);
+  for (let o = 0; o <= lf.length; o++) {
+    const withCr = new LineIndex(lf + '\r'); // forces the char loop; same breaks before the trailing CR
+    assert.deepEqual(li.position(o), withCr.position(o));
+  }
+  assert.deepEqual(li.position(lf.length), { line: 4, character: 0 });
+});
