@@ -238,6 +238,8 @@ test('one-line flow collections built natively ({} [] ["a", "b"]) equal the pars
   const dump = (n: unknown): unknown => {
     const x = n as { items?: unknown[]; range?: number[]; value?: unknown; type?: string; source?: string; flow?: boolean };
     if (x && Array.isArray(x.items)) return { flow: x.flow, r: x.range, items: x.items.map(dump) };
+    // A pair (an escaped quote can make `["\", ":a"]` an implicit flow pair): compare its key and value nodes.
+    if (x && 'key' in x) return { k: dump((x as { key: unknown }).key), pv: dump(x.value) };
     return { v: x.value, t: x.type, r: x.range, s: x.source };
   };
   let native = 0;
@@ -255,8 +257,8 @@ test('one-line flow collections built natively ({} [] ["a", "b"]) equal the pars
         const full = parseDocument(text, { uniqueKeys: false });
         if (full.errors.length || full.warnings.length) return;
         if (!fast) {
-          // The fast reader leaves ` #` inside a flow collection to the full parser (as before).
-          assert.match(flow, /\s#/, text);
+          // The fast reader leaves a ` #` after or inside a flow collection with quoted items to the full parser.
+          assert.match(flow + post, /\s#/, text);
           return;
         }
         const fv = (fast![0].contents as unknown as { items: { value: unknown }[] }).items[0].value;
@@ -266,7 +268,8 @@ test('one-line flow collections built natively ({} [] ["a", "b"]) equal the pars
         // shifted to its offset (a collection then ends at its bracket, as the ranges the reader relies on).
         const at = text.indexOf(flow, 2);
         const shifted = (n: unknown): unknown => {
-          const d = n as { items?: unknown[]; r?: number[] };
+          const d = n as { items?: unknown[]; r?: number[]; k?: unknown; pv?: unknown };
+          if ('k' in d) return { k: shifted(d.k), pv: shifted(d.pv) };
           return { ...d, r: d.r?.map((x) => x + at), ...(d.items ? { items: d.items.map(shifted) } : {}) };
         };
         assert.deepEqual(dump(fv), shifted(dump(parseDocument(flow, { uniqueKeys: false }).contents)), text);

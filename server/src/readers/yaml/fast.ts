@@ -226,6 +226,8 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
     // property tests): `{}` / `[]` and `["a", "b"]` (double-quoted items without escapes, ", " between).
     let raw = text.slice(at, eol);
     const hash = raw.search(/\s#/);
+    // A ` #` may sit inside a quoted item (`["a #b"]`): only the full parser knows; leave the file to it.
+    if (hash >= 0 && /["']/.test(raw)) bail();
     if (hash >= 0) raw = raw.slice(0, hash);
     raw = raw.trimEnd();
     const simple = simpleFlow(raw, at);
