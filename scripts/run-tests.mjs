@@ -20,7 +20,8 @@ if (files.length === 0) {
   console.error('no test files found under', roots.join(' '));
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...passthrough, ...files], {
+const seedSetup = new URL('../test/fast-check-seed.mjs', import.meta.url).href;
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', seedSetup, '--test', '--test-reporter=spec', ...passthrough, ...files], {
   stdio: 'inherit',
 });
 process.exit(r.status ?? 1);
