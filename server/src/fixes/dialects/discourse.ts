@@ -8,7 +8,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, Edits, insert, setBool, setText } from './env-common';
+import { anchorOf, boolOf, Edits, insert, portEdit, setBool, setText } from './env-common';
 
 function mode(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
   if (implicit) {
@@ -27,8 +27,7 @@ export function expressDiscourse(cfg: SmtpConfig, intent: Intent): FieldEdit[] |
       mode(cfg, e, intent.mode === 'implicit');
       break;
     case 'port':
-      if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
-      else e.add(insert(anchorOf(cfg, cfg.host), 'DISCOURSE_SMTP_PORT', String(intent.port), 'number'));
+      e.add(portEdit(cfg, 'DISCOURSE_SMTP_PORT', intent.port));
       mode(cfg, e, intent.port === 465);
       break;
     case 'verify-cert':

@@ -92,6 +92,17 @@ export function insert(after: Field | undefined, key: string, text: string, type
   return { op: 'insert', after, key, text, type };
 }
 
+/** The port intent's edit: the port where it is written, else a new `key` entry after the host. */
+export function portEdit(cfg: SmtpConfig, key: string, port: number): FieldEdit | null | undefined {
+  return cfg.port ? setText(cfg, cfg.port, String(port), 'number') : insert(anchorOf(cfg, cfg.host), key, String(port), 'number');
+}
+
+/** Turns a normalised verification flag (value false = checks off) back on: the key itself must say false. */
+export function verifyFlagOn(cfg: SmtpConfig): FieldEdit | null | undefined {
+  const f = cfg.verifyCert;
+  return f && editable(cfg, f) ? setText(cfg, f, spell(f, false)) : null;
+}
+
 /** Collects edits; a null means "cannot express" and fails the whole list. */
 export class Edits {
   readonly list: FieldEdit[] = [];

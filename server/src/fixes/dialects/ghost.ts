@@ -8,7 +8,7 @@
 //   min-tls-1.2                mail__options__tls__minVersion=TLSv1.2
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, editable, Edits, insert, setBool, setText } from './env-common';
+import { anchorOf, boolOf, editable, Edits, insert, portEdit, setBool, setText } from './env-common';
 
 function base(cfg: SmtpConfig): string {
   for (const f of [cfg.port, cfg.host, cfg.service, cfg.implicitTls]) {
@@ -37,8 +37,7 @@ export function expressGhost(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nul
       }
       break;
     case 'port':
-      if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
-      else e.add(insert(anchorOf(cfg, cfg.host), `${base(cfg)}port`, String(intent.port), 'number'));
+      e.add(portEdit(cfg, `${base(cfg)}port`, intent.port));
       setSecure(intent.port === 465);
       break;
     case 'require-tls':

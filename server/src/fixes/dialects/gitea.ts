@@ -7,7 +7,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, editable, editablePart, Edits, insert, prefixOf, setText, spell, str } from './env-common';
+import { anchorOf, editablePart, Edits, insert, prefixOf, setText, str, verifyFlagOn } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(cfg, [[cfg.port, ['SMTP_PORT', 'HOST']], [cfg.host, ['SMTP_ADDR', 'HOST']], [cfg.implicitTls, ['PROTOCOL']], [cfg.credentials.user, ['USER']]], 'GITEA__mailer__');
@@ -36,13 +36,9 @@ export function expressGitea(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nul
       if (cfg.implicitTls && /^smtp(s|\+starttls|\+startls)?$/.test(str(cfg.implicitTls))) proto(cfg, e, intent.port === 465 ? 'smtps' : 'smtp+starttls');
       break;
     }
-    case 'verify-cert': {
-      const f = cfg.verifyCert;
-      if (!f || !editable(cfg, f)) return null;
-      // verifyCert.value is normalised (false = verification off); the key itself must say false
-      e.add(setText(cfg, f, spell(f, false)));
+    case 'verify-cert':
+      e.add(verifyFlagOn(cfg));
       break;
-    }
     default:
       return null;
   }

@@ -7,7 +7,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, editable, editablePart, Edits, insert, prefixOf, setText, spell } from './env-common';
+import { anchorOf, editablePart, Edits, insert, prefixOf, setText, verifyFlagOn } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(cfg, [[Object.values(cfg.extras).find((f) => /HOST$/i.test(f.key)), ['HOST']], [cfg.credentials.user, ['USER']]], 'GF_SMTP_');
@@ -37,13 +37,9 @@ export function expressGrafana(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       else return null;
       break;
     }
-    case 'verify-cert': {
-      const f = cfg.verifyCert;
-      if (!f || !editable(cfg, f)) return null;
-      // verifyCert.value is normalised (false = verification off); the key itself must say false
-      e.add(setText(cfg, f, spell(f, false)));
+    case 'verify-cert':
+      e.add(verifyFlagOn(cfg));
       break;
-    }
     default:
       return null;
   }

@@ -7,7 +7,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, Edits, insert, prefixOf, setBool, setText } from './env-common';
+import { anchorOf, boolOf, Edits, insert, portEdit, prefixOf, setBool, setText } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(cfg, [[cfg.port, ['PORT']], [cfg.host, ['SERVER', 'HOST']], [cfg.credentials.user, ['LOGIN']], [cfg.implicitTls, ['TLS', 'SSL']]], 'SMTP_');
@@ -42,8 +42,7 @@ export function expressMastodon(cfg: SmtpConfig, intent: Intent): FieldEdit[] | 
       mode(cfg, e, intent.mode === 'implicit');
       break;
     case 'port':
-      if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
-      else e.add(insert(anchorOf(cfg, cfg.host), `${prefix(cfg)}PORT`, String(intent.port), 'number'));
+      e.add(portEdit(cfg, `${prefix(cfg)}PORT`, intent.port));
       mode(cfg, e, intent.port === 465);
       break;
     case 'require-tls':
