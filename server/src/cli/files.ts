@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../readers/index';
+import { compileIgnore } from '../config/ignore';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -29,28 +30,7 @@ export type IgnoreTest = (abs: string, isDir: boolean) => boolean;
  */
 export function makeIgnore(globs: string[], baseDir: string): IgnoreTest | undefined {
   if (globs.length === 0) return undefined;
-  // Loaded only when a config has ignore globs (keeps plain runs' start-up small).
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const picomatch = require('picomatch') as typeof import('picomatch');
-  const withSlash: string[] = [];
-  const bare: string[] = [];
-  for (let g of globs) {
-    g = g.trim().replace(/\\/g, '/');
-    if (g.startsWith('./')) g = g.slice(2);
-    if (g.endsWith('/')) g = g.slice(0, -1);
-    const anchored = g.startsWith('/');
-    if (anchored) g = g.slice(1);
-    const list = g.includes('/') || anchored ? withSlash : bare;
-    list.push(g, `${g}/**`);
-  }
-  const m1 = withSlash.length ? picomatch(withSlash, { dot: true }) : undefined;
-  const m2 = bare.length ? picomatch(bare, { dot: true, basename: true }) : undefined;
-  return (abs: string) => {
-    const rel = path.relative(baseDir, abs);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    const p = path.sep === '/' ? rel : rel.split(path.sep).join('/');
-    return !!(m1?.(p) || m2?.(p));
-  };
+  return compileIgnore(globs, baseDir);
 }
 
 /** Expands PATH arguments into the files to lint. Throws PathError for a PATH that does not exist. */

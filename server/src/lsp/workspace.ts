@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleSetting } from '../engine';
 import { formatOf } from '../readers/index';
 import { ConfigError, findConfigFile, parseProjectConfig, type ProjectConfig } from '../config/rc';
+import { compileIgnore } from '../config/ignore';
 import { rules } from '../rules/index';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.next', '.venv', 'venv', 'vendor', 'target', '__pycache__']);
@@ -122,36 +123,9 @@ export function globMatcher(globs: string[], baseDir: string | undefined): (file
   let m = matcherCache.get(key);
   if (!m) {
     if (matcherCache.size > 100) matcherCache.clear();
-    matcherCache.set(key, (m = compileGlobs(globs, baseDir)));
+    matcherCache.set(key, (m = compileIgnore(globs, baseDir, true)));
   }
   return m;
-}
-
-function compileGlobs(globs: string[], baseDir: string | undefined): (file: string) => boolean {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const picomatch = require('picomatch') as typeof import('picomatch');
-  const withSlash: string[] = [];
-  const bare: string[] = [];
-  for (let g of globs) {
-    g = g.trim().replace(/\\/g, '/');
-    if (g.startsWith('./')) g = g.slice(2);
-    if (g.endsWith('/')) g = g.slice(0, -1);
-    const anchored = g.startsWith('/');
-    if (anchored && baseDir) g = g.slice(1);
-    const list = g.includes('/') || anchored ? withSlash : bare;
-    list.push(g, `${g}/**`);
-  }
-  const m1 = withSlash.length ? picomatch(withSlash, { dot: true }) : undefined;
-  const m2 = bare.length ? picomatch(bare, { dot: true, basename: true }) : undefined;
-  return (file: string) => {
-    let p = file;
-    if (baseDir) {
-      const rel = path.relative(baseDir, file);
-      if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) p = rel;
-    }
-    p = p.split(path.sep).join('/');
-    return !!(m1?.(p) || m2?.(p));
-  };
 }
 
 /** Merges project rule settings with editor settings (the editor wins, as in vscode-eslint). */
