@@ -32,6 +32,10 @@ export function compileIgnore(globs: string[], baseDir: string | undefined, matc
     if (inside) p = rel;
     else if (!matchOutside) return false;
     p = p.split(path.sep).join('/');
-    return !!(m1?.(p) || m2?.(p));
+    if (m1?.(p)) return true;
+    if (!m2) return false;
+    // A bare name matches any component of the path (gitignore), not only the last one.
+    for (const part of p.split('/')) if (part && m2(part)) return true;
+    return false;
   };
 }
