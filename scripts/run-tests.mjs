@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const roots = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const passthrough = process.argv.slice(2).filter((a) => a.startsWith('--'));
@@ -20,8 +21,8 @@ if (files.length === 0) {
   console.error('no test files found under', roots.join(' '));
   process.exit(1);
 }
-const seedSetup = new URL('../test/fast-check-seed.mjs', import.meta.url).href;
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', seedSetup, '--test', '--test-reporter=spec', ...passthrough, ...files], {
+const seedSetup = fileURLToPath(new URL('../test/fast-check-seed.cjs', import.meta.url));
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--require', seedSetup, '--test', '--test-reporter=spec', ...passthrough, ...files], {
   stdio: 'inherit',
 });
 process.exit(r.status ?? 1);

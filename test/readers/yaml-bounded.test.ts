@@ -7,6 +7,7 @@ import '../../server/src/register';
 import { yamlReader, yamlOptions } from '../../server/src/readers/yaml/index';
 import { fastParse } from '../../server/src/readers/yaml/fast';
 import type { ReadResult } from '../../server/src/model/types';
+import fc from 'fast-check';
 
 function readBoth(text: string, file = 'k8s.yaml'): { full: ReadResult; bounded: ReadResult } {
   const saved = yamlOptions.boundedAboveBytes;
@@ -211,7 +212,6 @@ tail: mail
 });
 
 test('resolvePlain (with its fast path for letters) agrees with the yaml core schema', async () => {
-  const fc = (await import('fast-check')).default;
   const { parseDocument } = await import('yaml');
   const { resolvePlain } = await import('../../server/src/readers/yaml/fast');
   const words = ['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'nan', 'no', 'yes', 'on', 'off', 'y', 'n', 'Nope', 'tRUE', 'fals', 'TrueX', 'x1', 'e5', 'Inf', 'infinity', 'NaN', 'F', 'T'];
@@ -233,7 +233,6 @@ test('resolvePlain (with its fast path for letters) agrees with the yaml core sc
 });
 
 test('one-line flow collections built natively ({} [] ["a", "b"]) equal the parser: values, types, all ranges', async () => {
-  const fc = (await import('fast-check')).default;
   const { parseDocument, isMap: yIsMap, isSeq: yIsSeq } = await import('yaml');
   const dump = (n: unknown): unknown => {
     const x = n as { items?: unknown[]; range?: number[]; value?: unknown; type?: string; source?: string; flow?: boolean };
