@@ -198,20 +198,7 @@ function parseInlineValue(text: string, at: number, eol: number): Scalar | Coll 
     return a;
   }
   if (c === '"' || c === "'") {
-    let i = at + 1;
-    for (; i < eol; i++) {
-      if (c === '"' && text[i] === '\\') {
-        i++;
-        continue;
-      }
-      if (text[i] === c) {
-        if (c === "'" && text[i + 1] === "'") {
-          i++;
-          continue;
-        }
-        break;
-      }
-    }
+    const i = closingQuote(text, at, eol);
     if (i >= eol) bail(); // multi-line quoted scalar
     const inner = text.slice(at + 1, i);
     const end = i + 1;
@@ -306,6 +293,15 @@ function parseKey(text: string, at: number, eol: number): KeyTok | undefined {
 
 function parseInlineKeyQuoted(text: string, at: number, eol: number): Scalar | undefined {
   const c = text[at];
+  const i = closingQuote(text, at, eol);
+  if (i >= eol) return undefined;
+  const inner = text.slice(at + 1, i);
+  return scalar(c === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'"), c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, i + 1, i + 1);
+}
+
+/** Offset of the quote that closes the quoted scalar opening at `at` (`\"` escapes in "…", `''` in '…'), or eol. */
+function closingQuote(text: string, at: number, eol: number): number {
+  const c = text[at];
   let i = at + 1;
   for (; i < eol; i++) {
     if (c === '"' && text[i] === '\\') {
@@ -320,9 +316,7 @@ function parseInlineKeyQuoted(text: string, at: number, eol: number): Scalar | u
       break;
     }
   }
-  if (i >= eol) return undefined;
-  const inner = text.slice(at + 1, i);
-  return scalar(c === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'"), c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, i + 1, i + 1);
+  return i;
 }
 
 /** Parses `text` into documents, or undefined when it is outside the supported subset. */
