@@ -16,7 +16,7 @@ function walk(dir) {
     } else if (name.endsWith('.test.ts')) files.push(p);
   }
 }
-for (const r of roots.length ? roots : ["test"]) if (existsSync(r)) walk(r);
+for (const r of roots.length ? roots : ["test"]) if (existsSync(r)) statSync(r).isDirectory() ? walk(r) : files.push(r);
 if (files.length === 0) {
   console.error('no test files found under', roots.join(' '));
   process.exit(1);

@@ -4,7 +4,7 @@ import type { Finding, Fix, ReadResult, Severity, SourceRef, TextEdit } from './
 import { applyTextEdits } from './model/textEdits';
 import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
-import type { EnvLookup } from './readers/types';
+import type { EnvLookup, ItemFocus } from './readers/types';
 import { rules } from './rules/index';
 import type { Report, Rule } from './rules/types';
 import { renderEdits } from './fixes/render';
@@ -17,6 +17,8 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Cross-file env values for process.env.X. */
   env?: EnvLookup;
+  /** Huge YAML files: read only these top-level list items (the language server's incremental re-lint). */
+  focus?: ItemFocus;
 }
 
 export interface FileResult {
@@ -52,7 +54,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   if (format !== 'env' && !safeMayContainMail(reader, text)) return { file, findings: [], problems: [] };
   let read: ReadResult;
   try {
-    read = reader.read(file, text, { env: opts.env });
+    read = reader.read(file, text, { env: opts.env, focus: opts.focus });
   } catch (e) {
     // A reader bug must not take the editor or the CLI down: report it as a problem of this file.
     return { file, findings: [], problems: [{ message: `internal error while reading: ${(e as Error).message}` }] };

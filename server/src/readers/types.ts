@@ -8,6 +8,26 @@ export interface EnvLookup {
 
 export interface ReadContext {
   env?: EnvLookup;
+  /** Read only some top-level list items (incremental re-lint of huge files); see ItemFocus. */
+  focus?: ItemFocus;
+}
+
+/**
+ * Incremental re-lint of huge YAML files (issue 6): in bounded mode, the items of top-level sequences (the
+ * objects of a Kubernetes `List`, the entries of a root list) are independent of one another, so after an
+ * edit only the items around it need reading again. `keep` decides which items are read; the others stand
+ * as skipped items (like items without mail words in bounded mode). The reader fills in the out-fields only
+ * when it honoured the focus (bounded mode, fast parser, no anchors): `applied` is then true.
+ */
+export interface ItemFocus {
+  /** Read the top-level item at [start, end) (offsets of its first line start and of the next item)? */
+  keep(start: number, end: number): boolean;
+  /** Out: true when the focus was honoured. */
+  applied?: boolean;
+  /** Out: every top-level item of the text, read or not, in order. */
+  items?: Span[];
+  /** Out: start offsets of the items (at any depth) skipped for having no mail words, in order. */
+  mailless?: number[];
 }
 
 export interface Reader {

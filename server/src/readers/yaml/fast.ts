@@ -9,6 +9,7 @@
 import { Alias, Document, parseDocument } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from './nodes';
 import type { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { ItemFocus } from '../types';
 
 /** A real `yaml` Document (aliases resolve against it) holding the nodes built here. */
 export type FastDoc = Document;
@@ -75,6 +76,8 @@ interface Frame {
   node: Coll;
   /** A sequence whose items may be skipped (bounded mode, see FastOptions.prune). */
   prune?: boolean;
+  /** A top-level sequence (the document's root, or the value of a root map key): its items are the focus units. */
+  top?: boolean;
 }
 
 /**
@@ -90,6 +93,8 @@ export interface FastOptions {
     keepItemsOf: (key: string) => boolean;
     /** Out: how many items were skipped. */
     skipped?: number;
+    /** Read only the top-level items it keeps (incremental re-lint); fills in its out-fields. */
+    focus?: ItemFocus;
   };
 }
 
@@ -324,14 +329,25 @@ export function fastParse(text: string, opts: FastOptions = {}): FastDoc[] | und
   // A lone CR is a line break for YAML; this reader splits on LF only.
   if (text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) return undefined;
   let prune = opts.prune;
+  const focus = prune?.focus;
+  if (focus) {
+    focus.applied = false;
+    focus.items = [];
+    focus.mailless = [];
+  }
   if (prune) {
     prune.skipped = 0;
     if (mayHaveAnchorOrAlias(text)) prune = undefined;
   }
   try {
-    return run(text, prune);
+    const docs = run(text, prune);
+    if (focus && prune) focus.applied = true;
+    return docs;
   } catch (e) {
-    if (e instanceof Bail) return undefined;
+    if (e instanceof Bail) {
+      if (focus) focus.items = focus.mailless = [];
+      return undefined;
+    }
     throw e;
   }
 }
@@ -406,6 +422,7 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
       // The key this sequence is the value of (none: a root sequence or an item of another sequence).
       const key = pending?.pair ? keyText(pending.pair.key) : undefined;
       f.prune = key === undefined || !prune.keepItemsOf(key);
+      f.top = stack.length === 0 || (stack.length === 1 && !!pending?.pair);
     }
     stack.push(f);
     return node;
@@ -487,9 +504,21 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
           contentEnd = ls;
         }
         if (contentEnd < next) contentEnd = next;
+        const focus = top.top ? prune!.focus : undefined;
+        if (focus) {
+          focus.items!.push({ start: pos, end });
+          if (!focus.keep(pos, end)) {
+            // Not read this time (the caller keeps what it found in this item before); not counted as skipped.
+            seq.items.push(null);
+            lastEnd = contentEnd;
+            pos = end;
+            continue;
+          }
+        }
         if (nextHint(pos) >= end) {
           seq.items.push(null);
           prune!.skipped = (prune!.skipped ?? 0) + 1;
+          prune!.focus?.mailless!.push(pos);
           lastEnd = contentEnd;
           pos = end;
           continue;

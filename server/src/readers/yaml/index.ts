@@ -64,6 +64,15 @@ export function mayContainMail(text: string): boolean {
  */
 export const yamlOptions = { fastAboveBytes: 0, boundedAboveBytes: 1_000_000 };
 
+/** The problem a file read in bounded mode reports (the language server rebuilds it after incremental re-lints). */
+export function boundedModeMessage(length: number, skipped: number): string {
+  return `large file (${(length / 1e6).toFixed(1)} MB): bounded mode, ${skipped === 1 ? '1 list item' : `${skipped} list items`} without mail settings ${skipped === 1 ? 'was' : 'were'} skipped (not syntax-checked); everything that mentions mail settings was read`;
+}
+
+export function isBoundedModeMessage(message: string): boolean {
+  return message.startsWith('large file (') && message.includes('): bounded mode, ');
+}
+
 /** Sites of Secret `data` values (base64 in the file): the renderer encodes what it writes there. */
 export const base64Sites = new WeakSet<Site>();
 
@@ -111,13 +120,11 @@ function read(file: string, text: string, rctx: ReadContext): ReadResult {
 function readText(file: string, full: string, base: number, part: string, rctx: ReadContext, result: ReadResult): void {
   let docs: Document.Parsed[];
   try {
-    const prune = part.length >= yamlOptions.boundedAboveBytes ? { hint: MAIL_HINT, keepItemsOf: (k: string) => ENV_KEYS.has(k), skipped: 0 } : undefined;
+    // The focus (incremental re-lint) applies to the file's own top level, not to embedded files.
+    const focus = base === 0 && part === full ? rctx.focus : undefined;
+    const prune = part.length >= yamlOptions.boundedAboveBytes ? { hint: MAIL_HINT, keepItemsOf: (k: string) => ENV_KEYS.has(k), skipped: 0, focus } : undefined;
     const fast = part.length >= yamlOptions.fastAboveBytes || prune ? fastParse(part, { prune }) : undefined;
-    if (fast && prune?.skipped) {
-      result.problems.push({
-        message: `large file (${(part.length / 1e6).toFixed(1)} MB): bounded mode, ${prune.skipped === 1 ? '1 list item' : `${prune.skipped} list items`} without mail settings ${prune.skipped === 1 ? 'was' : 'were'} skipped (not syntax-checked); everything that mentions mail settings was read`,
-      });
-    }
+    if (fast && prune?.skipped) result.problems.push({ message: boundedModeMessage(part.length, prune.skipped) });
     docs = (fast ?? parseAllDocuments(part, { uniqueKeys: false, prettyErrors: false, strict: false })) as unknown as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
