@@ -39,10 +39,13 @@ import { EnvIndex, fixAll, fixTextEdits, lintText, type FileResult, type LintOpt
 import type { Finding, Fix, FieldEdit, ReadResult } from '../model/types';
 import { LineIndex } from '../model/lineIndex';
 import { formatOf } from '../readers/index';
+import type { ItemFocus } from '../readers/types';
+import { boundedModeMessage, isBoundedModeMessage, yamlOptions } from '../readers/yaml/index';
 import { helpUri } from '../rules/types';
 import { ruleById } from '../rules/index';
 import { findingToDiagnostic, minimalEdit, SOURCE, toLspEdits, type FileText } from './convert';
 import type { EngineContext, GetEngineContext } from './context';
+import { changeBetween, changeIsLocal, focusFor, maillessTotal, mergeSnapshot, snapshotOf, type Entry, type ItemSnapshot } from './incremental';
 import { fieldAt, hoverText } from './hover';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import {
@@ -102,9 +105,17 @@ interface LintResult {
   file: string;
   text: string;
   index: LineIndex;
+  /** The engine's whole result. After an incremental re-lint (`items`) it is computed on first use. */
   result: FileResult;
-  /** Findings in this document's own file. */
+  /** Findings in this document's own file (from `result`). */
   own: Finding[];
+  /** Problems reading this version (known without `result`). */
+  problems: FileResult['problems'];
+  /** Huge YAML documents: the diagnostics of their top-level items, reused by the next version's re-lint. */
+  items?: ItemSnapshot;
+  /** The engine's result for the top-level items around [start, end] (hover, quick fixes): `result` itself
+   *  unless the document is re-linted by items. */
+  near(start: number, end: number): FileResult;
   settings: Settings;
   lintOptions: LintOptions;
   /** Why nothing was linted (disabled, ignored, binary, too large). */
@@ -261,50 +272,127 @@ export function startServer(
     else if (project.ignore.length && globMatcher(project.ignore, project.baseDir)(file)) skipped = `ignored by ${path.basename(project.file ?? '.mailconfiglintrc.json')}`;
     else if (text.length > MAX_DOCUMENT) skipped = `too large (${(text.length / 1e6).toFixed(1)} MB > ${MAX_DOCUMENT / 1e6} MB): not linted`;
     else if (looksBinary(text)) skipped = 'binary content';
-    let result: FileResult = empty;
-    const prevProblems = st.result?.result.problems ?? [];
+    let result: FileResult | undefined = empty;
+    let items: ItemSnapshot | undefined;
+    let problems: FileResult['problems'] = [];
+    const prev = st.result;
+    const prevItems = prev?.items;
+    const prevProblems = prev?.problems ?? [];
     // Issue 6 (LSP memory on 5 MiB files): the superseded version's text, line index and results can be
     // collected while the new version is linted (nothing reads st.result until analyze returns).
     if (text.length > GC_AFTER_CHARS) st.result = undefined;
-    if (!skipped) {
-      const t0 = Date.now();
-      try {
-        result = lintText(file, text, lintOptions);
-      } catch (e) {
-        // lintText promises not to throw; a bug must still not take the server down.
-        connection.console.error(`lint failed for ${file}: ${(e as Error).stack ?? e}`);
-      }
-      const ms = Date.now() - t0;
-      if (ms > 200) log(`linted ${path.basename(file)} (${text.length} chars) in ${ms} ms`);
-      // Read problems (syntax errors while typing, bounded mode) go to the log once, not on every keystroke.
-      const problemSig = result.problems.map((p) => `${p.line}:${p.message}`).join('\n');
-      if (problemSig !== prevProblems.map((p) => `${p.line}:${p.message}`).join('\n')) {
-        for (const p of result.problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
-      }
-    }
-    const own = result.findings.filter((f) => f.file === file);
     // The line index is built only when something needs positions (findings, hover, code actions):
     // typing in a big file without mail settings costs no more than the prefilter.
     let index: LineIndex | undefined;
+    const indexOf = () => (index ??= new LineIndex(text));
+    if (!skipped) {
+      const t0 = Date.now();
+      try {
+        if (text.length >= yamlOptions.boundedAboveBytes && formatOf(file) === 'yaml') {
+          ({ result, items } = lintItems(file, text, lintOptions, st.gen, prevItems, { uri: doc.uri, text, get index() { return indexOf(); } }));
+        } else result = lintText(file, text, lintOptions);
+      } catch (e) {
+        // lintText promises not to throw; a bug must still not take the server down.
+        connection.console.error(`lint failed for ${file}: ${(e as Error).stack ?? e}`);
+        result = empty;
+        items = undefined;
+      }
+      problems = result?.problems ?? items?.problems ?? [];
+      const ms = Date.now() - t0;
+      if (ms > 200) log(`linted ${path.basename(file)} (${text.length} chars${result ? '' : ', changed items only'}) in ${ms} ms`);
+      // Read problems (syntax errors while typing, bounded mode) go to the log once, not on every keystroke.
+      const problemSig = problems.map((p) => `${p.line}:${p.message}`).join('\n');
+      if (problemSig !== prevProblems.map((p) => `${p.line}:${p.message}`).join('\n')) {
+        for (const p of problems) log(`${path.basename(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`);
+      }
+    }
+    // After an incremental re-lint the whole result is computed only if something asks for it (the
+    // Test SMTP Connection command, fix-all): diagnostics, hover and quick fixes do not need it.
+    let full = result;
+    let own: Finding[] | undefined;
+    const nearCache = new Map<string, FileResult>();
     const lr: LintResult = {
       key,
       version: doc.version,
       file,
       text,
       get index() {
-        return (index ??= new LineIndex(text));
+        return indexOf();
+      },
+      get result() {
+        return (full ??= lintText(file, text, lintOptions));
+      },
+      get own() {
+        return (own ??= this.result.findings.filter((f) => f.file === file));
+      },
+      problems,
+      items,
+      near(start, end) {
+        if (!items || full) return this.result;
+        const k = `${start}:${end}`;
+        let r = nearCache.get(k);
+        if (!r) {
+          const focus: ItemFocus = { keep: (a, b) => a <= end && start < b };
+          r = lintText(file, text, { ...lintOptions, focus });
+          if (nearCache.size >= 8) nearCache.clear();
+          nearCache.set(k, r);
+        }
+        return r;
       },
       settings,
       lintOptions,
-      result,
-      own,
       skipped,
     };
     st.result = lr;
     if (text.length > GC_AFTER_CHARS && v8.getHeapStatistics().total_heap_size > GC_ABOVE_HEAP) collectGarbageSoon();
-    if (!skipped && isEnvFile(file)) updateEnv(file, result.read, doc.uri);
-    updateForeign(doc.uri, file, skipped ? [] : result.findings.filter((f) => f.file !== file));
+    if (!skipped && isEnvFile(file)) updateEnv(file, lr.result.read, doc.uri);
+    // An item snapshot exists only when every finding is about this file.
+    updateForeign(doc.uri, file, skipped || items ? [] : lr.result.findings.filter((f) => f.file !== file));
     return lr;
+  }
+
+  /**
+   * Huge YAML documents (issue 6): re-read only the top-level items the edit touched and keep the other
+   * items' diagnostics (incremental.ts); lint in full when that cannot be done soundly. `result` is undefined
+   * when only items were re-read.
+   */
+  function lintItems(file: string, text: string, lintOptions: LintOptions, gen: number, prev: ItemSnapshot | undefined, own: FileText): { result?: FileResult; items?: ItemSnapshot } {
+    // Related locations in this document resolve to `own` (st.result is not set yet while it is linted).
+    const opts = { relatedInformation: relatedInfo, codeDescription, fileText: (f: string) => (f === file ? own : fileText(f)) };
+    const convert = (findings: Finding[]): Entry[] | undefined => {
+      const out: Entry[] = [];
+      for (const f of findings) {
+        if (f.file !== file) return undefined;
+        out.push({ off: f.span.start, diag: findingToDiagnostic(f, own, opts) });
+      }
+      return out;
+    };
+    if (prev && prev.gen === gen) {
+      const change = changeBetween(prev.text, text);
+      if (!change) return { items: { ...prev, text } };
+      if (changeIsLocal(prev.text, text, change)) {
+        const focus = focusFor(change);
+        const r = lintText(file, text, { ...lintOptions, focus });
+        if (!focus.applied) return { result: r }; // the reader read everything (e.g. an anchor appeared)
+        const fresh = convert(r.findings);
+        const merged = fresh && mergeSnapshot(prev, text, change, focus, fresh, own.uri);
+        if (merged) {
+          const read = focus.items!.reduce((n, s) => n + (focus.keep(s.start, s.end) ? 1 : 0), 0);
+          connection.console.debug(`${path.basename(file)}: re-read ${read} of ${focus.items!.length} top-level items`);
+          const skipped = maillessTotal(merged);
+          const others = r.problems.filter((p) => !isBoundedModeMessage(p.message));
+          merged.problems = skipped ? [{ message: boundedModeMessage(text.length, skipped) }, ...others] : others;
+          return { items: merged };
+        }
+      }
+    }
+    const focus: ItemFocus = { keep: () => true };
+    const result = lintText(file, text, { ...lintOptions, focus });
+    if (!focus.applied || (focus.items?.length ?? 0) < 2) return { result };
+    const entries = convert(result.findings);
+    const items = entries && snapshotOf(gen, text, focus, entries);
+    if (items) items.problems = result.problems;
+    return { result, items };
   }
 
   function updateEnv(file: string, read: ReadResult | undefined, sourceUri?: string): void {
@@ -397,12 +485,13 @@ export function startServer(
     }
     // Bounded mode (a reader read only part of a huge file) must say so; syntax errors stay in the log,
     // since the file's own language support already reports them while the user types.
-    for (const p of lr.result.problems) {
+    for (const p of lr.problems) {
       if (!/large file|too large|bounded|not parsed as a whole/i.test(p.message)) continue;
       const line = Math.max(0, Math.min(p.line ?? 0, lr.index.lineCount - 1));
       out.push({ range: Range.create(line, 0, line, 0), severity: 3, source: SOURCE, message: `Mail Config Lint: ${p.message}` });
     }
-    for (const f of lr.own) out.push(findingToDiagnostic(f, own, opts));
+    if (lr.items) for (const e of lr.items.entries) out.push(e.diag);
+    else for (const f of lr.own) out.push(findingToDiagnostic(f, own, opts));
     if (!lr.skipped) {
       for (const [src, targets] of foreign) {
         if (src === uri) continue;
@@ -687,8 +776,8 @@ export function startServer(
   }
 
   /** Findings shown in this document: its own and those other documents report about it. */
-  function shownFindings(st: DocState, lr: LintResult): Finding[] {
-    const out = [...lr.own];
+  function shownFindings(st: DocState, lr: LintResult, start = 0, end = lr.text.length): Finding[] {
+    const out = lr.items ? lr.near(start, end).findings.filter((f) => f.file === lr.file) : [...lr.own];
     if (lr.skipped) return out;
     for (const [src, targets] of foreign) if (src !== st.uri) out.push(...(targets.get(st.file) ?? []));
     return out;
@@ -777,10 +866,10 @@ export function startServer(
 
     if (wants(CodeActionKind.QuickFix)) {
       const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-      const findings = shownFindings(st, lr);
-      const selected: { f: Finding; d?: Diagnostic }[] = [];
       const reqStart = doc.offsetAt(params.range.start);
       const reqEnd = doc.offsetAt(params.range.end);
+      const findings = shownFindings(st, lr, reqStart, reqEnd);
+      const selected: { f: Finding; d?: Diagnostic }[] = [];
       for (const f of findings) {
         const d = ours.find((d) => d.code === f.ruleId && sameSpot(d, f, lr));
         if (d) selected.push({ f, d });
@@ -801,7 +890,8 @@ export function startServer(
         });
       }
       // Like ESLint's "Fix all auto-fixable problems": offered next to a fix when the file has several.
-      if (selected.some(({ f }) => f.fixes[0]?.safe) && lr.own.filter((f) => f.fixes[0]?.safe).length > 1) {
+      // Not in documents re-linted by items: counting would take a whole fix-all run on every request.
+      if (!lr.items && selected.some(({ f }) => f.fixes[0]?.safe) && lr.own.filter((f) => f.fixes[0]?.safe).length > 1) {
         const { edit, count } = fixAllEdit(doc, lr);
         if (edit && count > 1) actions.push({ title: `Fix all ${count} safe Mail Config Lint problems in this file`, kind: CodeActionKind.QuickFix, edit });
       }
@@ -872,15 +962,17 @@ export function startServer(
 
   connection.onHover(async (params: HoverParams, token): Promise<Hover | null> => {
     const cur = await current(params.textDocument.uri, token);
-    if (!cur || token.isCancellationRequested || cur.lr.skipped || !cur.lr.result.read) return null;
+    if (!cur || token.isCancellationRequested || cur.lr.skipped) return null;
     const { lr, st } = cur;
     const offset = lr.index.offset(params.position);
-    const hit = fieldAt(lr.result.read!, lr.file, offset);
+    const read = lr.near(offset, offset).read;
+    if (!read) return null;
+    const hit = fieldAt(read, lr.file, offset);
     if (!hit) return null;
     const value = hoverText({
       hit,
       file: lr.file,
-      findings: shownFindings(st, lr),
+      findings: shownFindings(st, lr, offset, offset),
       markdown,
       lineOf: (file, off) => {
         const ft = fileText(file);
@@ -906,7 +998,10 @@ export function startServer(
       version: doc.version,
       text: lr.text,
       index: lr.index,
-      result: lr.result,
+      get result() {
+        return lr.result;
+      },
+      partial: !!lr.items,
       settings: lr.settings,
       lintOptions: lr.lintOptions,
       env,

@@ -185,7 +185,8 @@ export function registerTestConnection(
 
   connection.onCodeLens(async (p): Promise<CodeLens[]> => {
     const ctx = await getEngineContext(p.textDocument.uri);
-    if (!ctx) return [];
+    // Not in huge documents re-linted item by item: listing their configs takes a whole lint per change.
+    if (!ctx || ctx.partial) return [];
     // Only where there is something to connect to (a host, URL or service), not on a lone TLS flag.
     return configsOf(ctx).filter((c) => c.host || c.url || c.service).map((c) => {
       const at = ctx.index.position(c.span.start);
