@@ -1,7 +1,8 @@
 // Incremental re-lint of huge YAML documents (server/src/lsp/incremental.ts, issue 6). The claim: after any
 // edit, the diagnostics the server builds from the re-read items plus the previous version's other items are
 // exactly those of a full lint of the new text, or the merge declines (and the server lints in full).
-// Checked here with the real reader and rules on a Kubernetes List, bounded mode forced on small texts.
+// Checked here with the real reader and rules on a Kubernetes List and on a multi-document stream (units:
+// list items, documents), bounded mode forced on small texts.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -22,7 +23,7 @@ import {
   type Entry,
   type ItemSnapshot,
 } from '../../server/src/lsp/incremental';
-import { deployment, list } from './k8sList';
+import { deployment, list, stream } from './k8sList';
 
 const FILE = '/ws/k8s/all.yaml';
 const URI = 'file:///ws/k8s/all.yaml';
@@ -86,11 +87,16 @@ function edit(text: string, pick: number, at: number, n: number): string {
     () => text.replace('kind: List', 'kind: Lists'),
     () => text.replace(/value: "(true|false)"/, (_m, v) => `value: "${v === 'true' ? 'false' : 'true'}"`),
     () => [...ls.slice(0, li), ls[li].replace(/^(\s*)/, '$1  '), ...ls.slice(li + 1)].join('\n'),
+    () => [...ls.slice(0, li), '---', ...ls.slice(li)].join('\n'),
+    () => {
+      const sep = ls.findIndex((l, i) => i >= li && l === '---');
+      return sep < 0 ? text : [...ls.slice(0, sep), ...ls.slice(sep + 1)].join('\n');
+    },
   ];
   return ops[Math.min(ops.length - 1, Math.floor(pick * ops.length))]();
 }
 
-describe('incremental re-lint of huge YAML (item by item)', () => {
+describe('incremental re-lint of huge YAML (unit by unit)', () => {
   let saved = 0;
   before(() => {
     saved = yamlOptions.boundedAboveBytes;
@@ -130,31 +136,51 @@ describe('incremental re-lint of huge YAML (item by item)', () => {
     assert.equal(incremental(base, text.replace('name: web-1\n', 'name: &a web-1\n')), undefined, 'anchor');
   });
 
-  it('property: after any sequence of edits, merged diagnostics equal a full lint', () => {
-    const start = list(30);
-    let merges = 0;
-    let steps = 0;
-    fc.assert(
-      fc.property(fc.array(fc.noBias(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 }))), { minLength: 1, maxLength: 6 }), (ops) => {
-        let text = start;
-        let snap: ItemSnapshot | undefined = full(text).snapshot;
-        ops.forEach(([pick, at], n) => {
-          text = edit(text, pick / 1000, at / 1000, n);
-          const want = full(text);
-          // Without a snapshot (anchors, a syntax error) the server lints in full until one is possible again.
-          const got = snap && incremental(snap, text);
-          steps++;
-          if (got) {
-            merges++;
-            assert.deepEqual(got.entries.map((e) => e.diag), want.diags);
-            assert.equal(maillessTotal(got) ? boundedModeMessage(text.length, maillessTotal(got)) : undefined, want.note);
-          }
-          snap = got ?? want.snapshot;
-        });
-      }),
-      { numRuns: process.env.CI ? 300 : 150 },
-    );
-    // Most random edits are local: the incremental path must actually be exercised.
-    assert.ok(merges > steps / 3, `${merges} merges of ${steps} edits`);
+  it('a multi-document stream re-reads the edited document only', () => {
+    const text = stream(40);
+    const base = full(text);
+    assert.equal(base.snapshot?.unit, 'document');
+    assert.equal(base.snapshot?.items.length, 40);
+    const at = text.indexOf('value: "25"', text.indexOf('name: api-20'));
+    const edited = `${text.slice(0, at)}value: "465"${text.slice(at + 'value: "25"'.length)}`;
+    const c = changeBetween(text, edited)!;
+    const focus = focusFor(c);
+    const r = lintText(FILE, edited, { focus });
+    assert.equal(focus.items!.filter((u) => focus.keep(u.start, u.end)).length, 1);
+    const merged = mergeSnapshot(base.snapshot!, edited, c, focus, entries(edited, r.findings), URI);
+    assert.ok(merged);
+    assert.deepEqual(merged!.entries.map((e) => e.diag), full(edited).diags);
+    assert.notDeepEqual(merged!.entries.map((e) => e.diag), base.diags);
+    // Without separators it is no longer a stream: the units change kind and the merge declines.
+    assert.equal(incremental(base.snapshot!, edited.replace(/^---\n/gm, '')), undefined);
   });
+
+  for (const [name, start] of [['List', list(30)], ['stream', stream(30)]] as const) {
+    it(`property (${name}): after any sequence of edits, merged diagnostics equal a full lint`, () => {
+      let merges = 0;
+      let steps = 0;
+      fc.assert(
+        fc.property(fc.array(fc.noBias(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 }))), { minLength: 1, maxLength: 6 }), (ops) => {
+          let text = start;
+          let snap: ItemSnapshot | undefined = full(text).snapshot;
+          ops.forEach(([pick, at], n) => {
+            text = edit(text, pick / 1000, at / 1000, n);
+            const want = full(text);
+            // Without a snapshot (anchors, a syntax error) the server lints in full until one is possible again.
+            const got = snap && incremental(snap, text);
+            steps++;
+            if (got) {
+              merges++;
+              assert.deepEqual(got.entries.map((e) => e.diag), want.diags);
+              assert.equal(maillessTotal(got) ? boundedModeMessage(text.length, maillessTotal(got)) : undefined, want.note);
+            }
+            snap = got ?? want.snapshot;
+          });
+        }),
+        { numRuns: process.env.CI ? 300 : 150 },
+      );
+      // Most random edits are local: the incremental path must actually be exercised.
+      assert.ok(merges > steps / 3, `${merges} merges of ${steps} edits`);
+    });
+  }
 });

@@ -62,3 +62,15 @@ export function list(n: number): string {
   return `apiVersion: v1\nitems:\n${items.join('')}kind: List\nmetadata:\n  resourceVersion: ""\n`;
 }
 
+
+/** The same objects as a multi-document stream (what `helm template` or `kustomize build` print). */
+export function stream(n: number): string {
+  const body = list(n).split('\n');
+  const out: string[] = ['# rendered manifests'];
+  for (const l of body.slice(2)) {
+    if (l.startsWith('kind: List')) break;
+    if (l.startsWith('- ')) out.push('---', l.slice(2));
+    else out.push(l.startsWith('  ') ? l.slice(2) : l);
+  }
+  return `${out.join('\n')}\n`;
+}

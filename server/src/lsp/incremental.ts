@@ -1,12 +1,13 @@
 // Incremental re-lint of huge YAML documents (issue 6: edit → diagnostics ≤ 500 ms on a 5 MiB kubectl dump).
 //
-// In bounded mode the items of a top-level sequence (the objects of a Kubernetes `List`) are read
-// independently of one another: nothing in one item changes what another yields. So after an edit the server
-// re-reads only the items around the changed text (ItemFocus) and keeps the diagnostics of every other item
-// from the previous version, moved by the number of lines (and characters) the edit added. Everything that
-// could make that unsound falls back to a full lint: a change outside the items (the header, a `---`), item
-// boundaries that moved, suppression comments in the changed lines, anchors (the reader then does not honour
-// the focus), findings about other files, another settings generation.
+// In bounded mode the documents of a multi-document stream (helm/kustomize output), or else the items of a
+// top-level sequence (the objects of a Kubernetes `List`), are read independently of one another: nothing in
+// one unit changes what another yields. So after an edit the server re-reads only the units around the
+// changed text (ItemFocus) and keeps the diagnostics of every other unit from the previous version, moved by
+// the number of lines the edit added. Everything that could make that unsound falls back to a full lint: a
+// change outside the units (a List's header), unit boundaries that moved, suppression comments in the
+// changed lines, anchors (the reader then does not honour the focus), findings about other files, another
+// settings generation, a stream that became a single document or the reverse.
 //
 // Pure functions over text and LSP diagnostics; the server owns when to call them.
 import type { Diagnostic } from 'vscode-languageserver';
@@ -24,7 +25,9 @@ export interface ItemSnapshot {
   /** The server's settings/dependency generation these diagnostics were computed with. */
   gen: number;
   text: string;
-  /** Top-level items of `text`, in order. */
+  /** What the units are (documents of a stream, or top-level sequence items). */
+  unit: ItemFocus['unit'];
+  /** The units of `text`, in order. */
   items: Span[];
   /** Items skipped for having no mail words, per top-level item (same order)... */
   mailless: number[];
@@ -115,7 +118,7 @@ function countPerItem(items: Span[], offsets: number[], from: number, to: number
 export function snapshotOf(gen: number, text: string, focus: ItemFocus, entries: Entry[]): ItemSnapshot | undefined {
   if (!focus.applied || !focus.items || focus.items.length < 2) return undefined;
   const { per, outside } = countPerItem(focus.items, focus.mailless ?? [], 0, focus.items.length);
-  return { gen, text, items: focus.items, mailless: per, maillessOutside: outside, entries };
+  return { gen, text, unit: focus.unit, items: focus.items, mailless: per, maillessOutside: outside, entries };
 }
 
 /** Items skipped for having no mail words in the whole text the snapshot describes. */
@@ -131,7 +134,7 @@ export function maillessTotal(s: ItemSnapshot): number {
  * undefined whenever the previous items cannot be reused as they are (then the caller lints in full).
  */
 export function mergeSnapshot(prev: ItemSnapshot, text: string, c: TextChange, focus: ItemFocus, fresh: Entry[], uri: string): ItemSnapshot | undefined {
-  if (!focus.applied || !focus.items) return undefined;
+  if (!focus.applied || !focus.items || focus.unit !== prev.unit) return undefined;
   const items = focus.items;
   let i0 = -1;
   let i1 = -1;
@@ -179,7 +182,7 @@ export function mergeSnapshot(prev: ItemSnapshot, text: string, c: TextChange, f
   }
   const { per } = countPerItem(items, focus.mailless ?? [], i0, i1 + 1);
   const mailless = [...prev.mailless.slice(0, i0), ...per, ...prev.mailless.slice(k)];
-  return { gen: prev.gen, text, items, mailless, maillessOutside: prev.maillessOutside, entries };
+  return { gen: prev.gen, text, unit: prev.unit, items, mailless, maillessOutside: prev.maillessOutside, entries };
 }
 
 /** A diagnostic after the change, moved down by the lines the change added (its columns do not change). */

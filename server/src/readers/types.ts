@@ -13,18 +13,20 @@ export interface ReadContext {
 }
 
 /**
- * Incremental re-lint of huge YAML files (issue 6): in bounded mode, the items of top-level sequences (the
- * objects of a Kubernetes `List`, the entries of a root list) are independent of one another, so after an
- * edit only the items around it need reading again. `keep` decides which items are read; the others stand
+ * Incremental re-lint of huge YAML files (issue 6): in bounded mode, the documents of a multi-document
+ * stream, or else the items of top-level sequences (the objects of a Kubernetes `List`, the entries of a
+ * root list), are independent of one another, so after an edit only the units around it need reading again. `keep` decides which items are read; the others stand
  * as skipped items (like items without mail words in bounded mode). The reader fills in the out-fields only
  * when it honoured the focus (bounded mode, fast parser, no anchors): `applied` is then true.
  */
 export interface ItemFocus {
-  /** Read the top-level item at [start, end) (offsets of its first line start and of the next item)? */
+  /** Read the unit at [start, end) (offsets of its first line start and of the next unit's)? */
   keep(start: number, end: number): boolean;
   /** Out: true when the focus was honoured. */
   applied?: boolean;
-  /** Out: every top-level item of the text, read or not, in order. */
+  /** Out: what the units are: the documents of a multi-document stream, or top-level sequence items. */
+  unit?: 'document' | 'item';
+  /** Out: every unit of the text, read or not, in order. */
   items?: Span[];
   /** Out: start offsets of the items (at any depth) skipped for having no mail words, in order. */
   mailless?: number[];

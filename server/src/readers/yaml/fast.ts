@@ -352,6 +352,22 @@ export function fastParse(text: string, opts: FastOptions = {}): FastDoc[] | und
   }
 }
 
+/**
+ * The documents of a stream with several of them, as focus units: [separator line, next separator line),
+ * the first one from 0 when something other than blank and comment lines comes before the first separator.
+ * Undefined for fewer than two documents (then the units are top-level sequence items).
+ */
+function documentUnits(text: string): { start: number; end: number }[] | undefined {
+  const seps: number[] = [];
+  const re = /^---(?=[ \t\r\n]|$)/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) seps.push(m.index);
+  if (seps.length === 0) return undefined;
+  const head = text.slice(0, seps[0]);
+  const starts = /^[ \t]*[^\s#]/m.test(head) ? [0, ...seps] : seps;
+  if (starts.length < 2) return undefined;
+  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
+}
+
 /** Closes a collection built here at `end`. */
 function setEnd(node: Coll, end: number): void {
   const l = node as unknown as Ranged;
@@ -369,6 +385,11 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
   const docs: FastDoc[] = [];
   let stack: Frame[] = [];
   let root: Coll | null = null;
+  // Focus units: the documents of a multi-document stream, else the items of top-level sequences.
+  const focus = prune?.focus;
+  const docUnits = focus ? documentUnits(text) : undefined;
+  if (focus) focus.unit = docUnits ? 'document' : 'item';
+  let nextDocUnit = 0;
   // A `key:` (or `-`) whose value is on the following lines.
   let pending: { pair?: Pair<unknown, unknown>; seq?: YAMLSeq; indent: number; inMap: boolean; after: number; anchor?: string } | null = null;
   let lastEnd = 0; // end (after the line break) of the last content line
@@ -422,13 +443,24 @@ function run(text: string, prune: FastOptions['prune']): FastDoc[] {
       // The key this sequence is the value of (none: a root sequence or an item of another sequence).
       const key = pending?.pair ? keyText(pending.pair.key) : undefined;
       f.prune = key === undefined || !prune.keepItemsOf(key);
-      f.top = stack.length === 0 || (stack.length === 1 && !!pending?.pair);
+      f.top = !docUnits && (stack.length === 0 || (stack.length === 1 && !!pending?.pair));
     }
     stack.push(f);
     return node;
   };
 
   while (pos < n) {
+    if (docUnits && nextDocUnit < docUnits.length && pos >= docUnits[nextDocUnit].start) {
+      // A document the caller does not keep is not parsed (like an item without mail words).
+      const u = docUnits[nextDocUnit++];
+      if (pos > u.start) bail(); // a line ran across a separator: not plain block YAML
+      focus!.items!.push(u);
+      if (!focus!.keep(u.start, u.end)) {
+        finishDoc();
+        lastEnd = pos = u.end;
+        continue;
+      }
+    }
     let eolBreak = text.indexOf('\n', pos);
     if (eolBreak < 0) eolBreak = n;
     const next = eolBreak < n ? eolBreak + 1 : n;
