@@ -17,7 +17,7 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Cross-file env values for process.env.X. */
   env?: EnvLookup;
-  /** Huge YAML files: read only these top-level list items (the language server's incremental re-lint). */
+  /** Huge YAML files: read only these units, documents or top-level list items (the language server's incremental re-lint). */
   focus?: ItemFocus;
 }
 

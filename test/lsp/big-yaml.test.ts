@@ -1,21 +1,22 @@
-// A > 1 MB Kubernetes List in the language server (issue 6): edits re-read only the items around them
-// (server/src/lsp/incremental.ts), and what the editor sees is what a full lint shows: the diagnostics of a
-// fresh document with the same text, hover and quick fixes on items the edit did not touch (their positions
-// moved), no code lenses (listing every config would cost a whole lint per keystroke).
+// A > 1 MB Kubernetes List (and a multi-document stream) in the language server (issue 6): edits re-read
+// only the units around them (server/src/lsp/incremental.ts), and what the editor sees is what a full lint
+// shows: the diagnostics of a fresh document with the same text, hover and quick fixes on items the edit did
+// not touch (their positions moved), no code lenses (listing every config would cost a whole lint per
+// keystroke).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, editsFor, LspClient, type Diag } from './lspClient';
-import { list } from './k8sList';
+import { list, stream } from './k8sList';
 
 /** Diagnostics with this document's uri written as `<self>`, to compare two documents. */
 function normalised(ds: Diag[], uri: string): string {
   return JSON.stringify(ds).split(JSON.stringify(uri).slice(1, -1)).join('<self>');
 }
 
-describe('language server: huge YAML re-linted item by item', () => {
+describe('language server: huge YAML re-linted unit by unit', () => {
   let ws: string;
   let c: LspClient;
   let n = 0;
@@ -69,7 +70,7 @@ describe('language server: huge YAML re-linted item by item', () => {
     const relints = c.notifications
       .slice(logsBefore)
       .map((m) => (m.params as { message?: string }).message ?? '')
-      .filter((m) => /all\.yaml: re-read \d+ of \d+ top-level items/.test(m));
+      .filter((m) => /all\.yaml: re-read \d+ of \d+ items/.test(m));
     assert.equal(relints.length, 2, relints.join('\n'));
     for (const m of relints) assert.ok(Number(/re-read (\d+)/.exec(m)![1]) <= 3, m);
 
@@ -94,6 +95,26 @@ describe('language server: huge YAML re-linted item by item', () => {
     const lenses = await c.request<unknown[]>('textDocument/codeLens', { textDocument: { uri: small } });
     assert.ok(lenses.length > 0);
     c.close(small);
+    c.close(uri);
+  });
+
+  it('a multi-document stream is re-linted document by document', async () => {
+    let text = stream(6000);
+    assert.ok(text.length > 1_000_000);
+    const uri = c.open(path.join(ws, 'helm', 'rendered.yaml'), text);
+    await c.diagnosticsNow(uri, 60000);
+    const logsBefore = c.notifications.length;
+    const at = text.indexOf('value: "465"', Math.floor(text.length / 2));
+    text = `${text.slice(0, at)}value: "587"\n    # changed${text.slice(at + 'value: "465"'.length)}`;
+    c.change(uri, text);
+    const ds = await c.diagnosticsNow(uri, 60000);
+    const f = await fullLint(text);
+    assert.equal(normalised(ds, uri), normalised(f.ds, f.uri));
+    const relint = c.notifications
+      .slice(logsBefore)
+      .map((m) => (m.params as { message?: string }).message ?? '')
+      .find((m) => /rendered\.yaml: re-read \d+ of \d+ documents/.test(m));
+    assert.ok(relint && Number(/re-read (\d+)/.exec(relint)![1]) <= 2, relint);
     c.close(uri);
   });
 });

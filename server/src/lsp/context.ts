@@ -13,7 +13,7 @@ export interface EngineContext {
   index: LineIndex;
   /** Readers' and rules' output for this version (configs are in result.read?.configs). */
   result: FileResult;
-  /** A huge document re-linted item by item: `result` is computed on first use (a whole lint), so add-ons
+  /** A huge document re-linted unit by unit: `result` is computed on first use (a whole lint), so add-ons
    *  that run on every change (code lenses) skip it. */
   partial?: boolean;
   /** Editor settings for this document (settings.connectionTest.timeoutMs for the probe). */

@@ -111,9 +111,9 @@ interface LintResult {
   own: Finding[];
   /** Problems reading this version (known without `result`). */
   problems: FileResult['problems'];
-  /** Huge YAML documents: the diagnostics of their top-level items, reused by the next version's re-lint. */
+  /** Huge YAML documents: the diagnostics of their units (documents or top-level list items), reused by the next version's re-lint. */
   items?: ItemSnapshot;
-  /** The engine's result for the top-level items around [start, end] (hover, quick fixes): `result` itself
+  /** The engine's result for the units around [start, end] (hover, quick fixes): `result` itself
    *  unless the document is re-linted by items. */
   near(start: number, end: number): FileResult;
   settings: Settings;
@@ -352,9 +352,9 @@ export function startServer(
   }
 
   /**
-   * Huge YAML documents (issue 6): re-read only the top-level items the edit touched and keep the other
-   * items' diagnostics (incremental.ts); lint in full when that cannot be done soundly. `result` is undefined
-   * when only items were re-read.
+   * Huge YAML documents (issue 6): re-read only the units (documents, top-level list items) the edit
+   * touched and keep the other units' diagnostics (incremental.ts); lint in full when that cannot be done
+   * soundly. `result` is undefined when only units were re-read.
    */
   function lintItems(file: string, text: string, lintOptions: LintOptions, gen: number, prev: ItemSnapshot | undefined, own: FileText): { result?: FileResult; items?: ItemSnapshot } {
     // Related locations in this document resolve to `own` (st.result is not set yet while it is linted).
@@ -378,7 +378,7 @@ export function startServer(
         const merged = fresh && mergeSnapshot(prev, text, change, focus, fresh, own.uri);
         if (merged) {
           const read = focus.items!.reduce((n, s) => n + (focus.keep(s.start, s.end) ? 1 : 0), 0);
-          connection.console.debug(`${path.basename(file)}: re-read ${read} of ${focus.items!.length} top-level items`);
+          connection.console.debug(`${path.basename(file)}: re-read ${read} of ${focus.items!.length} ${focus.unit}s`);
           const skipped = maillessTotal(merged);
           const others = r.problems.filter((p) => !isBoundedModeMessage(p.message));
           merged.problems = skipped ? [{ message: boundedModeMessage(text.length, skipped) }, ...others] : others;

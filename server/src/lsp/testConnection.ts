@@ -185,7 +185,7 @@ export function registerTestConnection(
 
   connection.onCodeLens(async (p): Promise<CodeLens[]> => {
     const ctx = await getEngineContext(p.textDocument.uri);
-    // Not in huge documents re-linted item by item: listing their configs takes a whole lint per change.
+    // Not in huge documents re-linted unit by unit: listing their configs takes a whole lint per change.
     if (!ctx || ctx.partial) return [];
     // Only where there is something to connect to (a host, URL or service), not on a lone TLS flag.
     return configsOf(ctx).filter((c) => c.host || c.url || c.service).map((c) => {
