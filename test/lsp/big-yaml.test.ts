@@ -98,6 +98,26 @@ describe('language server: huge YAML re-linted unit by unit', () => {
     c.close(uri);
   });
 
+  it('a client without relatedInformation gets full lints (the other half\'s line is in the message text)', async () => {
+    const plain = new LspClient({ rootDir: ws, settings: { debounce: 0 }, relatedInformation: false });
+    try {
+      await plain.initialize();
+      let text = text0;
+      const uri = plain.open(path.join(ws, 'plain', 'all.yaml'), text);
+      const first = await plain.diagnosticsNow(uri, 60000);
+      assert.ok(first.some((d) => /\(all\.yaml:\d+\)/.test(d.message)), 'related lines are written into messages');
+      const lines = text.split('\n');
+      lines.splice(Math.floor(lines.length / 2), 0, '  # a note');
+      text = lines.join('\n');
+      plain.change(uri, text);
+      const ds = await plain.diagnosticsNow(uri, 60000);
+      const fresh = plain.open(path.join(ws, 'plain-fresh', 'all.yaml'), text);
+      assert.equal(JSON.stringify(ds), JSON.stringify(await plain.diagnosticsNow(fresh, 60000)));
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('a multi-document stream is re-linted document by document', async () => {
     let text = stream(6000);
     assert.ok(text.length > 1_000_000);

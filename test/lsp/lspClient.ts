@@ -30,6 +30,8 @@ export interface ClientOptions {
   rootDir?: string;
   /** Answer for workspace/applyEdit. */
   applyEdits?: boolean;
+  /** Advertise publishDiagnostics.relatedInformation (default true). */
+  relatedInformation?: boolean;
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -159,7 +161,7 @@ export class LspClient {
     const root = this.opts.rootDir;
     const textDocument: Record<string, unknown> = {
       synchronization: { didSave: true, dynamicRegistration: false },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      publishDiagnostics: { relatedInformation: this.opts.relatedInformation ?? true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
     };

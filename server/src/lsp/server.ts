@@ -357,6 +357,9 @@ export function startServer(
    * soundly. `result` is undefined when only units were re-read.
    */
   function lintItems(file: string, text: string, lintOptions: LintOptions, gen: number, prev: ItemSnapshot | undefined, own: FileText): { result?: FileResult; items?: ItemSnapshot } {
+    // Clients without relatedInformation get the other half's line number written into the message, which
+    // moving a diagnostic would leave stale: lint in full for them.
+    if (!relatedInfo) return { result: lintText(file, text, lintOptions) };
     // Related locations in this document resolve to `own` (st.result is not set yet while it is linted).
     const opts = { relatedInformation: relatedInfo, codeDescription, fileText: (f: string) => (f === file ? own : fileText(f)) };
     const convert = (findings: Finding[]): Entry[] | undefined => {
