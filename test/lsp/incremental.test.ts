@@ -13,8 +13,8 @@ import type { Finding } from '../../server/src/model/types';
 import type { ItemFocus } from '../../server/src/readers/types';
 import { boundedModeMessage, yamlOptions } from '../../server/src/readers/yaml/index';
 import { findingToDiagnostic } from '../../server/src/lsp/convert';
+import { changeBetween } from '../../server/src/model/textEdits';
 import {
-  changeBetween,
   changeIsLocal,
   focusFor,
   maillessTotal,

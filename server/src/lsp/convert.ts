@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { Finding, Severity, Span, TextEdit } from '../model/types';
 import { LineIndex } from '../model/lineIndex';
+import { changeBetween } from '../model/textEdits';
 import { helpUri } from '../rules/types';
 
 export const SOURCE = 'mail-config-lint';
@@ -91,16 +92,11 @@ export function toLspEdits(index: LineIndex, edits: readonly TextEdit[]): LspTex
 
 /** One minimal edit turning `before` into `after` (common prefix/suffix trimmed) so cursors do not jump. */
 export function minimalEdit(index: LineIndex, before: string, after: string): LspTextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
+  const c = changeBetween(before, after);
+  if (!c) return undefined;
+  let start = c.start;
+  const endB = c.oldEnd;
+  const endA = c.newEnd;
   // Never split a surrogate pair or a CRLF.
   if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
   if (start > 0 && before.charCodeAt(start - 1) === 13 && before.charCodeAt(start) === 10) start--;

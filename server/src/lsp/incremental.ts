@@ -13,6 +13,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Span } from '../model/types';
 import type { ItemFocus } from '../readers/types';
+import type { TextChange } from '../model/textEdits';
 
 /** A diagnostic of one finding of this document, with the offset of that finding (for merging). */
 export interface Entry {
@@ -37,28 +38,6 @@ export interface ItemSnapshot {
   entries: Entry[];
   /** Problems reading the version (the bounded-mode note with the count of the whole text). */
   problems?: { message: string; line?: number }[];
-}
-
-/** The edit between two versions: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** Common prefix and suffix of two texts; undefined when they are equal. */
-export function changeBetween(before: string, after: string): TextChange | undefined {
-  if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = after.length;
-  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  return { start, oldEnd, newEnd };
 }
 
 /** The lines the change touches, in the new text and in the old one (whole lines). */

@@ -38,6 +38,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EnvIndex, fixAll, fixTextEdits, lintText, type FileResult, type LintOptions } from '../engine';
 import type { Finding, Fix, FieldEdit, ReadResult } from '../model/types';
 import { LineIndex } from '../model/lineIndex';
+import { changeBetween } from '../model/textEdits';
 import { formatOf } from '../readers/index';
 import type { ItemFocus } from '../readers/types';
 import { boundedModeMessage, isBoundedModeMessage, yamlOptions } from '../readers/yaml/index';
@@ -45,7 +46,7 @@ import { helpUri } from '../rules/types';
 import { ruleById } from '../rules/index';
 import { findingToDiagnostic, minimalEdit, SOURCE, toLspEdits, type FileText } from './convert';
 import type { EngineContext, GetEngineContext } from './context';
-import { changeBetween, changeIsLocal, focusFor, maillessTotal, mergeSnapshot, snapshotOf, type Entry, type ItemSnapshot } from './incremental';
+import { changeIsLocal, focusFor, maillessTotal, mergeSnapshot, snapshotOf, type Entry, type ItemSnapshot } from './incremental';
 import { fieldAt, hoverText } from './hover';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import {
