@@ -30,9 +30,9 @@ export interface ItemSnapshot {
   unit: ItemFocus['unit'];
   /** The units of `text`, in order. */
   items: Span[];
-  /** Items skipped for having no mail words, per top-level item (same order)... */
+  /** Items skipped for having no mail words, per unit (same order)... */
   mailless: number[];
-  /** ...and outside every top-level item. */
+  /** ...and outside every unit. */
   maillessOutside: number;
   /** Diagnostics of this document's own findings, in the engine's order (by offset). */
   entries: Entry[];
@@ -50,14 +50,14 @@ function touchedLines(before: string, after: string, c: TextChange): [string, st
   return [before.slice(from, endOf(before, c.oldEnd)), after.slice(from, endOf(after, c.newEnd))];
 }
 
-/** Whether the change can be re-linted item by item at all (before reading anything). */
+/** Whether the change can be re-linted unit by unit at all (before reading anything). */
 export function changeIsLocal(before: string, after: string, c: TextChange): boolean {
-  // A suppression comment applies to the next line or the whole file, maybe in another item.
+  // A suppression comment applies to the next line or the whole file, maybe in another unit.
   const [was, is] = touchedLines(before, after, c);
   return !/mail-config-lint/.test(was) && !/mail-config-lint/.test(is);
 }
 
-/** The focus for the new text: the items the change touches, and their neighbours' shared boundaries. */
+/** The focus for the new text: the units the change touches, and the neighbours sharing a boundary with it. */
 export function focusFor(c: TextChange): ItemFocus {
   const lo = c.start - 1;
   const hi = c.newEnd + 1;
@@ -70,7 +70,7 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Offsets of items skipped for having no mail words, counted per item (binary search over sorted spans). */
+/** Offsets of items skipped for having no mail words, counted per unit (binary search over sorted spans). */
 function countPerItem(items: Span[], offsets: number[], from: number, to: number): { per: number[]; outside: number } {
   const per = new Array<number>(to - from).fill(0);
   let outside = 0;
@@ -93,7 +93,7 @@ function countPerItem(items: Span[], offsets: number[], from: number, to: number
   return { per, outside };
 }
 
-/** A snapshot from a lint that read every item (focus keep-all). Undefined when the text has no such items. */
+/** A snapshot from a lint that read every unit (focus keep-all). Undefined when the text has fewer than two. */
 export function snapshotOf(gen: number, text: string, focus: ItemFocus, entries: Entry[]): ItemSnapshot | undefined {
   if (!focus.applied || !focus.items || focus.items.length < 2) return undefined;
   const { per, outside } = countPerItem(focus.items, focus.mailless ?? [], 0, focus.items.length);
@@ -108,9 +108,9 @@ export function maillessTotal(s: ItemSnapshot): number {
 }
 
 /**
- * Merges the diagnostics of the re-read items (`fresh`: their findings, already converted, in the new text's
- * coordinates) with the previous version's diagnostics of the items the change did not touch. Returns
- * undefined whenever the previous items cannot be reused as they are (then the caller lints in full).
+ * Merges the diagnostics of the re-read units (`fresh`: their findings, already converted, in the new text's
+ * coordinates) with the previous version's diagnostics of the units the change did not touch. Returns
+ * undefined whenever the previous units cannot be reused as they are (then the caller lints in full).
  */
 export function mergeSnapshot(prev: ItemSnapshot, text: string, c: TextChange, focus: ItemFocus, fresh: Entry[], uri: string): ItemSnapshot | undefined {
   if (!focus.applied || !focus.items || focus.unit !== prev.unit) return undefined;
@@ -123,14 +123,14 @@ export function mergeSnapshot(prev: ItemSnapshot, text: string, c: TextChange, f
       i1 = i;
     } else if (i0 >= 0) break;
   }
-  if (i0 < 0) return undefined; // the change is outside every item
+  if (i0 < 0) return undefined; // the change is outside every unit
   const fs = items[i0].start;
   const fe = items[i1].end;
-  // The changed text must lie inside the re-read items (not in the header, a separator or the trailer).
+  // The changed text must lie inside the re-read units (not in the header, a separator or the trailer).
   if (c.start < fs || c.newEnd > fe) return undefined;
   const delta = text.length - prev.text.length;
   const after = items.length - 1 - i1;
-  const k = prev.items.length - after; // first old item after the window
+  const k = prev.items.length - after; // first old unit after the window
   if (k < i0) return undefined;
   for (let i = 0; i < i0; i++) if (items[i].start !== prev.items[i].start || items[i].end !== prev.items[i].end) return undefined;
   for (let j = 0; j < after; j++) {
@@ -175,7 +175,7 @@ function moveEntry(en: Entry, delta: number, lineDelta: number, uri: string, fir
     for (const r of d.relatedInformation) {
       if (r.location.uri !== uri || r.location.range.start.line < firstLine) infos.push(r);
       else if (r.location.range.start.line >= oldEndLine) infos.push({ ...r, location: { uri, range: shift(r.location.range, lineDelta) } });
-      else return undefined; // points into the re-read items: its line may have changed
+      else return undefined; // points into the re-read units: its line may have changed
     }
     moved.relatedInformation = infos;
   }
