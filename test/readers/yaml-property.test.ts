@@ -37,6 +37,26 @@ function spansOf(r: ReadResult): Span[] {
   return out;
 }
 
+/** A random edit of one snippet: delete up to `maxDel` characters at some offset, insert up to `maxIns` of `units` there. */
+function mutation(maxDel: number, units: string, maxIns: number) {
+  return fc.record({
+    snippet: fc.nat(SNIPPETS.length - 1),
+    at: fc.nat(),
+    del: fc.nat(maxDel),
+    ins: fc.string({ unit: fc.constantFrom(...units.split('')), maxLength: maxIns }),
+  });
+}
+
+/** The first mutation's snippet with every mutation applied in turn. */
+function mutate(muts: { snippet: number; at: number; del: number; ins: string }[]): string {
+  let text = SNIPPETS[muts[0].snippet];
+  for (const m of muts) {
+    const at = m.at % (text.length + 1);
+    text = text.slice(0, at) + m.ins + text.slice(at + m.del);
+  }
+  return text;
+}
+
 function checkRead(text: string): ReadResult {
   const r = yamlReader.read('docker-compose.yml', text, {});
   for (const s of spansOf(r)) {
@@ -57,20 +77,9 @@ test('no throw and spans inside the text on arbitrary strings', () => {
 });
 
 test('no throw and spans inside the text on mutated valid files', () => {
-  const mutation = fc.record({
-    snippet: fc.nat(SNIPPETS.length - 1),
-    at: fc.nat(),
-    del: fc.nat(40),
-    ins: fc.string({ unit: fc.constantFrom(...' \t\n:-#&*[]{}|>"\'=${}'.split('')), maxLength: 8 }),
-  });
   fc.assert(
-    fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
-      let text = SNIPPETS[muts[0].snippet];
-      for (const m of muts) {
-        const at = m.at % (text.length + 1);
-        text = text.slice(0, at) + m.ins + text.slice(at + m.del);
-      }
-      checkRead(text);
+    fc.property(fc.array(mutation(40, ' \t\n:-#&*[]{}|>"\'=${}', 8), { minLength: 1, maxLength: 4 }), (muts) => {
+      checkRead(mutate(muts));
     }),
     { numRuns },
   );
@@ -136,20 +145,9 @@ function sameAsFull(text: string): boolean {
 test('fast reader: same tree as the full parser on the snippets and their mutations', () => {
   for (const s of SNIPPETS) assert.ok(sameAsFull(s), 'snippet should be in the fast subset');
   let compared = 0;
-  const mutation = fc.record({
-    snippet: fc.nat(SNIPPETS.length - 1),
-    at: fc.nat(),
-    del: fc.nat(12),
-    ins: fc.string({ unit: fc.constantFrom(...' \n:-#&*"\'|>{}[],xy0'.split('')), maxLength: 6 }),
-  });
   fc.assert(
-    fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) => {
-      let text = SNIPPETS[muts[0].snippet];
-      for (const m of muts) {
-        const at = m.at % (text.length + 1);
-        text = text.slice(0, at) + m.ins + text.slice(at + m.del);
-      }
-      if (sameAsFull(text)) compared++;
+    fc.property(fc.array(mutation(12, ' \n:-#&*"\'|>{}[],xy0', 6), { minLength: 1, maxLength: 3 }), (muts) => {
+      if (sameAsFull(mutate(muts))) compared++;
     }),
     { numRuns },
   );
@@ -183,19 +181,9 @@ test('fast mode gives the same configs as the full parser', () => {
 
 test('fast reader: what it accepts, the full parser reads without errors (so no syntax error goes unreported)', () => {
   let accepted = 0;
-  const mutation = fc.record({
-    snippet: fc.nat(SNIPPETS.length - 1),
-    at: fc.nat(),
-    del: fc.nat(8),
-    ins: fc.string({ unit: fc.constantFrom(...' \t\n\r:-#&*"\'|>{}[],xy0\\!?%@`~.+'.split('')), maxLength: 5 }),
-  });
   fc.assert(
-    fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) => {
-      let text = SNIPPETS[muts[0].snippet];
-      for (const m of muts) {
-        const at = m.at % (text.length + 1);
-        text = text.slice(0, at) + m.ins + text.slice(at + m.del);
-      }
+    fc.property(fc.array(mutation(8, ' \t\n\r:-#&*"\'|>{}[],xy0\\!?%@`~.+', 5), { minLength: 1, maxLength: 3 }), (muts) => {
+      const text = mutate(muts);
       if (!fastParse(text)) return;
       accepted++;
       const docs = parseAllDocuments(text, { uniqueKeys: false, strict: false });
