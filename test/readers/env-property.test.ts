@@ -6,17 +6,11 @@ import fc from 'fast-check';
 import { envReader } from '../../server/src/readers/env/index';
 import { tokenizeEnv } from '../../server/src/readers/env/parse';
 import { interpretKvGroup } from '../../server/src/readers/dialects/index';
-import type { Field, SmtpConfig } from '../../server/src/model/types';
+import { fieldsOf } from './readResult';
 import type { KvEntry } from '../../server/src/readers/types';
 import { fixAll, lintText } from '../../server/src/engine';
 
 const RUNS = process.env.CI ? 5000 : 500;
-
-function fieldsOf(c: SmtpConfig): Field[] {
-  const out: Field[] = [];
-  for (const f of [c.host, c.port, c.url, c.service, c.implicitTls, c.starttls, c.requireTls, c.ignoreTls, c.opportunisticTls, c.verifyCert, c.minTlsVersion, c.ciphers, c.credentials.user, c.credentials.password, c.url?.scheme, c.url?.host, c.url?.port, ...Object.values(c.url?.params ?? {}), ...Object.values(c.extras)]) if (f) out.push(f as Field);
-  return out;
-}
 
 function checkRead(text: string): void {
   const { tokens } = tokenizeEnv(text);

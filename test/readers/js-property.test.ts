@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { parse } from '@babel/parser';
 import '../../server/src/register';
 import { jsReader } from '../../server/src/readers/js/index';
-import { express, type Intent } from '../../server/src/fixes/intents';
+import { express } from '../../server/src/fixes/intents';
 import { renderEdits } from '../../server/src/fixes/render';
 import { applyTextEdits } from '../../server/src/model/textEdits';
-import type { Field, ReadResult, Span } from '../../server/src/model/types';
+import type { Field, ReadResult } from '../../server/src/model/types';
+import { FIX_INTENTS, spansOf } from './readResult';
 
 const numRuns = process.env.CI ? 5000 : 500;
 
@@ -23,25 +24,6 @@ const SNIPPETS = [
   `const port = Number(process.env.SMTP_PORT);\nexport const t = nodemailer.createTransport({ service: 'gmail', host: 'x', port, secure: port === 465, ...extra });\n`,
 ];
 const FILES = ['a.ts', 'a.js', 'a.tsx', 'a.jsx', 'a.mjs', 'a.cjs', 'a.mts', 'a.cts'];
-
-function spansOf(r: ReadResult): Span[] {
-  const out: Span[] = [];
-  const field = (f: Field | undefined): void => {
-    if (!f) return;
-    out.push(f.site.value, f.site.entry);
-    if (f.site.key) out.push(f.site.key);
-  };
-  for (const c of r.configs) {
-    out.push(c.span);
-    for (const f of [c.host, c.port, c.url, c.service, c.implicitTls, c.starttls, c.requireTls, c.ignoreTls, c.opportunisticTls, c.verifyCert, c.minTlsVersion, c.ciphers, c.credentials.user, c.credentials.password, ...Object.values(c.extras)]) field(f);
-    if (c.url) {
-      for (const f of [c.url.scheme, c.url.host, c.url.port, ...Object.values(c.url.params)]) field(f);
-    }
-  }
-  for (const g of r.globals) field(g.field);
-  for (const p of r.problems) if (p.span) out.push(p.span);
-  return out;
-}
 
 function checkSpans(text: string, r: ReadResult): void {
   for (const s of spansOf(r)) {
@@ -89,17 +71,8 @@ test('never throws on mutated valid transports (deletions, insertions, truncatio
 });
 
 test('fixes rendered on valid transports keep the file parseable', () => {
-  const intents: Intent[] = [
-    { kind: 'tls-mode', mode: 'implicit' },
-    { kind: 'tls-mode', mode: 'starttls-required' },
-    { kind: 'port', port: 587 },
-    { kind: 'port', port: 465 },
-    { kind: 'require-tls' },
-    { kind: 'verify-cert' },
-    { kind: 'min-tls-1.2' },
-  ];
   fc.assert(
-    fc.property(fc.constantFrom(...SNIPPETS), fc.constantFrom(...intents), (src, intent) => {
+    fc.property(fc.constantFrom(...SNIPPETS), fc.constantFrom(...FIX_INTENTS), (src, intent) => {
       const r = jsReader.read('a.ts', src, {});
       for (const cfg of r.configs) {
         const edits = express(cfg, intent);

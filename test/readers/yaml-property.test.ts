@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import '../../server/src/register';
 import { yamlReader } from '../../server/src/readers/yaml/index';
-import { express, type Intent } from '../../server/src/fixes/intents';
+import { express } from '../../server/src/fixes/intents';
 import { renderEdits } from '../../server/src/fixes/render';
 import { applyTextEdits } from '../../server/src/model/textEdits';
-import type { Field, ReadResult, Span } from '../../server/src/model/types';
+import type { ReadResult } from '../../server/src/model/types';
+import { FIX_INTENTS, spansOf } from './readResult';
 
 const numRuns = process.env.CI ? 5000 : 500;
 
@@ -20,22 +21,6 @@ const SNIPPETS = [
   'spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n    username: mailer\n    password: ${MAIL_PASSWORD}\n    properties:\n      mail:\n        smtp:\n          auth: true\n          starttls:\n            enable: true\n          ssl:\n            protocols: "TLSv1 TLSv1.1"\n            checkserveridentity: false\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  mail:\n    host: smtp.example.com\n    port: 25\n    username: u\n    properties: {"mail.smtp.starttls.enable": false}\n',
   'x-env: &env\n  SMTP_HOST: h.example.com\n  SMTP_PORT: 2525\nservices:\n  a:\n    environment:\n      <<: *env\n      SMTP_SECURE: true\n  b:\n    environment: *env\non: push\njobs:\n  j:\n    env:\n      SMTP_PORT: 25\n      SMTP_USER: ${{ secrets.U }}\n',
 ];
-
-function spansOf(r: ReadResult): Span[] {
-  const out: Span[] = [];
-  const field = (f: Field | undefined): void => {
-    if (!f) return;
-    out.push(f.site.value, f.site.entry);
-    if (f.site.key) out.push(f.site.key);
-  };
-  for (const c of r.configs) {
-    out.push(c.span);
-    for (const f of [c.host, c.port, c.implicitTls, c.starttls, c.requireTls, c.ignoreTls, c.opportunisticTls, c.verifyCert, c.minTlsVersion, c.ciphers, c.service, c.url, c.credentials.user, c.credentials.password, ...Object.values(c.extras)]) field(f);
-  }
-  for (const g of r.globals) field(g.field);
-  for (const p of r.problems) if (p.span) out.push(p.span);
-  return out;
-}
 
 /** A random edit of one snippet: delete up to `maxDel` characters at some offset, insert up to `maxIns` of `units` there. */
 function mutation(maxDel: number, units: string, maxIns: number) {
@@ -86,21 +71,12 @@ test('no throw and spans inside the text on mutated valid files', () => {
 });
 
 test('fixes on the valid files keep them parseable and the settings readable', () => {
-  const intents: Intent[] = [
-    { kind: 'tls-mode', mode: 'implicit' },
-    { kind: 'tls-mode', mode: 'starttls-required' },
-    { kind: 'port', port: 587 },
-    { kind: 'port', port: 465 },
-    { kind: 'require-tls' },
-    { kind: 'verify-cert' },
-    { kind: 'min-tls-1.2' },
-  ];
   let applied = 0;
   for (const src of SNIPPETS) {
     const r = checkRead(src);
     assert.ok(r.configs.length > 0);
     for (let i = 0; i < r.configs.length; i++) {
-      for (const intent of intents) {
+      for (const intent of FIX_INTENTS) {
         const edits = express(r.configs[i], intent);
         if (!edits) continue;
         const out = applyTextEdits(src, renderEdits(src, edits));

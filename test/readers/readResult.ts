@@ -1,0 +1,38 @@
+// Shared by the reader property tests: every field and span a ReadResult reports, and the fix intents the
+// property tests render on valid files.
+import type { Intent } from '../../server/src/fixes/intents';
+import type { Field, ReadResult, SmtpConfig, Span } from '../../server/src/model/types';
+
+/** Every field of a config, including the parts of a URL/DSN and the extras. */
+export function fieldsOf(c: SmtpConfig): Field[] {
+  const out: Field[] = [];
+  for (const f of [c.host, c.port, c.url, c.service, c.implicitTls, c.starttls, c.requireTls, c.ignoreTls, c.opportunisticTls, c.verifyCert, c.minTlsVersion, c.ciphers, c.credentials.user, c.credentials.password, c.url?.scheme, c.url?.host, c.url?.port, ...Object.values(c.url?.params ?? {}), ...Object.values(c.extras)]) if (f) out.push(f as Field);
+  return out;
+}
+
+/** Every span a read reports: configs, their fields' value/entry/key sites, globals and problems. */
+export function spansOf(r: ReadResult): Span[] {
+  const out: Span[] = [];
+  const field = (f: Field): void => {
+    out.push(f.site.value, f.site.entry);
+    if (f.site.key) out.push(f.site.key);
+  };
+  for (const c of r.configs) {
+    out.push(c.span);
+    for (const f of fieldsOf(c)) field(f);
+  }
+  for (const g of r.globals) field(g.field);
+  for (const p of r.problems) if (p.span) out.push(p.span);
+  return out;
+}
+
+/** The intents the property tests render on every valid snippet. */
+export const FIX_INTENTS: readonly Intent[] = [
+  { kind: 'tls-mode', mode: 'implicit' },
+  { kind: 'tls-mode', mode: 'starttls-required' },
+  { kind: 'port', port: 587 },
+  { kind: 'port', port: 465 },
+  { kind: 'require-tls' },
+  { kind: 'verify-cert' },
+  { kind: 'min-tls-1.2' },
+];
