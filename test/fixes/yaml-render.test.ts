@@ -23,6 +23,12 @@ function field(cfg: SmtpConfig, key: string): Field {
   return f;
 }
 const L = (...lines: string[]) => lines.join('\n') + '\n';
+/** Applies the edits the expressers give for `intent` on the first config of `src`. */
+function run(src: string, intent: Intent, file = 'application.yml'): string {
+  const edits = express(cfgOf(src, file), intent);
+  assert.ok(edits, 'no edits');
+  return apply(src, edits);
+}
 
 const composeMap = L(
   'services:',
@@ -163,11 +169,6 @@ describe('Spring intents (rules-research §9)', () => {
     '      mail.smtp.starttls.enable: true',
     '      mail.smtp.timeout: 5000',
   );
-  const run = (src: string, intent: Intent, file = 'application.yml') => {
-    const edits = express(cfgOf(src, file), intent);
-    assert.ok(edits, 'no edits');
-    return apply(src, edits);
-  };
 
   test('465 → ssl.enable: true replacing starttls.enable (flat)', () => {
     const out = run(flat, { kind: 'tls-mode', mode: 'implicit' });
@@ -283,9 +284,7 @@ describe('Spring: removing every child of a nested map removes the map', () => {
       '            enable: false',
       '          timeout: 5000',
     );
-    const edits = express(cfgOf(src, 'application.yml'), { kind: 'tls-mode', mode: 'implicit' });
-    assert.ok(edits);
-    const out = apply(src, edits);
+    const out = run(src, { kind: 'tls-mode', mode: 'implicit' });
     assert.equal(out, src.replace('          starttls:\n            enable: true\n            required: true\n', '').replace('enable: false', 'enable: true'));
     assert.equal(cfgOf(out, 'application.yml').effective.tlsMode, 'implicit');
   });
@@ -304,9 +303,7 @@ describe('Spring: legacy socket factory', () => {
       '      mail.smtp.socketFactory.class: javax.net.ssl.SSLSocketFactory',
       '      mail.smtp.timeout: 5000',
     );
-    const edits = express(cfgOf(src, 'application.yml'), { kind: 'tls-mode', mode: 'starttls-required' });
-    assert.ok(edits);
-    const out = apply(src, edits);
+    const out = run(src, { kind: 'tls-mode', mode: 'starttls-required' });
     assert.equal(
       out,
       L(
