@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { jsReader, jsReaderOptions, regionStats } from '../../server/src/readers/js/index';
+import { LineIndex } from '../../server/src/model/lineIndex';
 import type { Field } from '../../server/src/model/types';
 
 const GEN = path.resolve(__dirname, '../../../shared/bench/gen-corpus.mjs');
@@ -43,18 +44,8 @@ test('reader reproduces the answer key of a generated corpus (JS/TS files)', { s
           jsReaderOptions.regions = true;
         }
       }
-      const starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      const lineOf = (off: number): number => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid] <= off) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo + 1;
-      };
+      const li = new LineIndex(text);
+      const lineOf = (off: number): number => li.position(off).line + 1;
       const L = (x: Field): number => lineOf(x.site.key?.start ?? x.site.value.start);
       const lit = (x?: Field) => (x && x.kind === 'literal' ? x.value : undefined);
       const rep: { rule: string; line: number }[] = [];

@@ -18,6 +18,7 @@ import { fastParse } from '../../server/src/readers/yaml/fast';
 import { express, type Intent } from '../../server/src/fixes/intents';
 import { renderEdits } from '../../server/src/fixes/render';
 import { applyTextEdits } from '../../server/src/model/textEdits';
+import { LineIndex } from '../../server/src/model/lineIndex';
 import type { Field, ReadResult, SmtpConfig } from '../../server/src/model/types';
 
 const GEN = path.resolve(__dirname, '../../../shared/bench/gen-corpus.mjs');
@@ -97,18 +98,8 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
       if (rb.problems.some((p) => /^large file .*bounded mode/.test(p.message))) boundedSkipped++;
       else if (rb.problems.length) boundedDiffers.push(`${f.path}: ${JSON.stringify(rb.problems)}`);
       assert.deepEqual(r.problems, [], `${f.path}: ${JSON.stringify(r.problems)}`);
-      const starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      const lineOf = (off: number): number => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid] <= off) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo + 1;
-      };
+      const li = new LineIndex(text);
+      const lineOf = (off: number): number => li.position(off).line + 1;
       const reports = evaluate(r, lineOf);
       const k = key.files[f.path] ?? { findings: [], decoys: [] };
       const matched = new Set<number>();
@@ -141,10 +132,8 @@ test('reader reaches every YAML finding of a generated corpus, and nothing else'
         // The finding is gone: one report fewer of that rule.
         const before = reports.filter((y) => y.rule === x.rule).length;
         const r2 = yamlReader.read(f.path, out, {});
-        const starts2 = [0];
-        for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n', i + 1)) starts2.push(i + 1);
-        const lineOf2 = (off: number) => starts2.filter((s0) => s0 <= off).length;
-        const after = evaluate(r2, lineOf2).filter((y) => y.rule === x.rule).length;
+        const li2 = new LineIndex(out);
+        const after = evaluate(r2, (off) => li2.position(off).line + 1).filter((y) => y.rule === x.rule).length;
         if (after >= before) notCleared.push(`${f.path}:${x.line} ${x.rule} (${x.cfg.dialect})`);
         fixed++;
       }
