@@ -4,29 +4,15 @@
 // MCL_REQUIRE_LAB=1. (Owned by the connection-test engineer; mocha in the extension host.)
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { LAB, portOpen } from '../labHelpers';
 
-const LAB = process.env.MTA_LAB_DIR || '/tmp/mta-lab/postfix-lab';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface RunResult {
   result: { ok: boolean; report: { diagnosis: { code: string }[]; auth?: { result: string } }; text: string; fixes: unknown[] };
   applied: boolean;
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(1000, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
 }
 
 async function labOrSkip(ctx: Mocha.Context): Promise<{ user: string; pass: string }> {

@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { runProbe, testConnection } from '../../server/src/probe/index';
 import type { ProbeReport, ProbeTarget } from '../../server/src/probe/types';
 import { runTestConnection } from '../../server/src/cli/testConnection';
+import { LAB, portOpen } from '../labHelpers';
 
-const LAB = process.env.MTA_LAB_DIR || '/tmp/mta-lab/postfix-lab';
 const REQUIRE = process.env.MCL_REQUIRE_LAB === '1';
 const TIMEOUT = 3000;
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,19 +27,6 @@ interface Lab {
 }
 let lab: Lab | undefined;
 let why = '';
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(1000, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
-}
 
 before(async () => {
   try {
