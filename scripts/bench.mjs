@@ -432,14 +432,17 @@ if (haveServer && o.profile) {
 }
 
 // ------------------------------------------------------------------ report
-function fmtV(b) { return b.value == null ? 'n/a' : `${b.value}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''}`; }
+function withUnit(x, unit) { return `${x}${unit === '×' ? '×' : unit ? ' ' + unit : ''}`; }
+function fmtV(b) { return b.value == null ? 'n/a' : withUnit(b.value, b.unit); }
+/** The budget itself, e.g. "≤ 0.6×", "≥ 0.99". */
+function fmtLimit(b) { return `${b.op === '<=' ? '≤' : '≥'} ${withUnit(b.limit, b.unit)}`; }
 const lines = [];
 lines.push(`Mail Config Lint bench — ${new Date().toISOString()} — ${os.cpus().length} cpus (${os.cpus()[0]?.model?.trim() ?? '?'}), node ${process.versions.node}`);
 lines.push(`corpus ${path.relative(ROOT, C) || C}: ${corpusInfo.files ?? '?'} files, ${corpusInfo.bytes != null ? (corpusInfo.bytes / 1048576).toFixed(1) : '?'} MiB (seed ${o.seed}${corpusInfo.contentHash ? `, content ${corpusInfo.contentHash}` : ''}); corpus run ${o.runs} rounds + ${o.warmup} warm-up, interleaved`);
 lines.push('');
 const W = Math.max(...B.map((b) => b.label.length));
 lines.push(`${'budget'.padEnd(W)}  ${'measured'.padStart(10)}  ${'budget'.padStart(9)}  result  detail`);
-for (const b of B) lines.push(`${b.label.padEnd(W)}  ${fmtV(b).padStart(10)}  ${`${b.op === '<=' ? '≤' : '≥'} ${b.limit}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''}`.padStart(9)}  ${b.pass == null ? 'n/a ' : b.pass ? 'pass' : 'FAIL'}    ${b.detail}`);
+for (const b of B) lines.push(`${b.label.padEnd(W)}  ${fmtV(b).padStart(10)}  ${fmtLimit(b).padStart(9)}  ${b.pass == null ? 'n/a ' : b.pass ? 'pass' : 'FAIL'}    ${b.detail}`);
 lines.push('');
 lines.push(`absolute (medians; compare ratios, not seconds): floor ${corpus.floorWallS ?? '-'} s, CLI ${corpus.cliWallS ?? '-'} s (cpu ${corpus.cliCpuS ?? '-'} s), ESLint ${corpus.eslintWallS ?? '-'} s (${corpus.eslintOverFloor ?? '-'}× floor, ${corpus.eslintMaxRssMB ?? '-'} MB); node -e 0 ${single?.nodeWallMs ?? '-'} ms`);
 if (profiles.split) lines.push(`per kind (CLI on that kind's files only ÷ that kind's floor): ${Object.entries(profiles.split).map(([k, x]) => `${k} ${x.cliOverFloor}× (${x.cliWallS} s vs ${x.floorWallS} s)`).join('; ')}`);
@@ -487,7 +490,7 @@ function markdown(rep) {
   m.push('');
   m.push('| budget | measured | budget | result | detail |');
   m.push('| --- | ---: | ---: | :---: | --- |');
-  for (const b of rep.budgets) m.push(`| ${cell(b.label)} | ${cell(fmtV(b))} | ${b.op === '<=' ? '≤' : '≥'} ${b.limit}${b.unit === '×' ? '×' : b.unit ? ' ' + b.unit : ''} | ${b.pass == null ? 'n/a' : b.pass ? 'pass' : '**FAIL**'} | ${cell(b.detail)} |`);
+  for (const b of rep.budgets) m.push(`| ${cell(b.label)} | ${cell(fmtV(b))} | ${fmtLimit(b)} | ${b.pass == null ? 'n/a' : b.pass ? 'pass' : '**FAIL**'} | ${cell(b.detail)} |`);
   m.push('');
   const c = rep.corpus;
   m.push(`Absolute medians (for orientation only; compare the ratios): summed floor ${c.floorWallS ?? '-'} s, CLI ${c.cliWallS ?? '-'} s (CPU ${c.cliCpuS ?? '-'} s), ESLint ${c.eslintWallS ?? '-'} s (${c.eslintOverFloor ?? '-'}× the floor, ${c.eslintMaxRssMB ?? '-'} MB); \`node -e 0\` ${rep.single?.nodeWallMs ?? '-'} ms. CLI exit codes on the corpus: ${c.cliExitCodes ?? '-'}.`);
