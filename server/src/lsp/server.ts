@@ -43,7 +43,6 @@ import { formatOf } from '../readers/index';
 import type { ItemFocus } from '../readers/types';
 import { boundedModeMessage, isBoundedModeMessage, yamlOptions } from '../readers/yaml/index';
 import { helpUri } from '../rules/types';
-import { ruleById } from '../rules/index';
 import { findingToDiagnostic, minimalEdit, SOURCE, toLspEdits, type FileText } from './convert';
 import type { EngineContext, GetEngineContext } from './context';
 import { changeIsLocal, focusFor, maillessTotal, mergeSnapshot, snapshotOf, type Entry, type ItemSnapshot } from './incremental';
@@ -348,7 +347,7 @@ export function startServer(
     if (text.length > GC_AFTER_CHARS && v8.getHeapStatistics().total_heap_size > GC_ABOVE_HEAP) collectGarbageSoon();
     if (!skipped && isEnvFile(file)) updateEnv(file, lr.result.read, doc.uri);
     // An item snapshot exists only when every finding is about this file.
-    updateForeign(doc.uri, file, skipped || items ? [] : lr.result.findings.filter((f) => f.file !== file));
+    updateForeign(doc.uri, skipped || items ? [] : lr.result.findings.filter((f) => f.file !== file));
     return lr;
   }
 
@@ -430,7 +429,7 @@ export function startServer(
     if (stale.length) relint(stale);
   }
 
-  function updateForeign(sourceUri: string, sourceFile: string, findings: Finding[]): void {
+  function updateForeign(sourceUri: string, findings: Finding[]): void {
     const prev = foreign.get(sourceUri);
     const next = new Map<string, Finding[]>();
     for (const f of findings) {
@@ -451,7 +450,6 @@ export function startServer(
       if (uri && uri !== sourceUri) targets.push(uri);
     }
     if (targets.length) republish(targets);
-    void sourceFile;
   }
 
   function sig(list: Finding[] | undefined): string {
@@ -676,7 +674,7 @@ export function startServer(
   });
 
   documents.onDidChangeContent((e) => {
-    const st = states.get(e.document.uri) ?? stateFor(e.document);
+    stateFor(e.document);
     if (pull) return; // the client pulls after changes
     void settingsFor(e.document.uri).then((s) => {
       if (!states.has(e.document.uri)) return;
@@ -685,7 +683,6 @@ export function startServer(
       // next timer fires, so a slow lint coalesces keystrokes by itself.
       schedule(e.document.uri, s.debounceMs);
     });
-    void st;
   });
 
   documents.onDidSave((e) => {
@@ -710,7 +707,7 @@ export function startServer(
     settingsCache.delete(uri);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // Its findings about other files go away; an env file falls back to its saved content on disk.
-    updateForeign(uri, st.file, []);
+    updateForeign(uri, []);
     if (isEnvFile(st.file)) loadEnvFromDisk(st.file); // missing on disk (unsaved buffer): its variables go away
   });
 
@@ -1020,7 +1017,6 @@ export function startServer(
 
   documents.listen(connection);
   connection.listen();
-  void ruleById;
 }
 
 /** NUL bytes in the first 8 KB: a binary file opened as text. */
