@@ -506,16 +506,21 @@ export function startServer(
   // -----------------------------------------------------------------------------------------------
   // Publishing (push) and refreshing (pull)
 
-  async function lintAndPublish(uri: string, force = false): Promise<void> {
+  async function lintAndPublish(uri: string): Promise<void> {
     const doc0 = documents.get(uri);
     if (!doc0) return;
     const settings = await settingsFor(uri);
     const doc = documents.get(uri); // may have changed or closed while settings were fetched
     const st = states.get(uri);
     if (!doc || !st) return;
-    if (!force && settings.run === 'onSave' && st.result && doc.version !== st.savedVersion && st.result.settings.run === 'onSave') return;
+    if (waitsForSave(doc, st, settings)) return;
     analyze(doc, st, settings);
     publish(uri);
+  }
+
+  /** run=onSave: an unsaved version is not linted (its last result, also linted under onSave, stays). */
+  function waitsForSave(doc: TextDocument, st: DocState, settings: Settings): boolean {
+    return settings.run === 'onSave' && !!st.result && doc.version !== st.savedVersion && st.result.settings.run === 'onSave';
   }
 
   function publish(uri: string): void {
@@ -751,7 +756,7 @@ export function startServer(
     const doc2 = documents.get(uri);
     if (!doc2 || !states.has(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: st.published ?? [] };
-    const onSaveStale = settings.run === 'onSave' && st.result && doc2.version !== st.savedVersion && st.result.settings.run === 'onSave';
+    const onSaveStale = waitsForSave(doc2, st, settings);
     if (!onSaveStale || !st.published) {
       analyze(doc2, st, settings);
       st.published = diagnosticsFor(uri);
