@@ -840,14 +840,11 @@ export function startServer(
     } else {
       edit = LspTextEdit.insert({ line: pos.line, character: 0 }, `${indent}${marker} mail-config-lint-disable-next-line ${f.ruleId}${eol}`);
     }
-    const wsEdit: WorkspaceEdit = versionedEdits
-      ? { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits: [edit] }] }
-      : { changes: { [uri]: [edit] } };
     return {
       title: `Disable ${f.ruleId} for this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: diag ? [diag] : undefined,
-      edit: wsEdit,
+      edit: documentEdit(uri, documents.get(uri)?.version ?? null, [edit]),
     };
   }
 
@@ -856,10 +853,12 @@ export function startServer(
     const { text, applied } = fixAll(lr.file, lr.text, lr.lintOptions);
     const e = minimalEdit(lr.index, lr.text, text);
     if (!e) return { count: 0 };
-    const edit: WorkspaceEdit = versionedEdits
-      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [e] }] }
-      : { changes: { [doc.uri]: [e] } };
-    return { edit, count: applied.length };
+    return { edit: documentEdit(doc.uri, doc.version, [e]), count: applied.length };
+  }
+
+  /** Edits of one document as a WorkspaceEdit (versioned when the client supports it). */
+  function documentEdit(uri: string, version: number | null, edits: LspTextEdit[]): WorkspaceEdit {
+    return versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
   }
 
   connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
