@@ -196,15 +196,7 @@ export function startServer(
       const st = states.get(uri);
       const doc = documents.get(uri);
       const lr = st?.result;
-      if (lr && doc && lr.version === doc.version) {
-        return {
-          uri,
-          text: lr.text,
-          get index() {
-            return lr.index;
-          },
-        };
-      }
+      if (lr && doc && lr.version === doc.version) return textOf(uri, lr);
       if (doc) {
         const text = doc.getText();
         return { uri, text, index: new LineIndex(text) };
@@ -213,6 +205,17 @@ export function startServer(
     const text = diskText.get(file) ?? readSmallFile(file);
     if (text === undefined) return undefined;
     return { uri: fileToUri(file), text, index: new LineIndex(text) };
+  }
+
+  /** The linted text of a document; its line index is built only if a position is asked for. */
+  function textOf(uri: string, lr: LintResult): FileText {
+    return {
+      uri,
+      text: lr.text,
+      get index() {
+        return lr.index;
+      },
+    };
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -468,13 +471,7 @@ export function startServer(
   }
 
   function convertDiagnostics(uri: string, st: DocState, lr: LintResult): Diagnostic[] {
-    const own: FileText = {
-      uri,
-      text: lr.text,
-      get index() {
-        return lr.index;
-      },
-    };
+    const own = textOf(uri, lr);
     const opts = { relatedInformation: relatedInfo, codeDescription, fileText };
     const out: Diagnostic[] = [];
     if (lr.skipped && /too large/.test(lr.skipped)) {
