@@ -143,7 +143,8 @@ export function mergeSnapshot(prev: ItemSnapshot, text: string, c: TextChange, f
 
   const lineDelta = countLines(text, c.start, c.newEnd) - countLines(prev.text, c.start, c.oldEnd);
   const firstLine = countLines(text, 0, fs); // the window's first line, the same in both versions
-  const oldEndLine = countLines(prev.text, 0, oldFe); // the first old line after the window
+  // The first old line after the window (the text before fs is shared: count only the old window).
+  const oldEndLine = firstLine + countLines(prev.text, fs, oldFe);
   const entries: Entry[] = [];
   let e = 0;
   while (e < prev.entries.length && prev.entries[e].off < fs) {
