@@ -822,7 +822,8 @@ export function startServer(
   function disableAction(f: Finding, lr: LintResult, uri: string, diag?: Diagnostic): CodeAction {
     const pos = lr.index.position(f.span.start);
     const lineStart = lr.index.lineStart(pos.line);
-    const lineText = lr.text.slice(lineStart, lr.text.indexOf('\n', lineStart) === -1 ? undefined : lr.text.indexOf('\n', lineStart));
+    const lineEnd = lr.text.indexOf('\n', lineStart);
+    const lineText = lr.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
     const marker = commentFor(lr.file);
     const eol = lr.text.includes('\r\n') ? '\r\n' : '\n';
