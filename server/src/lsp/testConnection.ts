@@ -16,6 +16,7 @@ import type { SmtpConfig } from '../model/types';
 import { configAt, formatText, stepLine, targetFromConfig, testConnection, toJson } from '../probe/index';
 import type { ProbeTarget } from '../probe/types';
 import type { EngineContext, GetEngineContext } from './context';
+import { baseName } from './convert';
 
 export const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
 export const TEST_CONNECTION = 'mailConfigLint/testConnection';
@@ -177,7 +178,7 @@ export function registerTestConnection(
         if (!d.fix || !te?.length) continue;
         fixes.push({ code: d.code, title: d.fix.title, uri: p.uri, version: ctx.version, edits: te.map((e) => ({ range: rangeOf(ctx, e.start, e.end), newText: e.newText })) });
       }
-      return { ok: report.ok, report: toJson(report, where), text: `${cfg.label}\n${formatText(report, { where, fileName: (f) => f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1) })}`, fixes };
+      return { ok: report.ok, report: toJson(report, where), text: `${cfg.label}\n${formatText(report, { where, fileName: baseName })}`, fixes };
     } finally {
       sub.dispose();
     }
