@@ -14,6 +14,7 @@ import type { CodeLens, Connection, Range, ServerCapabilities, TextDocuments, Te
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SmtpConfig } from '../model/types';
 import { configAt, formatText, stepLine, targetFromConfig, testConnection, toJson } from '../probe/index';
+import type { ConfigTarget } from '../probe/target';
 import type { ProbeTarget } from '../probe/types';
 import type { EngineContext, GetEngineContext } from './context';
 import { baseName } from './convert';
@@ -103,8 +104,13 @@ function configsOf(ctx: EngineContext): SmtpConfig[] {
   return (ctx.result.read?.configs ?? []).filter((c) => c.file === ctx.file);
 }
 
+/** The probe target `cfg` describes, with the variables of the document's .env files and of this process. */
+function targetOf(ctx: EngineContext, cfg: SmtpConfig): ConfigTarget {
+  return targetFromConfig(cfg, ctx.text, ctx.lintOptions.env ?? ctx.env, process.env);
+}
+
 function infoOf(ctx: EngineContext, cfg: SmtpConfig): ConnectionInfo {
-  const t = targetFromConfig(cfg, ctx.text, ctx.lintOptions.env ?? ctx.env, process.env);
+  const t = targetOf(ctx, cfg);
   return {
     id: cfg.id,
     label: cfg.label,
@@ -142,7 +148,7 @@ export function registerTestConnection(
     const configs = configsOf(ctx);
     const cfg = p.configId ? configs.find((c) => c.id === p.configId) : configAt(configs, p.position ? ctx.index.offset(p.position) : undefined);
     if (!cfg) return fail('No SMTP configuration found here.');
-    const { target } = targetFromConfig(cfg, ctx.text, ctx.lintOptions.env ?? ctx.env, process.env);
+    const { target } = targetOf(ctx, cfg);
     if (!target.host) return fail(`The host of "${cfg.label}" is not known (an unset variable?).`);
     if (p.sealedPassword) {
       const pw = sealer.unseal(p.sealedPassword);
