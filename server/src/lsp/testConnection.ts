@@ -136,8 +136,9 @@ export function registerTestConnection(
     const ctx = await getEngineContext(p.uri);
     if (!ctx) return { configs: [] };
     const configs = configsOf(ctx);
-    const at = p.position ? configAt(configs, ctx.index.offset(p.position)) : undefined;
-    const inside = at && p.position && at.span.start <= ctx.index.offset(p.position) && ctx.index.offset(p.position) <= at.span.end;
+    const offset = p.position ? ctx.index.offset(p.position) : undefined;
+    const at = offset !== undefined ? configAt(configs, offset) : undefined;
+    const inside = at && offset !== undefined && at.span.start <= offset && offset <= at.span.end;
     return { configs: configs.map((c) => infoOf(ctx, c)), ...(inside ? { atCursor: at!.id } : {}) };
   });
 
