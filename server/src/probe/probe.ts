@@ -203,6 +203,11 @@ class Run {
     return this.ctl.signal;
   }
 
+  /** The name sent in EHLO and HELO. */
+  get ehloName(): string {
+    return this.opts.ehloName ?? 'mail-config-lint.invalid';
+  }
+
   dispose(): void {
     clearTimeout(this.deadlineTimer);
     this.ctl.dispose();
@@ -417,7 +422,7 @@ class Run {
       out.code = g.code;
       out.banner = g.raw.join(' ');
       if (g.code !== 220) return out;
-      wire.send(`EHLO ${this.opts.ehloName ?? 'mail-config-lint.invalid'}`);
+      wire.send(`EHLO ${this.ehloName}`);
       const r = await wire.readReply(Math.max(50, deadline - Date.now()), this.signal, 'EHLO reply');
       if (r.code === 250) out.ext = parseEhlo(r);
       wire.send('QUIT');
@@ -433,11 +438,11 @@ class Run {
   async ehlo(wire: Wire, stepName: 'ehlo' | 'ehlo-tls'): Promise<Extensions | null> {
     const t = Date.now();
     try {
-      wire.send(`EHLO ${this.opts.ehloName ?? 'mail-config-lint.invalid'}`);
+      wire.send(`EHLO ${this.ehloName}`);
       let r = await wire.readReply(this.timeout, this.signal, 'EHLO reply');
       if (r.code !== 250) {
         // RFC 5321 §4.1.4: a server without ESMTP may only know HELO.
-        wire.send(`HELO ${this.opts.ehloName ?? 'mail-config-lint.invalid'}`);
+        wire.send(`HELO ${this.ehloName}`);
         const h = await wire.readReply(this.timeout, this.signal, 'HELO reply');
         if (h.code !== 250) {
           this.step(stepName, 'fail', t, `EHLO and HELO refused: ${printable(r.raw.join(' '), 120)}`);
@@ -553,7 +558,7 @@ class Run {
       const left = () => Math.max(50, deadline - Date.now());
       wire.attach(await this.connect(true, left()), false);
       if ((await wire.readReply(left(), this.signal, 'greeting')).code !== 220) return null;
-      wire.send(`EHLO ${this.opts.ehloName ?? 'mail-config-lint.invalid'}`);
+      wire.send(`EHLO ${this.ehloName}`);
       if ((await wire.readReply(left(), this.signal, 'EHLO reply')).code !== 250) return null;
       wire.send('STARTTLS');
       if ((await wire.readReply(left(), this.signal, 'STARTTLS reply')).code !== 220) return null;
