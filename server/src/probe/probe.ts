@@ -94,6 +94,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Time until `deadline` for the next step of a mode check (at least 50 ms). */
+function timeLeft(deadline: number): number {
+  return Math.max(50, deadline - Date.now());
+}
+
 /** An AbortSignal that fires when any of the given ones does. */
 function linked(...signals: (AbortSignal | undefined)[]): { signal: AbortSignal; abort: () => void; dispose: () => void } {
   const ctl = new AbortController();
@@ -400,8 +405,8 @@ class Run {
     let sock: net.Socket | undefined;
     let ts: tls.TLSSocket | undefined;
     try {
-      sock = await this.connect(true, Math.max(50, deadline - Date.now()), signal);
-      ts = await tlsHandshake(sock, { servername: this.servername, ca: this.target.ca, legacy }, Math.max(50, deadline - Date.now()), signal);
+      sock = await this.connect(true, timeLeft(deadline), signal);
+      ts = await tlsHandshake(sock, { servername: this.servername, ca: this.target.ca, legacy }, timeLeft(deadline), signal);
       return { tls: describeTls(ts, this.servername) };
     } catch (e) {
       return { error: e instanceof WireError ? e : new WireError('socket', String(e)) };
@@ -416,14 +421,14 @@ class Run {
     const wire = new Wire(() => {});
     const out: { code?: number; banner?: string; ext?: Extensions; error?: WireError } = {};
     try {
-      const sock = await this.connect(true, Math.max(50, deadline - Date.now()));
+      const sock = await this.connect(true, timeLeft(deadline));
       wire.attach(sock, false);
-      const g = await wire.readReply(Math.max(50, deadline - Date.now()), this.signal, 'greeting');
+      const g = await wire.readReply(timeLeft(deadline), this.signal, 'greeting');
       out.code = g.code;
       out.banner = g.raw.join(' ');
       if (g.code !== 220) return out;
       wire.send(`EHLO ${this.ehloName}`);
-      const r = await wire.readReply(Math.max(50, deadline - Date.now()), this.signal, 'EHLO reply');
+      const r = await wire.readReply(timeLeft(deadline), this.signal, 'EHLO reply');
       if (r.code === 250) out.ext = parseEhlo(r);
       wire.send('QUIT');
       return out;
@@ -555,16 +560,15 @@ class Run {
     const wire = new Wire(() => {});
     let ts: tls.TLSSocket | undefined;
     try {
-      const left = () => Math.max(50, deadline - Date.now());
-      wire.attach(await this.connect(true, left()), false);
-      if ((await wire.readReply(left(), this.signal, 'greeting')).code !== 220) return null;
+      wire.attach(await this.connect(true, timeLeft(deadline)), false);
+      if ((await wire.readReply(timeLeft(deadline), this.signal, 'greeting')).code !== 220) return null;
       wire.send(`EHLO ${this.ehloName}`);
-      if ((await wire.readReply(left(), this.signal, 'EHLO reply')).code !== 250) return null;
+      if ((await wire.readReply(timeLeft(deadline), this.signal, 'EHLO reply')).code !== 250) return null;
       wire.send('STARTTLS');
-      if ((await wire.readReply(left(), this.signal, 'STARTTLS reply')).code !== 220) return null;
+      if ((await wire.readReply(timeLeft(deadline), this.signal, 'STARTTLS reply')).code !== 220) return null;
       const { socket } = wire.detach();
       if (!socket) return null;
-      ts = await tlsHandshake(socket, { servername: this.servername, ca: this.target.ca, legacy: true }, left(), this.signal);
+      ts = await tlsHandshake(socket, { servername: this.servername, ca: this.target.ca, legacy: true }, timeLeft(deadline), this.signal);
       return describeTls(ts, this.servername);
     } catch {
       return null;
