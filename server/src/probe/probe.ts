@@ -444,7 +444,7 @@ class Run {
     const t = Date.now();
     try {
       wire.send(`EHLO ${this.ehloName}`);
-      let r = await wire.readReply(this.timeout, this.signal, 'EHLO reply');
+      const r = await wire.readReply(this.timeout, this.signal, 'EHLO reply');
       if (r.code !== 250) {
         // RFC 5321 §4.1.4: a server without ESMTP may only know HELO.
         wire.send(`HELO ${this.ehloName}`);
@@ -454,7 +454,6 @@ class Run {
           this.diag('protocol-error', msg.ehloRefused(this.target.port, printable(r.raw.join(' '), 160)));
           return null;
         }
-        r = h;
         this.step(stepName, 'warn', t, 'EHLO refused; HELO accepted (no ESMTP extensions)');
         this.extensions = [];
         return { keywords: [], starttls: false, authMechanisms: [], auth: false };
