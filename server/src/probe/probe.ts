@@ -40,9 +40,10 @@ export function makeScrubber(secrets: (string | undefined)[]): (s: string) => st
   };
 }
 
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+
 function secretForms(user: string | undefined, password: string | undefined): string[] {
   if (!password) return [];
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
   const forms = [password, b64(password), b64(`\0${user ?? ''}\0${password}`), encodeURIComponent(password)];
   // base64 of the password inside a longer base64 blob can start at any of 3 alignments: cover them.
   for (const pre of ['a', 'ab']) {
@@ -657,7 +658,6 @@ class Run {
       this.step('auth', 'warn', t, this.auth.detail);
       return;
     }
-    const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
     const hidden = '[credentials redacted]';
     try {
       let r: Reply;
