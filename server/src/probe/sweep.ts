@@ -61,14 +61,15 @@ export async function runSweep(
   const entries = await Promise.all(
     ports.map(async (p): Promise<SweepEntry> => {
       const o: ProbeOptions = { ...opts, noAuth: true, onEvent: undefined };
+      const probe = (tls: ProbeTls) => runProbe({ host: base.host, port: p.port, tls, servername: base.servername, ca: base.ca, user: base.user }, o);
       const t0 = Date.now();
-      let r = await runProbe({ host: base.host, port: p.port, tls: p.tls, servername: base.servername, ca: base.ca, user: base.user }, o);
+      let r = await probe(p.tls);
       let mode = p;
       // The port speaks the other mode: note what it really is (already checked on a fresh connection).
       const other = r.diagnosis.find((d) => d.code === 'port-expects-implicit-tls' || d.code === 'port-expects-starttls');
       if (other) {
         mode = { port: p.port, tls: other.code === 'port-expects-implicit-tls' ? 'implicit' : 'starttls' };
-        r = await runProbe({ host: base.host, port: p.port, tls: mode.tls, servername: base.servername, ca: base.ca, user: base.user }, o);
+        r = await probe(mode.tls);
       }
       const e = entryOf(r, mode, wantAuth);
       e.ms = Date.now() - t0;
