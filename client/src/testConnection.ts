@@ -6,6 +6,8 @@
 import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+// Types only (erased from the bundle): the request and result shapes are the server's.
+import type { ConnectionInfo, SealedPassword, TestConnectionResult } from '../../server/src/lsp/testConnection';
 
 const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
 const TEST_CONNECTION = 'mailConfigLint/testConnection';
@@ -18,7 +20,7 @@ const SEAL_INFO = 'mail-config-lint probe password v1';
  * Seals the password for the server (X25519 + HKDF-SHA256 + AES-256-GCM, see server/src/lsp/testConnection.ts),
  * so that an LSP message trace (mailConfigLint.trace.server: verbose) never shows it in clear.
  */
-function seal(password: string, serverKey: string): { publicKey: string; iv: string; data: string; tag: string } {
+function seal(password: string, serverKey: string): SealedPassword {
   const { publicKey, privateKey } = generateKeyPairSync('x25519');
   const peer = createPublicKey({ key: Buffer.from(serverKey, 'base64'), format: 'der', type: 'spki' });
   const key = Buffer.from(hkdfSync('sha256', diffieHellman({ privateKey, publicKey: peer }), Buffer.alloc(0), SEAL_INFO, 32));
@@ -33,20 +35,8 @@ function seal(password: string, serverKey: string): { publicKey: string; iv: str
   };
 }
 
-interface ConnectionInfo {
-  id: string;
-  label: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  host?: string;
-  port?: number;
-  tls?: string;
-  user?: string;
-  passwordSource: string;
-  notes: string[];
-}
-
-interface TestResult {
-  ok: boolean;
+/** The server's result, with the parts of its report (the CLI's --format json object) read here. */
+interface TestResult extends Omit<TestConnectionResult, 'report'> {
   report: {
     ms?: number;
     target?: { host: string; port: number; tls: string };
@@ -54,9 +44,6 @@ interface TestResult {
     tls?: { authorized: boolean } | null;
     diagnosis?: { code: string; severity: string; message: string }[];
   };
-  text: string;
-  fixes: { code: string; title: string; uri: string; version: number; edits: { range: ConnectionInfo['range']; newText: string }[] }[];
-  error?: string;
 }
 
 interface RunArgs {
