@@ -267,11 +267,6 @@ export class Wire {
     return this.phaseBytes;
   }
 
-  /** Partial, unterminated data received so far (for diagnostics). */
-  get pending(): string {
-    return this.partial;
-  }
-
   send(line: string, shown?: string): void {
     this.sink(this.secure ? '~>' : '->', shown ?? line);
     this.sock?.write(line + '\r\n');
