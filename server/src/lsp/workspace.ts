@@ -103,12 +103,6 @@ export class ProjectConfigs {
     this.cache.set(dir, entry);
     return entry.config;
   }
-
-  configFiles(): string[] {
-    const s = new Set<string>();
-    for (const v of this.cache.values()) if (v.config.file) s.add(v.config.file);
-    return [...s];
-  }
 }
 
 /**
