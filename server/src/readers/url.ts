@@ -19,7 +19,8 @@ function maskPassword(value: string, lead: number, at: number, userinfo: string)
   return value.slice(0, start) + '***' + value.slice(lead + at + userinfo.length);
 }
 
-function safeDecode(s: string): string {
+/** decodeURIComponent, or `s` as it is when it is not valid percent-encoding. */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -1,6 +1,7 @@
 // Mirrors the parts of a nodemailer connection URL onto the config's fields, so rules that look at
 // host/port/verifyCert/... see URL-only configs too (Meteor MAIL_URL, SMTP_URL).
 import type { Field, SmtpConfig } from '../../model/types';
+import { safeDecode } from '../url';
 
 export function nodemailerUrlFields(cfg: SmtpConfig): void {
   const u = cfg.url;
@@ -26,18 +27,10 @@ export function nodemailerUrlFields(cfg: SmtpConfig): void {
     // userinfo runs to the last `@` before the path (url.parse); the user is the part before the first `:`
     const m = /^\s*[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(u.text);
     const user = m ? m[1].split(':')[0] : undefined;
-    cfg.credentials.user = { key: u.key, value: user !== undefined ? decodeURIComponentSafe(user) : undefined, text: user ?? '', kind: u.kind, site: u.site };
+    cfg.credentials.user = { key: u.key, value: user !== undefined ? safeDecode(user) : undefined, text: user ?? '', kind: u.kind, site: u.site };
   }
   if (u.hasPassword && !cfg.credentials.password) {
     cfg.credentials.password = { key: u.key, text: '***', kind: u.kind, site: u.site };
     cfg.credentials.passwordIsLiteral = u.kind === 'literal';
-  }
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
   }
 }

@@ -15,6 +15,7 @@
 //   - _actionEHLO: STARTTLS iff !secure && !ignoreTLS && (advertised || requireTLS).
 // The generic .env dialect can reuse nodemailerEffective() with values read from SMTP_* keys.
 import type { EffectiveConnection, TlsMode } from '../../model/types';
+import { safeDecode } from '../url';
 import { lookupService } from './wellKnown';
 
 /** A value as far as static analysis knows it: absent (undefined), known, or unknown with a reason. */
@@ -61,14 +62,14 @@ export function nodemailerUrlOptions(url: string): Record<string, unknown> {
   if (hostname) out.host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (userinfo) {
     const i = userinfo.indexOf(':');
-    out.auth = { user: dec(i < 0 ? userinfo : userinfo.slice(0, i)), pass: i < 0 ? '' : '***' };
+    out.auth = { user: safeDecode(i < 0 ? userinfo : userinfo.slice(0, i)), pass: i < 0 ? '' : '***' };
   }
   if (query) {
     for (const pair of query.split('&')) {
       if (!pair) continue;
       const eq = pair.indexOf('=');
-      const key = dec((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
-      let value: unknown = dec((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '));
+      const key = safeDecode((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
+      let value: unknown = safeDecode((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '));
       if (!isNaN(value as number)) value = Number(value);
       if (value === 'true') value = true;
       else if (value === 'false') value = false;
@@ -83,14 +84,6 @@ export function nodemailerUrlOptions(url: string): Record<string, unknown> {
     }
   }
   return out;
-}
-
-function dec(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));

@@ -39,7 +39,7 @@ import type { Credentials, Field, GlobalSetting, ReadProblem, ReadResult, Site, 
 import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { ReadContext, Reader } from '../types';
-import { looksLikeMailUrl, parseMailUrl } from '../url';
+import { parseMailUrl, safeDecode } from '../url';
 import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from './effective';
 import { envVarOf, evaluate, isProcessEnv, propName, unwrap, UNKNOWN, type Ev, type EvalScope } from './evaluate';
 import { keepChunksWith, keepLikelyDeclarations, maskText, statementBoundaries } from './regions';
@@ -814,11 +814,11 @@ class FileReader {
     // The unmasked URL (the model only keeps the masked one).
     const raw = typeof ev?.v === 'string' ? ev.v : n?.type === 'TemplateLiteral' ? this.text.slice((n.start ?? 0) + 1, (n.end ?? 0) - 1) : '';
     const ui = /^[^:]*:\/\/([^@/?#]*)@/.exec(raw)?.[1] ?? '';
-    const user = decodeSafe(ui.split(':')[0] ?? '');
+    const user = safeDecode(ui.split(':')[0] ?? '');
     if (url.hasUser) cfg.credentials.user = { key: 'url.user', value: user, text: user, kind: url.kind, site: url.site, ...(url.envVar ? { envVar: url.envVar } : {}) };
     if (url.hasPassword) {
       cfg.credentials.password = { key: 'url.password', text: '***', kind: url.kind, site: url.site };
-      const pw = decodeSafe(ui.slice(ui.indexOf(':') + 1));
+      const pw = safeDecode(ui.slice(ui.indexOf(':') + 1));
       cfg.credentials.passwordIsLiteral = url.kind === 'literal' && !pw.includes('${') && !isPlaceholderSecret(pw);
     }
   }
@@ -1111,14 +1111,6 @@ function hasHit(hits: number[], start: number, end: number): boolean {
     else hi = mid;
   }
   return lo < hits.length && hits[lo] < end;
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** `module.exports.mailConfig`, `exports.smtp`, `config.mail` → dotted path (identifiers only). */
