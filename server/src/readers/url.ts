@@ -28,6 +28,11 @@ export function safeDecode(s: string): string {
   }
 }
 
+/** The site of a part of a value (a URL part, one half of `host:port`): `text` at file offset `start`. */
+export function urlPartSite(file: string, start: number, text: string): Site {
+  return { file, style: 'url-part', value: { start, end: start + text.length }, quote: '', entry: { start, end: start + text.length }, indent: '' };
+}
+
 /**
  * Parses `value` (the unquoted text) that starts at file offset `valueStart`, inside the entry `site`.
  * Returns undefined when it is not a URL. `key` names the setting (MAIL_URL, url, MAILER_DSN).
@@ -37,16 +42,9 @@ export function parseMailUrl(key: string, value: string, valueStart: number, sit
   const m = URL_RE.exec(value.trimStart());
   if (!m) return undefined;
   const base = valueStart + lead;
-  const part = (k: string, text: string, at: number): Site => ({
-    file: site.file,
-    style: 'url-part',
-    value: { start: base + at, end: base + at + text.length },
-    quote: '',
-    entry: { start: base + at, end: base + at + text.length },
-    indent: '',
-  });
+  const part = (text: string, at: number): Site => urlPartSite(site.file, base + at, text);
   const [, scheme, userinfo, host, port, , query] = m;
-  const schemeField: Field<string> = { key: 'scheme', value: scheme.toLowerCase(), text: scheme, kind, site: part('scheme', scheme, 0) };
+  const schemeField: Field<string> = { key: 'scheme', value: scheme.toLowerCase(), text: scheme, kind, site: part(scheme, 0) };
   let at = scheme.length + 3;
   let hasUser = false;
   let hasPassword = false;
@@ -57,13 +55,13 @@ export function parseMailUrl(key: string, value: string, valueStart: number, sit
     at += userinfo.length + 1;
   }
   const hostField: Field<string> | undefined = host
-    ? { key: 'host', value: safeDecode(host.replace(/^\[|\]$/g, '')), text: host, kind, site: part('host', host, at) }
+    ? { key: 'host', value: safeDecode(host.replace(/^\[|\]$/g, '')), text: host, kind, site: part(host, at) }
     : undefined;
   at += host.length;
   let portField: Field<number> | undefined;
   if (port !== undefined) {
     at += 1;
-    if (port.length) portField = { key: 'port', value: Number(port), text: port, kind, site: part('port', port, at) };
+    if (port.length) portField = { key: 'port', value: Number(port), text: port, kind, site: part(port, at) };
     at += port.length;
   }
   const params: Record<string, Field<string>> = {};
@@ -77,7 +75,7 @@ export function parseMailUrl(key: string, value: string, valueStart: number, sit
       if (k) {
         // The param's value site covers only the value; its entry covers `k=v` (for removal, the renderer
         // also takes the joining `&` or `?`).
-        const s = part(k, v, qStart + off + (eq < 0 ? pair.length : eq + 1));
+        const s = part(v, qStart + off + (eq < 0 ? pair.length : eq + 1));
         s.entry = { start: base + qStart + off, end: base + qStart + off + pair.length };
         s.key = { start: base + qStart + off, end: base + qStart + off + (eq < 0 ? pair.length : eq) };
         params[k] = { key: k, value: safeDecode(v), text: v, kind, site: s };

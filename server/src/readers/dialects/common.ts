@@ -3,7 +3,7 @@
 // (style 'env') and from YAML env blocks (yaml-map / yaml-list / yaml-namevalue).
 import type { Credentials, Dialect, EffectiveConnection, Field, SmtpConfig, Span, UrlField } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
-import { parseMailUrl } from '../url';
+import { parseMailUrl, urlPartSite } from '../url';
 
 /** One mail settings block inside a KvGroup: the entries of one key family (SMTP_*, MAIL_*, BULK_SMTP_* ...). */
 export interface Instance {
@@ -167,6 +167,20 @@ export function valueTextStart(e: KvEntry): number | undefined {
   const inner = site.value.end - site.value.start - (site.quote ? 2 : 0);
   if (inner !== raw.length) return undefined;
   return site.value.start + (site.quote ? 1 : 0);
+}
+
+/**
+ * The host and port Fields of a `host:port` value `v` of `e` (hostText: the host as written, brackets
+ * included; portText: the port digits, if any). Their sites are url-part sites inside the value when its
+ * offsets are exact (valueTextStart), else the entry's own site.
+ */
+export function hostPortFields(e: KvEntry, v: string, hostText: string, portText: string | undefined): { host: Field<string>; port?: Field<number> } {
+  const start = valueTextStart(e);
+  const lead = v.length - v.trimStart().length;
+  const site = (at: number, text: string) => (start !== undefined ? urlPartSite(e.site.file, start + lead + at, text) : e.site);
+  const host: Field<string> = { key: e.key, value: hostText.replace(/^\[|\]$/g, ''), text: hostText, kind: e.kind, site: site(0, hostText) };
+  if (!portText) return { host };
+  return { host, port: { key: e.key, value: Number(portText), text: portText, kind: e.kind, site: site(hostText.length + 1, portText) } };
 }
 
 /**

@@ -16,14 +16,10 @@
 // other smtps; no port → 'unknown'); smtps → implicit (go-mail WithSSL); smtp+starttls → TLSOpportunistic
 // (Gitea logs and continues in plaintext when STARTTLS is missing); smtp → NoTLS (none). sendmail, dummy,
 // smtp+unix (or an SMTP_ADDR path) → no config.
-import type { Field, Site, SmtpConfig } from '../../model/types';
+import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, makeConfig, portField, strField, valueOf, valueTextStart } from './common';
+import { addExtras, credentials, envBool, hostPortFields, Instance, makeConfig, portField, strField, valueOf } from './common';
 import { verifyField } from './generic';
-
-function part(file: string, start: number, text: string): Site {
-  return { file, style: 'url-part', value: { start, end: start + text.length }, quote: '', entry: { start, end: start + text.length }, indent: '' };
-}
 
 export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
@@ -59,15 +55,14 @@ export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefin
     const v = valueOf(legacy);
     const m = v !== undefined ? /^\s*(\[[^\]]*\]|[^:\s]*)(?::(\d+))?\s*$/.exec(v) : null;
     if (m) {
-      const start = valueTextStart(legacy);
-      const lead = v!.length - v!.trimStart().length;
+      const hp = hostPortFields(legacy, v!, m[1], m[2]);
       if (!addr) {
-        hostV = m[1].replace(/^\[|\]$/g, '');
-        fields.host = { key: legacy.key, value: hostV, text: m[1], kind: legacy.kind, site: start !== undefined ? part(legacy.site.file, start + lead, m[1]) : legacy.site };
+        hostV = hp.host.value;
+        fields.host = hp.host;
       }
-      if (!port && m[2]) {
-        portN = Number(m[2]);
-        fields.port = { key: legacy.key, value: portN, text: m[2], kind: legacy.kind, site: start !== undefined ? part(legacy.site.file, start + lead + m[1].length + 1, m[2]) : legacy.site };
+      if (!port && hp.port) {
+        portN = hp.port.value;
+        fields.port = hp.port;
       }
     }
   }

@@ -12,14 +12,10 @@
 // effective: port 465 → implicit (the dialer switches to TLS on 465); no port → 'unknown' (Grafana fails
 // with "missing port in address"); NoStartTLS → none; MandatoryStartTLS → required; else opportunistic.
 // GF_SMTP_ENABLED=false → no config.
-import type { Field, Site, SmtpConfig } from '../../model/types';
+import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, isKnown, makeConfig, strField, valueOf, valueTextStart } from './common';
+import { addExtras, credentials, envBool, hostPortFields, Instance, isKnown, makeConfig, strField, valueOf } from './common';
 import { verifyField } from './generic';
-
-function part(e: { site: Site }, start: number, text: string): Site {
-  return { file: e.site.file, style: 'url-part', value: { start, end: start + text.length }, quote: '', entry: { start, end: start + text.length }, indent: '' };
-}
 
 export function buildGrafana(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
@@ -47,22 +43,16 @@ export function buildGrafana(group: KvGroup, inst: Instance): SmtpConfig | undef
       return makeConfig(group, inst, 'grafana', { tlsMode: 'unknown', because: `${hostE.key} comes from the environment` }, fields);
     }
     const m = /^\s*(\[[^\]]*\]|[^:\s]*)(?::(\d*))?\s*$/.exec(v);
-    const start = valueTextStart(hostE);
     if (!m) {
       fields.host = strField(hostE);
       return makeConfig(group, inst, 'grafana', { tlsMode: 'unknown', because: `${hostE.key} is not host:port` }, fields);
     }
-    hostV = m[1].replace(/^\[|\]$/g, '');
-    const lead = v.length - v.trimStart().length;
-    const hf: Field<string> = { key: hostE.key, value: hostV, text: m[1], kind: hostE.kind, site: start !== undefined ? part(hostE, start + lead, m[1]) : hostE.site };
-    fields.host = hf;
-    if (m[2] !== undefined && m[2] !== '') {
-      portN = Number(m[2]);
-      const at = start !== undefined ? start + lead + m[1].length + 1 : undefined;
-      fields.port = { key: hostE.key, value: portN, text: m[2], kind: hostE.kind, site: at !== undefined ? part(hostE, at, m[2]) : hostE.site };
-    } else {
-      return makeConfig(group, inst, 'grafana', { host: hostV, tlsMode: 'unknown', because: `${hostE.key} has no :port — Grafana fails with "missing port in address"` }, fields);
-    }
+    const hp = hostPortFields(hostE, v, m[1], m[2]);
+    hostV = hp.host.value;
+    fields.host = hp.host;
+    if (!hp.port) return makeConfig(group, inst, 'grafana', { host: hostV, tlsMode: 'unknown', because: `${hostE.key} has no :port — Grafana fails with "missing port in address"` }, fields);
+    portN = hp.port.value;
+    fields.port = hp.port;
   }
   if (policy && !isKnown(policy)) return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'unknown', because: `${policy.key} comes from the environment` }, fields);
   if (portN === 465) return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'implicit', because: 'port 465: Grafana\'s dialer uses implicit TLS' }, fields);
