@@ -54,6 +54,13 @@ export function portField(e: KvEntry): Field<number> {
   return f;
 }
 
+/** The port number: `dflt` without a port entry; undefined when its value is not known or not an integer. */
+export function intPort(port: KvEntry | undefined, dflt: number): number | undefined {
+  if (!port) return dflt;
+  const pv = valueOf(port);
+  return pv !== undefined && /^\s*\d+\s*$/.test(pv) ? Number(pv) : undefined;
+}
+
 /** A Field whose value is a boolean (for dialects that parse values, e.g. Ghost's nconf parseValues). */
 export function boolField(e: KvEntry, parse: (s: string) => boolean | undefined): Field {
   const f = strField(e) as Field;

@@ -11,8 +11,8 @@
 // effective: FORCE_TLS=true → implicit; ENABLE_START_TLS=false → none; else STARTTLS when advertised.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
-import { verifyField } from './generic';
+import { addExtras, credentials, envBool, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
+import { opensslVerifyModeField } from './mastodon';
 
 export function buildDiscourse(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
@@ -31,14 +31,10 @@ export function buildDiscourse(group: KvGroup, inst: Instance): SmtpConfig | und
   if (force) fields.implicitTls = strField(force);
   if (start) fields.starttls = strField(start);
   const verify = k('OPENSSL_VERIFY_MODE');
-  if (verify) fields.verifyCert = verifyField(verify, (v) => (v.trim().toLowerCase() === 'none' ? true : v.trim() ? false : undefined));
+  if (verify) fields.verifyCert = opensslVerifyModeField(verify);
   const hostV = host ? valueOf(host) : 'localhost';
-  let portN: number | undefined = 25;
-  if (port) {
-    const pv = valueOf(port);
-    portN = pv !== undefined && /^\s*\d+\s*$/.test(pv) ? Number(pv) : undefined;
-    if (portN === undefined) return makeConfig(group, inst, 'discourse', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
-  }
+  const portN = intPort(port, 25);
+  if (port && portN === undefined) return makeConfig(group, inst, 'discourse', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
   for (const e of [force, start]) {
     if (e && (!isKnown(e) || (e.value.trim() !== '' && envBool(e.value) === undefined))) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'unknown', because: `the value of ${e.key} is not a known boolean` }, fields);
   }

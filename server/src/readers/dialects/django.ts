@@ -20,7 +20,7 @@
 // starttls-required; neither → 'none' (Django never sends STARTTLS). A non-SMTP backend → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
+import { addExtras, credentials, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 
 /** django-environ / python-decouple boolean casts. */
 export function pyBool(s: string | undefined): boolean | undefined {
@@ -56,11 +56,7 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
   if (u) fields.url = u;
 
   let hostV: string | undefined = host ? valueOf(host) : 'localhost';
-  let portN: number | undefined = 25;
-  if (port) {
-    const pv = valueOf(port);
-    portN = pv !== undefined && /^\s*\d+\s*$/.test(pv) ? Number(pv) : undefined;
-  }
+  let portN = intPort(port, 25);
   let tls: boolean | undefined = useTls ? (isKnown(useTls) ? pyBool(useTls.value) : undefined) : false;
   let ssl: boolean | undefined = useSsl ? (isKnown(useSsl) ? pyBool(useSsl.value) : undefined) : false;
   const why: string[] = [];

@@ -17,9 +17,14 @@
 // opportunistic; absent → ENABLE_STARTTLS_AUTO != 'false' → opportunistic, else none.
 // SMTP_DELIVERY_METHOD other than smtp → no config; SMTP_AUTH_METHOD=none → no credentials.
 import type { Field, SmtpConfig } from '../../model/types';
-import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
+import type { KvEntry, KvGroup } from '../types';
+import { addExtras, credentials, envBool, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
 import { verifyField } from './generic';
+
+/** ActionMailer's openssl_verify_mode (Mastodon, Discourse): verification is off for 'none'. */
+export function opensslVerifyModeField(e: KvEntry): Field {
+  return verifyField(e, (v) => (v.trim().toLowerCase() === 'none' ? true : v.trim() ? false : undefined));
+}
 
 export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
@@ -45,15 +50,11 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   if (tls) fields.implicitTls = strField(tls);
   if (starttls) fields.starttls = strField(starttls);
   else if (starttlsAuto) fields.starttls = strField(starttlsAuto);
-  if (verify) fields.verifyCert = verifyField(verify, (v) => (v.trim().toLowerCase() === 'none' ? true : v.trim() ? false : undefined));
+  if (verify) fields.verifyCert = opensslVerifyModeField(verify);
 
   const hostV = host ? valueOf(host) : 'localhost';
-  let portN: number | undefined = 25;
-  if (port) {
-    const pv = valueOf(port);
-    portN = pv !== undefined && /^\s*\d+\s*$/.test(pv) ? Number(pv) : undefined;
-    if (portN === undefined) return makeConfig(group, inst, 'mastodon', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
-  }
+  const portN = intPort(port, 25);
+  if (port && portN === undefined) return makeConfig(group, inst, 'mastodon', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
   const isTrue = (e: typeof tls) => (e ? (isKnown(e) ? e.value === 'true' : undefined) : false);
   const t1 = isTrue(k('TLS'));
   const t2 = isTrue(k('SSL'));
