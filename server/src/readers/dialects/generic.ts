@@ -108,23 +108,23 @@ export function verifyField(e: KvEntry, disabledWhen: (v: string) => boolean | u
 
 export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dialect = 'generic'): SmtpConfig | undefined {
   const roles = rolesOf(inst);
-  const first = (_inst: Instance, role: string) => roles.get(role);
-  const host = first(inst, 'host');
-  const port = first(inst, 'port');
-  const url = first(inst, 'url');
-  const service = first(inst, 'service');
+  const first = (role: string) => roles.get(role);
+  const host = first('host');
+  const port = first('port');
+  const url = first('url');
+  const service = first('service');
   if (!host && !port && !url && !service) return undefined;
-  const secure = first(inst, 'secure');
-  const requireTls = first(inst, 'requireTls');
-  const ignoreTls = first(inst, 'ignoreTls');
-  const opportunisticTls = first(inst, 'opportunisticTls');
-  const verify = first(inst, 'verify');
-  const minVersion = first(inst, 'minVersion');
-  const ciphers = first(inst, 'ciphers');
+  const secure = first('secure');
+  const requireTls = first('requireTls');
+  const ignoreTls = first('ignoreTls');
+  const opportunisticTls = first('opportunisticTls');
+  const verify = first('verify');
+  const minVersion = first('minVersion');
+  const ciphers = first('ciphers');
   const extras: Record<string, Field> = {};
   for (const e of [secure, requireTls, ignoreTls, opportunisticTls, verify]) noteNonBoolean(extras, e);
   addExtras(extras, inst, EXTRA_KEYS);
-  const fields: Partial<SmtpConfig> = { extras, credentials: credentials(first(inst, 'user'), first(inst, 'pass')) };
+  const fields: Partial<SmtpConfig> = { extras, credentials: credentials(first('user'), first('pass')) };
   if (host) fields.host = strField(host);
   if (port) fields.port = portField(port);
   const u = url ? urlField(url) : undefined;

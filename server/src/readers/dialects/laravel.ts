@@ -75,7 +75,6 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
     }
     for (const [pk, pf] of Object.entries(u.params)) options[pk] = pf.value;
   }
-  if (hostV === undefined) hostV = undefined;
   if (schemeV === undefined) {
     if (Number.isNaN(portN)) return makeConfig(group, inst, 'laravel', { host: hostV, tlsMode: 'unknown', because: `the port (${portKey}) is not known` }, fields);
     schemeV = portN === 465 ? 'smtps' : 'smtp';

@@ -73,5 +73,3 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   if (autoV === 'false') return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'none', because: `${starttlsAuto!.key}=false and no SMTP_ENABLE_STARTTLS: STARTTLS is never sent` }, fields);
   return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'starttls-opportunistic', because: 'no SMTP_TLS and SMTP_ENABLE_STARTTLS unset: STARTTLS only when advertised (enable_starttls_auto)' }, fields);
 }
-
-export { envBool };

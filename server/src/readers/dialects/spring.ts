@@ -118,11 +118,6 @@ function lowestProtocol(list: string): string | undefined {
   return bestName ?? (list.trim() || undefined);
 }
 
-/** True when a written password looks like a placeholder rather than a real secret. */
-export function isPlaceholderSecret(v: string): boolean {
-  return isPlaceholder(v);
-}
-
 /**
  * Builds the SmtpConfig of one Spring mail block. Returns undefined when nothing in it is an SMTP client
  * setting (e.g. only `spring.mail.default-encoding`).
@@ -185,7 +180,7 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   if (userF) cfg.credentials.user = withValue<string>(userF, userF.value === undefined ? undefined : String(userF.value));
   if (passF) {
     cfg.credentials.password = { ...passF, text: '***', value: undefined } as Field<string>;
-    cfg.credentials.passwordIsLiteral = passF.kind === 'literal' && rawPassword !== undefined && !isPlaceholderSecret(rawPassword);
+    cfg.credentials.passwordIsLiteral = passF.kind === 'literal' && rawPassword !== undefined && !isPlaceholder(rawPassword);
   }
 
   // Implicit TLS: smtps protocol forces it; Boot's ssl.enabled=true sets mail.<protocol>.ssl.enable=true.
