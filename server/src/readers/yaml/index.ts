@@ -83,8 +83,8 @@ const MAX_PROBLEMS = 20;
 /** Images whose SMTP settings configure a mail server or catcher, not a client. */
 const SERVER_IMAGE_NAMES = new Set([
   'postfix', 'docker-postfix', 'postfix-relay', 'smtp', 'smtp-relay', 'exim', 'exim4', 'exim-relay', 'docker-mailserver', 'mailserver', 'mailhog',
-  'mailpit', 'maildev', 'smtp4dev', 'greenmail', 'standalone', 'haraka', 'maddy', 'stalwart-mail', 'mail-server', 'poste.io', 'iredmail', 'mailcatcher',
-  'fake-smtp-server', 'opendkim', 'rspamd', 'dovecot', 'mailu', 'admin',
+  'mailpit', 'maildev', 'smtp4dev', 'greenmail', 'haraka', 'maddy', 'stalwart-mail', 'mail-server', 'poste.io', 'iredmail', 'mailcatcher',
+  'fake-smtp-server', 'opendkim', 'rspamd', 'dovecot', 'mailu',
 ]);
 const SERVER_IMAGE_OWNERS = /(^|\/)(mailu|mailcow|docker-mailserver|mailserver|boky|namshi|bytemark|juanluisbaptiste|mailhog|axllent|maildev|rnwood|greenmail|analogic|tvial|stalwartlabs|foxcpp)\//i;
 
@@ -94,7 +94,7 @@ export function isServerImage(image: string | undefined): boolean {
   const last = noTag.slice(noTag.lastIndexOf('/') + 1).toLowerCase();
   if (SERVER_IMAGE_OWNERS.test(noTag)) return true;
   // Plain names only when they are the whole repository name (ghcr.io/acme/mailer-api is a client).
-  return SERVER_IMAGE_NAMES.has(last) && last !== 'admin' && last !== 'standalone';
+  return SERVER_IMAGE_NAMES.has(last);
 }
 
 interface Ctx {
@@ -386,7 +386,7 @@ function readEnvBlock(ctx: Ctx, pair: Pair, block: YAMLMap | YAMLSeq, path: Path
         if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) continue;
         const site = listItemSite(item, info, eq, src);
         const value = info.value.slice(eq + 1);
-        entries.push(finishEntry(ctx, key, value, info.exact ? value : value, site));
+        entries.push(finishEntry(ctx, key, value, value, site));
       } else if (isMap(it)) {
         const m = it as YAMLMap;
         const namePair = pairsOf(m, src).find((q) => keyString(q, src) === 'name');

@@ -242,9 +242,7 @@ export function pairSite(pair: Pair, src: Src, style: SiteStyle = 'yaml-map', ke
   if (info) {
     value = info.span;
     quote = info.quote;
-  } else if (vr && (isScalar(pair.value) || isAlias(pair.value))) {
-    value = { start: src.base + vr[0], end: src.base + vr[1] };
-  } else if (vr && !isScalar(pair.value)) {
+  } else if (vr) {
     value = { start: src.base + vr[0], end: src.base + vr[1] };
   } else {
     // `KEY:` with no value: an empty span right after the colon.
