@@ -159,7 +159,7 @@ export function nodemailerEffective(o: NodemailerOptionsIn): NodemailerEffective
   const secureUndefined = !secureV || (secureV.known && secureV.v === undefined);
   if (secureV && !secureV.known) {
     if (o.secureFollowsPort) {
-      return result('unknown', `secure follows the port (${'port === 465'}), so nodemailer uses implicit TLS on 465 and STARTTLS elsewhere; the port is not known here (${secureV.why}).`);
+      return result('unknown', `secure follows the port (port === 465), so nodemailer uses implicit TLS on 465 and STARTTLS elsewhere; the port is not known here (${secureV.why}).`);
     }
     return result('unknown', `secure is not known here (${secureV.why}).`);
   }
@@ -196,15 +196,14 @@ export function nodemailerEffective(o: NodemailerOptionsIn): NodemailerEffective
       : slots.secure?.src === 'service'
         ? `${presetNote} sets secure: false on ${portText}`
         : `secure is ${show((secureV as { v: unknown }).v)} on ${portText}`;
-  const explicit465 = '';
   if (!secureUndefined && port === 465 && !(ignoreV && !ignoreV.known) && !(requireV && !requireV.known)) {
     const mode: TlsMode = ignoreV?.known && ignoreV.v ? 'none' : requireV?.known && requireV.v ? 'starttls-required' : 'starttls-opportunistic';
     return result(mode, `${secureWhy}, so nodemailer does not switch to implicit TLS: it connects in plaintext and waits for a greeting that an implicit-TLS port never sends.`, false, port);
   }
   if (ignoreV && !ignoreV.known) return result('unknown', `${secureWhy}, and ignoreTLS is not known here (${ignoreV.why}).`, false, port);
-  if (ignoreV?.known && ignoreV.v) return result('none', `${secureWhy}${explicit465} and ${srcNote('ignoreTLS')} is set, so nodemailer never sends STARTTLS and the session stays in cleartext.`, false, port);
+  if (ignoreV?.known && ignoreV.v) return result('none', `${secureWhy} and ${srcNote('ignoreTLS')} is set, so nodemailer never sends STARTTLS and the session stays in cleartext.`, false, port);
   if (requireV && !requireV.known) return result('unknown', `${secureWhy}, and requireTLS is not known here (${requireV.why}).`, false, port);
-  if (requireV?.known && requireV.v) return result('starttls-required', `${secureWhy}${explicit465} and requireTLS is set, so nodemailer must upgrade with STARTTLS or fail.`, false, port);
+  if (requireV?.known && requireV.v) return result('starttls-required', `${secureWhy} and requireTLS is set, so nodemailer must upgrade with STARTTLS or fail.`, false, port);
   const opp = oppV?.known && oppV.v ? ' (and opportunisticTLS continues in cleartext if the upgrade fails)' : '';
-  return result('starttls-opportunistic', `${secureWhy}${explicit465} without requireTLS, so nodemailer uses STARTTLS only if the server offers it${opp}.`, false, port);
+  return result('starttls-opportunistic', `${secureWhy} without requireTLS, so nodemailer uses STARTTLS only if the server offers it${opp}.`, false, port);
 }

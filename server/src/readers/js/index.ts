@@ -56,7 +56,7 @@ const NEEDLES = ['createTransport', NODE_TLS, 'MailerModule'] as const;
 
 /** Cheap text test: a transport is built with createTransport (or NestJS MailerModule), the global switch is named in full. */
 export function mayContainMail(text: string): boolean {
-  return text.includes('createTransport') || text.includes(NODE_TLS) || text.includes('MailerModule');
+  return NEEDLES.some((needle) => text.includes(needle));
 }
 
 // Decorators (NestJS, TypeORM services) and `accessor` fields are everyday TypeScript: without these
@@ -649,7 +649,7 @@ class FileReader {
         // nodemailer-smtp-transport / smtp-pool wrappers: createTransport(smtpTransport({...}))
         const c = unwrap(n.callee);
         const name = c?.type === 'Identifier' ? c.name : c && (c.type === 'MemberExpression') ? propName(c.property, c.computed) : undefined;
-        if (name && /^smtp(Pool|-?Transport)?$|^smtpTransport$|^smtpPool$/i.test(name) && n.arguments[0]) return this.resolveArg(n.arguments[0], depth + 1);
+        if (name && /^smtp(Pool|-?Transport)?$/i.test(name) && n.arguments[0]) return this.resolveArg(n.arguments[0], depth + 1);
         return undefined;
       }
       default:
@@ -773,7 +773,7 @@ class FileReader {
         whole(u.host);
         whole(u.port);
         for (const p of Object.values(u.params)) whole(p);
-        Object.assign(field, { scheme: u.scheme, host: u.host, port: u.port, hasUser: u.hasUser, hasPassword: u.hasPassword, params: u.params, text: u.hasPassword ? `${text}` : text });
+        Object.assign(field, { scheme: u.scheme, host: u.host, port: u.port, hasUser: u.hasUser, hasPassword: u.hasPassword, params: u.params });
       }
     }
     return field;
@@ -875,9 +875,6 @@ class FileReader {
         ins.url = this.urlOptVal(u, urlProp.value);
       }
     }
-    const mapUrlParams = (): void => {
-      if (cfg.url) this.urlParams(cfg, cfg.url);
-    };
     // auth: { user, pass, ... }
     const authProp = P.get('auth');
     if (authProp) {
@@ -932,7 +929,7 @@ class FileReader {
       const sn = take('tls.servername', T.get('servername'));
       if (sn) cfg.extras['tls.servername'] = sn;
     }
-    mapUrlParams();
+    if (cfg.url) this.urlParams(cfg, cfg.url);
     // A boolean option written as a raw env string (secure: process.env.SMTP_SECURE): "false" is truthy.
     for (const [k, f] of [['secure', cfg.implicitTls], ['requireTLS', cfg.requireTls], ['ignoreTLS', cfg.ignoreTls], ['opportunisticTLS', cfg.opportunisticTls], ['tls.rejectUnauthorized', cfg.verifyCert]] as const) {
       if (f && f.kind === 'env' && this.isRawEnv(this.propValueNode(f))) cfg.extras[`rawEnvString:${k}`] = f;
