@@ -19,14 +19,8 @@ export interface ServicePreset {
   authMethod?: string;
 }
 
-interface RawService {
-  description?: string;
-  host?: string;
-  port?: number;
-  secure?: boolean;
-  requireTLS?: boolean;
-  ignoreTLS?: boolean;
-  authMethod?: string;
+/** A services.json entry: the preset's settings plus the other names it is found by. */
+interface RawService extends Omit<ServicePreset, 'name'> {
   aliases?: string | string[];
   domains?: string | string[];
 }
