@@ -1,7 +1,7 @@
 // Shared helpers for the dialect interpreters: KvEntry → Field, env-style booleans, placeholders,
 // credentials, config assembly. Interpreters never assume a site style: entries come from `.env` files
 // (style 'env') and from YAML env blocks (yaml-map / yaml-list / yaml-namevalue).
-import type { Credentials, Dialect, EffectiveConnection, Field, SmtpConfig, Span, UrlField } from '../../model/types';
+import type { Credentials, Dialect, EffectiveConnection, Field, Site, SmtpConfig, Span, UrlField } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
 import { parseMailUrl, urlPartSite } from '../url';
 
@@ -115,7 +115,8 @@ export function credentials(user: KvEntry | undefined, pass: KvEntry | undefined
   return c;
 }
 
-export function spanOf(entries: KvEntry[]): Span {
+/** From the first entry start to the last entry end of `entries` (KvEntries or Fields); {0, 0} when empty. */
+export function spanOf(entries: readonly { site: Site }[]): Span {
   let start = Infinity;
   let end = -Infinity;
   for (const e of entries) {

@@ -26,7 +26,7 @@
 //    text = the list as written.
 import type { EffectiveConnection, Field, Format, SmtpConfig, Span, TlsMode } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
-import { isKnown, isPlaceholder } from './common';
+import { isKnown, isPlaceholder, spanOf } from './common';
 import { prefixMatcher, registerKvFamily } from './registry';
 
 export interface SpringProp {
@@ -306,9 +306,7 @@ export function springFromKvGroup(group: KvGroup, entries: KvEntry[] = group.ent
     });
   }
   if (!props.length) return { used };
-  const start = Math.min(...used.map((e) => e.site.entry.start));
-  const end = Math.max(...used.map((e) => e.site.entry.end));
-  const config = interpretSpring(props, { file: group.file, format: group.format, span: { start, end }, label: `${group.label} (Spring)`, partial: true });
+  const config = interpretSpring(props, { file: group.file, format: group.format, span: spanOf(used), label: `${group.label} (Spring)`, partial: true });
   return { config, used };
 }
 

@@ -20,6 +20,7 @@ import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { interpretKvGroup } from '../dialects/index';
+import { spanOf } from '../dialects/common';
 import { interpretSpring, normaliseSpringName } from '../dialects/spring';
 import type { SpringProp } from '../dialects/spring';
 import {
@@ -561,13 +562,7 @@ function makeProp(name: string, key: string, value: string, typed: string | numb
 }
 
 function springConfig(file: string, props: SpringProp[], label: string): SmtpConfig | undefined {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const p of props) {
-    start = Math.min(start, p.field.site.entry.start);
-    end = Math.max(end, p.field.site.entry.end);
-  }
-  return interpretSpring(props, { file, format: 'yaml', span: { start, end }, label });
+  return interpretSpring(props, { file, format: 'yaml', span: spanOf(props.map((p) => p.field)), label });
 }
 
 const SPRING_MAIL = ['spring', 'mail'];
