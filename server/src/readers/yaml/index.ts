@@ -653,6 +653,22 @@ function flattenToEntries(ctx: Ctx, map: YAMLMap, prefix: string, sep: string, k
   }
 }
 
+/** `entries` (read from the value of `pair`) as one KvGroup spanning the pair; nothing when there are none. */
+function pushPairGroup(ctx: Ctx, pair: Pair, entries: KvEntry[], label: string, image: string): void {
+  if (!entries.length) return;
+  const src = ctx.src;
+  const kr = rangeOf(pair.key);
+  const vr = rangeOf(pair.value);
+  ctx.groups.push({
+    file: src.file,
+    format: 'yaml',
+    span: { start: src.base + (kr ? kr[0] : 0), end: src.base + (vr ? vr[1] : kr ? kr[1] : 0) },
+    label,
+    entries,
+    image,
+  });
+}
+
 function readGhost(ctx: Ctx, root: YAMLMap): void {
   const src = ctx.src;
   const mailPair = pairsOf(root, src).find((p) => keyString(p, src) === 'mail');
@@ -663,17 +679,7 @@ function readGhost(ctx: Ctx, root: YAMLMap): void {
   if (getKey(m, 'transport', src) === undefined && !isMap(getKey(m, 'options', src))) return;
   const entries: KvEntry[] = [];
   flattenToEntries(ctx, m, 'mail__', '__', (k) => k, entries, 0);
-  if (!entries.length) return;
-  const kr = rangeOf(mailPair.key);
-  const vr = rangeOf(mailPair.value);
-  ctx.groups.push({
-    file: src.file,
-    format: 'yaml',
-    span: { start: src.base + (kr ? kr[0] : 0), end: src.base + (vr ? vr[1] : kr ? kr[1] : 0) },
-    label: 'mail (Ghost config)',
-    entries,
-    image: 'ghost',
-  });
+  pushPairGroup(ctx, mailPair, entries, 'mail (Ghost config)', 'ghost');
 }
 
 function readGrafana(ctx: Ctx, pair: Pair): void {
@@ -685,17 +691,7 @@ function readGrafana(ctx: Ctx, pair: Pair): void {
   if (!smtpPair || !isMap(smtp)) return;
   const entries: KvEntry[] = [];
   flattenToEntries(ctx, smtp as YAMLMap, 'GF_SMTP_', '_', (k) => k.toUpperCase(), entries, 0);
-  if (!entries.length) return;
-  const kr = rangeOf(smtpPair.key);
-  const vr = rangeOf(smtpPair.value);
-  ctx.groups.push({
-    file: src.file,
-    format: 'yaml',
-    span: { start: src.base + (kr ? kr[0] : 0), end: src.base + (vr ? vr[1] : 0) },
-    label: 'grafana.ini smtp',
-    entries,
-    image: 'grafana/grafana',
-  });
+  pushPairGroup(ctx, smtpPair, entries, 'grafana.ini smtp', 'grafana/grafana');
 }
 
 // ------------------------------------------------------------------------------------------------
