@@ -185,6 +185,7 @@ class FileReader {
     // Suppression comments: the statements holding them are kept (a comment never spans two statements).
     if (mentionsSuppression(text)) keepChunksWith(text, bounds, keep, 'mail-config-lint-disable');
     keepLikelyDeclarations(text, bounds, keep);
+    const hits = needleHits(text); // the same for every round: offsets in `text`, which masking keeps
     const checked = new Set<string>();
     for (let round = 0; round < 8; round++) {
       const masked = maskText(text, bounds, keep);
@@ -192,7 +193,7 @@ class FileReader {
       const r = new FileReader(file, text, ctx);
       const looked = new Set<string>();
       r.onLookup = (name) => looked.add(name);
-      if (!r.readMasked(masked)) return undefined;
+      if (!r.readMasked(masked, hits)) return undefined;
       let grew = false;
       // A name may also be spelled with \u escapes (`\u0061bc` is abc): keep such chunks once anything is looked up.
       if (looked.size && !checked.has('\\u')) {
@@ -209,7 +210,7 @@ class FileReader {
     return undefined;
   }
 
-  private readMasked(masked: string): boolean {
+  private readMasked(masked: string, hits: number[]): boolean {
     regionStats.maskedParses++;
     let ast: t.File;
     try {
@@ -219,20 +220,11 @@ class FileReader {
     }
     if (((ast as unknown as { errors?: unknown[] }).errors ?? []).length) return false;
     this.program = ast.program;
-    const hits = this.hits();
     this.walk(ast.program, (n) => this.visitTarget(n), (n) => hasHit(hits, n.start ?? 0, n.end ?? 0));
     if (this.aliases.size > 1) return false;
     this.readCalls();
     if (mentionsSuppression(this.text)) this.suppressionsFromComments(ast.comments ?? []);
     return true;
-  }
-
-  private hits(): number[] {
-    const hits: number[] = [];
-    for (const needle of NEEDLES) {
-      for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + needle.length)) hits.push(i);
-    }
-    return hits.sort((a, b) => a - b);
   }
 
   private readCalls(): void {
@@ -275,7 +267,7 @@ class FileReader {
     // Targeted walk: only the subtrees that contain `createTransport` / NODE_TLS_REJECT_UNAUTHORIZED in their
     // text (the parse is the cost; visiting every node of a large file would nearly double it).
     this.program = ast.program;
-    const hits = this.hits();
+    const hits = needleHits(this.text);
     this.walk(ast.program, (n) => this.visitTarget(n), (n) => hasHit(hits, n.start ?? 0, n.end ?? 0));
     // A renamed import/require (import { createTransport as mk }): its calls do not name createTransport.
     if (this.aliases.size > 1) this.walk(ast.program, (n) => this.visitTarget(n));
@@ -1097,6 +1089,15 @@ const NODE = Symbol('node');
 
 /** Type-only children: never hold a transport or a binding we read. */
 const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeParameters', 'implements', 'predicate']);
+
+/** Offsets of every NEEDLES occurrence in `text`, sorted. */
+function needleHits(text: string): number[] {
+  const hits: number[] = [];
+  for (const needle of NEEDLES) {
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) hits.push(i);
+  }
+  return hits.sort((a, b) => a - b);
+}
 
 /** Some offset of the sorted `hits` lies in [start, end). */
 function hasHit(hits: number[], start: number, end: number): boolean {
