@@ -6,7 +6,7 @@ import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
 import type { EnvLookup, ItemFocus } from './readers/types';
 import { rules } from './rules/index';
-import type { Report, Rule } from './rules/types';
+import type { Report } from './rules/types';
 import { renderEdits } from './fixes/render';
 import './register';
 
@@ -28,19 +28,6 @@ export interface FileResult {
   findings: Finding[];
   /** Problems reading the file: syntax errors, binary content, size limits. */
   problems: { message: string; line?: number }[];
-}
-
-function severityFor(rule: Rule, report: Report, opts: LintOptions): Severity | undefined {
-  const configured = opts.rules?.[rule.meta.id];
-  if (configured === 'off') return undefined;
-  if (configured === undefined && rule.meta.enabledByDefault === false) return undefined; // opt-in rules
-  return configured ?? report.severity ?? rule.meta.defaultSeverity;
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
 }
 
 /** Reads one file's text and runs every enabled rule on what it finds. Never throws for bad input. */
@@ -66,11 +53,10 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     if (setting === 'off' || (setting === undefined && rule.meta.enabledByDefault === false)) continue;
     const ctx = {
       report(r: Report) {
-        const severity = severityFor(rule, r, opts);
-        if (!severity) return;
         findings.push({
           ruleId: rule.meta.id,
-          severity,
+          // A configured severity wins over the rule's own choice for this case.
+          severity: setting ?? r.severity ?? rule.meta.defaultSeverity,
           message: r.message,
           file: r.file ?? file,
           span: r.span,
@@ -87,7 +73,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
       read.problems.push({ message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });
     }
   }
-  // One line index for all findings (lineOf per finding is quadratic on big files); none without suppressions.
+  // One line index for all findings (counting line breaks per finding is quadratic on big files); none without suppressions.
   let lines: LineIndex | undefined;
   const lineAt = (offset: number) => (lines ??= new LineIndex(text)).position(offset).line;
   const kept = findings.filter((f) => {
