@@ -145,11 +145,16 @@ export function removeParam(cfg: SmtpConfig, name: string): FieldEdit | null | u
 export function setUrlPort(cfg: SmtpConfig, port: number): FieldEdit | null | undefined {
   const u = cfg.url;
   if (!u) return null;
-  if (u.port) {
-    if (!editablePart(cfg, u.port)) return null;
-    return u.port.value === port ? undefined : { op: 'set', field: u.port, text: String(port) };
+  return setPortPart(cfg, u.port, u.host, port);
+}
+
+/** Set a `host:port` port part (or add `:N` after the host part) — of a URL, or of a HOST=a:p key. */
+export function setPortPart(cfg: SmtpConfig, portPart: Field | undefined, hostPart: Field | undefined, port: number): FieldEdit | null | undefined {
+  if (portPart) {
+    if (!editablePart(cfg, portPart)) return null;
+    return portPart.value === port ? undefined : { op: 'set', field: portPart, text: String(port) };
   }
-  return editablePart(cfg, u.host) ? { op: 'insert', after: u.host, key: 'port', text: String(port) } : null;
+  return editablePart(cfg, hostPart) ? { op: 'insert', after: hostPart, key: 'port', text: String(port) } : null;
 }
 
 export function setScheme(cfg: SmtpConfig, scheme: string): FieldEdit | null | undefined {

@@ -7,7 +7,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, editablePart, Edits, insert, prefixOf, setText, verifyFlagOn } from './env-common';
+import { anchorOf, Edits, insert, prefixOf, setPortPart, setText, verifyFlagOn } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(cfg, [[Object.values(cfg.extras).find((f) => /HOST$/i.test(f.key)), ['HOST']], [cfg.credentials.user, ['USER']]], 'GF_SMTP_');
@@ -30,13 +30,10 @@ export function expressGrafana(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       if (cfg.effective.tlsMode === 'implicit') return null;
       policy(cfg, e);
       break;
-    case 'port': {
-      const p = cfg.port;
-      if (p && editablePart(cfg, p)) e.add(p.value === intent.port ? undefined : { op: 'set', field: p, text: String(intent.port) });
-      else if (!p && cfg.host && editablePart(cfg, cfg.host)) e.add({ op: 'insert', after: cfg.host, key: 'port', text: String(intent.port) });
-      else return null;
+    case 'port':
+      // cfg.port and cfg.host are the parts of GF_SMTP_HOST=host:port
+      e.add(setPortPart(cfg, cfg.port, cfg.host, intent.port));
       break;
-    }
     case 'verify-cert':
       e.add(verifyFlagOn(cfg));
       break;
