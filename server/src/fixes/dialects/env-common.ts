@@ -103,6 +103,14 @@ export function verifyFlagOn(cfg: SmtpConfig): FieldEdit | null | undefined {
   return f && editable(cfg, f) ? setText(cfg, f, spell(f, false)) : null;
 }
 
+/** Turns verification back on by removing the setting that turned it off (a key, or a URL query parameter). */
+export function removeVerifyFlag(cfg: SmtpConfig): FieldEdit | null | undefined {
+  const f = cfg.verifyCert;
+  if (!f) return null;
+  if (f.site.style === 'url-part') return removeParam(cfg, f.key);
+  return editable(cfg, f) ? { op: 'remove', field: f } : null;
+}
+
 /** Collects edits; a null means "cannot express" and fails the whole list. */
 export class Edits {
   readonly list: FieldEdit[] = [];

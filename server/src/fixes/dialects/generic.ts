@@ -10,7 +10,7 @@
 // The key prefix of the config is kept (MAILER_SMTP_SECURE, BULK_SMTP_REQUIRE_TLS ...).
 import type { Dialect, Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, editable, editablePart, Edits, insert, keyLike, prefixOf, removeParam, setBool, setParam, setScheme, setText, setUrlPort, str } from './env-common';
+import { anchorOf, boolOf, editable, editablePart, Edits, insert, keyLike, prefixOf, removeVerifyFlag, setBool, setParam, setScheme, setText, setUrlPort, str } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(
@@ -98,13 +98,9 @@ export function expressNodemailerEnv(cfg: SmtpConfig, intent: Intent): FieldEdit
       // only the require part: undo a secure flip when the config is implicit TLS already
       if (cfg.effective.tlsMode === 'implicit') return null;
       break;
-    case 'verify-cert': {
-      const f = cfg.verifyCert;
-      if (!f) return null;
-      if (f.site.style === 'url-part') e.add(removeParam(cfg, f.key));
-      else e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
+    case 'verify-cert':
+      e.add(removeVerifyFlag(cfg));
       break;
-    }
     case 'min-tls-1.2': {
       const f = cfg.minTlsVersion;
       if (!f) return null;

@@ -8,7 +8,7 @@
 //   min-tls-1.2                mail__options__tls__minVersion=TLSv1.2
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, editable, Edits, insert, portEdit, setBool, setText } from './env-common';
+import { anchorOf, boolOf, editable, Edits, insert, portEdit, removeVerifyFlag, setBool, setText } from './env-common';
 
 function base(cfg: SmtpConfig): string {
   for (const f of [cfg.port, cfg.host, cfg.service, cfg.implicitTls]) {
@@ -48,8 +48,7 @@ export function expressGhost(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nul
       else e.add(insert(anchorOf(cfg, cfg.implicitTls, cfg.port, cfg.host), `${base(cfg)}requireTLS`, 'true', 'boolean'));
       break;
     case 'verify-cert':
-      if (!cfg.verifyCert) return null;
-      e.add(editable(cfg, cfg.verifyCert) ? { op: 'remove', field: cfg.verifyCert } : null);
+      e.add(removeVerifyFlag(cfg)); // tls__rejectUnauthorized=false (never a URL part in Ghost)
       break;
     case 'min-tls-1.2':
       if (!cfg.minTlsVersion) return null;

@@ -8,7 +8,7 @@
 // MAIL_ENCRYPTION is ignored by Laravel ≥ 9; the laravel-mail-encryption-ignored rule removes it itself.
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, editable, Edits, insert, removeParam, setParam, setScheme, setText, setUrlPort, str } from './env-common';
+import { anchorOf, Edits, insert, removeParam, removeVerifyFlag, setParam, setScheme, setText, setUrlPort, str } from './env-common';
 
 function schemeKey(cfg: SmtpConfig) {
   const f = cfg.implicitTls;
@@ -45,13 +45,9 @@ export function expressLaravel(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       e.add(setParam(cfg, 'require_tls', 'true'));
       e.add(removeParam(cfg, 'auto_tls'));
       break;
-    case 'verify-cert': {
-      const f = cfg.verifyCert;
-      if (!f) return null;
-      if (f.site.style === 'url-part') e.add(removeParam(cfg, f.key));
-      else e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
+    case 'verify-cert':
+      e.add(removeVerifyFlag(cfg));
       break;
-    }
     case 'min-tls-1.2':
       return null;
   }
