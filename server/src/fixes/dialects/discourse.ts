@@ -8,7 +8,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, Edits, insert, portEdit, setBool, setText } from './env-common';
+import { anchorOf, boolOf, Edits, insert, portEdit, setBool, verifyModePeer } from './env-common';
 
 function mode(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
   if (implicit) {
@@ -31,8 +31,7 @@ export function expressDiscourse(cfg: SmtpConfig, intent: Intent): FieldEdit[] |
       mode(cfg, e, intent.port === 465);
       break;
     case 'verify-cert':
-      if (!cfg.verifyCert) return null;
-      e.add(setText(cfg, cfg.verifyCert, 'peer'));
+      e.add(verifyModePeer(cfg));
       break;
     default:
       return null;

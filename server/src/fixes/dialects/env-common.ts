@@ -103,6 +103,11 @@ export function verifyFlagOn(cfg: SmtpConfig): FieldEdit | null | undefined {
   return f && editable(cfg, f) ? setText(cfg, f, spell(f, false)) : null;
 }
 
+/** Turns verification back on for the Ruby mail gem (Mastodon, Discourse): OPENSSL_VERIFY_MODE=peer. */
+export function verifyModePeer(cfg: SmtpConfig): FieldEdit | null | undefined {
+  return cfg.verifyCert ? setText(cfg, cfg.verifyCert, 'peer') : null;
+}
+
 /** Turns verification back on by removing the setting that turned it off (a key, or a URL query parameter). */
 export function removeVerifyFlag(cfg: SmtpConfig): FieldEdit | null | undefined {
   const f = cfg.verifyCert;

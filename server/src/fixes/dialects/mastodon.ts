@@ -7,7 +7,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, Edits, insert, portEdit, prefixOf, setBool, setText } from './env-common';
+import { anchorOf, boolOf, Edits, insert, portEdit, prefixOf, setBool, setText, verifyModePeer } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(cfg, [[cfg.port, ['PORT']], [cfg.host, ['SERVER', 'HOST']], [cfg.credentials.user, ['LOGIN']], [cfg.implicitTls, ['TLS', 'SSL']]], 'SMTP_');
@@ -50,8 +50,7 @@ export function expressMastodon(cfg: SmtpConfig, intent: Intent): FieldEdit[] | 
       setStarttls(cfg, e, 'always');
       break;
     case 'verify-cert':
-      if (!cfg.verifyCert) return null;
-      e.add(setText(cfg, cfg.verifyCert, 'peer'));
+      e.add(verifyModePeer(cfg));
       break;
     default:
       return null;
