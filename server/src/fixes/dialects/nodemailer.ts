@@ -109,11 +109,7 @@ function requireTls(cfg: SmtpConfig, removed: Set<Field>, after?: Field): FieldE
     }
   }
   if (cfg.requireTls) {
-    if (cfg.requireTls.site.style === 'url-part') {
-      const e = setBool(cfg, cfg.requireTls, true);
-      if (e) edits.push(e);
-      return edits;
-    }
+    // a URL's ?requireTLS or the property (setBool writes each in its own form)
     const e = setBool(cfg, cfg.requireTls, true);
     if (e) edits.push(e);
     return edits;
@@ -171,7 +167,7 @@ function minTls(cfg: SmtpConfig): FieldEdit[] | null {
   const f = cfg.minTlsVersion;
   const legacy = (x: Field | undefined): boolean => !!x && typeof x.value === 'string' && LEGACY.test(x.value.trim());
   if (f && editable(cfg, f)) {
-    if (f.key === 'tls.minVersion' || f.key === 'tls.minVersion'.replace('tls.', '')) {
+    if (f.key === 'tls.minVersion' || f.key === 'minVersion') {
       if (f.value !== 'TLSv1.2' && f.value !== 'TLSv1.3') edits.push(f.site.style === 'url-part' ? { op: 'set', field: f, text: 'TLSv1.2' } : { op: 'set', field: f, text: 'TLSv1.2', type: 'string' });
     } else if (legacy(f)) toRemove.push(f);
   }
