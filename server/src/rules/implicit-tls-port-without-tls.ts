@@ -2,8 +2,8 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, boolOf, strOf, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portField, portOf, presetOf,
-  portRole, relatedOf, setEdit, setPort, show, spanOf,
+  IMPLICIT_PORTS, boolOf, strOf, decidingPort, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portRelated,
+  portRole, setEdit, setPort, show, spanOf,
 } from './util';
 
 /** The written setting that keeps implicit TLS off (or undefined when only the port is written). */
@@ -50,10 +50,9 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     // A nodemailer service preset that sets the port decides it (the written port is dead code).
-    const preset = presetOf(cfg);
-    const port = preset?.port ?? portOf(cfg);
-    if (port === undefined || !IMPLICIT_PORTS.has(port)) return;
-    const pf = preset?.port !== undefined ? undefined : portField(cfg);
+    const dp = decidingPort(cfg);
+    if (!dp || !IMPLICIT_PORTS.has(dp.port)) return;
+    const { port, field: pf } = dp;
     if (pf && isCrossFile(pf, cfg)) return; // the .env value read by JS: cross-file-port-mode-mismatch reports it
     const mode = cfg.effective?.tlsMode;
     if (mode === 'implicit' || mode === undefined) return;
@@ -88,7 +87,7 @@ export const rule: Rule = {
     ctx.report({
       message,
       span: spanOf(at),
-      related: culprit && pf ? relatedOf(pf, `port ${port} is set here`) : preset ? relatedOf(cfg.service, `the service preset sets port ${port}`) : [],
+      related: portRelated(cfg, dp, culprit),
       fixes: fixes(preferred, alt),
       configId: cfg.id,
     });

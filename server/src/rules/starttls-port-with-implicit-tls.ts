@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  STARTTLS_PORTS, editable, fixes, flipFlag, intentFix, isCrossFile, libName, portField, portOf, presetOf, portRole, relatedOf,
+  STARTTLS_PORTS, decidingPort, editable, fixes, flipFlag, intentFix, isCrossFile, libName, portRelated, portRole,
   setEdit, setPort, show, spanOf, wrongVersionSymptom,
 } from './util';
 
@@ -27,10 +27,9 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     // A nodemailer service preset that sets the port decides it (the written port is dead code).
-    const preset = presetOf(cfg);
-    const port = preset?.port ?? portOf(cfg);
-    if (port === undefined || !STARTTLS_PORTS.has(port)) return;
-    const pf = preset?.port !== undefined ? undefined : portField(cfg);
+    const dp = decidingPort(cfg);
+    if (!dp || !STARTTLS_PORTS.has(dp.port)) return;
+    const { port, field: pf } = dp;
     if (pf && isCrossFile(pf, cfg)) return; // cross-file-port-mode-mismatch
     if (cfg.effective?.tlsMode !== 'implicit') return;
     const culprit = implicitCulprit(cfg);
@@ -48,7 +47,7 @@ export const rule: Rule = {
     ctx.report({
       message,
       span: spanOf(at),
-      related: culprit && pf ? relatedOf(pf, `port ${port} is set here`) : preset ? relatedOf(cfg.service, `the service preset sets port ${port}`) : [],
+      related: portRelated(cfg, dp, culprit),
       fixes: fixes(preferred, alt),
       configId: cfg.id,
     });

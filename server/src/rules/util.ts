@@ -120,6 +120,21 @@ export function portOf(cfg: SmtpConfig): number | undefined {
   return undefined;
 }
 
+/** The port that decides what the server expects, and where it comes from: a nodemailer service preset's port
+ *  wins (the written one is dead code then, so `field` is undefined), else the written port. */
+export interface DecidingPort {
+  port: number;
+  field: Field<number> | undefined;
+  preset: ServicePreset | undefined;
+}
+
+export function decidingPort(cfg: SmtpConfig): DecidingPort | undefined {
+  const preset = presetOf(cfg);
+  const port = preset?.port ?? portOf(cfg);
+  if (port === undefined) return undefined;
+  return { port, field: preset?.port !== undefined ? undefined : portField(cfg), preset };
+}
+
 export function hostField(cfg: SmtpConfig): Field<string> | undefined {
   return cfg.host ?? cfg.url?.host;
 }
@@ -345,6 +360,13 @@ export function relatedOf(f: Field | undefined, message: string): Related[] {
   if (!f) return [];
   if (f.resolvedFrom) return [{ message, ref: { file: f.resolvedFrom.file, span: f.resolvedFrom.span } }];
   return [{ message, ref: { file: f.site.file, span: spanOf(f) } }];
+}
+
+/** Where the deciding port is set, as a related location of a finding placed on `culprit` (the written port only
+ *  when the finding is not on it already; else the service preset). */
+export function portRelated(cfg: SmtpConfig, dp: DecidingPort, culprit: Field | undefined): Related[] {
+  if (culprit && dp.field) return relatedOf(dp.field, `port ${dp.port} is set here`);
+  return dp.preset ? relatedOf(cfg.service, `the service preset sets port ${dp.port}`) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
