@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, isInternalHost, libName, plainFix, portField, portOf, providerOf,
+  IMPLICIT_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, isInternalHost, libName, plainFix, portField, portOf, providerOf,
   relatedOf, removeEdit, show, spanOf, strOf, tlsSurelyOffered,
 } from './util';
 
@@ -38,11 +38,11 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     if (!cfg.credentials || !hasCredentials(cfg)) return;
-    // provider-requires-tls reports the clear-text case for Amazon SES as an error; the latent cases stay here.
-    const sesCleartext = !!providerOf(hostOf(cfg))?.requiresTls && cleartextLogin(cfg) && !!tlsOffCulprit(cfg);
-    if (sesCleartext) return;
-    const user = cfg.credentials.user;
     const culprit = tlsOffCulprit(cfg);
+    const cleartext = cleartextLogin(cfg);
+    // provider-requires-tls reports the clear-text case for Amazon SES as an error; the latent cases stay here.
+    if (cleartext && culprit && providerOf(hostOf(cfg))?.requiresTls) return;
+    const user = cfg.credentials.user;
     const lib = libName(cfg.dialect);
     const dev = isDevTarget(cfg) || isInternalHost(hostOf(cfg)); // dev catchers, loopback and private relays: info
     const cred = user ? ` (${show(user)})` : '';
@@ -51,7 +51,7 @@ export const rule: Rule = {
     const port = portOf(cfg);
     const explicitOff = !!culprit;
     let message: string;
-    if (cleartextLogin(cfg)) {
+    if (cleartext) {
       // Without an explicit TLS-off setting, only Django's defaults are knowable (EMAIL_USE_TLS/SSL default False);
       // elsewhere (Spring env overrides, app-specific keys) the missing setting may live in a file we cannot see.
       if (!explicitOff && cfg.dialect !== 'django') return;
