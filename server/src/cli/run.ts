@@ -284,9 +284,7 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
 function rangeOf(li: LineIndex, text: string, span: Span): Range {
   let end = Math.max(span.start, Math.min(span.end, text.length));
   while (end > span.start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  const s = li.position(span.start);
-  const e = li.position(end);
-  return { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
+  return exactRange(li, { start: span.start, end });
 }
 
 /** 1-based range of a text edit, exactly as written (line breaks included). */
