@@ -99,12 +99,22 @@ export function fixTextEdits(text: string, fix: Fix): TextEdit[] {
 /**
  * Applies the preferred fix of each finding (only safe ones unless `unsafe`), re-linting between
  * rounds so overlapping fixes settle, like `eslint --fix`. Returns the new text and what was applied.
+ * `linted`: the caller's lintText(file, text, opts), used for the first round instead of linting again.
+ * `result`: lintText(file, returned text, opts) when the last round made it (not after the round limit).
  */
-export function fixAll(file: string, text: string, opts: LintOptions = {}, unsafe = false): { text: string; applied: Finding[] } {
+export function fixAll(
+  file: string,
+  text: string,
+  opts: LintOptions = {},
+  unsafe = false,
+  linted?: FileResult,
+): { text: string; applied: Finding[]; result?: FileResult } {
   const applied: Finding[] = [];
   let current = text;
+  let result: FileResult | undefined;
   for (let round = 0; round < 10; round++) {
-    const { findings } = lintText(file, current, opts);
+    result = round === 0 && linted ? linted : lintText(file, current, opts);
+    const { findings } = result;
     const edits: TextEdit[] = [];
     const taken: { start: number; end: number }[] = [];
     for (const f of findings) {
@@ -126,8 +136,9 @@ export function fixAll(file: string, text: string, opts: LintOptions = {}, unsaf
     const next = applyTextEdits(current, edits);
     if (next === current) break;
     current = next;
+    result = undefined;
   }
-  return { text: current, applied };
+  return { text: current, applied, result };
 }
 
 /** Env values from .env* files, looked up from the nearest folder upwards (same folder tree). */

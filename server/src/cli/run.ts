@@ -196,7 +196,7 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
     let res = lintText(file, text, opts);
     if (args.fix && !r.lossy && res.findings.some((f) => f.file === file && f.fixes[0] && (f.fixes[0].safe || args.unsafeFixes))) {
       const before = new LineIndex(text);
-      const fixed = fixAll(file, text, opts, args.unsafeFixes);
+      const fixed = fixAll(file, text, opts, args.unsafeFixes, res);
       if (fixed.text !== text) {
         try {
           io.beforeWrite?.(file);
@@ -204,7 +204,7 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
           const applied: AppliedFix[] = fixed.applied.map((f) => ({ ruleId: f.ruleId, title: f.fixes[0].title, line: before.position(f.span.start).line + 1 }));
           o.fixed.push(...applied);
           text = fixed.text;
-          res = lintText(file, text, opts);
+          res = fixed.result ?? lintText(file, text, opts);
         } catch (e) {
           if (!(e instanceof WriteRefused)) throw e;
           o.problems.push({ message: `--fix: ${e.message}` });
