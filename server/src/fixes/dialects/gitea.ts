@@ -15,7 +15,7 @@ function prefix(cfg: SmtpConfig): string {
 
 function proto(cfg: SmtpConfig, e: Edits, v: string): void {
   if (cfg.implicitTls) e.add(setText(cfg, cfg.implicitTls, v));
-  else e.add(insert(anchorOf(cfg, cfg.port?.site.style === 'url-part' ? undefined : cfg.port, cfg.host?.site.style === 'url-part' ? undefined : cfg.host), `${prefix(cfg)}PROTOCOL`, v));
+  else e.add(insert(anchorOf(cfg, cfg.port, cfg.host), `${prefix(cfg)}PROTOCOL`, v)); // anchorOf skips url parts (legacy HOST=a:p)
 }
 
 export function expressGitea(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
@@ -32,7 +32,7 @@ export function expressGitea(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nul
       const p = cfg.port;
       if (p?.site.style === 'url-part') e.add(editablePart(cfg, p) ? { op: 'set', field: p, text: String(intent.port) } : null);
       else if (p) e.add(setText(cfg, p, String(intent.port), 'number'));
-      else e.add(insert(anchorOf(cfg, cfg.host?.site.style === 'url-part' ? undefined : cfg.host), `${prefix(cfg)}SMTP_PORT`, String(intent.port), 'number'));
+      else e.add(insert(anchorOf(cfg, cfg.host), `${prefix(cfg)}SMTP_PORT`, String(intent.port), 'number'));
       if (cfg.implicitTls && /^smtp(s|\+starttls|\+startls)?$/.test(str(cfg.implicitTls))) proto(cfg, e, intent.port === 465 ? 'smtps' : 'smtp+starttls');
       break;
     }
