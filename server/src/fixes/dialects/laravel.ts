@@ -15,12 +15,18 @@ function schemeKey(cfg: SmtpConfig) {
   return f && f.site.style !== 'url-part' ? f : undefined;
 }
 
+/** MAIL_URL is written with a plain smtp:// or smtps:// scheme (one a fix may switch). */
+function plainUrlScheme(cfg: SmtpConfig): boolean {
+  return !!cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme));
+}
+
 function mode(cfg: SmtpConfig, e: Edits, implicit: boolean, addRequire: boolean): void {
   const sk = schemeKey(cfg);
   const want = implicit ? 'smtps' : 'smtp';
+  const urlPlain = plainUrlScheme(cfg);
   if (sk) e.add(setText(cfg, sk, want));
-  if (cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme))) e.add(setScheme(cfg, want));
-  if (!sk && implicit && !(cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme)))) e.add(insert(anchorOf(cfg, cfg.port, cfg.host), 'MAIL_SCHEME', 'smtps'));
+  if (urlPlain) e.add(setScheme(cfg, want));
+  if (!sk && implicit && !urlPlain) e.add(insert(anchorOf(cfg, cfg.port, cfg.host), 'MAIL_SCHEME', 'smtps'));
   if (!implicit && addRequire && cfg.url?.scheme) e.add(setParam(cfg, 'require_tls', 'true'));
 }
 
@@ -37,7 +43,7 @@ export function expressLaravel(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       else if (!cfg.url) e.add(insert(anchorOf(cfg, cfg.host), 'MAIL_PORT', String(intent.port), 'number'));
       const sk = schemeKey(cfg);
       if (sk && /^smtps?$/.test(str(sk))) e.add(setText(cfg, sk, intent.port === 465 ? 'smtps' : 'smtp'));
-      if (cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme))) e.add(setScheme(cfg, intent.port === 465 ? 'smtps' : 'smtp'));
+      if (plainUrlScheme(cfg)) e.add(setScheme(cfg, intent.port === 465 ? 'smtps' : 'smtp'));
       break;
     }
     case 'require-tls':
