@@ -1,10 +1,8 @@
 // Rule 18: nodemailer `service` together with explicit host/port/secure: the preset silently wins.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { boolOf, editable, fixes, plainFix, relatedOf, removeEdit, show, spanOf, strOf } from './util';
+import { NODEMAILER_FAMILY, boolOf, editable, fixes, plainFix, relatedOf, removeEdit, show, spanOf, strOf } from './util';
 import { wellKnown, type ServicePreset } from './wellknown';
-
-const NODEMAILER_DIALECTS = new Set(['nodemailer', 'generic', 'ghost', 'meteor']);
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +18,7 @@ export const rule: Rule = {
     fixSafety: 'Safe: removing a value the preset overrides changes nothing at runtime. The alternative (remove service instead) is unsafe.',
   },
   checkConfig(cfg, ctx) {
-    if (!NODEMAILER_DIALECTS.has(cfg.dialect)) return;
+    if (!NODEMAILER_FAMILY.has(cfg.dialect)) return;
     const svc = cfg.service;
     if (!svc) return;
     const name = typeof svc.value === 'string' ? svc.value : svc.kind === 'literal' ? svc.text : undefined;

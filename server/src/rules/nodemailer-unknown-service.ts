@@ -1,10 +1,8 @@
 // Rule 17: a nodemailer `service` name that is not in nodemailer's well-known list: silently ignored.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { editable, fixes, hostField, plainFix, removeEdit, setEdit, spanOf } from './util';
+import { NODEMAILER_FAMILY, editable, fixes, hostField, plainFix, removeEdit, setEdit, spanOf } from './util';
 import { suggestService, wellKnown } from './wellknown';
-
-const NODEMAILER_DIALECTS = new Set(['nodemailer', 'generic', 'ghost', 'meteor']);
 
 export const rule: Rule = {
   meta: {
@@ -21,7 +19,7 @@ export const rule: Rule = {
     fixSafety: 'Unsafe: "did you mean" replaces the name with the closest preset, which is a guess; removing the service (alternative, only when a host is set) changes which settings apply.',
   },
   checkConfig(cfg, ctx) {
-    if (!NODEMAILER_DIALECTS.has(cfg.dialect)) return;
+    if (!NODEMAILER_FAMILY.has(cfg.dialect)) return;
     const f: Field | undefined = cfg.service ?? cfg.url?.params?.service;
     if (!f) return;
     const name = typeof f.value === 'string' ? f.value : f.kind === 'literal' ? f.text : undefined;
