@@ -141,6 +141,12 @@ export function fixAll(
   return { text: current, applied, result };
 }
 
+/** The variables an env file defines (for process.env.X / ${X} elsewhere), without running the rules on it.
+ *  Throws what the env reader throws. */
+export function envVarsOf(file: string, text: string): ReadResult['envVars'] {
+  return readerFor('env')?.read(file, text, {}).envVars;
+}
+
 /** Env values from .env* files, looked up from the nearest folder upwards (same folder tree). */
 export class EnvIndex implements EnvLookup {
   private readonly byDir = new Map<string, Map<string, { value: string; ref: SourceRef }>>();

@@ -5,11 +5,11 @@
 import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { version } from '../../../package.json';
-import { EnvIndex, fixAll, fixTextEdits, lintText } from '../engine';
+import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText } from '../engine';
 import type { LintOptions } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { Finding, SourceRef, Span } from '../model/types';
-import { formatOf, readerFor } from '../readers/index';
+import { formatOf } from '../readers/index';
 import type { EnvLookup } from '../readers/types';
 import { rules } from '../rules/index';
 import { ConfigError, loadProjectConfig } from '../config/rc';
@@ -232,9 +232,8 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
       outcome(extra).problems.push({ message: `extraEnvFiles: ${r.problem}` });
       continue;
     }
-    const reader = readerFor('env');
     try {
-      const vars = reader?.read(extra, r.text, {}).envVars ?? {};
+      const vars = envVarsOf(extra, r.text) ?? {};
       for (const [k, v] of Object.entries(vars)) if (!extras.has(k)) extras.set(k, v);
       envTexts.set(extra, r.text);
     } catch (e) {

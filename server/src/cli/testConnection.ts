@@ -2,10 +2,10 @@
 // Flags override what the file says. Exit 0 = works as configured, 1 = a problem was diagnosed, 2 = usage.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EnvIndex, lintText } from '../engine';
+import { EnvIndex, envVarsOf, lintText } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { SmtpConfig } from '../model/types';
-import { formatOf, readerFor } from '../readers/index';
+import { formatOf } from '../readers/index';
 import { configAt, formatText, parseSweepPorts, stepLine, targetFromConfig, testConnection, toJson, DEFAULT_TIMEOUT_MS } from '../probe/index';
 import type { ProbeTarget, ProbeTls } from '../probe/types';
 import type { SweepPort } from '../probe/sweep';
@@ -194,8 +194,7 @@ function envIndexFor(file: string): EnvIndex {
       try {
         const st = fs.statSync(f);
         if (!st.isFile() || st.size > 1_000_000) continue;
-        // Only the variables are needed: read the file, without running the rules on it.
-        const vars = readerFor('env')?.read(f, fs.readFileSync(f, 'utf8'), {}).envVars;
+        const vars = envVarsOf(f, fs.readFileSync(f, 'utf8'));
         if (vars) idx.set(f, vars);
       } catch {
         /* skip */

@@ -35,7 +35,7 @@ import {
   Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EnvIndex, fixAll, fixTextEdits, lintText, type FileResult, type LintOptions } from '../engine';
+import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, type FileResult, type LintOptions } from '../engine';
 import type { Finding, Fix, FieldEdit, ReadResult } from '../model/types';
 import { LineIndex } from '../model/lineIndex';
 import { changeBetween } from '../model/textEdits';
@@ -348,7 +348,7 @@ export function startServer(
     };
     st.result = lr;
     if (text.length > GC_AFTER_CHARS && v8.getHeapStatistics().total_heap_size > GC_ABOVE_HEAP) collectGarbageSoon();
-    if (!skipped && isEnvFile(file)) updateEnv(file, lr.result.read, doc.uri);
+    if (!skipped && isEnvFile(file)) updateEnv(file, lr.result.read?.envVars, doc.uri);
     // An item snapshot exists only when every finding is about this file.
     updateForeign(doc.uri, skipped || items ? [] : lr.result.findings.filter((f) => f.file !== file));
     return lr;
@@ -401,8 +401,8 @@ export function startServer(
     return { result, items };
   }
 
-  function updateEnv(file: string, read: ReadResult | undefined, sourceUri?: string): void {
-    const vars = read?.envVars ?? {};
+  function updateEnv(file: string, defined: ReadResult['envVars'], sourceUri?: string): void {
+    const vars = defined ?? {};
     const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start]));
     if (envSignature.get(file) === sig) return;
     envSignature.set(file, sig);
@@ -662,8 +662,13 @@ export function startServer(
     const text = readSmallFile(file);
     if (text === undefined || looksBinary(text)) return removeEnv(file);
     diskText.set(file, text);
-    const r = lintText(file, text, { env });
-    updateEnv(file, r.read);
+    let vars: ReadResult['envVars'];
+    try {
+      vars = envVarsOf(file, text); // the variables only: this file's findings show when it is opened
+    } catch {
+      vars = undefined; // a reader bug must not take the server down; the file then defines nothing
+    }
+    updateEnv(file, vars);
   }
 
   // -----------------------------------------------------------------------------------------------
