@@ -4,6 +4,7 @@
 import * as net from 'node:net';
 import type { Field, FieldEdit, SmtpConfig, TextEdit } from '../model/types';
 import type { EnvLookup } from '../readers/types';
+import { safeDecode } from '../readers/url';
 import { express } from '../fixes/intents';
 import { renderEdits } from '../fixes/render';
 import type { ProbeReport, ProbeTarget, ProbeTls } from './types';
@@ -49,14 +50,7 @@ function urlPassword(u: string): { user?: string; password?: string } {
   if (!m) return {};
   const userinfo = m[1];
   const colon = userinfo.indexOf(':');
-  const dec = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  return colon < 0 ? { user: dec(userinfo) } : { user: dec(userinfo.slice(0, colon)), password: dec(userinfo.slice(colon + 1)) };
+  return colon < 0 ? { user: safeDecode(userinfo) } : { user: safeDecode(userinfo.slice(0, colon)), password: safeDecode(userinfo.slice(colon + 1)) };
 }
 
 /** Reads a secret-valued field: the literal in the file, or the environment variable it names. */
