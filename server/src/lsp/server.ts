@@ -101,6 +101,8 @@ function collectGarbageSoon(): void {
 
 interface LintResult {
   key: string;
+  /** The settings/dependency generation it was linted with (st.gen then). */
+  gen: number;
   version: number;
   file: string;
   text: string;
@@ -316,6 +318,7 @@ export function startServer(
     const nearCache = new Map<string, FileResult>();
     const lr: LintResult = {
       key,
+      gen: st.gen,
       version: doc.version,
       file,
       text,
@@ -762,7 +765,7 @@ export function startServer(
     if (!onSaveStale || !st.published) {
       analyze(doc2, st, settings);
       st.published = diagnosticsFor(uri);
-    } else if (st.result && st.result.key.split('|')[1] !== String(st.gen)) {
+    } else if (st.result && st.result.gen !== st.gen) {
       // Dependencies changed but we must not re-lint unsaved text: re-merge foreign findings only.
       st.published = diagnosticsFor(uri);
     }
@@ -853,7 +856,8 @@ export function startServer(
 
   function fixAllEdit(doc: TextDocument, lr: LintResult): { edit?: WorkspaceEdit; count: number } {
     if (lr.skipped) return { count: 0 };
-    const { text, applied } = fixAll(lr.file, lr.text, lr.lintOptions);
+    // The first round is this version's lint (computed now if only units were re-read).
+    const { text, applied } = fixAll(lr.file, lr.text, lr.lintOptions, false, lr.result);
     const e = minimalEdit(lr.index, lr.text, text);
     if (!e) return { count: 0 };
     return { edit: documentEdit(doc.uri, doc.version, [e]), count: applied.length };
