@@ -288,7 +288,5 @@ function rangeOf(li: LineIndex, text: string, span: Span): Range {
 
 /** 1-based range of a text edit, exactly as written (line breaks included). */
 function exactRange(li: LineIndex, span: Span): Range {
-  const s = li.position(span.start);
-  const e = li.position(span.end);
-  return { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
+  return { start: li.humanPosition(span.start), end: li.humanPosition(span.end) };
 }

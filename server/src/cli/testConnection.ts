@@ -308,7 +308,7 @@ export async function runTestConnection(argv: string[], io?: TestConnectionIO): 
       config,
       onEvent: args.verbose ? (e) => out.stderr(e.type === 'step' ? `${stepLine(e.step)}\n` : `  ${e.line.dir} ${e.line.text}\n`) : undefined,
     });
-    const where = (file: string, offset: number) => (lines && config && file === config.cfg.file ? toPos(lines.position(offset)) : undefined);
+    const where = (file: string, offset: number) => (lines && config && file === config.cfg.file ? lines.humanPosition(offset) : undefined);
     if (args.format === 'json') {
       out.stdout(JSON.stringify({ ...toJson(report, where), ...(config ? { file: config.cfg.file, config: config.cfg.label } : {}), notes: shownNotes }, null, 2) + '\n');
     } else {
@@ -326,6 +326,3 @@ export async function runTestConnection(argv: string[], io?: TestConnectionIO): 
   }
 }
 
-function toPos(p: { line: number; character: number }) {
-  return { line: p.line + 1, column: p.character + 1 };
-}

@@ -175,9 +175,7 @@ export function registerTestConnection(
         },
       });
       const where = (file: string, offset: number) => {
-        if (file !== ctx.file) return undefined;
-        const q = ctx.index.position(offset);
-        return { line: q.line + 1, column: q.character + 1 };
+        return file === ctx.file ? ctx.index.humanPosition(offset) : undefined;
       };
       const fixes: TestConnectionResult['fixes'] = [];
       for (const d of report.diagnosis) {

@@ -41,6 +41,12 @@ export class LineIndex {
     return { line: lo, character: o - this.starts[lo] };
   }
 
+  /** 1-based line and column, as people (and the CLI's reports) count them. */
+  humanPosition(offset: number): { line: number; column: number } {
+    const p = this.position(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  }
+
   offset(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     if (pos.line < 0) return 0;
