@@ -49,7 +49,7 @@ export const rule: Rule = {
       const message = throws
         ? `${show(implicitF)} and ${show(startF)} are both on: ${throws} when it creates the connection.${port !== undefined ? ` Port ${port} needs ${keepImplicit ? 'implicit TLS' : 'STARTTLS'}, so drop ${wrong.key}.` : ''}`
         : `${show(implicitF)} already makes the connection TLS from the first byte, so ${show(startF)} has no effect in ${lib}.`;
-      const off = cfg.dialect === 'mastodon' && /ENABLE_STARTTLS/i.test(wrong.key) && editable(wrong, cfg) ? setEdit(wrong, 'never') : removeEdit(wrong);
+      const off = cfg.dialect === 'mastodon' && /ENABLE_STARTTLS/i.test(wrong.key) && editable(cfg, wrong) ? setEdit(wrong, 'never') : removeEdit(wrong);
       ctx.report({
         message,
         severity,

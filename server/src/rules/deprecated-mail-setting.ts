@@ -73,7 +73,7 @@ export const rule: Rule = {
       seen.add(f.site.entry.start);
       const d = LIST.find((x) => x.test(f, cfg.dialect));
       if (!d) continue;
-      const fx = editable(f, cfg) ? d.fix?.(f, has) : undefined;
+      const fx = editable(cfg, f) ? d.fix?.(f, has) : undefined;
       ctx.report({
         message: d.message(f),
         span: spanOf(f),

@@ -23,7 +23,7 @@ export const rule: Rule = {
     ctx.report({
       message: `${f.key}=${v} has no port: Grafana fails every e-mail with "missing port in address". Write host:port (587 for STARTTLS, 465 for implicit TLS).`,
       span: spanOf(f),
-      fixes: fixes(plainFix('STARTTLS submission port', false, editable(f, cfg) ? [setEdit(f, `${v}:587`, 'string')] : null)),
+      fixes: fixes(plainFix('STARTTLS submission port', false, editable(cfg, f) ? [setEdit(f, `${v}:587`, 'string')] : null)),
       configId: cfg.id,
     });
   },

@@ -61,7 +61,7 @@ export const rule: Rule = {
         : `Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
     const message = `The SMTP ${kind} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). ${where}`;
     let fix;
-    if (literal && editable(pw, cfg)) {
+    if (literal && editable(cfg, pw)) {
       const name = envName(pw!);
       if (js && pw!.site.style === 'js-prop') fix = plainFix('read it from the environment', false, [setEdit(pw!, `process.env.${name}`, 'code')]);
       else if (cfg.format === 'yaml' && /compose/i.test(cfg.label)) fix = plainFix('read it from the environment', false, [setEdit(pw!, `\${${name}}`, 'string')]);

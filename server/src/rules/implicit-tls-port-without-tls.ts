@@ -78,7 +78,7 @@ export const rule: Rule = {
     const message = `${portRole(port)}, but ${why}${djangoUrl}: ${hangSymptom(cfg.dialect)}.`;
     const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `implicit TLS on port ${port}`, true, () => {
       if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, true);
-      if (culprit && culprit === cfg.url?.scheme && editable(culprit, cfg) && /^smtp$/i.test(culprit.text)) return [setEdit(culprit, culprit.text + (culprit.text === 'SMTP' ? 'S' : 's'))];
+      if (culprit && culprit === cfg.url?.scheme && editable(cfg, culprit) && /^smtp$/i.test(culprit.text)) return [setEdit(culprit, culprit.text + (culprit.text === 'SMTP' ? 'S' : 's'))];
       return null;
     });
     const alt = port === 465

@@ -30,8 +30,8 @@ export const rule: Rule = {
       message: `${show(f)} is not a mailer scheme: Symfony Mailer ≥ 7.2 throws 'The "${f.text}" scheme is not supported; supported schemes for mailer "smtp" are: "smtp", "smtps"' (older versions silently used smtp). MAIL_SCHEME is smtp or smtps; the port decides the encryption.`,
       span: spanOf(f),
       fixes: fixes(
-        plainFix(port === 465 ? 'implicit TLS on 465' : 'STARTTLS when offered', true, editable(f, cfg) ? [setEdit(f, to, 'string')] : null),
-        plainFix('let the port decide', true, editable(f, cfg) ? [removeEdit(f)] : null),
+        plainFix(port === 465 ? 'implicit TLS on 465' : 'STARTTLS when offered', true, editable(cfg, f) ? [setEdit(f, to, 'string')] : null),
+        plainFix('let the port decide', true, editable(cfg, f) ? [removeEdit(f)] : null),
       ),
       configId: cfg.id,
     });

@@ -36,7 +36,7 @@ export const rule: Rule = {
       message = `${show(f)} contradicts MAIL_PORT=${port}, which expects implicit TLS (RFC 8314 §3.3). Laravel ≥ 9 ignores MAIL_ENCRYPTION and uses implicit TLS on ${port} anyway; on Laravel ≤ 8 the connection hangs. Say what you mean with MAIL_SCHEME=smtps.`;
     } else return;
     const scheme = fieldByKey(cfg, 'MAIL_SCHEME');
-    const edits = !editable(f, cfg)
+    const edits = !editable(cfg, f)
       ? null
       : implicitPort && !scheme
         ? [{ op: 'rename' as const, field: f, key: 'MAIL_SCHEME' }, setEdit(f, 'smtps', 'string')]

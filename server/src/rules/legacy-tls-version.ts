@@ -41,8 +41,8 @@ function checkVersion(cfg: SmtpConfig, f: Field, ctx: RuleContext): void {
   const to = replacement(f);
   // The intent expresser knows the dialect's minimum-version key; a max/secureProtocol field is set in place.
   const preferred = f === cfg.minTlsVersion
-    ? intentFix(cfg, { kind: 'min-tls-1.2' }, 'TLS 1.2 floor', true, () => (editable(f, cfg) ? [setEdit(f, to, 'string')] : null))
-    : plainFix('TLS 1.2 or later', true, editable(f, cfg) ? [setEdit(f, to, 'string')] : null);
+    ? intentFix(cfg, { kind: 'min-tls-1.2' }, 'TLS 1.2 floor', true, () => (editable(cfg, f) ? [setEdit(f, to, 'string')] : null))
+    : plainFix('TLS 1.2 or later', true, editable(cfg, f) ? [setEdit(f, to, 'string')] : null);
   ctx.report({ message, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
 }
 
@@ -75,7 +75,7 @@ export const rule: Rule = {
       ctx.report({
         message: `${show(c)} names legacy or broken ciphers (SSLv3/RC4/DES/NULL/EXPORT); the defaults of Node and OpenSSL are stronger. Remove the cipher list.`,
         span: spanOf(c),
-        fixes: fixes(plainFix('use the default ciphers', true, editable(c, cfg) ? [removeEdit(c)] : null)),
+        fixes: fixes(plainFix('use the default ciphers', true, editable(cfg, c) ? [removeEdit(c)] : null)),
         configId: cfg.id,
       });
     }

@@ -42,8 +42,8 @@ export const rule: Rule = {
         span: spanOf(f),
         related: relatedOf(svc, `service "${name}" is set here`),
         fixes: fixes(
-          plainFix('the preset overrides it', true, editable(f, cfg) ? [removeEdit(f)] : null),
-          plainFix(`use the written ${k} instead of the preset`, false, editable(svc, cfg) ? [removeEdit(svc)] : null),
+          plainFix('the preset overrides it', true, editable(cfg, f) ? [removeEdit(f)] : null),
+          plainFix(`use the written ${k} instead of the preset`, false, editable(cfg, svc) ? [removeEdit(svc)] : null),
         ),
         configId: cfg.id,
       });

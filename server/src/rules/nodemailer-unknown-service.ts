@@ -35,8 +35,8 @@ export const rule: Rule = {
       severity: host ? 'warning' : undefined,
       span: spanOf(f),
       fixes: fixes(
-        suggestion && editable(f, cfg) ? plainFix(`the nodemailer preset`, false, [setEdit(f, suggestion, 'string')]) : undefined,
-        host && editable(f, cfg) && f === cfg.service ? plainFix('it has no effect', false, [removeEdit(f)]) : undefined,
+        suggestion && editable(cfg, f) ? plainFix(`the nodemailer preset`, false, [setEdit(f, suggestion, 'string')]) : undefined,
+        host && editable(cfg, f) && f === cfg.service ? plainFix('it has no effect', false, [removeEdit(f)]) : undefined,
       ),
       configId: cfg.id,
     });

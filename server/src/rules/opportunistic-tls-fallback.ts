@@ -23,10 +23,10 @@ export const rule: Rule = {
     const dev = isDevTarget(cfg) || isInternalHost(hostOf(cfg)); // dev catchers, loopback and private relays: info
     const user = cfg.credentials.user;
     const edits = [];
-    if (editable(f, cfg)) {
+    if (editable(cfg, f)) {
       if (cfg.requireTls) {
         edits.push(removeEdit(f));
-        if (boolOf(cfg.requireTls) !== true && editable(cfg.requireTls, cfg)) edits.push(setEdit(cfg.requireTls, 'true', 'boolean'));
+        if (boolOf(cfg.requireTls) !== true && editable(cfg, cfg.requireTls)) edits.push(setEdit(cfg.requireTls, 'true', 'boolean'));
       } else {
         edits.push({ op: 'rename' as const, field: f, key: f.key.replace(/opportunisticTLS$/, 'requireTLS') === f.key ? 'requireTLS' : f.key.replace(/opportunisticTLS$/, 'requireTLS') });
       }

@@ -30,7 +30,7 @@ export const rule: Rule = {
       span: spanOf(at),
       fixes: fixes(
         intentFix(cfg, { kind: 'require-tls' }, 'require STARTTLS', true),
-        culprit && culprit === cfg.ignoreTls && editable(culprit, cfg) ? plainFix('use STARTTLS', true, [removeEdit(culprit)]) : undefined,
+        culprit && culprit === cfg.ignoreTls && editable(cfg, culprit) ? plainFix('use STARTTLS', true, [removeEdit(culprit)]) : undefined,
       ),
       configId: cfg.id,
     });

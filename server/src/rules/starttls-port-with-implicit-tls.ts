@@ -40,7 +40,7 @@ export const rule: Rule = {
     const message = `${portRole(port)}, but ${why}: ${wrongVersionSymptom(cfg.dialect)}.`;
     const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'starttls-required' }, `STARTTLS on port ${port}`, true, () => {
       if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, false);
-      if (culprit && culprit === cfg.url?.scheme && editable(culprit, cfg) && /^smtps$/i.test(culprit.text)) return [setEdit(culprit, culprit.text.slice(0, -1))];
+      if (culprit && culprit === cfg.url?.scheme && editable(cfg, culprit) && /^smtps$/i.test(culprit.text)) return [setEdit(culprit, culprit.text.slice(0, -1))];
       return null;
     });
     const alt = intentFix(cfg, { kind: 'port', port: 465 }, 'implicit TLS on 465 instead', false, () => setPort(cfg, 465));

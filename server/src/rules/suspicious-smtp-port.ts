@@ -50,7 +50,7 @@ export const rule: Rule = {
     ctx.report({
       message: `Port ${port} is not a mail port; it looks like a typo of ${msgPort} (${msgPort === 465 ? 'implicit TLS, RFC 8314' : msgPort === 587 ? 'STARTTLS submission, RFC 6409' : msgPort === 2525 ? 'the provider alternative to 587' : 'the relay port'}). The connection will be refused or time out.`,
       span: spanOf(pf),
-      fixes: fixes(...order.map((p) => plainFix(p === 465 ? 'implicit TLS port' : p === 587 ? 'STARTTLS submission port' : 'intended port', false, editable(pf, cfg) ? [setEdit(pf, String(p), 'number')] : null))),
+      fixes: fixes(...order.map((p) => plainFix(p === 465 ? 'implicit TLS port' : p === 587 ? 'STARTTLS submission port' : 'intended port', false, editable(cfg, pf) ? [setEdit(pf, String(p), 'number')] : null))),
       configId: cfg.id,
     });
   },

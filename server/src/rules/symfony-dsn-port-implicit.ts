@@ -29,7 +29,7 @@ export const rule: Rule = {
       ctx.report({
         message: `${u.key} has no port, so Symfony Mailer uses implicit TLS on port 465 even for the local host ${host} (only the exact name "localhost" gets plain SMTP on 25). Write the port, e.g. :${to}.`,
         span: spanOf(u.host),
-        fixes: fixes(plainFix(to === 1025 ? 'the dev catcher\'s SMTP port' : 'the local relay port', false, editable(u.host, cfg) ? [setEdit(u.host, `${u.host.text}:${to}`)] : null)),
+        fixes: fixes(plainFix(to === 1025 ? 'the dev catcher\'s SMTP port' : 'the local relay port', false, editable(cfg, u.host) ? [setEdit(u.host, `${u.host.text}:${to}`)] : null)),
         configId: cfg.id,
       });
       return;
@@ -39,7 +39,7 @@ export const rule: Rule = {
     const message = startOnly
       ? `${u.key} has no port, so Symfony Mailer uses implicit TLS on 465, but ${p!.name} (${host}) offers only STARTTLS: the connection times out. Add :587.`
       : `${u.key} has no port, so Symfony Mailer uses implicit TLS on port 465 for ${host} (not 587 or 25). Write the port to make the mode explicit.`;
-    const canEdit = editable(u.host, cfg);
+    const canEdit = editable(cfg, u.host);
     ctx.report({
       message,
       severity: startOnly ? 'error' : undefined,
@@ -49,7 +49,7 @@ export const rule: Rule = {
       fixes: startOnly
         ? fixes(plainFix('STARTTLS submission port', true, canEdit ? [setEdit(u.host, `${u.host.text}:587`)] : null))
         : fixes(
-          plainFix('what Symfony does today, written out', true, canEdit && editable(u.scheme, cfg) ? [setEdit(u.scheme, 'smtps'), setEdit(u.host, `${u.host.text}:465`)] : null),
+          plainFix('what Symfony does today, written out', true, canEdit && editable(cfg, u.scheme) ? [setEdit(u.scheme, 'smtps'), setEdit(u.host, `${u.host.text}:465`)] : null),
           plainFix('STARTTLS submission port', false, canEdit ? [setEdit(u.host, `${u.host.text}:587`)] : null),
         ),
       configId: cfg.id,

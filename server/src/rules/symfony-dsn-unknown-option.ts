@@ -35,7 +35,7 @@ export const rule: Rule = {
       ctx.report({
         message: `${u.key} option ${k}=${f.text} is ignored by Symfony Mailer: ${why}.`,
         span: spanOf({ ...f, site: { ...f.site, value: f.site.entry } }),
-        fixes: fixes(plainFix('it is ignored', true, editable(f, cfg) ? [removeEdit(f)] : null)),
+        fixes: fixes(plainFix('it is ignored', true, editable(cfg, f) ? [removeEdit(f)] : null)),
         configId: cfg.id,
       });
     }

@@ -71,7 +71,7 @@ export const rule: Rule = {
       } else return;
     }
     const preferred = intentFix(cfg, { kind: 'require-tls' }, 'require STARTTLS', tlsSurelyOffered(cfg));
-    const alt = culprit && culprit === cfg.ignoreTls && editable(culprit, cfg) ? plainFix('use STARTTLS when offered', true, [removeEdit(culprit)]) : undefined;
+    const alt = culprit && culprit === cfg.ignoreTls && editable(cfg, culprit) ? plainFix('use STARTTLS when offered', true, [removeEdit(culprit)]) : undefined;
     const at = (explicitOff ? culprit : undefined) ?? user ?? portField(cfg) ?? cfg.credentials.password ?? cfg.url;
     if (!at) return;
     ctx.report({

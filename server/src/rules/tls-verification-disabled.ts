@@ -51,7 +51,7 @@ export const rule: Rule = {
     const safe = !!providerOf(host);
     const where = host ? ` to ${host}` : '';
     const message = `${show(f)} turns off server certificate verification${where}: anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5).${dev ? ' The host is local, but this setting tends to be copied to production.' : ''}`;
-    const preferred = intentFix(cfg, { kind: 'verify-cert' }, 'verify the certificate', safe, () => (editable(f, cfg) ? [removeEdit(f)] : null));
+    const preferred = intentFix(cfg, { kind: 'verify-cert' }, 'verify the certificate', safe, () => (editable(cfg, f) ? [removeEdit(f)] : null));
     ctx.report({ message, severity: dev ? 'info' : undefined, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
   },
   checkGlobal(g, ctx) {

@@ -3,7 +3,11 @@
 // Rules only see the settings model (never raw text), so everything here works on Field / SmtpConfig.
 import type { Dialect, Field, FieldEdit, Fix, Related, SmtpConfig, Span } from '../model/types';
 import { express, type Intent } from '../fixes/intents';
+import { editable, strOf } from '../model/fields';
 import { wellKnown, type ServicePreset } from './wellknown';
+
+// The rules' field helpers, shared with the fix expressers.
+export { editable, strOf };
 
 // ---------------------------------------------------------------------------------------------
 // Ports (rules-research §0.1)
@@ -49,13 +53,6 @@ export function boolOf(f: Field | undefined): boolean | undefined {
   if (TRUE_WORDS.has(s)) return true;
   if (FALSE_WORDS.has(s)) return false;
   return undefined;
-}
-
-/** The value of a field as a lower-case string ('' when unknown). */
-export function strOf(f: Field | undefined): string {
-  if (!f) return '';
-  if (f.value !== undefined) return String(f.value).trim().toLowerCase();
-  return f.kind === 'literal' ? f.text.trim().toLowerCase() : '';
 }
 
 /** Every field of a config, TLS groups first, then extras. */
@@ -390,10 +387,6 @@ export function removeEdit(field: Field): FieldEdit {
   return { op: 'remove', field };
 }
 
-/** True when a field can be rewritten as a literal (its value is written in this file, not read from elsewhere). */
-export function editable(f: Field | undefined, cfg: SmtpConfig): f is Field {
-  return !!f && f.site.file === cfg.file && (f.kind === 'literal' || f.kind === 'unknown');
-}
 
 /** A fix from an intent, through the dialect's expresser; `fallback` builds edits when no expresser can. */
 export function intentFix(cfg: SmtpConfig, intent: Intent, why: string, safe: boolean, fallback?: () => FieldEdit[] | null): Fix | undefined {
@@ -435,14 +428,14 @@ export function fixes(...list: (Fix | undefined)[]): Fix[] {
 
 /** Fallback edits for "make this flag say v": the flag is written as a boolean literal in this file. */
 export function flipFlag(cfg: SmtpConfig, f: Field | undefined, v: boolean): FieldEdit[] | null {
-  if (!editable(f, cfg) || boolOf(f) === undefined) return null;
+  if (!editable(cfg, f) || boolOf(f) === undefined) return null;
   return [setEdit(f, boolText(f, v), 'boolean')];
 }
 
 /** Fallback edits for "change the port to p" (the port written as a literal in this file). */
 export function setPort(cfg: SmtpConfig, p: number): FieldEdit[] | null {
   const f = portField(cfg);
-  if (!editable(f, cfg)) return null;
+  if (!editable(cfg, f)) return null;
   return [setEdit(f, String(p), 'number')];
 }
 

@@ -8,7 +8,7 @@
 //   verify-cert, min-tls-1.2   not expressible in env (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, editable, Edits, insert, removeParam, setBool, setParam, setScheme, setText, setUrlPort, str } from './env-common';
+import { anchorOf, boolOf, editable, Edits, insert, removeParam, setBool, setParam, setScheme, setText, setUrlPort, strOf } from './env-common';
 
 function flags(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
   const ssl = cfg.implicitTls && cfg.implicitTls.site.style !== 'url-part' ? cfg.implicitTls : undefined;
@@ -17,7 +17,7 @@ function flags(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
   const onKey = implicit ? 'EMAIL_USE_SSL' : 'EMAIL_USE_TLS';
   const urlDecides = cfg.url?.scheme && !ssl && !tls;
   if (urlDecides) {
-    const scheme = str(cfg.url!.scheme);
+    const scheme = strOf(cfg.url!.scheme);
     if (implicit) {
       if (scheme === 'smtps' || scheme === 'smtp+tls' || scheme === 'submission') e.add(setScheme(cfg, 'smtp'));
       e.add(removeParam(cfg, 'tls'));

@@ -1,23 +1,16 @@
 // Helpers for the expressers of env-style dialects (.env files and YAML env blocks alike: edits are
 // rendered by the site's own renderer, so nothing here assumes style 'env').
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
+import { editable, strOf } from '../../model/fields';
 
-/** A field written in this config's file as a literal (a fix may rewrite it). */
-export function editable(cfg: SmtpConfig, f: Field | undefined): f is Field {
-  return !!f && f.site.file === cfg.file && (f.kind === 'literal' || f.kind === 'unknown');
-}
+export { editable, strOf };
+
 
 /** A url-part that can be edited in place (the URL is written literally in this file). */
 export function editablePart(cfg: SmtpConfig, f: Field | undefined): f is Field {
   return !!f && f.site.style === 'url-part' && f.site.file === cfg.file && f.kind === 'literal';
 }
 
-/** The known string value of a field, lower-cased and trimmed ('' when unknown). */
-export function str(f: Field | undefined): string {
-  if (!f) return '';
-  if (f.value !== undefined) return String(f.value).trim().toLowerCase();
-  return f.kind === 'literal' ? f.text.trim().toLowerCase() : '';
-}
 
 const T = new Set(['true', '1', 'yes', 'on', 'y', 't', 'ok']);
 const F = new Set(['false', '0', 'no', 'off', 'n', 'f']);
@@ -25,7 +18,7 @@ const F = new Set(['false', '0', 'no', 'off', 'n', 'f']);
 export function boolOf(f: Field | undefined): boolean | undefined {
   if (!f) return undefined;
   if (typeof f.value === 'boolean') return f.value;
-  const s = str(f);
+  const s = strOf(f);
   return T.has(s) ? true : F.has(s) ? false : undefined;
 }
 
@@ -174,7 +167,7 @@ export function setScheme(cfg: SmtpConfig, scheme: string): FieldEdit | null | u
   const s = cfg.url?.scheme;
   if (!s) return null;
   if (!editablePart(cfg, s)) return null;
-  return str(s) === scheme ? undefined : { op: 'set', field: s, text: scheme };
+  return strOf(s) === scheme ? undefined : { op: 'set', field: s, text: scheme };
 }
 
 /** The config's TLS settings come only from a URL (no separate keys that would override it). */

@@ -10,7 +10,7 @@
 // The key prefix of the config is kept (MAILER_SMTP_SECURE, BULK_SMTP_REQUIRE_TLS ...).
 import type { Dialect, Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, boolOf, editable, editablePart, Edits, insert, keyLike, prefixOf, removeVerifyFlag, setBool, setParam, setScheme, setText, setUrlPort, str } from './env-common';
+import { anchorOf, boolOf, editable, editablePart, Edits, insert, keyLike, prefixOf, removeVerifyFlag, setBool, setParam, setScheme, setText, setUrlPort, strOf } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(
@@ -34,7 +34,7 @@ function secureKey(cfg: SmtpConfig): Field | undefined {
 }
 
 function truthy(f: Field | undefined): boolean {
-  return f?.site.style === 'url-part' ? str(f) === 'true' : boolOf(f) === true;
+  return f?.site.style === 'url-part' ? strOf(f) === 'true' : boolOf(f) === true;
 }
 
 function removeTruthy(cfg: SmtpConfig, e: Edits, f: Field | undefined): void {
@@ -47,20 +47,20 @@ function implicit(cfg: SmtpConfig, e: Edits): void {
   const sec = secureKey(cfg);
   const scheme = cfg.url?.scheme;
   if (sec) e.add(setBool(cfg, sec, true));
-  else if (scheme && str(scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
-  else if (!scheme || str(scheme) !== 'smtps') e.add(insert(anchorOf(cfg, cfg.port, cfg.host), keyLike(prefix(cfg), 'SECURE'), 'true', 'boolean'));
-  if (sec && scheme && str(scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
+  else if (scheme && strOf(scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
+  else if (!scheme || strOf(scheme) !== 'smtps') e.add(insert(anchorOf(cfg, cfg.port, cfg.host), keyLike(prefix(cfg), 'SECURE'), 'true', 'boolean'));
+  if (sec && scheme && strOf(scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
 }
 
 function starttls(cfg: SmtpConfig, e: Edits, opts: { addRequire: boolean }): void {
   const sec = secureKey(cfg);
   const scheme = cfg.url?.scheme;
   if (sec) e.add(setBool(cfg, sec, false));
-  if (scheme && str(scheme) === 'smtps') e.add(setScheme(cfg, 'smtp'));
+  if (scheme && strOf(scheme) === 'smtps') e.add(setScheme(cfg, 'smtp'));
   removeTruthy(cfg, e, cfg.ignoreTls);
   removeTruthy(cfg, e, cfg.opportunisticTls);
   if (cfg.requireTls) {
-    if (cfg.requireTls.site.style === 'url-part') e.add(editablePart(cfg, cfg.requireTls) ? (str(cfg.requireTls) === 'true' ? undefined : { op: 'set', field: cfg.requireTls, text: 'true' }) : null);
+    if (cfg.requireTls.site.style === 'url-part') e.add(editablePart(cfg, cfg.requireTls) ? (strOf(cfg.requireTls) === 'true' ? undefined : { op: 'set', field: cfg.requireTls, text: 'true' }) : null);
     else e.add(setBool(cfg, cfg.requireTls, true));
   } else if (opts.addRequire) {
     if (!sec && scheme) e.add(setParam(cfg, 'requireTLS', 'true'));
@@ -76,10 +76,10 @@ function port(cfg: SmtpConfig, e: Edits, p: number): void {
   const sec = secureKey(cfg);
   if (p === 465) {
     if (sec) e.add(setBool(cfg, sec, true));
-    if (cfg.url?.scheme && str(cfg.url.scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
+    if (cfg.url?.scheme && strOf(cfg.url.scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
   } else {
     if (sec && boolOf(sec) !== false) e.add(setBool(cfg, sec, false));
-    if (cfg.url?.scheme && str(cfg.url.scheme) === 'smtps') e.add(setScheme(cfg, 'smtp'));
+    if (cfg.url?.scheme && strOf(cfg.url.scheme) === 'smtps') e.add(setScheme(cfg, 'smtp'));
   }
 }
 

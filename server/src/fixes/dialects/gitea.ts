@@ -7,7 +7,7 @@
 //   min-tls-1.2                not expressible (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, editablePart, Edits, insert, prefixOf, setText, str, verifyFlagOn } from './env-common';
+import { anchorOf, editablePart, Edits, insert, prefixOf, setText, strOf, verifyFlagOn } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
   return prefixOf(cfg, [[cfg.port, ['SMTP_PORT', 'HOST']], [cfg.host, ['SMTP_ADDR', 'HOST']], [cfg.implicitTls, ['PROTOCOL']], [cfg.credentials.user, ['USER']]], 'GITEA__mailer__');
@@ -33,7 +33,7 @@ export function expressGitea(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nul
       if (p?.site.style === 'url-part') e.add(editablePart(cfg, p) ? { op: 'set', field: p, text: String(intent.port) } : null);
       else if (p) e.add(setText(cfg, p, String(intent.port), 'number'));
       else e.add(insert(anchorOf(cfg, cfg.host), `${prefix(cfg)}SMTP_PORT`, String(intent.port), 'number'));
-      if (cfg.implicitTls && /^smtp(s|\+starttls|\+startls)?$/.test(str(cfg.implicitTls))) proto(cfg, e, intent.port === 465 ? 'smtps' : 'smtp+starttls');
+      if (cfg.implicitTls && /^smtp(s|\+starttls|\+startls)?$/.test(strOf(cfg.implicitTls))) proto(cfg, e, intent.port === 465 ? 'smtps' : 'smtp+starttls');
       break;
     }
     case 'verify-cert':

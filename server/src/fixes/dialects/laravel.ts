@@ -8,7 +8,7 @@
 // MAIL_ENCRYPTION is ignored by Laravel ≥ 9; the laravel-mail-encryption-ignored rule removes it itself.
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, Edits, insert, removeParam, removeVerifyFlag, setParam, setScheme, setText, setUrlPort, str } from './env-common';
+import { anchorOf, Edits, insert, removeParam, removeVerifyFlag, setParam, setScheme, setText, setUrlPort, strOf } from './env-common';
 
 function schemeKey(cfg: SmtpConfig) {
   const f = cfg.implicitTls;
@@ -17,7 +17,7 @@ function schemeKey(cfg: SmtpConfig) {
 
 /** MAIL_URL is written with a plain smtp:// or smtps:// scheme (one a fix may switch). */
 function plainUrlScheme(cfg: SmtpConfig): boolean {
-  return !!cfg.url?.scheme && /^smtps?$/.test(str(cfg.url.scheme));
+  return !!cfg.url?.scheme && /^smtps?$/.test(strOf(cfg.url.scheme));
 }
 
 function mode(cfg: SmtpConfig, e: Edits, implicit: boolean, addRequire: boolean): void {
@@ -42,7 +42,7 @@ export function expressLaravel(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
       else if (!cfg.url) e.add(insert(anchorOf(cfg, cfg.host), 'MAIL_PORT', String(intent.port), 'number'));
       const sk = schemeKey(cfg);
-      if (sk && /^smtps?$/.test(str(sk))) e.add(setText(cfg, sk, intent.port === 465 ? 'smtps' : 'smtp'));
+      if (sk && /^smtps?$/.test(strOf(sk))) e.add(setText(cfg, sk, intent.port === 465 ? 'smtps' : 'smtp'));
       if (plainUrlScheme(cfg)) e.add(setScheme(cfg, intent.port === 465 ? 'smtps' : 'smtp'));
       break;
     }

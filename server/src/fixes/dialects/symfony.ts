@@ -8,12 +8,12 @@
 //   min-tls-1.2                not expressible in a DSN (null)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { Edits, removeParam, setParam, setScheme, setUrlPort, str } from './env-common';
+import { Edits, removeParam, setParam, setScheme, setUrlPort, strOf } from './env-common';
 
 export function expressSymfony(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
   const u = cfg.url;
   if (!u?.scheme) return null;
-  const plain = /^smtps?$/.test(str(u.scheme));
+  const plain = /^smtps?$/.test(strOf(u.scheme));
   const e = new Edits();
   switch (intent.kind) {
     case 'tls-mode':
