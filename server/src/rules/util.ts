@@ -5,6 +5,7 @@ import type { Dialect, Field, FieldEdit, Fix, Related, SmtpConfig, Span } from '
 import { express, type Intent } from '../fixes/intents';
 import { editable, strOf } from '../model/fields';
 import { wellKnown, type ServicePreset } from './wellknown';
+import { providerOf, type ProviderFacts } from '../semantics/providers';
 
 // The rules' field helpers, shared with the fix expressers.
 export { editable, strOf };
@@ -200,44 +201,10 @@ export function isDevTarget(cfg: SmtpConfig): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Providers (rules-research §5)
+// Providers: facts live in semantics/providers (the one table, also used by discovery)
 
-export interface Provider {
-  name: string;
-  /** Implicit TLS ports offered (empty = none). */
-  implicit: number[];
-  /** STARTTLS ports offered. */
-  starttls: number[];
-  /** Refuses plaintext sessions entirely (Amazon SES). */
-  requiresTls?: boolean;
-  /** Confidence of the port facts (drives error vs warning). */
-  confidence: 'high' | 'medium';
-}
-
-const PROVIDERS: [RegExp, Provider][] = [
-  [/^smtp\.office365\.com$/, { name: 'Microsoft 365', implicit: [], starttls: [587, 25], confidence: 'high' }],
-  [/^smtp-mail\.outlook\.com$/, { name: 'Outlook.com', implicit: [], starttls: [587], confidence: 'medium' }],
-  [/^smtp(-broadcasts)?\.postmarkapp\.com$/, { name: 'Postmark', implicit: [], starttls: [25, 587, 2525], confidence: 'high' }],
-  [/^smtp\.mail\.me\.com$/, { name: 'iCloud Mail', implicit: [], starttls: [587], confidence: 'medium' }],
-  [/^email-smtp(-fips)?\.[a-z0-9-]+\.amazonaws\.com$/, { name: 'Amazon SES', implicit: [465, 2465], starttls: [25, 587, 2587], requiresTls: true, confidence: 'high' }],
-  [/^smtp\.gmail\.com$/, { name: 'Gmail', implicit: [465], starttls: [587], confidence: 'high' }],
-  [/^smtp-relay\.gmail\.com$/, { name: 'Google Workspace SMTP relay', implicit: [465], starttls: [25, 587], confidence: 'medium' }],
-  [/^smtp\.sendgrid\.net$/, { name: 'SendGrid', implicit: [465], starttls: [25, 587, 2525], confidence: 'high' }],
-  [/^smtp(\.eu)?\.mailgun\.org$/, { name: 'Mailgun', implicit: [465], starttls: [25, 587, 2525], confidence: 'high' }],
-  [/^smtp-relay\.(brevo|sendinblue)\.com$/, { name: 'Brevo', implicit: [465], starttls: [587, 2525], confidence: 'high' }],
-  [/^smtp(pro)?\.zoho\.[a-z.]+$/, { name: 'Zoho Mail', implicit: [465], starttls: [587], confidence: 'high' }],
-  [/^smtp\.mail\.yahoo\.com$/, { name: 'Yahoo Mail', implicit: [465], starttls: [587], confidence: 'medium' }],
-  [/^smtp\.resend\.com$/, { name: 'Resend', implicit: [465, 2465], starttls: [25, 587, 2587], confidence: 'high' }],
-  [/^in(-v3)?\.mailjet\.com$/, { name: 'Mailjet', implicit: [465], starttls: [25, 587], confidence: 'medium' }],
-  [/^smtp\.fastmail\.com$/, { name: 'Fastmail', implicit: [465], starttls: [587], confidence: 'medium' }],
-  [/^(live|bulk|sandbox)\.smtp\.mailtrap\.io$|^smtp\.mailtrap\.io$/, { name: 'Mailtrap', implicit: [], starttls: [25, 587, 2525], confidence: 'medium' }],
-];
-
-export function providerOf(host: string | undefined): Provider | undefined {
-  if (!host) return undefined;
-  for (const [re, p] of PROVIDERS) if (re.test(host)) return p;
-  return undefined;
-}
+export type Provider = ProviderFacts;
+export { providerOf };
 
 /** STARTTLS is certainly offered: a known provider, or a submission port. Used to decide whether requiring TLS is safe. */
 export function tlsSurelyOffered(cfg: SmtpConfig, port = portOf(cfg)): boolean {
