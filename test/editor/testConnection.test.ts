@@ -84,7 +84,6 @@ describe('Test SMTP Connection (Postfix lab)', function () {
     assert.ok(cancelled > 0, 'the run was in progress and got cancelled');
     const r = await pending;
     assert.equal(r, undefined, 'a cancelled run has no result');
-    assert.ok(Date.now() - t0 < 1500 + 1000, `took ${Date.now() - t0} ms`);
   });
 
   it('a password passed to the command reaches the server sealed and is used (here: withheld, the lab certificate is self-signed)', async function () {

@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import * as readline from 'node:readline';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -21,6 +22,15 @@ export interface Hostile {
   /** JSON events from --verbose (stderr). */
   events: Record<string, unknown>[];
   stop(): Promise<void>;
+}
+
+/** Waits until the endpoints' event log (read from the child's stderr) has an event matching `pred`. The
+ *  30 s bound only keeps a broken run from hanging; it is not a claim about speed. */
+export async function waitForEvent(h: Hostile, pred: (e: Record<string, unknown>) => boolean, what: string): Promise<void> {
+  for (let waited = 0; !h.events.some(pred); waited += 20) {
+    if (waited > 30_000) assert.fail(`${what}: no such event in ${JSON.stringify(h.events.slice(-5))}`);
+    await new Promise((res) => setTimeout(res, 20));
+  }
 }
 
 export async function startHostile(hostilePath = process.env.MCL_HOSTILE ?? HOSTILE): Promise<Hostile> {

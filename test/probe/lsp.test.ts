@@ -43,7 +43,7 @@ interface Lens {
 }
 interface Result {
   ok: boolean;
-  report: { diagnosis: { code: string; message: string }[]; steps: { step: string }[]; target: { port: number } };
+  report: { diagnosis: { code: string; message: string }[]; steps: { step: string }[]; target: { port: number }; timeouts: unknown[] };
   text: string;
   fixes: { code: string; title: string; uri: string; version: number; edits: { range: { start: { line: number } }; newText: string }[] }[];
   error?: string;
@@ -129,13 +129,14 @@ describe('Test SMTP Connection over LSP', () => {
     fs.writeFileSync(file, text);
     const u = c.open(file, text, 'dotenv');
     await c.diagnosticsNow(u);
-    const t = Date.now();
     const req = c.requestWithId<Result>('mailConfigLint/testConnection', { uri: u, timeoutMs: 10000 });
     setTimeout(() => c.notify('$/cancelRequest', { id: req.id }), 300);
     const r = await req.result.catch((e: Error) => ({ error: e.message }) as Result);
-    const ms = Date.now() - t;
-    assert.ok(ms < 1500, `answered after ${ms} ms`);
-    if (!r.error) assert.ok(r.report.diagnosis.some((d) => d.code === 'cancelled'));
+    // ended by the cancellation, not by the 10 s greeting limit
+    if (!r.error) {
+      assert.ok(r.report.diagnosis.some((d) => d.code === 'cancelled'), JSON.stringify(r.report.diagnosis));
+      assert.deepEqual(r.report.timeouts, []);
+    }
   });
 
   it('a password typed by the user is used for AUTH and never sent back', async () => {

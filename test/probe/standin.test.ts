@@ -49,7 +49,8 @@ describe('probe against smtp-server stand-ins', () => {
     assert.ok(r.auth.mechanisms.includes('PLAIN'));
     assert.ok(r.transcript.some((l) => l.dir === '~>' && /^AUTH PLAIN \[credentials redacted\]$/.test(l.text)));
     assert.ok(r.transcript.some((l) => l.dir === '<~' && l.text.startsWith('235')));
-    for (const x of r.steps) assert.ok(x.ms >= 0 && x.ms < TIMEOUT);
+    for (const x of r.steps) assert.ok(x.ms >= 0);
+    assert.deepEqual(r.timeouts, [], 'no limit ran out');
   });
 
   it('STARTTLS with the right password: plaintext then TLS lines in the transcript', async () => {
@@ -67,10 +68,10 @@ describe('probe against smtp-server stand-ins', () => {
     assert.ok(s.authAttempts.filter((a) => a.port === s.starttls).every((a) => a.secure));
   });
 
-  it('STARTTLS configured on an implicit-TLS port: port-expects-implicit-tls within the timeout', async () => {
-    const t = Date.now();
+  it('STARTTLS configured on an implicit-TLS port: port-expects-implicit-tls without waiting out the greeting', async () => {
     const r = await probe(s.implicit, 'starttls');
-    assert.ok(Date.now() - t < TIMEOUT + 200, `took ${Date.now() - t} ms`);
+    // the parallel TLS try answers before the greeting limit: no limit ran out
+    assert.deepEqual(r.timeouts, []);
     assert.deepEqual(codes(r), ['port-expects-implicit-tls']);
     assert.equal(r.ok, false);
     assert.match(r.diagnosis[0].message, /implicit TLS.*secure: true/);
@@ -78,9 +79,8 @@ describe('probe against smtp-server stand-ins', () => {
   });
 
   it('implicit TLS configured on a STARTTLS port: port-expects-starttls at once', async () => {
-    const t = Date.now();
     const r = await probe(s.starttls, 'implicit');
-    assert.ok(Date.now() - t < 1000, `took ${Date.now() - t} ms`);
+    assert.deepEqual(r.timeouts, [], 'decided from the plaintext greeting, no limit ran out');
     assert.deepEqual(codes(r), ['port-expects-starttls']);
     assert.deepEqual(r.diagnosis[0].fix?.intent, { kind: 'tls-mode', mode: 'starttls-required' });
     assert.equal(step(r, 'mode-check')?.status, 'ok');
@@ -140,10 +140,9 @@ describe('probe against smtp-server stand-ins', () => {
 
   it('cancellation mid-way gives a "cancelled" verdict at once', async () => {
     const ctl = new AbortController();
-    const t = Date.now();
     setTimeout(() => ctl.abort(), 150);
     const r = await runProbe({ host: '127.0.0.1', port: hostile.ports['silent'], tls: 'starttls' }, { timeoutMs: 5000, signal: ctl.signal });
-    assert.ok(Date.now() - t < 1000, `took ${Date.now() - t} ms`);
+    assert.deepEqual(r.timeouts, [], 'ended by the cancellation, not by the 5 s greeting limit');
     assert.ok(codes(r).includes('cancelled'));
     assert.equal(r.ok, false);
   });
@@ -157,7 +156,6 @@ describe('probe against smtp-server stand-ins', () => {
   });
 
   it('sweep: parallel, recommends implicit TLS, a silent port costs at most the timeout', async () => {
-    const t = Date.now();
     const r = await testConnection(
       { host: '127.0.0.1', port: s.starttls, tls: 'starttls', servername: 'localhost', ca: s.cert, user: USER, password: PASS },
       {
@@ -171,8 +169,12 @@ describe('probe against smtp-server stand-ins', () => {
       },
     );
     reports.push(r);
-    const ms = Date.now() - t;
-    assert.ok(ms < TIMEOUT + 1000, `sweep took ${ms} ms`);
+    // the silent port cost one step limit, waited in parallel with a TLS try on the same deadline; the others none
+    assert.deepEqual(
+      r.sweep?.map((e) => (e.timeouts ?? []).map((x) => `${x.kind}:${x.what}`).sort()),
+      [[], [], ['step:TLS handshake', 'step:greeting'], []],
+    );
+    for (const x of r.sweep?.flatMap((e) => e.timeouts ?? []) ?? []) assert.ok(x.limitMs <= TIMEOUT, JSON.stringify(x));
     assert.deepEqual(
       r.sweep?.map((e) => [e.port, e.status]),
       [
@@ -219,7 +221,9 @@ describe('probe against smtp-server stand-ins', () => {
     assert.doesNotMatch(connectTimeout('smtp.example.com', 587, 5000), /port 25/);
   });
 
-  it('a server that answers every step just before the timeout is cut off by the whole-test limit', async () => {
+  it('a server that answers every step well within the step limit, but slowly, is cut off by the whole-test limit', async () => {
+    // each reply comes 350 ms after the command; step and whole-test limit are both 600 ms, so the whole-test
+    // limit always runs out first (every step starts after the test did), here while the EHLO reply is awaited
     const srv = net.createServer((sock) => {
       const later = (line: string) => setTimeout(() => !sock.destroyed && sock.write(line + '\r\n'), 350);
       later('220 slow.example ESMTP');
@@ -228,12 +232,11 @@ describe('probe against smtp-server stand-ins', () => {
     });
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
     try {
-      const t = Date.now();
       const r = await runProbe(
         { host: '127.0.0.1', port: (srv.address() as net.AddressInfo).port, tls: 'none' },
-        { timeoutMs: 500, totalTimeoutMs: 600 },
+        { timeoutMs: 600, totalTimeoutMs: 600 },
       );
-      assert.ok(Date.now() - t < 1200, `took ${Date.now() - t} ms`);
+      assert.deepEqual(r.timeouts, [{ kind: 'total', what: 'whole test', limitMs: 600 }]);
       assert.deepEqual(codes(r), ['protocol-error']);
       assert.match(r.diagnosis[0].message, /stopped after 600 ms.*very slowly/);
     } finally {

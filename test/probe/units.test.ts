@@ -88,6 +88,7 @@ describe('report formats', () => {
     ],
     tls: null,
     auth: { mechanisms: ['PLAIN'], result: 'failed' },
+    timeouts: [],
     extensions: ['AUTH PLAIN'],
     banner: '220 hi',
     diagnosis: [{ code: 'auth-failed', severity: 'error', message: 'The server rejected the login', fix: { title: 't', intent: { kind: 'require-tls' }, textEdits: [{ file: '/x/.env', start: 5, end: 8, newText: 'true' }] } }],

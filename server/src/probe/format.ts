@@ -106,7 +106,10 @@ export function toJson(r: ProbeReport, where?: (file: string, offset: number) =>
           }
         : {}),
     })),
-    ...(r.sweep ? { sweep: r.sweep.map((e) => ({ port: e.port, tls: e.tls, status: e.status, ms: e.ms, detail: e.detail })), recommended: r.recommended ?? null } : {}),
+    timeouts: r.timeouts,
+    ...(r.sweep
+      ? { sweep: r.sweep.map((e) => ({ port: e.port, tls: e.tls, status: e.status, ms: e.ms, detail: e.detail, timeouts: e.timeouts ?? [] })), recommended: r.recommended ?? null }
+      : {}),
     transcript: r.transcript.map((l) => `${l.dir} ${l.text}`),
   };
 }

@@ -14,6 +14,7 @@ import type {
   AuthReport,
   Diagnosis,
   DiagnosisCode,
+  ExpiredTimeout,
   ProbeEvent,
   ProbeOptions,
   ProbeReport,
@@ -24,7 +25,7 @@ import type {
   TlsReport,
   TranscriptLine,
 } from './types';
-import { Reply, Wire, WireError, printable, tcpConnect, tlsHandshake } from './wire';
+import { Reply, Wire, WireError, printable, tcpConnect, timeoutLog, tlsHandshake } from './wire';
 import * as msg from './messages';
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -174,6 +175,8 @@ class Run {
   readonly steps: ProbeStep[] = [];
   readonly transcript: TranscriptLine[] = [];
   readonly diagnosis: Diagnosis[] = [];
+  /** The time limits that ran out (the wire adds the step ones through timeoutLog). */
+  readonly timeouts: ExpiredTimeout[] = [];
   tlsReport: TlsReport | null = null;
   auth: AuthReport = { mechanisms: [], result: 'skipped' };
   extensions: string[] = [];
@@ -201,6 +204,7 @@ class Run {
     this.ctl = linked(opts.signal);
     this.deadlineTimer = setTimeout(() => {
       this.overDeadline = true;
+      this.timeouts.push({ kind: 'total', what: 'whole test', limitMs: this.totalTimeout });
       this.ctl.abort();
     }, this.totalTimeout);
   }
@@ -270,7 +274,10 @@ class Run {
     }
     try {
       const all = await new Promise<dns.LookupAddress[]>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new WireError('timeout', `no DNS answer within ${this.timeout} ms`)), this.timeout);
+        const timer = setTimeout(() => {
+          this.timeouts.push({ kind: 'step', what: 'DNS answer', limitMs: this.timeout });
+          reject(new WireError('timeout', `no DNS answer within ${this.timeout} ms`));
+        }, this.timeout);
         const onAbort = () => reject(new WireError('aborted', 'cancelled'));
         this.signal?.addEventListener('abort', onAbort, { once: true });
         dns.lookup(host, { all: true }, (err, addrs) => {
@@ -734,6 +741,7 @@ class Run {
       banner: this.banner === null ? null : this.scrub(this.banner),
       diagnosis: this.diagnosis,
       transcript: this.transcript,
+      timeouts: this.timeouts,
     };
   }
 }
@@ -743,7 +751,7 @@ export async function runProbe(target: ProbeTarget, opts: ProbeOptions = {}): Pr
   const run = new Run(target, opts);
   const wire = new Wire(run.line);
   try {
-    await probeFlow(run, wire);
+    await timeoutLog.run(run.timeouts, () => probeFlow(run, wire));
   } catch (e) {
     // A bug here must still give a verdict, not an unhandled rejection.
     if (!run.cancelled(e)) run.diag('protocol-error', `internal error: ${(e as Error).message}`);

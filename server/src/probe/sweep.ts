@@ -64,15 +64,18 @@ export async function runSweep(
       const probe = (tls: ProbeTls) => runProbe({ host: base.host, port: p.port, tls, servername: base.servername, ca: base.ca, user: base.user }, o);
       const t0 = Date.now();
       let r = await probe(p.tls);
+      const timeouts = [...r.timeouts];
       let mode = p;
       // The port speaks the other mode: note what it really is (already checked on a fresh connection).
       const other = r.diagnosis.find((d) => d.code === 'port-expects-implicit-tls' || d.code === 'port-expects-starttls');
       if (other) {
         mode = { port: p.port, tls: other.code === 'port-expects-implicit-tls' ? 'implicit' : 'starttls' };
         r = await probe(mode.tls);
+        timeouts.push(...r.timeouts);
       }
       const e = entryOf(r, mode, wantAuth);
       e.ms = Date.now() - t0;
+      e.timeouts = timeouts;
       return e;
     }),
   );

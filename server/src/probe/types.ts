@@ -136,6 +136,16 @@ export interface SweepEntry {
   /** Certificate verified, AUTH mechanisms offered after TLS. */
   authorized?: boolean;
   authMechanisms?: string[];
+  /** The time limits that ran out while probing this port (both probes when the mode was re-checked). */
+  timeouts?: ExpiredTimeout[];
+}
+
+/** A time limit that ran out during a probe run: one step's (a connect, handshake or reply wait) or the whole test's. */
+export interface ExpiredTimeout {
+  kind: 'step' | 'total';
+  /** What was being waited for: 'TCP connect', 'TLS handshake', 'greeting', 'EHLO reply', 'DNS answer', 'whole test' ... */
+  what: string;
+  limitMs: number;
 }
 
 export interface ProbeReport {
@@ -150,6 +160,8 @@ export interface ProbeReport {
   banner: string | null;
   diagnosis: Diagnosis[];
   transcript: TranscriptLine[];
+  /** Every time limit that ran out, in the order they did (empty when nothing timed out). */
+  timeouts: ExpiredTimeout[];
   sweep?: SweepEntry[];
   /** The sweep's recommendation (port + mode), when sweeping. */
   recommended?: { port: number; tls: ProbeTls; reason: string } | null;

@@ -3,8 +3,17 @@
 // nodemailer hides: the raw greeting, partial bytes from a slow or endless banner, the EHLO lines one by
 // one, and the certificate even when verification fails (we handshake with rejectUnauthorized:false and
 // judge `authorized`/`checkServerIdentity` ourselves, and never send credentials when it failed).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import type { ExpiredTimeout } from './types';
+
+/**
+ * Where the wire records each time limit that runs out: the `timeouts` list of the probe run this async
+ * call chain belongs to (runProbe opens it). The report says which limit ended a step, so callers and tests
+ * can check that the probe honoured its limits without timing it.
+ */
+export const timeoutLog = new AsyncLocalStorage<ExpiredTimeout[]>();
 
 /** Longest reply line we accept (RFC 5321 §4.5.3.1.5 allows 512; servers send a little more in practice). */
 export const MAX_LINE = 4096;
@@ -65,11 +74,13 @@ function socketError(e: NodeJS.ErrnoException, bytes = 0): WireError {
 
 /** Runs `fn` with a timeout and an abort signal; `cleanup` always runs. */
 function guarded<T>(
+  what: string,
   timeoutMs: number,
   signal: AbortSignal | undefined,
   onTimeout: () => WireError,
   start: (resolve: (v: T) => void, reject: (e: WireError) => void) => () => void,
 ): Promise<T> {
+  const log = timeoutLog.getStore();
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     let done = false;
@@ -87,7 +98,14 @@ function guarded<T>(
       f();
     };
     const onAbort = () => finish(() => reject(abortError()));
-    const timer = setTimeout(() => finish(() => reject(onTimeout())), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() => {
+          log?.push({ kind: 'step', what, limitMs: timeoutMs });
+          reject(onTimeout());
+        }),
+      timeoutMs,
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
     cleanup = start(
       (v) => finish(() => resolve(v)),
@@ -100,6 +118,7 @@ export function tcpConnect(host: string, port: number, timeoutMs: number, signal
   const sock = net.connect({ host, port });
   sock.on('error', () => {}); // errors are handled by the current phase's listener
   return guarded<net.Socket>(
+    'TCP connect',
     timeoutMs,
     signal,
     () => {
@@ -143,6 +162,7 @@ export function tlsHandshake(sock: net.Socket, p: TlsParams, timeoutMs: number, 
   const ts = tls.connect(opts);
   ts.on('error', () => {});
   return guarded<tls.TLSSocket>(
+    'TLS handshake',
     timeoutMs,
     signal,
     () => {
@@ -277,6 +297,7 @@ export class Wire {
     this.phaseBytes = 0;
     const collected: Reply = { code: 0, lines: [], raw: [] };
     return guarded<Reply>(
+      what,
       timeoutMs,
       signal,
       () => {
