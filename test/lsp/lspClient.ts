@@ -76,7 +76,7 @@ export class LspClient {
     }
   }
 
-  private onMessage(m: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } }): void {
+  private onMessage(m: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string; code?: number } }): void {
     if (m.method && m.id !== undefined) {
       this.requests.push({ method: m.method, params: m.params });
       this.send({ jsonrpc: '2.0', id: m.id, result: this.answer(m.method, m.params) });
@@ -100,7 +100,7 @@ export class LspClient {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (!p) return;
-      if (m.error) p.reject(new Error(m.error.message));
+      if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
       else p.resolve(m.result);
     }
   }

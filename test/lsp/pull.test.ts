@@ -52,22 +52,18 @@ describe('language server (pull diagnostics)', () => {
     c.close(uri);
   });
 
-  it('a cancelled diagnostic request returns at once instead of linting a 5 MB document', async () => {
+  it('a cancelled diagnostic request answers RequestCancelled instead of linting a 5 MB document', async () => {
     const big = 'SMTP_PORT=465\nSMTP_SECURE=false\n' + 'APP_SETTING_WITH_A_LONG_NAME_0001=value-value-value-value-value-value\n'.repeat(75000);
     const uri = c.open(path.join(ws, 'cancel/.env'), big);
     const { id, result } = c.requestWithId<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
     c.notify('$/cancelRequest', { id });
-    const t0 = Date.now();
-    const cancelled = await result.then(
-      (r) => r.items.length,
-      (e: Error) => e.message,
+    const answer = await result.then(
+      (r) => ({ items: r.items.length }),
+      (e: Error & { code?: number }) => ({ code: e.code }),
     );
-    const cancelMs = Date.now() - t0;
-    const t1 = Date.now();
+    assert.deepEqual(answer, { code: -32800 }, 'LSPErrorCodes.RequestCancelled');
     const items = await c.pullDiagnostics(uri);
-    const fullMs = Date.now() - t1;
     assert.equal(items.filter((x) => x.code === RULE).length, 1, 'the next request lints it');
-    assert.ok(cancelMs < fullMs, `cancelled request took ${cancelMs} ms (${cancelled}), a full lint ${fullMs} ms`);
     c.close(uri);
   });
 

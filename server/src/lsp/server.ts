@@ -32,7 +32,9 @@ import {
   type WorkspaceEdit,
   type CancellationToken,
   FileChangeType,
+  LSPErrorCodes,
   Range,
+  ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, type FileResult, type LintOptions } from '../engine';
@@ -756,11 +758,12 @@ export function startServer(
     const doc = documents.get(uri);
     const st = doc && states.get(uri);
     if (!doc || !st) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: st.published ?? [] };
+    // A cancelled request answers RequestCancelled (LSP 3.17) at once instead of linting.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
     const settings = await settingsFor(uri);
     const doc2 = documents.get(uri);
     if (!doc2 || !states.has(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: st.published ?? [] };
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
     const onSaveStale = waitsForSave(doc2, st, settings);
     if (!onSaveStale || !st.published) {
       analyze(doc2, st, settings);
