@@ -22,7 +22,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 const seedSetup = fileURLToPath(new URL('../test/fast-check-seed.cjs', import.meta.url));
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--require', seedSetup, '--test', '--test-reporter=spec', ...passthrough, ...files], {
+const perFileState = fileURLToPath(new URL('../test/per-file-state.cjs', import.meta.url));
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--require', seedSetup, '--require', perFileState, '--test', '--test-reporter=spec', ...passthrough, ...files], {
   stdio: 'inherit',
 });
 process.exit(r.status ?? 1);

@@ -19,12 +19,15 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Builds dist/cli.js when it is missing or older than the sources (npm test builds first anyway). */
+/**
+ * Checks that dist/cli.js is built and not older than the sources. Tests never build: test files run in
+ * parallel, and a build in one would rewrite dist/ under another (the npm test scripts build first).
+ */
 export function ensureBuilt(): void {
+  const hint = 'run `node scripts/build.mjs` first (npm test and the npm run test:* scripts do)';
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: ${hint}`);
   const src = Math.max(newestMtime(path.join(ROOT, 'server', 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs);
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= src) return;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  if (fs.statSync(CLI).mtimeMs < src) throw new Error(`${CLI} is older than server/src: ${hint}`);
 }
 
 export interface RunResult {
