@@ -75,9 +75,8 @@ try {
   if (!squiggle || !line3 || Math.abs(squiggle.y + squiggle.height / 2 - (line3.y + line3.height / 2)) > line3.height) {
     throw new Error(`squiggle not on the SMTP_SECURE line (squiggle ${JSON.stringify(squiggle)}, line ${JSON.stringify(line3)})`);
   }
+  // Latency is logged, never asserted: the machines running this are shared (npm run bench measures it).
   log(`error on line 3, ${ms} ms after the last keystroke (status bar: ${await problems()})`);
-  // Generous bound: the machines running this are shared; typical values are 30-300 ms.
-  if (ms > 3000) throw new Error(`the error took ${ms} ms to appear after the last keystroke`);
   await page.screenshot({ path: join(out, '01-typed.png') });
 
   step = 'hover on the port explains it';
