@@ -11,6 +11,11 @@ ruleTester('env-string-as-boolean', {
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
     // Nextcloud's SMTP_SECURE takes ssl/tls: ambiguous, no finding
     { file: 'docker-compose.yml', code: 'services:\n  nextcloud:\n    image: nextcloud:29\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: ssl\n' },
+    // env values read through aliases, then compared or converted: the idioms that are right (issue 11)
+    { file: 'src/mailer.ts', code: head + "const secure = process.env.SMTP_SECURE === 'true';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: Number(process.env.SMTP_PORT), secure });\n" },
+    { file: 'src/mailer.ts', code: head + "const secure = process.env.SMTP_SECURE;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: secure === 'true' });\n" },
+    { file: 'src/mailer.ts', code: head + "const port = process.env.SMTP_PORT;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: Number(port) === 465 });\n" },
+    { file: 'src/mailer.ts', code: head + "const { SMTP_SECURE } = process.env;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: SMTP_SECURE?.toLowerCase() === 'true' });\n" },
     // not a mail transport
     { file: 'src/db.ts', code: 'const pool = new Pool({ ssl: { rejectUnauthorized: process.env.PG_VERIFY } });\n' },
   ],
@@ -67,6 +72,26 @@ ruleTester('env-string-as-boolean', {
           ],
         },
       ],
+    },
+    {
+      name: 'an alias of the env value (const secure = process.env.SMTP_SECURE) is still the raw string',
+      file: 'src/mailer.ts',
+      code: head + "const secure = process.env.SMTP_SECURE;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure });\n",
+      errors: [
+        {
+          line: 4,
+          column: 84,
+          endColumn: 90,
+          message: 'secure: secure (process.env.SMTP_SECURE) passes a string; nodemailer tests it with !!, so "false" and "0" are true (implicit TLS on).',
+          fixes: [head + "const secure = process.env.SMTP_SECURE;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: process.env.SMTP_SECURE === 'true' });\n"],
+        },
+      ],
+    },
+    {
+      name: 'an alias with a default that keeps the string',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nconst useTls = process.env.SMTP_REQUIRE_TLS || false;\nmodule.exports = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: useTls });\n",
+      errors: [{ line: 3, includes: ['requireTLS: useTls (process.env.SMTP_REQUIRE_TLS) passes a string'] }],
     },
     {
       name: 'the .env value makes the trap concrete',

@@ -3,9 +3,6 @@ import type { Field } from '../model/types';
 import type { Rule } from './types';
 import { boolOf, fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
 
-const ENV = String.raw`process\.env(?:\.[A-Za-z_$][\w$]*|\[\s*['"\x60][^'"\x60]+['"\x60]\s*\])`;
-/** process.env.X, process.env.X || false, process.env.X ?? 'true', !!process.env.X, Boolean(process.env.X). */
-const RAW_ENV_BOOL = new RegExp(String.raw`^(?:${ENV}(?:\s*(?:\|\||\?\?)\s*(?:true|false|'[^']*'|"[^"]*"))?|!!\s*${ENV}|Boolean\(\s*${ENV}\s*\))$`);
 
 /** Which boolean a non-boolean value most likely meant: implicit-TLS keys follow the port, ignore-keys default off. */
 function likelyTrue(key: string, port: number | undefined): boolean {
@@ -83,13 +80,14 @@ export const rule: Rule = {
     literal(cfg.ignoreTls, 'ignoreTLS');
     literal(cfg.opportunisticTls, 'opportunisticTLS');
     literal(cfg.verifyCert, 'verification');
-    const check = (f: Field | undefined, option: string) => {
+    const check = (f: Field | undefined, option: string, key: string) => {
       if (!f || f.kind !== 'env' || !f.envVar || f.site.style !== 'js-prop') return;
-      // The raw variable (process.env.X, process.env['X']), a default that keeps the string (process.env.X || false),
-      // or a truthiness test (!!process.env.X, Boolean(process.env.X)): "false" is true in all of them.
-      // Comparisons and numeric conversions are fine.
+      // The raw variable (process.env.X, process.env['X'], or a variable holding it), a default that keeps the
+      // string (process.env.X || false), or a truthiness test (!!process.env.X, Boolean(process.env.X)): "false"
+      // is true in all of them. Comparisons and numeric conversions are fine. The JS reader decides which is
+      // which (it follows the variable to its initialiser) and records it as rawEnvString:<option>.
+      if (cfg.extras[`rawEnvString:${key}`] !== f) return;
       const t = f.text.trim();
-      if (!RAW_ENV_BOOL.test(t)) return;
       if (preset && ((f === cfg.implicitTls && preset.secure !== undefined) || (f === cfg.requireTls && preset.requireTLS !== undefined) || (f === cfg.ignoreTls && preset.ignoreTLS !== undefined))) return; // dead code: nodemailer-service-overrides
       const v = f.envVar;
       const known = f.resolvedFrom && typeof f.value === 'string' ? f.value : undefined;
@@ -99,7 +97,8 @@ export const rule: Rule = {
         message = `${f.key}: ${f.text} passes a string; Node only turns verification off for the boolean false, so ${v}=false has no effect.`;
       } else {
         const now = known !== undefined ? ` The .env file sets ${v}=${known}, so ${option} is ${known === '' ? 'off' : 'on'}.` : '';
-        message = `${f.key}: ${f.text} ${/^(!!|Boolean)/.test(t) ? 'tests the string' : 'passes a string'}; ${/^(!!|Boolean)/.test(t) ? 'any non-empty string is true' : 'nodemailer tests it with !!'}, so "false" and "0" are true (${option} on).${now}`;
+        const via = t.includes(`process.env`) || /\benv\b/.test(t) ? '' : ` (process.env.${v})`;
+        message = `${f.key}: ${f.text}${via} ${/^(!!|Boolean)/.test(t) ? 'tests the string' : 'passes a string'}; ${/^(!!|Boolean)/.test(t) ? 'any non-empty string is true' : 'nodemailer tests it with !!'}, so "false" and "0" are true (${option} on).${now}`;
       }
       const code = isVerify ? `process.env.${v} !== ${q}false${q}` : `process.env.${v} === ${q}true${q}`;
       const preferred = plainFix('compare the string', true, [setEdit(f, code, 'code')]);
@@ -109,11 +108,11 @@ export const rule: Rule = {
       }
       ctx.report({ message, span: spanOf(f), fixes: fixes(preferred, alt), configId: cfg.id });
     };
-    check(cfg.implicitTls, 'implicit TLS');
-    check(cfg.requireTls, 'requireTLS');
-    check(cfg.ignoreTls, 'ignoreTLS');
-    check(cfg.opportunisticTls, 'opportunisticTLS');
-    check(cfg.verifyCert, 'verification');
+    check(cfg.implicitTls, 'implicit TLS', 'secure');
+    check(cfg.requireTls, 'requireTLS', 'requireTLS');
+    check(cfg.ignoreTls, 'ignoreTLS', 'ignoreTLS');
+    check(cfg.opportunisticTls, 'opportunisticTLS', 'opportunisticTLS');
+    check(cfg.verifyCert, 'verification', 'tls.rejectUnauthorized');
   },
 };
 export default rule;

@@ -324,13 +324,21 @@ export class OptionsReader {
   }
 
   /**
-   * The value's truthiness is that of an env string as is: process.env.X, a variable holding exactly that,
-   * or the same through `!!x` / `Boolean(x)` (where "false" and "0" are still true).
+   * The value's truthiness is that of an env string as is: process.env.X, a variable holding exactly that
+   * (`const secure = process.env.SMTP_SECURE`), the same through `!!x` / `Boolean(x)` (where "false" and "0"
+   * are still true), or with a literal default that keeps the string when the variable is set (`x || false`,
+   * `x ?? 'true'`). Comparisons (`x === 'true'`) and conversions (`Number(x) === 465`) are not raw strings.
    */
   private isRawEnv(node: t.Node | undefined): boolean {
     const scope = this.bindings.scope;
     let n = unwrap(node);
     for (let i = 0; n && i < 8; i++) {
+      if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) {
+        const d = unwrap(n.right);
+        if (d?.type !== 'BooleanLiteral' && d?.type !== 'StringLiteral') return false;
+        n = unwrap(n.left);
+        continue;
+      }
       if (n.type === 'UnaryExpression' && n.operator === '!' && unwrap(n.argument)?.type === 'UnaryExpression' && (unwrap(n.argument) as t.UnaryExpression).operator === '!') {
         n = unwrap((unwrap(n.argument) as t.UnaryExpression).argument);
         continue;
