@@ -1,6 +1,7 @@
 // The engine: readers → rules → findings (+ rendered fixes). Used by the CLI and the language server.
 // It never touches the file system: callers pass text in (and keep env files indexed with EnvIndex).
-import type { Finding, Fix, ReadResult, Severity, SourceRef, TextEdit } from './model/types';
+import type { Finding, Fix, ReadResult, Severity, SmtpConfig, SourceRef, TextEdit } from './model/types';
+import { qualifyByFallback } from './model/fields';
 import { applyTextEdits } from './model/textEdits';
 import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
@@ -51,9 +52,10 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     // Rules switched off (or opt-in rules not switched on) are not run at all.
     const setting = opts.rules?.[rule.meta.id];
     if (setting === 'off' || (setting === undefined && rule.meta.enabledByDefault === false)) continue;
+    let current: SmtpConfig | undefined;
     const ctx = {
       report(r: Report) {
-        findings.push({
+        const finding: Finding = {
           ruleId: rule.meta.id,
           // A configured severity wins over the rule's own choice for this case.
           severity: setting ?? r.severity ?? rule.meta.defaultSeverity,
@@ -63,11 +65,19 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
           related: r.related ?? [],
           fixes: r.fixes ?? [],
           configId: r.configId,
-        });
+        };
+        if (current) qualifyByFallback(current, finding);
+        findings.push(finding);
       },
     };
     try {
-      if (rule.checkConfig) for (const cfg of read.configs) rule.checkConfig(cfg, ctx);
+      if (rule.checkConfig) {
+        for (const cfg of read.configs) {
+          current = cfg;
+          rule.checkConfig(cfg, ctx);
+        }
+        current = undefined;
+      }
       if (rule.checkGlobal) for (const g of read.globals) rule.checkGlobal(g, ctx);
     } catch (e) {
       read.problems.push({ message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });

@@ -173,7 +173,8 @@ describe('value kinds', () => {
     assert.equal(c.host?.envVar, 'SMTP_HOST');
     assert.equal(c.port?.kind, 'env');
     assert.equal(c.port?.envVar, 'SMTP_PORT');
-    assert.equal(c.port?.value, undefined);
+    assert.equal(c.port?.value, 587, 'the fallback, while SMTP_PORT is unset (issue 11)');
+    assert.deepEqual(c.port?.whenUnset, ['SMTP_PORT']);
     assert.equal(c.implicitTls?.kind, 'env');
     assert.equal(c.implicitTls?.text, `process.env.SMTP_SECURE === 'true'`);
     assert.equal(c.requireTls?.kind, 'env');
@@ -202,7 +203,7 @@ describe('value kinds', () => {
       [`port: Number(process.env.SMTP_PORT)`, 465],
       [`port: parseInt(process.env.SMTP_PORT ?? '587', 10)`, 465],
       [`port: +(process.env.SMTP_PORT || 465)`, 465],
-      [`port: Number(process.env.NOPE) || 587`, undefined],
+      [`port: Number(process.env.NOPE) || 587`, 587], // the fallback while NOPE is unset (issue 11)
       [`port: process.env.SMTP_PORT || 587`, 465],
     ];
     for (const [prop, want] of cases) {
@@ -575,4 +576,21 @@ test('scan mode (file over the full-parse limit) still follows a `const options 
   assert.equal(r.configs.length, 1);
   assert.equal(r.configs[0].implicitTls?.value, true);
   assert.equal(src.slice(r.configs[0].implicitTls!.site.value.start, r.configs[0].implicitTls!.site.value.end), 'true');
+});
+
+test('a port fallback (Number(process.env.SMTP_PORT) || 587) is the value while the variable is unset (issue 11)', () => {
+  for (const port of [`Number(process.env.SMTP_PORT) || 587`, `parseInt(process.env.SMTP_PORT ?? '587', 10)`, `process.env.SMTP_PORT || 587`, `+(process.env.SMTP_PORT ?? '587')`]) {
+    const c = one(`createTransport({ host: 'h', port: ${port}, secure: false })`, 'a.ts');
+    assert.equal(c.port?.value, 587, port);
+    assert.deepEqual(c.port?.whenUnset, ['SMTP_PORT'], port);
+    assert.equal(c.port?.kind, 'env', port);
+    assert.equal(c.effective.tlsMode, 'starttls-opportunistic', port);
+    assert.match(c.effective.because, /^When SMTP_PORT is unset \(the port falls back to 587\)/, port);
+  }
+  // No fallback written, or the .env file sets the variable: no assumption.
+  assert.equal(one(`createTransport({ host: 'h', port: Number(process.env.SMTP_PORT), secure: false })`, 'a.ts').port?.whenUnset, undefined);
+  const env = fakeEnv({ SMTP_PORT: '465' });
+  const c = one(`createTransport({ host: 'h', port: Number(process.env.SMTP_PORT) || 587, secure: true })`, 'src/a.ts', env);
+  assert.equal(c.port?.value, 465);
+  assert.equal(c.port?.whenUnset, undefined);
 });

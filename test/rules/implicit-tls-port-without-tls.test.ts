@@ -24,8 +24,33 @@ ruleTester('implicit-tls-port-without-tls', {
     { file: 'src/server.ts', code: "const cookieOptions = { httpOnly: true, secure: false, port: 465 };\n" },
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 465\n      SMTP_SECURE: "true"\n' },
     { file: 'docker-compose.yml', code: 'services:\n  mta:\n    image: boky/postfix\n    ports:\n      - "465:465"\n      - "587:587"\n' },
+    // a port fallback with the matching secure, and a fallback the .env file overrides (issue 11)
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: Number(process.env.SMTP_PORT) || 465, secure: true });\n" },
+    { file: 'src/mailer.ts', files: { '.env': 'SMTP_PORT=587\n' }, code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: Number(process.env.SMTP_PORT) || 465, secure: false });\n" },
+    { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nconst port = Number(process.env.SMTP_PORT) || 465;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: port === 465 });\n" },
   ],
   invalid: [
+    {
+      name: 'the fallback port of Number(process.env.SMTP_PORT) || 465 contradicts secure: false (issue 11)',
+      file: 'src/mailer.ts',
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: Number(process.env.SMTP_PORT) || 465,\n  secure: false,\n});\n",
+      errors: [
+        {
+          line: 5,
+          column: 3,
+          endColumn: 16,
+          message: "When SMTP_PORT is unset (port falls back to 465 in Number(process.env.SMTP_PORT) || 465): port 465 expects implicit TLS from the first byte (RFC 8314 §3.3), but secure: false makes nodemailer wait for a plaintext greeting: it times out with 'Greeting never received'.",
+          safe: [false],
+          fixes: ["import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: Number(process.env.SMTP_PORT) || 465,\n  secure: true,\n});\n"],
+        },
+      ],
+    },
+    {
+      name: 'a fallback read through a variable',
+      file: 'src/mailer.js',
+      code: "const nodemailer = require('nodemailer');\nconst port = parseInt(process.env.SMTP_PORT ?? '465', 10);\nmodule.exports = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: false });\n",
+      errors: [{ line: 3, includes: ['When SMTP_PORT is unset (port falls back to 465'] }],
+    },
     {
       name: 'Django EMAIL_URL smtps:// on 465 means STARTTLS in dj-email-url',
       file: '.env',

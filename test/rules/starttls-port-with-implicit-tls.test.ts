@@ -16,6 +16,12 @@ ruleTester('starttls-port-with-implicit-tls', {
   ],
   invalid: [
     {
+      name: 'the fallback port of process.env.SMTP_PORT ?? 587 contradicts secure: true (issue 11)',
+      file: 'src/mailer.ts',
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: +(process.env.SMTP_PORT ?? 587), secure: true });\n",
+      errors: [{ line: 2, includes: ['When SMTP_PORT is unset (port falls back to 587 in +(process.env.SMTP_PORT ?? 587)): port 587 is the STARTTLS submission port'], safe: [false] }],
+    },
+    {
       name: 'Gitea PROTOCOL=smtps on 587',
       file: '.env',
       code: 'GITEA__mailer__ENABLED=true\nGITEA__mailer__PROTOCOL=smtps\nGITEA__mailer__SMTP_ADDR=smtp.example.com\nGITEA__mailer__SMTP_PORT=587\n',

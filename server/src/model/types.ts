@@ -93,6 +93,11 @@ export interface Field<T extends string | number | boolean = string | number | b
   envVar?: string;
   /** kind === 'env' resolved across files: where the value came from. */
   resolvedFrom?: SourceRef;
+  /**
+   * `value` is a fallback written in code that applies only while these environment variables are unset
+   * (`Number(process.env.SMTP_PORT) || 587`); findings that rest on it say so, and their fixes are unsafe.
+   */
+  whenUnset?: string[];
   site: Site;
 }
 

@@ -27,6 +27,8 @@ export interface EvalScope {
   env(name: string): { value: string; ref: SourceRef } | undefined;
   /** True when an EnvLookup was given (changes the wording of "unknown" reasons). */
   hasEnvLookup: boolean;
+  /** Evaluate as if every variable env() does not know were unset (undefined): what the code falls back to. */
+  unsetEnv?: boolean;
 }
 
 export function unwrap(n: t.Node | null | undefined): t.Node | undefined {
@@ -127,6 +129,7 @@ export function evaluate(node: t.Node | null | undefined, scope: EvalScope, dept
       if (name !== undefined) {
         const hit = scope.env(name);
         if (hit) return known(hit.value, false, [name], [hit.ref]);
+        if (scope.unsetEnv) return known(undefined, false, [name]);
         return unknown(scope.hasEnvLookup ? `process.env.${name} is not set in any .env file` : `process.env.${name} is read at run time`, [name]);
       }
       // A property of a same-file object constant: cfg.port
@@ -136,6 +139,7 @@ export function evaluate(node: t.Node | null | undefined, scope: EvalScope, dept
       if (obj && prop !== undefined && obj.type === 'Identifier' && isProcessEnv(scope.binding(obj.name, obj.start ?? 0))) {
         const hit = scope.env(prop);
         if (hit) return known(hit.value, false, [prop], [hit.ref]);
+        if (scope.unsetEnv) return known(undefined, false, [prop]);
         return unknown(scope.hasEnvLookup ? `process.env.${prop} is not set in any .env file` : `process.env.${prop} is read at run time`, [prop]);
       }
       if (obj && prop !== undefined && obj.type === 'Identifier') {

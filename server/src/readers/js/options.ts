@@ -3,6 +3,7 @@
 // URL's parts and query parameters, and the effective connection nodemailer will make.
 import type * as t from '@babel/types';
 import type { Credentials, Field, GlobalSetting, Site, SmtpConfig, Span, UrlField } from '../../model/types';
+import { whenUnsetText } from '../../model/fields';
 import { parseMailUrl, safeDecode } from '../url';
 import type { Bindings, PropInfo } from './bindings';
 import type { TransportTarget } from './detect';
@@ -218,6 +219,15 @@ export class OptionsReader {
     if (port) {
       if (typeof port.value === 'string' && port.value.trim() !== '' && !isNaN(Number(port.value))) port.value = Number(port.value);
       if (port.value !== undefined && typeof port.value !== 'number') delete port.value;
+      // Number(process.env.SMTP_PORT) || 587: unknown at run time, but the fallback is what runs while the
+      // variable is unset (a fresh checkout, a CI job, a forgotten deployment variable).
+      const ev = evs.get('port')!;
+      const fb = ev.v === UNKNOWN ? this.fallback(P.get('port')!.value) : undefined;
+      if (fb && typeof fb.v === 'number' && Number.isInteger(fb.v) && fb.v > 0 && fb.v < 65536) {
+        port.value = fb.v;
+        port.whenUnset = [...new Set(fb.env)];
+        evs.set('port', { ...ev, v: fb.v });
+      }
       cfg.port = port as Field<number>;
     }
     cfg.implicitTls = take('secure', P.get('secure'));
@@ -320,7 +330,14 @@ export class OptionsReader {
       for (const k of ['host', 'port', 'secure', 'requireTLS', 'ignoreTLS', 'opportunisticTLS', 'service'] as const) if (!ins[k]) ins[k] = { known: false, why };
     }
     cfg.effective = nodemailerEffective(ins);
+    if (cfg.port?.whenUnset) cfg.effective.because = `${whenUnsetText(cfg.port.whenUnset)} (the port falls back to ${cfg.port.value}): ${cfg.effective.because}`;
     this.configs.push(cfg);
+  }
+
+  /** The value `node` has while the environment variables it reads (and .env files do not set) are unset. */
+  private fallback(node: t.Node): Ev | undefined {
+    const ev = evaluate(node, { ...this.bindings.scope, unsetEnv: true });
+    return ev.v !== UNKNOWN && ev.env.length ? ev : undefined;
   }
 
   /**
