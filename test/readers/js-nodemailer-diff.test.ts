@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import nodemailer from 'nodemailer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { jsReader } from '../../server/src/readers/js/index';
-import { nodemailerEffective } from '../../server/src/readers/js/effective';
+import { nodemailerEffective } from '../../server/src/semantics/nodemailer/effective';
 
 const numRuns = process.env.CI ? 5000 : 500;
 

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsReader, jsReaderOptions, mayContainMail, FULL_PARSE_MAX } from '../../server/src/readers/js/index';
-import { lookupService } from '../../server/src/readers/js/wellKnown';
+import { lookupService } from '../../server/src/semantics/nodemailer/presets';
 import type { Field, ReadResult, SmtpConfig } from '../../server/src/model/types';
 import type { EnvLookup } from '../../server/src/readers/types';
 

@@ -36,6 +36,9 @@ export type TlsMode = 'implicit' | 'starttls-required' | 'starttls-opportunistic
  *  expression: computed in code; unknown: present but not understood. */
 export type ValueKind = 'literal' | 'env' | 'expression' | 'unknown';
 
+/** Which code turns a string into a boolean (the vocabularies live in semantics/values/bool.ts). */
+export type BoolReader = 'env-app' | 'js-truthy' | 'nodemailer-url' | 'python' | 'spring' | 'javamail' | 'laravel-env' | 'php-filter' | 'nconf' | 'ruby' | 'go' | 'strict';
+
 export interface Span {
   start: number;
   end: number;
@@ -99,6 +102,9 @@ export interface Field<T extends string | number | boolean = string | number | b
    */
   whenUnset?: string[];
   site: Site;
+  /** For a boolean setting written as text: the vocabulary of the code that reads it, when it differs from
+   *  the dialect's (a URL query parameter read by nodemailer, a JavaMail property under Spring). */
+  boolReader?: BoolReader;
 }
 
 /** A parsed URL / DSN (smtp://, smtps://, smtp+ssl://, gmail+smtp://, submission://). Parts carry their own sites. */

@@ -2,6 +2,7 @@
 // edits of that configuration. The password is not in the model (Field.text of secrets is '***'): it is
 // read here, at probe time, from the file text or the environment, and handed only to the probe.
 import * as net from 'node:net';
+import { isPlaceholderForProbe } from '../semantics/values';
 import type { Field, FieldEdit, SmtpConfig, TextEdit } from '../model/types';
 import type { EnvLookup } from '../readers/types';
 import { safeDecode } from '../readers/url';
@@ -18,10 +19,6 @@ export interface ConfigTarget {
   /** Things the caller should know (unresolved host, placeholder password ...). */
   notes: string[];
 }
-
-// Same idea as the readers' placeholder test: values that are clearly not a real password.
-const PLACEHOLDER =
-  /^(|\*+|x+|\.+|-+|null|none|nil|undefined|changeme|change[-_ ]?me|password|passwd|pass|secret|your[-_ ]?(smtp[-_ ]?)?(password|pass|secret|key|api[-_ ]?key|token)|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|todo|tbd|replace[-_ ]?me|example|dummy|placeholder|fixme)$/i;
 
 function unquote(raw: string, quote: string): string {
   let s = raw;
@@ -66,7 +63,7 @@ function resolveSecret(
   const fromUrl = (r: { value: string; from: PasswordSource } | undefined) => {
     if (!r || !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(r.value.trim())) return r;
     const pw = urlPassword(r.value).password;
-    return pw && !PLACEHOLDER.test(pw) ? { value: pw, from: r.from } : undefined;
+    return pw && !isPlaceholderForProbe(pw) ? { value: pw, from: r.from } : undefined;
   };
   if (f.kind === 'env') return fromUrl(envValue(f.envVar, file, env, processEnv));
   if (f.kind !== 'literal') return undefined;
@@ -83,7 +80,7 @@ function resolveSecret(
     }
   }
   const v = rawValue(text, f);
-  if (v === undefined || PLACEHOLDER.test(v.trim())) return undefined;
+  if (v === undefined || isPlaceholderForProbe(v)) return undefined;
   return { value: v, from: 'file' };
 }
 
@@ -151,7 +148,7 @@ export function targetFromConfig(
     if (urlText) {
       const u = urlPassword(urlText);
       if (!user && u.user) user = u.user;
-      if (!pw && u.password && !PLACEHOLDER.test(u.password)) pw = { value: u.password, from };
+      if (!pw && u.password && !isPlaceholderForProbe(u.password)) pw = { value: u.password, from };
     }
   }
   if (user) t.user = user;

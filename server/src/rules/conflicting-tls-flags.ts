@@ -4,9 +4,9 @@ import type { Rule } from './types';
 import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
 
 /** The STARTTLS switch is on (boolean true, or Mastodon/Rails 'auto'/'always'). */
-function starttlsOn(f: Field | undefined): boolean {
+function starttlsOn(f: Field | undefined, dialect: SmtpConfig['dialect']): boolean {
   if (!f) return false;
-  const b = boolOf(f);
+  const b = boolOf(f, dialect);
   if (b !== undefined) return b;
   return ['auto', 'always', 'required', 'mandatory', 'mandatorystarttls', 'opportunisticstarttls'].includes(strOf(f));
 }
@@ -33,11 +33,11 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     const port = portOf(cfg);
-    const implicitOn = boolOf(cfg.implicitTls) === true && cfg.implicitTls;
+    const implicitOn = boolOf(cfg.implicitTls, cfg.dialect) === true && cfg.implicitTls;
     const lib = libName(cfg.dialect);
 
     // a) implicit + STARTTLS
-    if (implicitOn && starttlsOn(cfg.starttls)) {
+    if (implicitOn && starttlsOn(cfg.starttls, cfg.dialect)) {
       const implicitF = cfg.implicitTls!;
       const startF = cfg.starttls!;
       const throws = THROWS[cfg.dialect];
@@ -62,7 +62,7 @@ export const rule: Rule = {
     }
 
     // b) requireTLS + ignoreTLS (nodemailer semantics)
-    if (!implicitOn && boolOf(cfg.requireTls) === true && boolOf(cfg.ignoreTls) === true) {
+    if (!implicitOn && boolOf(cfg.requireTls, cfg.dialect) === true && boolOf(cfg.ignoreTls, cfg.dialect) === true) {
       ctx.report({
         message: `${show(cfg.ignoreTls!)} contradicts ${show(cfg.requireTls!)}: ${lib} lets ignoreTLS win and never sends STARTTLS, so the session stays in clear text.`,
         severity: 'warning',
@@ -82,7 +82,7 @@ export const rule: Rule = {
       if (f0.kind !== 'literal' || f0.site.file !== cfg.file) return;
       if (portField(cfg) ? port === undefined || !IMPLICIT_PORTS.has(port) : false) return;
       for (const f of [cfg.requireTls, cfg.ignoreTls]) {
-        if (!f || boolOf(f) !== true) continue;
+        if (!f || boolOf(f, cfg.dialect) !== true) continue;
         ctx.report({
           message: `${show(f)} has no effect: ${show(cfg.implicitTls!)} makes the connection TLS from the first byte, so ${lib} never sends STARTTLS.`,
           severity: 'info',

@@ -22,7 +22,7 @@ export const rule: Rule = {
     if (!pf || port === undefined || pf.kind !== 'env' || !pf.envVar || !pf.resolvedFrom || pf.resolvedFrom.file === cfg.file) return;
     const sec = cfg.implicitTls;
     if (!sec || sec.kind !== 'literal' || sec.site.file !== cfg.file || sec.site.style !== 'js-prop') return;
-    const b = boolOf(sec);
+    const b = boolOf(sec, cfg.dialect);
     if (b === undefined) return;
     const envText = `${pf.envVar}=${port}`;
     let message: string | undefined;

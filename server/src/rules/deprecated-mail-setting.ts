@@ -34,7 +34,7 @@ const LIST: Deprecation[] = [
     message: (f) => `${show(f)} is the legacy form of SMTP_ENABLE_STARTTLS (auto, always or never) since Mastodon 4.0.`,
     fix: (f, has) => {
       if (has(/^SMTP_ENABLE_STARTTLS$/i)) return { why: 'SMTP_ENABLE_STARTTLS is already set', safe: true, edits: [removeEdit(f)] };
-      const b = boolOf(f);
+      const b = boolOf(f, 'mastodon');
       if (b === undefined) return undefined;
       return { why: 'same behaviour', safe: true, edits: [{ op: 'rename', field: f, key: 'SMTP_ENABLE_STARTTLS' }, setEdit(f, b ? 'auto' : 'never', 'string')] };
     },

@@ -1,7 +1,8 @@
 // Rule 4: an environment variable (always a string) used as a boolean option: "false" is truthy.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { boolOf, fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
+import { parseBool } from '../semantics/values';
+import { fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
 
 
 /** Which boolean a non-boolean value most likely meant: implicit-TLS keys follow the port, ignore-keys default off. */
@@ -48,7 +49,8 @@ export const rule: Rule = {
     // String literals where nodemailer/Node expect a boolean: secure: 'false' is truthy.
     const literal = (f: Field | undefined, option: string) => {
       if (!f || f.kind !== 'literal' || f.site.style !== 'js-prop' || !f.site.quote || f.site.file !== cfg.file) return;
-      const b = boolOf({ ...f, value: undefined, kind: 'literal' });
+      // what the author meant by the word (the string itself is truthy to nodemailer)
+      const b = parseBool(f.text, 'env-app');
       if (b === undefined) return;
       const isVerify = f === cfg.verifyCert;
       const port = portOf(cfg);

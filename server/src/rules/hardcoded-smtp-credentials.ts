@@ -1,9 +1,8 @@
 // Rule 27: a literal SMTP password/secret/token in code or deployment files.
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
+import { isPlaceholder } from '../semantics/values';
 import { editable, fixes, plainFix, setEdit, spanOf } from './util';
-
-const PLACEHOLDER = /^(|x+|\*+|\.+|-+|changeme|change-me|change_me|password|passwd|pass|secret|your[-_ ]?(password|pass|secret|token|key).*|example|dummy|test|todo|tbd|null|none|undefined|<.*>|\{\{.*\}\}|\$\{.*\}|\$[A-Z_][A-Z0-9_]*|%.*%|replace.*|fill.*|xxx.*)$/i;
 
 /** The password written in a URL's userinfo is a real literal (not a ${VAR} or placeholder). */
 function urlPasswordLiteral(cfg: SmtpConfig): boolean {
@@ -17,7 +16,7 @@ function urlPasswordLiteral(cfg: SmtpConfig): boolean {
   } catch {
     /* keep raw */
   }
-  return !PLACEHOLDER.test(pw.trim());
+  return !isPlaceholder(pw);
 }
 
 function envName(f: Field): string {

@@ -12,8 +12,8 @@ export function plaintextCulprit(cfg: SmtpConfig): Field | undefined {
   if (cfg.url?.scheme && cfg.url.scheme.site.file === cfg.file) return cfg.url.scheme;
   // A STARTTLS switch that is on is what makes the client wait for a greeting; one that is off (never/false) is not
   // the cause — the missing implicit-TLS switch is.
-  if (cfg.starttls && (boolOf(cfg.starttls) === true || /^(auto|always|required|mandatory)/i.test(strOf(cfg.starttls)))) return cfg.starttls;
-  if (cfg.requireTls && boolOf(cfg.requireTls) === true) return cfg.requireTls;
+  if (cfg.starttls && (boolOf(cfg.starttls, cfg.dialect) === true || /^(auto|always|required|mandatory)/i.test(strOf(cfg.starttls)))) return cfg.starttls;
+  if (cfg.requireTls && boolOf(cfg.requireTls, cfg.dialect) === true) return cfg.requireTls;
   return undefined;
 }
 
@@ -60,7 +60,7 @@ export const rule: Rule = {
       // The STARTTLS side may be unknown (Spring env overrides), but an implicit-TLS switch written as false in
       // this file still means "not implicit TLS" — unless a service preset we cannot resolve could override it.
       const f = cfg.implicitTls;
-      if (!f || f.kind !== 'literal' || f.site.file !== cfg.file || boolOf(f) !== false) return;
+      if (!f || f.kind !== 'literal' || f.site.file !== cfg.file || boolOf(f, cfg.dialect) !== false) return;
       if (cfg.service && cfg.service.kind !== 'literal') return;
     }
     // Symfony Mailer (Laravel 9+) and Grafana switch TLS on by themselves on 465.

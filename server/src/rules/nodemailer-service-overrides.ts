@@ -1,8 +1,7 @@
 // Rule 18: nodemailer `service` together with explicit host/port/secure: the preset silently wins.
 import type { Field } from '../model/types';
 import type { Rule } from './types';
-import { NODEMAILER_FAMILY, boolOf, editable, fixes, plainFix, relatedOf, removeEdit, show, spanOf, strOf } from './util';
-import { wellKnown, type ServicePreset } from './wellknown';
+import { NODEMAILER_FAMILY, boolOf, editable, fixes, plainFix, presetOf, relatedOf, removeEdit, show, spanOf, strOf } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -22,9 +21,9 @@ export const rule: Rule = {
     const svc = cfg.service;
     if (!svc) return;
     const name = typeof svc.value === 'string' ? svc.value : svc.kind === 'literal' ? svc.text : undefined;
-    const preset = name ? wellKnown(name) : undefined;
+    const preset = presetOf(cfg);
     if (!preset) return;
-    const pairs: [Field | undefined, keyof ServicePreset][] = [
+    const pairs: [Field | undefined, 'host' | 'port' | 'secure' | 'requireTLS' | 'ignoreTLS'][] = [
       [cfg.host, 'host'],
       [cfg.port, 'port'],
       [cfg.implicitTls, 'secure'],
@@ -35,10 +34,10 @@ export const rule: Rule = {
       if (!f || f.site.file !== cfg.file || f.site.style === 'url-part') continue;
       const pv = preset[k];
       if (pv === undefined) continue;
-      const same = typeof pv === 'boolean' ? boolOf(f) === pv : strOf(f) === String(pv).toLowerCase();
+      const same = typeof pv === 'boolean' ? boolOf(f, cfg.dialect) === pv : strOf(f) === String(pv).toLowerCase();
       if (same) continue;
       ctx.report({
-        message: `${show(f)} is ignored: service "${name}" (nodemailer preset ${preset.key}) sets ${k} to ${String(pv)}, and the preset wins.`,
+        message: `${show(f)} is ignored: service "${name}" (nodemailer preset ${preset.name}) sets ${k} to ${String(pv)}, and the preset wins.`,
         span: spanOf(f),
         related: relatedOf(svc, `service "${name}" is set here`),
         fixes: fixes(

@@ -2,7 +2,7 @@
 import type { Field } from '../model/types';
 import type { Rule } from './types';
 import { NODEMAILER_FAMILY, editable, fixes, hostField, plainFix, removeEdit, setEdit, spanOf } from './util';
-import { suggestService, wellKnown } from './wellknown';
+import { lookupService, suggestService } from '../semantics/nodemailer/presets';
 
 export const rule: Rule = {
   meta: {
@@ -23,7 +23,7 @@ export const rule: Rule = {
     const f: Field | undefined = cfg.service ?? cfg.url?.params?.service;
     if (!f) return;
     const name = typeof f.value === 'string' ? f.value : f.kind === 'literal' ? f.text : undefined;
-    if (name === undefined || !name.trim() || wellKnown(name)) return;
+    if (name === undefined || !name.trim() || lookupService(name)) return;
     const host = hostField(cfg);
     const suggestion = suggestService(name);
     const did = suggestion ? ` Did you mean "${suggestion}"?` : '';

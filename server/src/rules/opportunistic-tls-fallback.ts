@@ -18,7 +18,7 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     const f = cfg.opportunisticTls;
-    if (!f || boolOf(f) !== true || !hasCredentials(cfg)) return;
+    if (!f || boolOf(f, cfg.dialect) !== true || !hasCredentials(cfg)) return;
     if (cfg.effective?.tlsMode === 'implicit') return; // already TLS from the first byte
     const dev = isDevTarget(cfg) || isInternalHost(hostOf(cfg)); // dev catchers, loopback and private relays: info
     const user = cfg.credentials.user;
@@ -26,7 +26,7 @@ export const rule: Rule = {
     if (editable(cfg, f)) {
       if (cfg.requireTls) {
         edits.push(removeEdit(f));
-        if (boolOf(cfg.requireTls) !== true && editable(cfg, cfg.requireTls)) edits.push(setEdit(cfg.requireTls, 'true', 'boolean'));
+        if (boolOf(cfg.requireTls, cfg.dialect) !== true && editable(cfg, cfg.requireTls)) edits.push(setEdit(cfg.requireTls, 'true', 'boolean'));
       } else {
         edits.push({ op: 'rename' as const, field: f, key: f.key.replace(/opportunisticTLS$/, 'requireTLS') === f.key ? 'requireTLS' : f.key.replace(/opportunisticTLS$/, 'requireTLS') });
       }

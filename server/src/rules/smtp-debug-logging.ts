@@ -20,7 +20,7 @@ export const rule: Rule = {
     const x = cfg.extras ?? {};
     const report = (key: string, message: string, severity?: 'warning') => {
       const f = x[key];
-      if (!f || f.site.file !== cfg.file || boolOf(f) !== true) return;
+      if (!f || f.site.file !== cfg.file || boolOf(f, cfg.dialect) !== true) return;
       ctx.report({ message: `${show(f)} ${message}`, severity, span: spanOf(f), fixes: fixes(plainFix('no protocol trace in the logs', true, editable(cfg, f) ? [removeEdit(f)] : null)), configId: cfg.id });
     };
     if (cfg.format === 'js') report('debug', 'logs the full SMTP dialogue, including message bodies and recipients; use transactionLog: true for a trace without content.');

@@ -47,7 +47,7 @@ export const rule: Rule = {
     const port = portOf(cfg);
     if (port === 25) return; // port-25-with-credentials
     if (port !== undefined && IMPLICIT_PORTS.has(port)) return; // implicit-tls-port-without-tls
-    if (boolOf(cfg.opportunisticTls) === true) return; // opportunistic-tls-fallback
+    if (boolOf(cfg.opportunisticTls, cfg.dialect) === true) return; // opportunistic-tls-fallback
     if (isDevTarget(cfg)) return;
     const at = cfg.starttls ?? cfg.implicitTls ?? portField(cfg) ?? hostField(cfg) ?? cfg.url;
     if (!at) return;

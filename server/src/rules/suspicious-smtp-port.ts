@@ -41,7 +41,7 @@ export const rule: Rule = {
     if (!cands) return;
     const pf = portField(cfg)!;
     if (isCrossFile(pf, cfg)) return;
-    const implicit = boolOf(cfg.implicitTls) === true;
+    const implicit = boolOf(cfg.implicitTls, cfg.dialect) === true;
     const order = [...cands];
     if (port === 546 || port === 564 || port === 645 || port === 456 || port === 4650) order.push(587);
     else if (!order.includes(465)) order.push(465);

@@ -8,8 +8,8 @@ import {
 
 /** The written setting that keeps TLS off, when there is one. */
 export function tlsOffCulprit(cfg: SmtpConfig): Field | undefined {
-  if (cfg.ignoreTls && (boolOf(cfg.ignoreTls) === true || ['nostarttls', 'never', 'none'].includes(strOf(cfg.ignoreTls)))) return cfg.ignoreTls;
-  if (cfg.starttls && (boolOf(cfg.starttls) === false || ['never', 'none', 'nostarttls'].includes(strOf(cfg.starttls)))) return cfg.starttls;
+  if (cfg.ignoreTls && (boolOf(cfg.ignoreTls, cfg.dialect) === true || ['nostarttls', 'never', 'none'].includes(strOf(cfg.ignoreTls)))) return cfg.ignoreTls;
+  if (cfg.starttls && (boolOf(cfg.starttls, cfg.dialect) === false || ['never', 'none', 'nostarttls'].includes(strOf(cfg.starttls)))) return cfg.starttls;
   return undefined;
 }
 

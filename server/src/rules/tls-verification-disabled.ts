@@ -23,7 +23,7 @@ function urlVerifyParam(cfg: SmtpConfig): Field | undefined {
   const p = cfg.url?.params ?? {};
   for (const k of ['tls.rejectUnauthorized', 'verify_peer']) {
     const f = p[k];
-    if (f && boolOf(f) === false) return f;
+    if (f && boolOf(f, cfg.dialect) === false) return f;
   }
   return undefined;
 }

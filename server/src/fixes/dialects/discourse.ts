@@ -15,8 +15,8 @@ function mode(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
     if (cfg.implicitTls) e.add(setBool(cfg, cfg.implicitTls, true));
     else e.add(insert(anchorOf(cfg, cfg.port, cfg.host), 'DISCOURSE_SMTP_FORCE_TLS', 'true', 'boolean'));
   } else {
-    if (cfg.implicitTls && boolOf(cfg.implicitTls) === true) e.add(setBool(cfg, cfg.implicitTls, false));
-    if (cfg.starttls && boolOf(cfg.starttls) === false) e.add(setBool(cfg, cfg.starttls, true));
+    if (cfg.implicitTls && boolOf(cfg.implicitTls, cfg.dialect) === true) e.add(setBool(cfg, cfg.implicitTls, false));
+    if (cfg.starttls && boolOf(cfg.starttls, cfg.dialect) === false) e.add(setBool(cfg, cfg.starttls, true));
   }
 }
 

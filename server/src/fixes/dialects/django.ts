@@ -29,14 +29,14 @@ function flags(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
     }
     return;
   }
-  if (off && boolOf(off) === true && !on && editable(cfg, off)) {
+  if (off && boolOf(off, cfg.dialect) === true && !on && editable(cfg, off)) {
     // one line: EMAIL_USE_TLS=True → EMAIL_USE_SSL=True
     e.add({ op: 'rename', field: off, key: onKey });
     return;
   }
   if (on) e.add(setBool(cfg, on, true, 'True'));
   else e.add(insert(anchorOf(cfg, off, cfg.port, cfg.host), onKey, 'True', 'boolean'));
-  if (off && boolOf(off) !== false) e.add(setBool(cfg, off, false, 'True'));
+  if (off && boolOf(off, cfg.dialect) !== false) e.add(setBool(cfg, off, false, 'True'));
 }
 
 export function expressDjango(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {

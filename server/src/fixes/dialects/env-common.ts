@@ -2,6 +2,7 @@
 // rendered by the site's own renderer, so nothing here assumes style 'env').
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { editable, strOf } from '../../model/fields';
+import { boolOf, boolText, isCanonicalBoolText } from '../../semantics/values';
 
 export { editable, strOf };
 
@@ -12,34 +13,14 @@ export function editablePart(cfg: SmtpConfig, f: Field | undefined): f is Field 
 }
 
 
-const T = new Set(['true', '1', 'yes', 'on', 'y', 't', 'ok']);
-const F = new Set(['false', '0', 'no', 'off', 'n', 'f']);
-
-export function boolOf(f: Field | undefined): boolean | undefined {
-  if (!f) return undefined;
-  if (typeof f.value === 'boolean') return f.value;
-  const s = strOf(f);
-  return T.has(s) ? true : F.has(s) ? false : undefined;
-}
-
-/** `v` spelled like `like` is spelled (True/False, TRUE, 1/0, yes/no), else `dflt`. */
-export function spell(like: Field | undefined, v: boolean, dflt: 'true' | 'True' = 'true'): string {
-  const t = like?.text.trim() ?? '';
-  if (/^(True|False)$/.test(t)) return v ? 'True' : 'False';
-  if (/^(TRUE|FALSE)$/.test(t)) return v ? 'TRUE' : 'FALSE';
-  if (/^[01]$/.test(t)) return v ? '1' : '0';
-  if (/^(yes|no)$/i.test(t)) return v ? 'yes' : 'no';
-  if (/^(on|off)$/i.test(t)) return v ? 'on' : 'off';
-  if (/^(true|false)$/.test(t)) return v ? 'true' : 'false';
-  return dflt === 'True' ? (v ? 'True' : 'False') : v ? 'true' : 'false';
-}
+export { boolOf };
 
 /** Set a boolean field to `v` (spelled like it is written); nothing when it already says so. */
 export function setBool(cfg: SmtpConfig, f: Field | undefined, v: boolean, dflt: 'true' | 'True' = 'true'): FieldEdit | null | undefined {
   if (!f) return undefined;
   if (!editable(cfg, f)) return null;
-  if (boolOf(f) === v && /^(true|false|True|False|TRUE|FALSE|[01]|yes|no|on|off)$/.test(f.text.trim())) return undefined;
-  return { op: 'set', field: f, text: spell(f, v, dflt), type: 'boolean' };
+  if (boolOf(f, cfg.dialect) === v && isCanonicalBoolText(f.text)) return undefined;
+  return { op: 'set', field: f, text: boolText(f, v, dflt), type: 'boolean' };
 }
 
 export function setText(cfg: SmtpConfig, f: Field | undefined, text: string, type: 'string' | 'number' | 'boolean' = 'string'): FieldEdit | null | undefined {
@@ -93,7 +74,7 @@ export function portEdit(cfg: SmtpConfig, key: string, port: number): FieldEdit 
 /** Turns a normalised verification flag (value false = checks off) back on: the key itself must say false. */
 export function verifyFlagOn(cfg: SmtpConfig): FieldEdit | null | undefined {
   const f = cfg.verifyCert;
-  return f && editable(cfg, f) ? setText(cfg, f, spell(f, false)) : null;
+  return f && editable(cfg, f) ? setText(cfg, f, boolText(f, false)) : null;
 }
 
 /** Turns verification back on for the Ruby mail gem (Mastodon, Discourse): OPENSSL_VERIFY_MODE=peer. */

@@ -33,12 +33,12 @@ function secureKey(cfg: SmtpConfig): Field | undefined {
   return f && f.site.style !== 'url-part' ? f : undefined;
 }
 
-function truthy(f: Field | undefined): boolean {
-  return f?.site.style === 'url-part' ? strOf(f) === 'true' : boolOf(f) === true;
+function truthy(cfg: SmtpConfig, f: Field | undefined): boolean {
+  return f?.site.style === 'url-part' ? strOf(f) === 'true' : boolOf(f, cfg.dialect) === true;
 }
 
 function removeTruthy(cfg: SmtpConfig, e: Edits, f: Field | undefined): void {
-  if (!f || !truthy(f)) return;
+  if (!f || !truthy(cfg, f)) return;
   if (f.site.style === 'url-part') e.add(editablePart(cfg, f) ? { op: 'remove', field: f } : null);
   else e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
 }
@@ -78,7 +78,7 @@ function port(cfg: SmtpConfig, e: Edits, p: number): void {
     if (sec) e.add(setBool(cfg, sec, true));
     if (cfg.url?.scheme && strOf(cfg.url.scheme) === 'smtp') e.add(setScheme(cfg, 'smtps'));
   } else {
-    if (sec && boolOf(sec) !== false) e.add(setBool(cfg, sec, false));
+    if (sec && boolOf(sec, cfg.dialect) !== false) e.add(setBool(cfg, sec, false));
     if (cfg.url?.scheme && strOf(cfg.url.scheme) === 'smtps') e.add(setScheme(cfg, 'smtp'));
   }
 }

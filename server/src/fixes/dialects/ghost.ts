@@ -19,7 +19,7 @@ function base(cfg: SmtpConfig): string {
 }
 
 function drop(cfg: SmtpConfig, e: Edits, f: Field | undefined): void {
-  if (f && boolOf(f) === true) e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
+  if (f && boolOf(f, cfg.dialect) === true) e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
 }
 
 export function expressGhost(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {

@@ -30,7 +30,7 @@ function mode(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
     else e.add(insert(anchorOf(cfg, cfg.port, cfg.host), `${prefix(cfg)}TLS`, 'true', 'boolean'));
     setStarttls(cfg, e, 'never');
   } else {
-    for (const f of [cfg.implicitTls, cfg.extras[`${prefix(cfg)}SSL`]]) if (f && boolOf(f) === true) e.add(setBool(cfg, f, false));
+    for (const f of [cfg.implicitTls, cfg.extras[`${prefix(cfg)}SSL`]]) if (f && boolOf(f, cfg.dialect) === true) e.add(setBool(cfg, f, false));
     setStarttls(cfg, e, 'always');
   }
 }

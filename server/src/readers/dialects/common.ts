@@ -1,9 +1,10 @@
-// Shared helpers for the dialect interpreters: KvEntry → Field, env-style booleans, placeholders,
-// credentials, config assembly. Interpreters never assume a site style: entries come from `.env` files
+// Shared helpers for the dialect interpreters: KvEntry → Field, credentials, config assembly (what values
+// mean is asked of semantics/values). Interpreters never assume a site style: entries come from `.env` files
 // (style 'env') and from YAML env blocks (yaml-map / yaml-list / yaml-namevalue).
 import type { Credentials, Dialect, EffectiveConnection, Field, Site, SmtpConfig, Span, UrlField } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
 import { parseMailUrl, urlPartSite } from '../url';
+import { isBoolWord, isPlaceholder, type BoolReader } from '../../semantics/values';
 
 /** One mail settings block inside a KvGroup: the entries of one key family (SMTP_*, MAIL_*, BULK_SMTP_* ...). */
 export interface Instance {
@@ -71,37 +72,11 @@ export function boolField(e: KvEntry, parse: (s: string) => boolean | undefined)
   return f;
 }
 
-/** Env-style boolean: true/false/1/0/yes/no/on/off (any case); undefined for anything else. */
-export function envBool(s: string | undefined): boolean | undefined {
-  if (s === undefined) return undefined;
-  switch (s.trim().toLowerCase()) {
-    case 'true':
-    case '1':
-    case 'yes':
-    case 'on':
-      return true;
-    case 'false':
-    case '0':
-    case 'no':
-    case 'off':
-      return false;
-    default:
-      return undefined;
-  }
-}
-
 /** Laravel `env()` / phpdotenv conversions: 'null', '(null)', 'empty', '' → null marker. */
 export function isNullish(s: string | undefined): boolean {
   if (s === undefined) return true;
   const t = s.trim().toLowerCase();
   return t === '' || t === 'null' || t === '(null)' || t === 'none' || t === '~';
-}
-
-const PLACEHOLDER = /^(|\*+|x+|\.+|-+|null|none|nil|undefined|changeme|change[-_ ]?me|password|passwd|pass|secret|your[-_ ]?(smtp[-_ ]?)?(password|pass|secret|key|api[-_ ]?key|token)|<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|todo|tbd|replace[-_ ]?me|example|dummy|test|placeholder|fixme)$/i;
-
-/** A password value that is not a real secret (empty, 'changeme', '<password>', '${SMTP_PASS}', ...). */
-export function isPlaceholder(s: string): boolean {
-  return PLACEHOLDER.test(s.trim());
 }
 
 /** Credentials from a user and a password entry. `nullish` decides which values count as "not set". */
@@ -124,11 +99,6 @@ export function spanOf(entries: readonly { site: Site }[]): Span {
     end = Math.max(end, e.site.entry.end);
   }
   return Number.isFinite(start) ? { start, end } : { start: 0, end: 0 };
-}
-
-const LOCAL = /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal|mailhog|mailpit|maildev|mailcatcher|smtp4dev)$/i;
-export function isLocalHost(h: string | undefined): boolean {
-  return h !== undefined && (LOCAL.test(h.trim()) || /\.localhost$/i.test(h.trim()));
 }
 
 const DIALECT_LABEL: Record<Dialect, string> = {
@@ -239,10 +209,11 @@ export function addExtras(extras: Record<string, Field>, inst: Instance, keys: s
   }
 }
 
-/** Records a boolean-meaning key whose known value is not a boolean (rule env-string-as-boolean). */
-export function noteNonBoolean(extras: Record<string, Field>, e: KvEntry | undefined, accept: (s: string) => boolean = (s) => envBool(s) !== undefined): void {
+/** Records a boolean-meaning key whose known value is not a boolean word to the code that reads it (rule
+ *  env-string-as-boolean). */
+export function noteNonBoolean(extras: Record<string, Field>, e: KvEntry | undefined, reader: BoolReader = 'env-app'): void {
   if (!e || e.kind !== 'literal') return;
-  if (e.value.trim() === '' || accept(e.value)) return;
+  if (e.value.trim() === '' || isBoolWord(e.value, reader)) return;
   extras[`nonBoolean:${e.key}`] = strField(e);
 }
 

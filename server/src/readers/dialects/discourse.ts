@@ -11,7 +11,8 @@
 // effective: FORCE_TLS=true → implicit; ENABLE_START_TLS=false → none; else STARTTLS when advertised.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
+import { addExtras, credentials, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
 import { opensslVerifyModeField } from './mastodon';
 
 export function buildDiscourse(group: KvGroup, inst: Instance): SmtpConfig | undefined {
@@ -23,8 +24,8 @@ export function buildDiscourse(group: KvGroup, inst: Instance): SmtpConfig | und
   const start = k('ENABLE_START_TLS');
   const extras: Record<string, Field> = {};
   addExtras(extras, inst, ['AUTHENTICATION', 'DOMAIN']);
-  noteNonBoolean(extras, force);
-  noteNonBoolean(extras, start);
+  noteNonBoolean(extras, force, 'ruby');
+  noteNonBoolean(extras, start, 'ruby');
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USER_NAME'), k('PASSWORD')) };
   if (host) fields.host = strField(host);
   if (port) fields.port = portField(port);
@@ -36,9 +37,9 @@ export function buildDiscourse(group: KvGroup, inst: Instance): SmtpConfig | und
   const portN = intPort(port, 25);
   if (port && portN === undefined) return makeConfig(group, inst, 'discourse', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
   for (const e of [force, start]) {
-    if (e && (!isKnown(e) || (e.value.trim() !== '' && envBool(e.value) === undefined))) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'unknown', because: `the value of ${e.key} is not a known boolean` }, fields);
+    if (e && (!isKnown(e) || (e.value.trim() !== '' && parseBool(e.value, 'ruby') === undefined))) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'unknown', because: `the value of ${e.key} is not a known boolean` }, fields);
   }
-  if (force && envBool(force.value)) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'implicit', because: `${force.key}=true: implicit TLS` }, fields);
-  if (start && envBool(start.value) === false) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'none', because: `${start.key}=false: STARTTLS is never sent` }, fields);
+  if (force && parseBool(force.value, 'ruby')) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'implicit', because: `${force.key}=true: implicit TLS` }, fields);
+  if (start && parseBool(start.value, 'ruby') === false) return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'none', because: `${start.key}=false: STARTTLS is never sent` }, fields);
   return makeConfig(group, inst, 'discourse', { host: hostV, port: portN, tlsMode: 'starttls-opportunistic', because: 'DISCOURSE_SMTP_FORCE_TLS unset: plaintext greeting, STARTTLS when advertised (enable_starttls_auto)' }, fields);
 }

@@ -21,15 +21,10 @@
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { addExtras, credentials, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
 
-/** django-environ / python-decouple boolean casts. */
-export function pyBool(s: string | undefined): boolean | undefined {
-  if (s === undefined) return undefined;
-  const t = s.trim().toLowerCase();
-  if (['true', '1', 'yes', 'y', 'on', 'ok', 't'].includes(t)) return true;
-  if (['false', '0', 'no', 'n', 'off', 'f', ''].includes(t)) return false;
-  return undefined;
-}
+/** django-environ / python-decouple boolean casts (semantics/values/bool.ts 'python'). */
+export const pyBool = (s: string | undefined): boolean | undefined => parseBool(s, 'python');
 
 const NON_SMTP = /\b(console|locmem|filebased|dummy)\b|anymail\.|sendgrid_backend|postmarker|mailgun|ses\./i;
 
@@ -46,7 +41,7 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
   const useSsl = k('USE_SSL');
   const extras: Record<string, Field> = {};
   addExtras(extras, inst, ['BACKEND', 'TIMEOUT', 'SSL_CERTFILE', 'SSL_KEYFILE']);
-  for (const e of [useTls, useSsl]) noteNonBoolean(extras, e, (s) => pyBool(s) !== undefined);
+  for (const e of [useTls, useSsl]) noteNonBoolean(extras, e, 'python');
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('HOST_USER'), k('HOST_PASSWORD')) };
   if (host) fields.host = strField(host);
   if (port) fields.port = portField(port);
@@ -80,7 +75,7 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
       ssl = true;
       why.push(`${u.key} smtp+ssl:// sets EMAIL_USE_SSL (implicit TLS)`);
     }
-    const truthy = (v: string | undefined) => v !== undefined && /^(1|y|yes|t|true|on)$/i.test(v.trim());
+    const truthy = (v: string | undefined) => parseBool(v, 'python') === true && v!.trim() !== '';
     const qs = u.params.ssl?.value;
     const qt = u.params.tls?.value;
     if (qs) {

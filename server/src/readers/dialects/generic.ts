@@ -30,8 +30,9 @@
 // makes the mode 'unknown' (prefer no finding over a wrong one).
 import type { Dialect, Field, SmtpConfig } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, valueOf } from './common';
-import { absent, nodemailerEffective, Opt } from './nodemailer-semantics';
+import { addExtras, credentials, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
+import { absent, nodemailerEffective, Opt } from '../../semantics/nodemailer/env-effective';
 import { nodemailerUrlFields } from './url-fields';
 
 export const GENERIC_ROLES: Record<string, string> = {
@@ -92,7 +93,7 @@ function boolOpt(e: KvEntry | undefined): Opt<boolean> {
   if (!isKnown(e)) return { state: 'unknown', key: e.key };
   const v = e.value.trim();
   if (v === '') return absent; // SMTP_SECURE= (empty) — the app sees an empty string: unset
-  const b = envBool(v);
+  const b = parseBool(v, 'env-app');
   return b === undefined ? { state: 'unknown', key: e.key } : { state: 'known', value: b, key: e.key };
 }
 
@@ -135,7 +136,7 @@ export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dial
   if (requireTls) fields.requireTls = strField(requireTls);
   if (ignoreTls) fields.ignoreTls = strField(ignoreTls);
   if (opportunisticTls) fields.opportunisticTls = strField(opportunisticTls);
-  if (verify) fields.verifyCert = verifyField(verify, (v) => (envBool(v) === undefined ? undefined : !envBool(v)));
+  if (verify) fields.verifyCert = verifyField(verify, (v) => (parseBool(v, 'env-app') === undefined ? undefined : !parseBool(v, 'env-app')));
   if (minVersion) fields.minTlsVersion = strField(minVersion);
   if (ciphers) fields.ciphers = strField(ciphers);
   // Novu-style JSON TLS options (NODEMAILER_TLS_OPTIONS={"rejectUnauthorized":false}): read-only fields

@@ -15,16 +15,16 @@
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
 import { addExtras, boolField, credentials, Instance, isKnown, makeConfig, portField, strField, valueOf } from './common';
-import { absent, nodemailerEffective, Opt } from './nodemailer-semantics';
+import { absent, nodemailerEffective, Opt } from '../../semantics/nodemailer/env-effective';
+import { isBoolWord, parseBool } from '../../semantics/values';
 
-/** nconf parseValues for booleans. */
-const nconfBool = (s: string): boolean | undefined => (s === 'true' ? true : s === 'false' ? false : undefined);
+/** nconf parseValues for booleans: the words it turns into booleans (others stay strings or numbers). */
+const nconfBool = (s: string): boolean | undefined => (isBoolWord(s, 'nconf') ? parseBool(s, 'nconf') : undefined);
 
 function opt(e: KvEntry | undefined): Opt<boolean> {
   if (!e) return absent;
   if (!isKnown(e)) return { state: 'unknown', key: e.key };
-  const b = nconfBool(e.value);
-  return { state: 'known', value: b ?? (e.value !== '' && e.value !== '0'), key: e.key };
+  return { state: 'known', value: parseBool(e.value, 'nconf') === true, key: e.key };
 }
 
 export function buildGhost(group: KvGroup, inst: Instance): SmtpConfig | undefined {

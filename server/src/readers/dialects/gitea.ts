@@ -18,12 +18,13 @@
 // smtp+unix (or an SMTP_ADDR path) → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, hostPortFields, Instance, makeConfig, portField, strField, valueOf } from './common';
+import { addExtras, credentials, hostPortFields, Instance, makeConfig, portField, strField, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
 import { verifyField } from './generic';
 
 export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
-  if (envBool(valueOf(k('ENABLED'))) === false) return undefined;
+  if (parseBool(valueOf(k('ENABLED')), 'go') === false) return undefined;
   const mailerType = valueOf(k('MAILER_TYPE'))?.trim().toLowerCase();
   const protocol = k('PROTOCOL');
   const protoV = valueOf(protocol)?.trim().toLowerCase();
@@ -38,7 +39,7 @@ export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefin
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USER'), k('PASSWD')) };
   if (protocol) fields.implicitTls = strField(protocol);
   const trust = k('FORCE_TRUST_SERVER_CERT') ?? k('SKIP_VERIFY');
-  if (trust) fields.verifyCert = verifyField(trust, (v) => envBool(v));
+  if (trust) fields.verifyCert = verifyField(trust, (v) => parseBool(v, 'go'));
   let hostV: string | undefined;
   let portN: number | undefined;
   if (addr) {
@@ -76,7 +77,7 @@ export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefin
     // deprecated IS_TLS_ENABLED applies only when PROTOCOL is absent
     const tlsE = k('IS_TLS_ENABLED');
     if (tlsE && valueOf(tlsE) !== undefined) {
-      proto = envBool(valueOf(tlsE)) ? 'smtps' : 'smtp+starttls';
+      proto = parseBool(valueOf(tlsE), 'go') ? 'smtps' : 'smtp+starttls';
       why = `${tlsE.key}=${valueOf(tlsE)} (deprecated) means ${proto}`;
     }
   }

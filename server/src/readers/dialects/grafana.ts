@@ -14,19 +14,20 @@
 // GF_SMTP_ENABLED=false → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, hostPortFields, Instance, isKnown, makeConfig, strField, valueOf } from './common';
+import { addExtras, credentials, hostPortFields, Instance, isKnown, makeConfig, strField, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
 import { verifyField } from './generic';
 
 export function buildGrafana(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
-  if (envBool(valueOf(k('ENABLED'))) === false) return undefined;
+  if (parseBool(valueOf(k('ENABLED')), 'go') === false) return undefined;
   const hostE = k('HOST');
-  if (!hostE && envBool(valueOf(k('ENABLED'))) !== true) return undefined;
+  if (!hostE && parseBool(valueOf(k('ENABLED')), 'go') !== true) return undefined;
   const extras: Record<string, Field> = {};
   addExtras(extras, inst, ['ENABLED', 'HOST', 'CERT_FILE', 'KEY_FILE', 'EHLO_IDENTITY']);
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USER'), k('PASSWORD')) };
   const skip = k('SKIP_VERIFY');
-  if (skip) fields.verifyCert = verifyField(skip, (v) => envBool(v));
+  if (skip) fields.verifyCert = verifyField(skip, (v) => parseBool(v, 'go'));
   const policy = k('STARTTLS_POLICY');
   const pol = valueOf(policy)?.trim().toLowerCase();
   if (policy) {

@@ -19,9 +19,10 @@
 // (tls, ssl) → 'unknown' (symfony/mailer ≥ 7.2 throws). A non-SMTP mailer (log, ses, ...) → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
+import { addExtras, credentials, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
 import { verifyField } from './generic';
-import { dsnOff, symfonyEffective } from './symfony-semantics';
+import { dsnOff, symfonyEffective } from '../../semantics/symfony';
 
 const NON_SMTP = new Set(['log', 'array', 'sendmail', 'ses', 'ses-v2', 'postmark', 'resend', 'mailgun', 'mailersend', 'brevo', 'sendgrid', 'null']);
 
@@ -44,7 +45,7 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
   const u = url && !(isKnown(url) && isNullish(url.value)) ? urlField(url) : undefined;
   if (u) fields.url = u;
   const verify = k('VERIFY_PEER');
-  if (verify) fields.verifyCert = verifyField(verify, (v) => (envBool(v) === undefined ? undefined : !envBool(v)));
+  if (verify) fields.verifyCert = verifyField(verify, (v) => (parseBool(v, 'laravel-env') === undefined ? undefined : !parseBool(v, 'laravel-env')));
   if (u?.params.verify_peer) {
     const p = u.params.verify_peer;
     fields.verifyCert = { ...p, value: !dsnOff(p.value) };

@@ -18,7 +18,8 @@
 // SMTP_DELIVERY_METHOD other than smtp → no config; SMTP_AUTH_METHOD=none → no credentials.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
-import { addExtras, credentials, envBool, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
+import { addExtras, credentials, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from './common';
+import { parseBool } from '../../semantics/values';
 import { verifyField } from './generic';
 
 /** ActionMailer's openssl_verify_mode (Mastodon, Discourse): verification is off for 'none'. */
@@ -40,8 +41,8 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   const verify = k('OPENSSL_VERIFY_MODE');
   const extras: Record<string, Field> = {};
   addExtras(extras, inst, ['AUTH_METHOD', 'DELIVERY_METHOD', 'CA_FILE', 'ENABLE_STARTTLS_AUTO']);
-  noteNonBoolean(extras, tls);
-  noteNonBoolean(extras, other);
+  noteNonBoolean(extras, tls, 'ruby');
+  noteNonBoolean(extras, other, 'ruby');
   if (other) extras[other.key] = strField(other);
   const noAuth = valueOf(k('AUTH_METHOD'))?.trim().toLowerCase() === 'none';
   const fields: Partial<SmtpConfig> = { extras, credentials: noAuth ? { passwordIsLiteral: false } : credentials(k('LOGIN') ?? k('USERNAME') ?? k('USER_NAME') ?? k('USER'), k('PASSWORD') ?? k('PASS')) };

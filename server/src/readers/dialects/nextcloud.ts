@@ -13,7 +13,7 @@
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { addExtras, credentials, Instance, makeConfig, portField, strField, valueOf } from './common';
-import { symfonyEffective } from './symfony-semantics';
+import { symfonyEffective } from '../../semantics/symfony';
 
 export function buildNextcloud(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);

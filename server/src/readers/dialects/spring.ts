@@ -26,7 +26,8 @@
 //    text = the list as written.
 import type { EffectiveConnection, Field, Format, SmtpConfig, Span, TlsMode } from '../../model/types';
 import type { KvEntry, KvGroup } from '../types';
-import { isKnown, isPlaceholder, spanOf } from './common';
+import { isKnown, spanOf } from './common';
+import { isPlaceholder, parseBool } from '../../semantics/values';
 import { prefixMatcher, registerKvFamily } from './registry';
 
 export interface SpringProp {
@@ -93,7 +94,7 @@ function javaBool(f: Field | undefined): boolean | undefined {
   if (f.value === undefined) return undefined;
   if (typeof f.value === 'boolean') return f.value;
   const s = String(f.value).trim();
-  if (/^true$/i.test(s)) return true;
+  if (parseBool(s, 'javamail')) return true;
   // SnakeYAML (YAML 1.1) resolves plain yes/on to Boolean.TRUE, which Spring turns into "true".
   if (f.site.quote === '' && f.kind === 'literal' && f.site.style === 'yaml-map' && /^(yes|on)$/i.test(s)) return true;
   return false;

@@ -13,7 +13,7 @@
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { Instance, makeConfig, urlField, urlPartsKnown } from './common';
-import { dsnOff, symfonyEffective } from './symfony-semantics';
+import { dsnOff, symfonyEffective } from '../../semantics/symfony';
 import { nodemailerUrlFields } from './url-fields';
 
 export function buildSymfony(group: KvGroup, inst: Instance): SmtpConfig | undefined {

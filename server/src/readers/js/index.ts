@@ -44,7 +44,6 @@ import type { ReadContext, Reader } from '../types';
 import { FileReader, FULL_PARSE_MAX, jsReaderOptions, mayContainMail, regionStats, SCAN_MAX } from './parse';
 
 export { FULL_PARSE_MAX, jsReaderOptions, mayContainMail, regionStats, SCAN_MAX } from './parse';
-export { isPlaceholderSecret } from './options';
 
 export const jsReader: Reader = {
   format: 'js',
@@ -84,6 +83,6 @@ export const jsReader: Reader = {
 
 registerReader(jsReader);
 
-export { nodemailerEffective } from './effective';
-export { lookupService, serviceNames } from './wellKnown';
+export { nodemailerEffective } from '../../semantics/nodemailer/effective';
+export { lookupService, serviceNames } from '../../semantics/nodemailer/presets';
 export type { SourceRef };

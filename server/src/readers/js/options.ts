@@ -8,15 +8,10 @@ import { parseMailUrl, safeDecode } from '../url';
 import type { Bindings, PropInfo } from './bindings';
 import type { TransportTarget } from './detect';
 import { NODE_TLS } from './detect';
-import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from './effective';
+import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from '../../semantics/nodemailer/effective';
+import { isPlaceholder } from '../../semantics/values';
 import { envVarOf, evaluate, isProcessEnv, propName, unwrap, UNKNOWN, type Ev } from './evaluate';
 import type { SourceText } from './sites';
-
-const PLACEHOLDER = /^(|x+|\*+|\.+|-+|changeme|change[-_ ]?me|password|passw(or)?d|secret|pass|todo|tbd|none|null|undefined|example|dummy|test|placeholder|your[-_ ]?\w*|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\$\{[^}]*\}|%[^%]*%|\.\.\.)$/i;
-
-export function isPlaceholderSecret(s: string): boolean {
-  return PLACEHOLDER.test(s.trim());
-}
 
 export class OptionsReader {
   readonly configs: SmtpConfig[] = [];
@@ -183,7 +178,7 @@ export class OptionsReader {
     if (url.hasPassword) {
       cfg.credentials.password = { key: 'url.password', text: '***', kind: url.kind, site: url.site };
       const pw = safeDecode(ui.slice(ui.indexOf(':') + 1));
-      cfg.credentials.passwordIsLiteral = url.kind === 'literal' && !pw.includes('${') && !isPlaceholderSecret(pw);
+      cfg.credentials.passwordIsLiteral = url.kind === 'literal' && !pw.includes('${') && !isPlaceholder(pw);
     }
   }
 
@@ -265,7 +260,7 @@ export class OptionsReader {
           if (!p) continue;
           const f = take(`auth.${k}`, p, true)!;
           const ev = evs.get(`auth.${k}`)!;
-          const isLit = f.kind === 'literal' && typeof ev.v === 'string' && !isPlaceholderSecret(ev.v);
+          const isLit = f.kind === 'literal' && typeof ev.v === 'string' && !isPlaceholder(ev.v);
           if (isLit && !creds.passwordIsLiteral) {
             creds.password = f as Field<string>;
             creds.passwordIsLiteral = true;

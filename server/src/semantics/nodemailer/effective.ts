@@ -15,8 +15,8 @@
 //   - _actionEHLO: STARTTLS iff !secure && !ignoreTLS && (advertised || requireTLS).
 // The generic .env dialect can reuse nodemailerEffective() with values read from SMTP_* keys.
 import type { EffectiveConnection, TlsMode } from '../../model/types';
-import { safeDecode } from '../url';
-import { lookupService } from './wellKnown';
+import { safeDecode } from '../../readers/url';
+import { lookupService } from './presets';
 
 /** A value as far as static analysis knows it: absent (undefined), known, or unknown with a reason. */
 export type OptVal = { known: true; v: unknown; /** how it was written, for messages: 'secure: false' */ label?: string } | { known: false; why: string };

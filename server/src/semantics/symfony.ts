@@ -1,7 +1,8 @@
 // Symfony Mailer's ESMTP transport resolution (rules-research §4.4; symfony/mailer
 // EsmtpTransportFactory + EsmtpTransport): used by Symfony MAILER_DSN and Laravel ≥ 9 (MAIL_SCHEME /
 // MAIL_URL, whose settings become a Symfony Dsn).
-import type { EffectiveConnection } from '../../model/types';
+import type { EffectiveConnection } from '../model/types';
+import { parseBool } from './values';
 
 export interface SymfonyInputs {
   /** 'smtp' | 'smtps' | other (rejected by symfony/mailer ≥ 7.2). */
@@ -19,9 +20,9 @@ export interface SymfonyInputs {
  * EsmtpTransportFactory turns verify_peer / auto_tls off when the option is present, not '' and not true for
  * PHP's filter_var(FILTER_VALIDATE_BOOL) — so any value but 1/true/on/yes (e.g. 0, false, no, off, abc) is off.
  */
-export const dsnOff = (v: string | undefined): boolean => v !== undefined && v !== '' && !/^(1|true|on|yes)$/i.test(v.trim());
+export const dsnOff = (v: string | undefined): boolean => v !== undefined && v !== '' && parseBool(v, 'php-filter') !== true;
 /** require_tls is on only for a filter_var-true value. */
-export const dsnOn = (v: string | undefined): boolean => v !== undefined && /^(1|true|on|yes)$/i.test(v.trim());
+export const dsnOn = (v: string | undefined): boolean => parseBool(v, 'php-filter') === true;
 const falsy = dsnOff;
 const truthy = dsnOn;
 

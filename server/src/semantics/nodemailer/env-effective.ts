@@ -2,7 +2,7 @@
 // lib/smtp-connection + lib/shared parseConnectionUrl), for dialects whose values end up in a nodemailer
 // transport: generic SMTP_* env (a Node app), Meteor MAIL_URL, Ghost mail__options__*.
 import type { EffectiveConnection, TlsMode, UrlField } from '../../model/types';
-import wellKnown from 'nodemailer/lib/well-known';
+import { lookupService } from './presets';
 
 /** A setting as the transport sees it: absent, a known value, or present but not knowable. */
 export type Opt<T> = { state: 'absent' } | { state: 'known'; value: T; key: string } | { state: 'unknown'; key: string };
@@ -18,16 +18,6 @@ export interface NodemailerInputs {
   ignoreTLS: Opt<boolean>;
   service: Opt<string>;
   url?: UrlField;
-}
-
-export function wellKnownService(name: string): { host?: string; port?: number; secure?: boolean; requireTLS?: boolean; ignoreTLS?: boolean } | false {
-  try {
-    const s = wellKnown(name);
-    if (!s) return false;
-    return { host: s.host, port: s.port === undefined ? undefined : Number(s.port), secure: s.secure, requireTLS: s.requireTLS, ignoreTLS: s.ignoreTLS };
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -64,7 +54,7 @@ export function nodemailerEffective(inp: NodemailerInputs): EffectiveConnection 
     if (scheme === 'smtps') why.push(`the smtps:// scheme sets secure:true`);
   }
   if (inp.service.state === 'known') {
-    const preset = wellKnownService(inp.service.value);
+    const preset = lookupService(inp.service.value);
     if (preset) {
       if (preset.host) host = { state: 'known', value: preset.host, key: inp.service.key };
       if (preset.port) port = { state: 'known', value: preset.port, key: inp.service.key };

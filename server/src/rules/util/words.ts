@@ -1,0 +1,89 @@
+// Plain words for messages: the library behind a dialect, its failure symptoms, a setting as written.
+import type { Dialect, Field } from '../../model/types';
+
+/** The library that interprets a dialect, for messages ("nodemailer", "Django (smtplib)"). */
+export function libName(d: Dialect): string {
+  switch (d) {
+    case 'generic':
+    case 'nodemailer':
+    case 'meteor':
+    case 'ghost':
+      return 'nodemailer';
+    case 'laravel':
+      return 'Laravel (Symfony Mailer)';
+    case 'symfony':
+      return 'Symfony Mailer';
+    case 'django':
+      return 'Django (smtplib)';
+    case 'spring':
+      return 'JavaMail';
+    case 'mastodon':
+    case 'discourse':
+      return 'the Ruby mail gem';
+    case 'grafana':
+      return 'Grafana';
+    case 'gitea':
+      return 'Gitea';
+    default:
+      return 'the mail client';
+  }
+}
+
+/** What a plaintext client sees on an implicit-TLS port. */
+export function hangSymptom(d: Dialect): string {
+  switch (d) {
+    case 'generic':
+    case 'nodemailer':
+    case 'meteor':
+    case 'ghost':
+      return "it times out with 'Greeting never received'";
+    case 'django':
+      return 'the worker hangs until EMAIL_TIMEOUT (forever when unset)';
+    case 'spring':
+      return 'the connection hangs until mail.smtp.timeout (forever when unset)';
+    case 'mastodon':
+    case 'discourse':
+      return 'it fails with Net::ReadTimeout';
+    default:
+      return 'the connection hangs until a timeout';
+  }
+}
+
+/** What an implicit-TLS client sees on a plaintext-greeting port. */
+export function wrongVersionSymptom(d: Dialect): string {
+  switch (d) {
+    case 'spring':
+      return "it fails with 'Unsupported or unrecognized SSL message'";
+    case 'laravel':
+    case 'symfony':
+      return "it fails with 'Connection could not be established … wrong version number'";
+    default:
+      return "it fails with 'wrong version number'";
+  }
+}
+
+/** A setting as written, for messages: `SMTP_SECURE=false`, `secure: false`, `the smtp:// scheme`. Secrets stay '***'. */
+export function show(f: Field): string {
+  let text = f.text.length > 60 ? f.text.slice(0, 57) + '…' : f.text;
+  // A quoted string where a boolean or number is expected matters in code ('false' is truthy): show the quotes.
+  if (f.site.style === 'js-prop' && f.site.quote && f.text !== '***') text = `${f.site.quote}${text}${f.site.quote}`;
+  switch (f.site.style) {
+    case 'env':
+    case 'yaml-list':
+      return `${f.key}=${text}`;
+    case 'url-part':
+      if (f.key === 'scheme') return `the ${text}:// scheme`;
+      if (f.key === 'port') return `port ${text} in the URL`;
+      if (f.key === 'host') return `host ${text} in the URL`;
+      return `${f.key}=${text} in the URL`;
+    case 'js-expr':
+      return text;
+    default:
+      return `${f.key}: ${text}`;
+  }
+}
+
+/** Just the key name for messages ('SMTP_SECURE', 'secure', 'mail.smtp.ssl.enable'). */
+export function keyName(f: Field): string {
+  return f.site.style === 'url-part' ? (f.key === 'scheme' ? 'the URL scheme' : `the URL ${f.key}`) : f.key;
+}
