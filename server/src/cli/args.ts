@@ -1,6 +1,6 @@
 // Command-line arguments of `mail-config-lint`. Hand-rolled (no dependency): a usage mistake is a
 // UsageError with a one-line message, and the CLI exits 2.
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
 
 export interface CliArgs {
   paths: string[];
@@ -14,27 +14,37 @@ export interface CliArgs {
   maxWarnings: number;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
+  /** false with --no-ignore: .gitignore and .git/info/exclude are not read (node_modules/.git still skipped). */
+  gitignore: boolean;
+  /** --stdin: lint the text on standard input as if it were the file `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
   help: boolean;
   version: boolean;
 }
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'];
 
 export const HELP = `Usage: mail-config-lint [PATH...] [options]
        mail-config-lint test-connection [options]   (live SMTP probe; see test-connection --help)
 
 Lints SMTP client settings in .env* files, YAML (compose, Kubernetes, CI, Spring) and nodemailer JS/TS.
-PATH is a file or a folder (searched recursively, dotfiles included; node_modules and .git skipped).
-Default: the current folder.
+PATH is a file or a folder (searched recursively, dotfiles included; node_modules and .git skipped, and
+what .gitignore / .git/info/exclude ignore). Default: the current folder.
 
 Options:
-  -f, --format <text|json|sarif>  Output format (default: text)
+  -f, --format <name>             Output format: text (default), json, sarif (code scanning), github
+                                  (workflow annotations), gitlab (Code Quality report), junit (XML)
       --fix                       Apply the safe preferred fix of each finding, then report what remains
       --unsafe-fixes              With --fix, also apply preferred fixes that change behaviour (e.g. turn
                                   certificate checks back on); review the diff
   -c, --config <file>             Use this config file instead of the nearest .mailconfiglintrc.json
+      --no-ignore                 Also lint what .gitignore and .git/info/exclude ignore
+      --stdin                     Lint standard input (with --stdin-filename: as that file; nothing else is read
+                                  but the .env* files beside it and the config)
+      --stdin-filename <path>     The file name standard input stands for (picks the reader; default .env)
   -q, --quiet                     Report errors only (warnings and info are hidden and do not fail)
       --max-warnings <n>          Exit 1 only when there are more than n warnings (default: 0)
       --color, --no-color         Force colour on or off (default: on for a terminal; NO_COLOR/FORCE_COLOR honoured)
@@ -46,7 +56,18 @@ Docs: https://github.com/mail-config-lint/mail-config-lint#readme
 `;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, quiet: false, maxWarnings: 0, help: false, version: false };
+  const a: CliArgs = {
+    paths: [],
+    format: 'text',
+    fix: false,
+    unsafeFixes: false,
+    quiet: false,
+    maxWarnings: 0,
+    gitignore: true,
+    stdin: false,
+    help: false,
+    version: false,
+  };
   let endOfOptions = false;
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -78,7 +99,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '-f':
       case '--format': {
         const v = value();
-        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format "${v}" (use text, json or sarif)`);
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format "${v}" (use ${FORMATS.join(', ')})`);
         a.format = v as OutputFormat;
         break;
       }
@@ -106,6 +127,18 @@ export function parseArgs(argv: string[]): CliArgs {
         a.maxWarnings = Number(v);
         break;
       }
+      case '--no-ignore':
+        flag();
+        a.gitignore = false;
+        break;
+      case '--stdin':
+        flag();
+        a.stdin = true;
+        break;
+      case '--stdin-filename':
+        a.stdinFilename = value();
+        if (a.stdinFilename === '') throw new UsageError('option --stdin-filename needs a file name');
+        break;
       case '--color':
         flag();
         a.color = true;
@@ -128,5 +161,9 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new UsageError(`unknown option ${arg} (see --help)`);
     }
   }
+  if (a.stdinFilename !== undefined && !a.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (a.stdin && a.paths.length) throw new UsageError('--stdin reads standard input: give no PATH (use --stdin-filename)');
+  // Like ESLint: --fix never rewrites a buffer it only saw on stdin (the caller owns that text).
+  if (a.stdin && a.fix) throw new UsageError('--fix cannot be used with --stdin');
   return a;
 }

@@ -1,10 +1,12 @@
-// File discovery for the CLI: PATH arguments (files or folders, recursive, dotfiles included),
-// skipping node_modules/VCS folders, ignore globs and symbolic-link loops. Never throws for a bad entry:
+// File discovery for the CLI and the language server's workspace scan: PATH arguments (files or folders,
+// recursive, dotfiles included), skipping node_modules/VCS folders, what git ignores (unless turned off),
+// ignore globs and symbolic-link loops. Never throws for a bad entry:
 // it records a per-file problem instead. Only a PATH that does not exist is a usage error.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../readers/index';
 import { compileIgnore } from '../config/ignore';
+import { GitIgnore } from '../config/gitignore';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -33,8 +35,18 @@ export function makeIgnore(globs: string[], baseDir: string): IgnoreTest | undef
   return compileIgnore(globs, baseDir);
 }
 
-/** Expands PATH arguments into the files to lint. Throws PathError for a PATH that does not exist. */
-export function discover(paths: string[], cwd: string, ignored?: IgnoreTest): Discovery {
+export interface DiscoverOptions {
+  /** Honour `.gitignore` files and `.git/info/exclude` while walking folders (default true; `--no-ignore`). */
+  gitignore?: boolean;
+}
+
+/**
+ * Expands PATH arguments into the files to lint. Throws PathError for a PATH that does not exist.
+ * A file named explicitly is linted even when git ignores it (like ripgrep and Ruff); `ignored` (the
+ * project's ignore globs) applies to everything.
+ */
+export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opts: DiscoverOptions = {}): Discovery {
+  const useGit = opts.gitignore !== false;
   const files: string[] = [];
   const problems: DiscoveryProblem[] = [];
   const seen = new Set<string>();
@@ -51,7 +63,7 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest): Di
     files.push(abs);
   };
 
-  const walk = (dir: string, realDir: string, ancestors: string[]) => {
+  const walk = (dir: string, realDir: string, ancestors: string[], git: GitIgnore | undefined) => {
     if (visitedDirs.has(realDir)) return;
     visitedDirs.add(realDir);
     let entries: fs.Dirent[];
@@ -67,12 +79,12 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest): Di
       const name = ent.name;
       const full = path.join(dir, name);
       if (ent.isDirectory()) {
-        if (SKIP_DIRS.has(name) || ignored?.(full, true)) continue;
-        walk(full, path.join(realDir, name), chain);
+        if (SKIP_DIRS.has(name) || ignored?.(full, true) || git?.ignores(full, true)) continue;
+        walk(full, path.join(realDir, name), chain, git);
       } else if (ent.isFile()) {
-        if (formatOf(name) && !ignored?.(full, false)) addFile(full);
+        if (formatOf(name) && !ignored?.(full, false) && !git?.ignores(full, false)) addFile(full);
       } else if (ent.isSymbolicLink()) {
-        if (SKIP_DIRS.has(name) || ignored?.(full, false)) continue;
+        if (SKIP_DIRS.has(name) || ignored?.(full, false) || git?.ignores(full, false)) continue;
         let st: fs.Stats;
         let real: string;
         try {
@@ -85,12 +97,12 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest): Di
           continue;
         }
         if (st.isDirectory()) {
-          if (ignored?.(full, true)) continue;
+          if (ignored?.(full, true) || git?.ignores(full, true)) continue;
           if (chain.includes(real)) {
             problems.push({ file: full, message: `symbolic link loop (points back to ${real}), skipped` });
             continue;
           }
-          walk(full, real, chain);
+          walk(full, real, chain, git);
         } else if (st.isFile() && formatOf(name)) addFile(full, real);
       }
     }
@@ -123,7 +135,7 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest): Di
       } catch {
         // keep the logical path
       }
-      walk(abs, real, []);
+      walk(abs, real, [], useGit ? new GitIgnore(abs) : undefined);
     } else if (ignored?.(abs, false)) {
       continue;
     } else if (formatOf(abs)) {

@@ -3,6 +3,7 @@
 // them at the same time) → lint everything else with that env → optional --fix (atomic writes) →
 // one formatted report. Exit 0 / 1 (a warning or error finding) / 2 (usage or config error).
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { version } from '../../../package.json';
 import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText } from '../engine';
@@ -16,7 +17,10 @@ import { ConfigError, loadProjectConfig } from '../config/rc';
 import { HELP, parseArgs, UsageError } from './args';
 import type { CliArgs } from './args';
 import { discover, errText, makeIgnore, PathError } from './files';
+import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
 import { formatFixLog, formatText } from './format/text';
 import type { AppliedFix, FileOutcome, OutFinding, Range } from './report';
@@ -34,6 +38,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Test hook: runs after a fix is computed and before it is written. */
   beforeWrite?(file: string): void;
+  /** Standard input, for --stdin (read only then). */
+  readStdin?(): Promise<Buffer>;
 }
 
 export function processIO(): CliIO {
@@ -43,6 +49,11 @@ export function processIO(): CliIO {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 
@@ -70,8 +81,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${version}\n`);
     return 0;
   }
+  let stdinBytes: Buffer | undefined;
+  if (args.stdin) stdinBytes = io.readStdin ? await io.readStdin() : Buffer.alloc(0);
   try {
-    return lintCommand(args, io);
+    return lintCommand(args, io, stdinBytes);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PathError) {
       io.stderr(`mail-config-lint: ${e.message}\n`);
@@ -104,16 +117,28 @@ function readFileForLint(file: string): ReadOk | { problem: string } {
   } catch (e) {
     return { problem: `cannot read file: ${errText(e)}` };
   }
+  return decodeForLint(buf);
+}
+
+function decodeForLint(buf: Buffer): ReadOk | { problem: string } {
+  if (buf.length > MAX_FILE_BYTES) return { problem: `input too large (limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
   if (buf.indexOf(0) !== -1) return { problem: 'binary file (contains NUL bytes), skipped' };
   const lossy = !isUtf8(buf);
   return { buf, text: buf.toString('utf8'), lossy };
 }
 
-export function lintCommand(args: CliArgs, io: CliIO): number {
+/**
+ * `stdin`: with --stdin, the bytes to lint as the file --stdin-filename (default `.env` in cwd); the
+ * .env* files beside it and in its parent folders up to cwd are read for their variables only.
+ */
+export function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): number {
   const cwd = io.cwd;
   const config = loadProjectConfig(cwd, args.config, rules.map((r) => r.meta.id));
   const ignored = makeIgnore(config.ignore, config.baseDir);
-  const { files, problems: discoveryProblems } = discover(args.paths, cwd, ignored);
+  const stdinFile = stdin ? path.resolve(cwd, args.stdinFilename ?? '.env') : undefined;
+  const { files, problems: discoveryProblems } = stdinFile
+    ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [] }
+    : discover(args.paths, cwd, ignored, { gitignore: args.gitignore });
 
   const outcomes = new Map<string, FileOutcome>();
   const outcome = (file: string): FileOutcome => {
@@ -186,7 +211,7 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
 
   const lintOne = (file: string, opts: LintOptions, isEnv: boolean): void => {
     const o = outcome(file);
-    const r = readFileForLint(file);
+    const r = file === stdinFile && stdin ? decodeForLint(stdin) : readFileForLint(file);
     if ('problem' in r) {
       o.problems.push({ message: r.problem });
       return;
@@ -241,6 +266,18 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
     }
   }
 
+  // --stdin: the env files around the piped file feed its process.env.X (read, not reported).
+  if (stdinFile) for (const envFile of envFilesAround(stdinFile, cwd)) {
+    const r = readFileForLint(envFile);
+    if ('problem' in r) continue;
+    try {
+      envIndex.set(envFile, envVarsOf(envFile, r.text));
+      envTexts.set(envFile, r.text);
+    } catch {
+      // an unreadable neighbour only costs its variables
+    }
+  }
+
   // Pass 1: env files (their variables feed the JS/TS readers). Pass 2: everything else.
   const envFiles: string[] = [];
   const otherFiles: string[] = [];
@@ -267,16 +304,39 @@ export function lintCommand(args: CliArgs, io: CliIO): number {
 
   const color = args.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(io.env.FORCE_COLOR) : io.isTTY);
   if (args.format === 'text') {
-    io.stdout(formatFixLog(list, { cwd, color }) + formatText(list, summary, { cwd, color }));
+    io.stdout(formatFixLog(list, { cwd, color }) + formatText(list, summary, { cwd, color, fixHints: !stdinFile }));
   } else {
     // Machine output owns stdout; what --fix changed goes to stderr.
     if (args.fix) io.stderr(formatFixLog(list, { cwd, color: false }));
     if (args.format === 'json') io.stdout(formatJson(list, cwd));
+    else if (args.format === 'github') io.stdout(formatGithub(list, summary, cwd));
+    else if (args.format === 'gitlab') io.stdout(formatGitlab(list, cwd));
+    else if (args.format === 'junit') io.stdout(formatJunit(list, summary, cwd));
     else io.stdout(formatSarif(list, { cwd, version, rules }));
   }
   if (summary.errors > 0) return 1;
   if (!args.quiet && summary.warnings > args.maxWarnings) return 1;
   return 0;
+}
+
+/** .env* files in the folder of `file` and its parents up to `top` (or only its own folder when outside). */
+function envFilesAround(file: string, top: string): string[] {
+  const out: string[] = [];
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      names = [];
+    }
+    for (const n of names) {
+      const abs = path.join(dir, n);
+      if (abs !== file && formatOf(n) === 'env') out.push(abs);
+    }
+    const rel = path.relative(top, dir);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || path.dirname(dir) === dir) break;
+  }
+  return out;
 }
 
 /** 1-based range of a finding: a span ending at a line break ends on its own line, not the next. */

@@ -8,6 +8,7 @@ import type { Rule } from '../../rules/types';
 import { helpUri } from '../../rules/types';
 import type { FileOutcome, Range } from '../report';
 import { displayPath } from '../report';
+import { lineHasher } from './fingerprint';
 
 export const INFORMATION_URI = 'https://github.com/mail-config-lint/mail-config-lint';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -84,12 +85,9 @@ export function formatSarif(outcomes: FileOutcome[], opts: SarifOptions): string
     };
   };
 
-  // node:crypto costs ~10 ms to load: only SARIF output needs it, so it is required here, not at start-up.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const fingerprint = lineHasher();
   const results: unknown[] = [];
   const notifications: unknown[] = [];
-  const occurrences = new Map<string, number>();
   for (const o of outcomes) {
     for (const p of o.problems) {
       notifications.push({
@@ -101,12 +99,6 @@ export function formatSarif(outcomes: FileOutcome[], opts: SarifOptions): string
     }
     const rel = displayPath(opts.cwd, o.file);
     for (const f of o.findings) {
-      const key = createHash('sha256')
-        .update(`${f.ruleId}\u0000${rel}\u0000${f.lineText.trim().replace(/\s+/g, ' ')}`)
-        .digest('hex')
-        .slice(0, 16);
-      const n = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, n);
       const idx = ruleIndex.get(f.ruleId);
       results.push({
         ruleId: f.ruleId,
@@ -117,7 +109,7 @@ export function formatSarif(outcomes: FileOutcome[], opts: SarifOptions): string
         ...(f.related.length
           ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(r.file, r.range) })) }
           : {}),
-        partialFingerprints: { primaryLocationLineHash: `${key}:${n}` },
+        partialFingerprints: { primaryLocationLineHash: fingerprint(rel, f) },
         // SARIF requires at least one replacement per artifactChange: fixes that could not be rendered are left out.
         ...(f.fixes.some((x) => x.edits.length > 0)
           ? {

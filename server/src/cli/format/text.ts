@@ -6,6 +6,8 @@ import { displayPath } from '../report';
 export interface TextOptions {
   cwd: string;
   color: boolean;
+  /** false: say nothing about --fix (stdin input, which --fix never rewrites). */
+  fixHints?: boolean;
 }
 
 /** Messages longer than this are not used to align the rule-id column. */
@@ -66,10 +68,10 @@ export function formatText(outcomes: FileOutcome[], summary: Summary, opts: Text
     if (summary.filesWithProblems > 0) line += `; ${plural(summary.filesWithProblems, 'file')} could not be fully read`;
     const code = summary.errors > 0 ? '31;1' : summary.warnings > 0 ? '33;1' : summary.filesWithProblems > 0 ? '35;1' : '36;1';
     out.push(paint(c, code, line));
-    if (summary.fixable > 0) {
+    if (summary.fixable > 0 && opts.fixHints !== false) {
       out.push(paint(c, code, `  ${plural(summary.fixable, 'finding')} can be fixed with the \`--fix\` option.`));
     }
-    if (summary.unsafeFixable > 0) {
+    if (summary.unsafeFixable > 0 && opts.fixHints !== false) {
       out.push(paint(c, code, `  ${plural(summary.unsafeFixable, 'more finding')} can be fixed with \`--fix --unsafe-fixes\` (changes behaviour: review the diff).`));
     }
     out.push('');

@@ -1,0 +1,114 @@
+// Git's ignore files for file discovery (CLI and language server), the way ripgrep, Ruff and ESLint's
+// `--ignore-path .gitignore` read them: every `.gitignore` from the repository root down to the folder
+// being walked, plus `.git/info/exclude`, with git's precedence (a deeper file's rule wins over a
+// shallower one, the last matching rule of a file wins, `!pattern` re-includes). Matching itself is the
+// `ignore` package (the one ESLint and many others use), which implements gitignore(5) pattern syntax.
+// Not read: the global `core.excludesFile` (a per-user setting; CI and colleagues do not share it).
+// Without a `.git` above the walked folder, the `.gitignore` files inside the walked tree still apply.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+
+interface Layer {
+  /** Folder the patterns are relative to. */
+  base: string;
+  ig: Ignore;
+}
+
+/** Reads the patterns of one ignore file; undefined when it does not exist or cannot be read. */
+function readPatterns(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder holding `.git` (a folder, or a file for worktrees and submodules) at or above `dir`. */
+export function gitRootOf(dir: string): string | undefined {
+  let d = path.resolve(dir);
+  for (;;) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}
+
+/** The `info/exclude` file of the repository whose work tree root is `root` (follows a `.git` file). */
+function infoExcludeOf(root: string): string | undefined {
+  const dotGit = path.join(root, '.git');
+  try {
+    if (fs.statSync(dotGit).isDirectory()) return path.join(dotGit, 'info', 'exclude');
+    // Worktree or submodule: ".git" is a file "gitdir: <path>"; the exclude file is in the common dir.
+    const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+    if (!m) return undefined;
+    const gitDir = path.resolve(root, m[1].trim());
+    const common = readPatterns(path.join(gitDir, 'commondir'));
+    return path.join(common ? path.resolve(gitDir, common.trim()) : gitDir, 'info', 'exclude');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers "is this path ignored by git's ignore files?" for paths met while walking down from folders
+ * the caller names. Layers (one per folder with a `.gitignore`) are read once per folder and cached.
+ */
+export class GitIgnore {
+  private readonly layers = new Map<string, Layer[]>();
+
+  /** `top`: the folder the walk starts in; ignore files above it count only up to its repository root. */
+  constructor(top: string) {
+    const start = path.resolve(top);
+    const root = gitRootOf(start);
+    const first: Layer[] = [];
+    if (root) {
+      const exclude = infoExcludeOf(root);
+      const text = exclude ? readPatterns(exclude) : undefined;
+      if (text) first.push({ base: root, ig: ignore().add(text) });
+    }
+    // Folders from the repository root (or the walk's own folder) down to `start`, each adding its file.
+    const chain: string[] = [];
+    for (let d = start; ; d = path.dirname(d)) {
+      chain.unshift(d);
+      if (d === (root ?? start) || path.dirname(d) === d) break;
+    }
+    let acc = first;
+    for (const d of chain) {
+      acc = this.withOwn(d, acc);
+      this.layers.set(d, acc);
+    }
+  }
+
+  private withOwn(dir: string, inherited: Layer[]): Layer[] {
+    const text = readPatterns(path.join(dir, '.gitignore'));
+    return text ? [...inherited, { base: dir, ig: ignore().add(text) }] : inherited;
+  }
+
+  /** Layers that apply inside `dir` (computed from its parent's when first asked). */
+  private layersOf(dir: string): Layer[] {
+    const known = this.layers.get(dir);
+    if (known) return known;
+    const parent = path.dirname(dir);
+    const inherited = parent === dir ? [] : this.layersOf(parent);
+    const own = this.withOwn(dir, inherited);
+    this.layers.set(dir, own);
+    return own;
+  }
+
+  /** Whether git would ignore `abs` (a file, or a folder when `isDir`). */
+  ignores(abs: string, isDir: boolean): boolean {
+    let ignored = false;
+    for (const layer of this.layersOf(path.dirname(abs))) {
+      const rel = path.relative(layer.base, abs);
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const posix = rel.split(path.sep).join('/') + (isDir ? '/' : '');
+      const r = layer.ig.test(posix);
+      if (r.ignored) ignored = true;
+      else if (r.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}
