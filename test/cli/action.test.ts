@@ -136,7 +136,7 @@ test('defaults: annotations printed, SARIF written and valid, uploaded, job fail
   assert.match(r.log, /^::warning file=deploy\/docker-compose\.yml,line=5,/m);
   assert.doesNotMatch(r.log, /build\//);
   assert.match(r.log, /mail-config-lint exited with status 1 \(fail-on: warning\)/);
-  const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'mail-config-lint.sarif'), 'utf8'));
+  const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'mail-config-lint.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
   const ajv = new Ajv04({ strict: false });
   addFormats(ajv as never);
   const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')));
