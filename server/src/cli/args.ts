@@ -19,6 +19,8 @@ export interface CliArgs {
   /** --stdin: lint the text on standard input as if it were the file `stdinFilename`. */
   stdin: boolean;
   stdinFilename?: string;
+  /** --concurrency: worker threads (a number), `auto` (default: workers only for big trees) or `off`. */
+  concurrency: number | 'auto' | 'off';
   help: boolean;
   version: boolean;
 }
@@ -45,6 +47,8 @@ Options:
       --stdin                     Lint standard input (with --stdin-filename: as that file; nothing else is read
                                   but the .env* files beside it and the config)
       --stdin-filename <path>     The file name standard input stands for (picks the reader; default .env)
+      --concurrency <n|auto|off>  Lint in n worker threads; auto (default) uses one per core for big trees
+                                  (2,000+ files), off lints on the main thread. Output order never changes
   -q, --quiet                     Report errors only (warnings and info are hidden and do not fail)
       --max-warnings <n>          Exit 1 only when there are more than n warnings (default: 0)
       --color, --no-color         Force colour on or off (default: on for a terminal; NO_COLOR/FORCE_COLOR honoured)
@@ -65,6 +69,7 @@ export function parseArgs(argv: string[]): CliArgs {
     maxWarnings: 0,
     gitignore: true,
     stdin: false,
+    concurrency: 'auto',
     help: false,
     version: false,
   };
@@ -139,6 +144,13 @@ export function parseArgs(argv: string[]): CliArgs {
         a.stdinFilename = value();
         if (a.stdinFilename === '') throw new UsageError('option --stdin-filename needs a file name');
         break;
+      case '--concurrency': {
+        const v = value();
+        if (v === 'auto' || v === 'off') a.concurrency = v;
+        else if (/^[1-9]\d{0,2}$/.test(v)) a.concurrency = Number(v);
+        else throw new UsageError(`--concurrency needs a number of threads (1-999), auto or off, got "${v}"`);
+        break;
+      }
       case '--color':
         flag();
         a.color = true;

@@ -74,6 +74,7 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opt
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    git?.enterDir(dir, entries.some((e) => e.name === '.gitignore'));
     const chain = [...ancestors, realDir];
     for (const ent of entries) {
       const name = ent.name;

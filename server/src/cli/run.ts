@@ -1,34 +1,32 @@
 // The `mail-config-lint` command, callable in-process (tests) and from main.ts (the bin).
 // Flow: args → project config → discover files → read every .env* once into an EnvIndex (linting
-// them at the same time) → lint everything else with that env → optional --fix (atomic writes) →
-// one formatted report. Exit 0 / 1 (a warning or error finding) / 2 (usage or config error).
+// them at the same time, on this thread) → lint everything else with that env, on this thread or in
+// worker threads (--concurrency; pool.ts) → optional --fix (atomic writes) → report. Text output
+// streams: each file's block is printed as soon as it and every file before it are done, so the order
+// is the discovery order whatever the threads do. Exit 0 / 1 (a warning or error finding) / 2 (usage
+// or config error).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isUtf8 } from 'node:buffer';
 import { version } from '../../../package.json';
-import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText } from '../engine';
-import type { LintOptions } from '../engine';
-import { LineIndex } from '../model/lineIndex';
-import type { Finding, SourceRef, Span } from '../model/types';
 import { formatOf } from '../readers/index';
-import type { EnvLookup } from '../readers/types';
 import { rules } from '../rules/index';
 import { ConfigError, loadProjectConfig } from '../config/rc';
 import { HELP, parseArgs, UsageError } from './args';
 import type { CliArgs } from './args';
-import { discover, errText, makeIgnore, PathError } from './files';
+import { discover, makeIgnore, PathError } from './files';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
-import { formatFixLog, formatText } from './format/text';
-import type { AppliedFix, FileOutcome, OutFinding, Range } from './report';
+import { formatFixLog, formatText, formatTextBlock, formatTextSummary } from './format/text';
+import { FileLinter } from './lintFile';
+import type { LintSetup } from './lintFile';
+import { lintInWorkers, workerCount } from './pool';
+import type { FileOutcome } from './report';
 import { summarize } from './report';
-import { writeAtomic, WriteRefused } from './write';
 
-/** Files larger than this are reported and skipped (the 5 MiB benchmark files stay well below). */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './lintFile';
 
 export interface CliIO {
   cwd: string;
@@ -84,7 +82,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let stdinBytes: Buffer | undefined;
   if (args.stdin) stdinBytes = io.readStdin ? await io.readStdin() : Buffer.alloc(0);
   try {
-    return lintCommand(args, io, stdinBytes);
+    return await lintCommand(args, io, stdinBytes);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PathError) {
       io.stderr(`mail-config-lint: ${e.message}\n`);
@@ -94,44 +92,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-interface ReadOk {
-  buf: Buffer;
-  text: string;
-  /** Not valid UTF-8: linted with replacement characters, never rewritten by --fix. */
-  lossy: boolean;
-}
-
-function readFileForLint(file: string): ReadOk | { problem: string } {
-  let buf: Buffer;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      if (size > MAX_FILE_BYTES) {
-        return { problem: `file too large (${(size / 1048576).toFixed(1)} MiB; limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
-      }
-      buf = fs.readFileSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (e) {
-    return { problem: `cannot read file: ${errText(e)}` };
-  }
-  return decodeForLint(buf);
-}
-
-function decodeForLint(buf: Buffer): ReadOk | { problem: string } {
-  if (buf.length > MAX_FILE_BYTES) return { problem: `input too large (limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
-  if (buf.indexOf(0) !== -1) return { problem: 'binary file (contains NUL bytes), skipped' };
-  const lossy = !isUtf8(buf);
-  return { buf, text: buf.toString('utf8'), lossy };
-}
-
 /**
  * `stdin`: with --stdin, the bytes to lint as the file --stdin-filename (default `.env` in cwd); the
  * .env* files beside it and in its parent folders up to cwd are read for their variables only.
  */
-export function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): number {
+export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Promise<number> {
   const cwd = io.cwd;
   const config = loadProjectConfig(cwd, args.config, rules.map((r) => r.meta.id));
   const ignored = makeIgnore(config.ignore, config.baseDir);
@@ -140,170 +105,85 @@ export function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): number {
     ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [] }
     : discover(args.paths, cwd, ignored, { gitignore: args.gitignore });
 
+  const setup: LintSetup = { rules: config.rules, fix: args.fix, unsafeFixes: args.unsafeFixes, quiet: args.quiet, wantEdits: args.format !== 'text' };
+  const linter = new FileLinter(setup, io.beforeWrite);
+  const color = args.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(io.env.FORCE_COLOR) : io.isTTY);
+  // Text without --fix streams (the --fix log comes first in the report, so that one waits for the end).
+  const streaming = args.format === 'text' && !args.fix;
+
+  // Report entries by file (only files with something to report), and the ones already printed.
   const outcomes = new Map<string, FileOutcome>();
-  const outcome = (file: string): FileOutcome => {
-    let o = outcomes.get(file);
-    if (!o) outcomes.set(file, (o = { file, findings: [], problems: [], fixed: [] }));
-    return o;
-  };
-  for (const p of discoveryProblems) outcome(p.file).problems.push({ message: p.message });
-
-  // Texts of env files (targets of cross-file related locations) and their line indexes.
-  const envTexts = new Map<string, string>();
-  const lineIndexes = new Map<string, LineIndex>();
-  const indexFor = (file: string, text: string): LineIndex => {
-    let li = lineIndexes.get(file);
-    if (!li) lineIndexes.set(file, (li = new LineIndex(text)));
-    return li;
-  };
-  const textOf = (file: string, current: { file: string; text: string }): string | undefined => {
-    if (file === current.file) return current.text;
-    const t = envTexts.get(file);
-    if (t !== undefined) return t;
-    try {
-      const s = fs.readFileSync(file, 'utf8');
-      envTexts.set(file, s);
-      return s;
-    } catch {
-      return undefined;
+  const printed = new Set<string>();
+  const merge = (o: FileOutcome) => {
+    const have = outcomes.get(o.file);
+    if (o.findings.length === 0 && o.problems.length === 0 && o.fixed.length === 0) return;
+    if (!have) outcomes.set(o.file, o);
+    else {
+      have.findings.push(...o.findings);
+      have.problems.push(...o.problems);
+      have.fixed.push(...o.fixed);
     }
   };
-
-  const baseRules = config.rules;
-  const envIndex = new EnvIndex();
-  const extras = new Map<string, { value: string; ref: SourceRef }>();
-  const envLookup: EnvLookup = {
-    get: (file, name) => envIndex.get(file, name) ?? extras.get(name),
+  const emit = (o: FileOutcome | undefined) => {
+    if (!o || printed.has(o.file) || (o.findings.length === 0 && o.problems.length === 0)) return;
+    printed.add(o.file);
+    sortFindings(o);
+    io.stdout(formatTextBlock(o, { cwd, color }));
   };
-  const wantEdits = args.format !== 'text';
-
-  const toOut = (f: Finding, current: { file: string; text: string }): OutFinding => {
-    const text = textOf(f.file, current) ?? '';
-    const li = indexFor(f.file, text);
-    const range = rangeOf(li, text, f.span);
-    const lineStart = li.lineStart(range.start.line - 1);
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    return {
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      range,
-      lineText: text.slice(lineStart, Math.min(lineEnd, lineStart + 500)),
-      related: f.related.map((r) => {
-        const rt = textOf(r.ref.file, current);
-        const range = rt === undefined ? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } : rangeOf(indexFor(r.ref.file, rt), rt, r.ref.span);
-        return { message: r.message, file: r.ref.file, range };
-      }),
-      fixes: f.fixes.map((x) => {
-        let edits: OutFinding['fixes'][number]['edits'] = [];
-        if (wantEdits) {
-          try {
-            edits = fixTextEdits(text, x).map((e) => ({ range: exactRange(li, e.span), newText: e.newText }));
-          } catch {
-            edits = [];
-          }
-        }
-        return { title: x.title, safe: x.safe, edits };
-      }),
-    };
-  };
-
-  const lintOne = (file: string, opts: LintOptions, isEnv: boolean): void => {
-    const o = outcome(file);
-    const r = file === stdinFile && stdin ? decodeForLint(stdin) : readFileForLint(file);
-    if ('problem' in r) {
-      o.problems.push({ message: r.problem });
-      return;
-    }
-    let { text } = r;
-    if (r.lossy) o.problems.push({ message: 'not valid UTF-8: invalid bytes were read as U+FFFD; --fix leaves this file alone' });
-    let res = lintText(file, text, opts);
-    if (args.fix && !r.lossy && res.findings.some((f) => f.file === file && f.fixes[0] && (f.fixes[0].safe || args.unsafeFixes))) {
-      const before = new LineIndex(text);
-      const fixed = fixAll(file, text, opts, args.unsafeFixes, res);
-      if (fixed.text !== text) {
-        try {
-          io.beforeWrite?.(file);
-          writeAtomic(file, r.buf, fixed.text);
-          const applied: AppliedFix[] = fixed.applied.map((f) => ({ ruleId: f.ruleId, title: f.fixes[0].title, line: before.position(f.span.start).line + 1 }));
-          o.fixed.push(...applied);
-          text = fixed.text;
-          res = fixed.result ?? lintText(file, text, opts);
-        } catch (e) {
-          if (!(e instanceof WriteRefused)) throw e;
-          o.problems.push({ message: `--fix: ${e.message}` });
-        }
-      }
-    }
-    if (isEnv) {
-      envTexts.set(file, text);
-      if (res.read?.envVars) envIndex.set(file, res.read.envVars);
-    }
-    lineIndexes.delete(file);
-    const current = { file, text };
-    for (const p of res.problems) o.problems.push({ message: p.message, line: p.line !== undefined ? p.line + 1 : undefined });
-    for (const f of res.findings) {
-      if (args.quiet && f.severity !== 'error') continue;
-      (f.file === file ? o : outcome(f.file)).findings.push(toOut(f, current));
-    }
-    if (!isEnv) lineIndexes.delete(file);
-  };
+  for (const p of discoveryProblems) merge({ file: p.file, findings: [], problems: [{ message: p.message }], fixed: [] });
+  if (streaming) for (const o of outcomes.values()) emit(o);
 
   // Extra env files from the config feed process.env.X everywhere (after the folder's own .env*).
   for (const extra of config.extraEnvFiles) {
-    const r = readFileForLint(extra);
-    if ('problem' in r) {
-      outcome(extra).problems.push({ message: `extraEnvFiles: ${r.problem}` });
-      continue;
-    }
-    try {
-      const vars = envVarsOf(extra, r.text) ?? {};
-      for (const [k, v] of Object.entries(vars)) if (!extras.has(k)) extras.set(k, v);
-      envTexts.set(extra, r.text);
-    } catch (e) {
-      outcome(extra).problems.push({ message: `extraEnvFiles: cannot read: ${(e as Error).message}` });
-    }
+    const problem = linter.addEnvVarsOnly(extra, true);
+    if (problem) merge({ file: extra, findings: [], problems: [{ message: `extraEnvFiles: ${problem}` }], fixed: [] });
   }
-
   // --stdin: the env files around the piped file feed its process.env.X (read, not reported).
-  if (stdinFile) for (const envFile of envFilesAround(stdinFile, cwd)) {
-    const r = readFileForLint(envFile);
-    if ('problem' in r) continue;
-    try {
-      envIndex.set(envFile, envVarsOf(envFile, r.text));
-      envTexts.set(envFile, r.text);
-    } catch {
-      // an unreadable neighbour only costs its variables
-    }
-  }
+  if (stdinFile) for (const envFile of envFilesAround(stdinFile, cwd)) linter.addEnvVarsOnly(envFile, false);
 
-  // Pass 1: env files (their variables feed the JS/TS readers). Pass 2: everything else.
-  const envFiles: string[] = [];
-  const otherFiles: string[] = [];
-  for (const f of files) (formatOf(f) === 'env' ? envFiles : otherFiles).push(f);
-  // A bug anywhere in the pipeline costs one file, never the run: it becomes that file's problem.
-  const guarded = (f: string, opts: LintOptions, isEnv: boolean) => {
-    try {
-      lintOne(f, opts, isEnv);
-    } catch (e) {
-      outcome(f).problems.push({ message: `internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}` });
-    }
-  };
   // For the start-up code cache (loader.ts): which readers this run used.
   (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(files.map((f) => formatOf(f) ?? '').filter(Boolean));
-  for (const f of envFiles) guarded(f, { rules: baseRules }, true);
-  for (const f of otherFiles) guarded(f, { rules: baseRules, env: envLookup }, false);
+
+  // Files are done in two passes (every .env* first: their variables feed the others), but reported in
+  // discovery order: `done[i]` holds file i's entries once linted; `cursor` is the next file to print.
+  const done: (FileOutcome[] | undefined)[] = new Array(files.length);
+  let cursor = 0;
+  const finished = (i: number, entries: FileOutcome[]) => {
+    done[i] = entries;
+    for (const o of entries) merge(o);
+    if (!streaming) return;
+    // A finding that points into a file printed earlier (none of today's rules do) gets its own block.
+    for (const o of entries) if (o.file !== files[i] && printed.has(o.file)) io.stdout(formatTextBlock(o, { cwd, color }));
+    while (cursor < files.length && done[cursor]) {
+      emit(outcomes.get(files[cursor]));
+      done[cursor] = [];
+      cursor++;
+    }
+  };
+  const lintHere = (i: number) => linter.lint(files[i], formatOf(files[i]) === 'env', files[i] === stdinFile ? stdin : undefined);
+  const others: number[] = [];
+  files.forEach((f, i) => (formatOf(f) === 'env' ? finished(i, lintHere(i)) : others.push(i)));
+  const n = workerCount(args.concurrency, others.length);
+  if (n === 0) for (const i of others) finished(i, lintHere(i));
+  else {
+    await lintInWorkers(
+      others.map((i) => files[i]),
+      n,
+      { setup, snapshot: linter.snapshot() },
+      (k, entries) => finished(others[k], entries),
+      (k) => lintHere(others[k]),
+    );
+  }
 
   // Report in discovery order (problem-only entries for folders/links first where they were found).
   const order = new Map<string, number>();
   files.forEach((f, i) => order.set(f, i));
   const list = [...outcomes.values()].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
-  for (const o of list) o.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
+  for (const o of list) sortFindings(o);
   const summary = summarize(list, files.length);
 
-  const color = args.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(io.env.FORCE_COLOR) : io.isTTY);
-  if (args.format === 'text') {
+  if (streaming) io.stdout(formatTextSummary(summary, { cwd, color, fixHints: !stdinFile }));
+  else if (args.format === 'text') {
     io.stdout(formatFixLog(list, { cwd, color }) + formatText(list, summary, { cwd, color, fixHints: !stdinFile }));
   } else {
     // Machine output owns stdout; what --fix changed goes to stderr.
@@ -317,6 +197,10 @@ export function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): number {
   if (summary.errors > 0) return 1;
   if (!args.quiet && summary.warnings > args.maxWarnings) return 1;
   return 0;
+}
+
+function sortFindings(o: FileOutcome): void {
+  o.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** .env* files in the folder of `file` and its parents up to `top` (or only its own folder when outside). */
@@ -337,16 +221,4 @@ function envFilesAround(file: string, top: string): string[] {
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || path.dirname(dir) === dir) break;
   }
   return out;
-}
-
-/** 1-based range of a finding: a span ending at a line break ends on its own line, not the next. */
-function rangeOf(li: LineIndex, text: string, span: Span): Range {
-  let end = Math.max(span.start, Math.min(span.end, text.length));
-  while (end > span.start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  return exactRange(li, { start: span.start, end });
-}
-
-/** 1-based range of a text edit, exactly as written (line breaks included). */
-function exactRange(li: LineIndex, span: Span): Range {
-  return { start: li.humanPosition(span.start), end: li.humanPosition(span.end) };
 }

@@ -76,15 +76,26 @@ export class GitIgnore {
       if (d === (root ?? start) || path.dirname(d) === d) break;
     }
     let acc = first;
+    // One stat each: only the folders from the repository root down to `top`.
     for (const d of chain) {
       acc = this.withOwn(d, acc);
       this.layers.set(d, acc);
     }
   }
 
-  private withOwn(dir: string, inherited: Layer[]): Layer[] {
-    const text = readPatterns(path.join(dir, '.gitignore'));
+  /** `has`: whether `dir` holds a .gitignore (the walker knows from its listing; else one stat). */
+  private withOwn(dir: string, inherited: Layer[], has?: boolean): Layer[] {
+    const file = path.join(dir, '.gitignore');
+    if (!(has ?? fs.existsSync(file))) return inherited;
+    const text = readPatterns(file);
     return text ? [...inherited, { base: dir, ig: ignore().add(text) }] : inherited;
+  }
+
+  /** The walker entered `dir`, whose listing does (or does not) hold a `.gitignore`. */
+  enterDir(dir: string, hasGitignore: boolean): void {
+    if (this.layers.has(dir)) return;
+    const parent = path.dirname(dir);
+    this.layers.set(dir, this.withOwn(dir, parent === dir ? [] : this.layersOf(parent), hasGitignore));
   }
 
   /** Layers that apply inside `dir` (computed from its parent's when first asked). */

@@ -32,34 +32,44 @@ function oneLine(s: string): string {
 }
 
 export function formatText(outcomes: FileOutcome[], summary: Summary, opts: TextOptions): string {
+  return outcomes.map((o) => formatTextBlock(o, opts)).join('') + formatTextSummary(summary, opts);
+}
+
+/** One file's block: a blank line, the path, one aligned row per problem and finding ('' when none). */
+export function formatTextBlock(o: FileOutcome, opts: TextOptions): string {
+  const c = opts.color;
+  if (o.findings.length === 0 && o.problems.length === 0) return '';
+  const out: string[] = [];
+  const rows: { pos: string; sev: string; sevCode: string; msg: string; rule: string }[] = [];
+  for (const p of o.problems) {
+    rows.push({ pos: p.line ? `${p.line}:1` : '0:0', sev: 'problem', sevCode: '35', msg: oneLine(p.message), rule: '' });
+  }
+  for (const f of o.findings) {
+    rows.push({
+      pos: `${f.range.start.line}:${f.range.start.column}`,
+      sev: f.severity,
+      sevCode: f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36',
+      msg: oneLine(f.message),
+      rule: f.ruleId,
+    });
+  }
+  const wPos = Math.max(...rows.map((r) => r.pos.length));
+  const wSev = Math.max(...rows.map((r) => r.sev.length));
+  // Align rule ids like ESLint, but do not pad short messages out to a very long one.
+  const wMsg = Math.min(MAX_PAD, Math.max(...rows.map((r) => r.msg.length)));
+  out.push('');
+  out.push(paint(c, '4', displayPath(opts.cwd, o.file)));
+  for (const r of rows) {
+    const line = `  ${paint(c, '2', pad(r.pos, wPos))}  ${paint(c, r.sevCode, pad(r.sev, wSev))}  ${r.rule ? pad(r.msg, wMsg) : r.msg}${r.rule ? `  ${paint(c, '2', r.rule)}` : ''}`;
+    out.push(line.replace(/\s+$/, ''));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The summary after the blocks ('' when there is nothing to report). */
+export function formatTextSummary(summary: Summary, opts: TextOptions): string {
   const c = opts.color;
   const out: string[] = [];
-  for (const o of outcomes) {
-    if (o.findings.length === 0 && o.problems.length === 0) continue;
-    const rows: { pos: string; sev: string; sevCode: string; msg: string; rule: string }[] = [];
-    for (const p of o.problems) {
-      rows.push({ pos: p.line ? `${p.line}:1` : '0:0', sev: 'problem', sevCode: '35', msg: oneLine(p.message), rule: '' });
-    }
-    for (const f of o.findings) {
-      rows.push({
-        pos: `${f.range.start.line}:${f.range.start.column}`,
-        sev: f.severity,
-        sevCode: f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36',
-        msg: oneLine(f.message),
-        rule: f.ruleId,
-      });
-    }
-    const wPos = Math.max(...rows.map((r) => r.pos.length));
-    const wSev = Math.max(...rows.map((r) => r.sev.length));
-    // Align rule ids like ESLint, but do not pad short messages out to a very long one.
-    const wMsg = Math.min(MAX_PAD, Math.max(...rows.map((r) => r.msg.length)));
-    out.push('');
-    out.push(paint(c, '4', displayPath(opts.cwd, o.file)));
-    for (const r of rows) {
-      const line = `  ${paint(c, '2', pad(r.pos, wPos))}  ${paint(c, r.sevCode, pad(r.sev, wSev))}  ${r.rule ? pad(r.msg, wMsg) : r.msg}${r.rule ? `  ${paint(c, '2', r.rule)}` : ''}`;
-      out.push(line.replace(/\s+$/, ''));
-    }
-  }
   const total = summary.errors + summary.warnings + summary.infos;
   if (total > 0 || summary.filesWithProblems > 0) {
     out.push('');

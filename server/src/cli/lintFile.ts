@@ -1,0 +1,246 @@
+// One file through the CLI pipeline: read (size, binary and UTF-8 checks) → lint with the cross-file env →
+// optional --fix (atomic write) → report entries with resolved 1-based ranges. The same code runs on the
+// main thread (--concurrency off, and the .env* pass) and in the worker threads (pool.ts): a FileLinter
+// can be rebuilt in a worker from a snapshot of the env files the main thread read.
+import * as fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText } from '../engine';
+import type { LintOptions, RuleSetting } from '../engine';
+import { LineIndex } from '../model/lineIndex';
+import type { Finding, ReadResult, SourceRef, Span } from '../model/types';
+import type { EnvLookup } from '../readers/types';
+import { errText } from './files';
+import type { AppliedFix, FileOutcome, OutFinding, Range } from './report';
+import { writeAtomic, WriteRefused } from './write';
+
+/** Files larger than this are reported and skipped (the 5 MiB benchmark files stay well below). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface ReadOk {
+  buf: Buffer;
+  text: string;
+  /** Not valid UTF-8: linted with replacement characters, never rewritten by --fix. */
+  lossy: boolean;
+}
+
+export function readFileForLint(file: string): ReadOk | { problem: string } {
+  let buf: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) {
+        return { problem: `file too large (${(size / 1048576).toFixed(1)} MiB; limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
+      }
+      buf = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    return { problem: `cannot read file: ${errText(e)}` };
+  }
+  return decodeForLint(buf);
+}
+
+export function decodeForLint(buf: Buffer): ReadOk | { problem: string } {
+  if (buf.length > MAX_FILE_BYTES) return { problem: `input too large (limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
+  if (buf.indexOf(0) !== -1) return { problem: 'binary file (contains NUL bytes), skipped' };
+  const lossy = !isUtf8(buf);
+  return { buf, text: buf.toString('utf8'), lossy };
+}
+
+/** What every file of one run is linted with (plain data: it is sent to the worker threads). */
+export interface LintSetup {
+  rules: Record<string, RuleSetting>;
+  fix: boolean;
+  unsafeFixes: boolean;
+  quiet: boolean;
+  /** Render fix edits (machine formats). */
+  wantEdits: boolean;
+}
+
+type EnvVars = NonNullable<ReadResult['envVars']>;
+
+/** The env files' variables and texts a worker needs to lint like the main thread (structured-clonable). */
+export interface EnvSnapshot {
+  /** In the order the main thread recorded them (EnvIndex ranks by name, so order does not change results). */
+  sets: [string, EnvVars | undefined][];
+  extras: [string, { value: string; ref: SourceRef }][];
+  texts: [string, string][];
+}
+
+export class FileLinter {
+  private readonly envIndex = new EnvIndex();
+  private readonly envSets: [string, EnvVars | undefined][] = [];
+  /** Variables of the config's extraEnvFiles (after each folder's own .env*). */
+  private readonly extras = new Map<string, { value: string; ref: SourceRef }>();
+  /** Texts of env files (targets of cross-file related locations). */
+  private readonly envTexts = new Map<string, string>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  readonly envLookup: EnvLookup = { get: (file, name) => this.envIndex.get(file, name) ?? this.extras.get(name) };
+
+  constructor(
+    private readonly setup: LintSetup,
+    /** Test hook (main thread only): runs after a fix is computed and before it is written. */
+    private readonly beforeWrite?: (file: string) => void,
+  ) {}
+
+  static fromSnapshot(setup: LintSetup, snap: EnvSnapshot): FileLinter {
+    const l = new FileLinter(setup);
+    for (const [file, vars] of snap.sets) l.recordEnv(file, vars);
+    for (const [k, v] of snap.extras) l.extras.set(k, v);
+    for (const [file, text] of snap.texts) l.envTexts.set(file, text);
+    return l;
+  }
+
+  snapshot(): EnvSnapshot {
+    return { sets: this.envSets, extras: [...this.extras], texts: [...this.envTexts] };
+  }
+
+  private recordEnv(file: string, vars: EnvVars | undefined): void {
+    this.envIndex.set(file, vars);
+    this.envSets.push([file, vars]);
+  }
+
+  /** An env file read only for its variables (extraEnvFiles, or the neighbours of a --stdin buffer). */
+  addEnvVarsOnly(file: string, asExtra: boolean): string | undefined {
+    const r = readFileForLint(file);
+    if ('problem' in r) return r.problem;
+    try {
+      const vars = envVarsOf(file, r.text) ?? {};
+      if (asExtra) {
+        for (const [k, v] of Object.entries(vars)) if (!this.extras.has(k)) this.extras.set(k, v);
+      } else this.recordEnv(file, vars);
+      this.envTexts.set(file, r.text);
+      return undefined;
+    } catch (e) {
+      return `cannot read: ${(e as Error).message}`;
+    }
+  }
+
+  /**
+   * Lints one file. Returns the report entries it produced: its own first (always, even when empty), then
+   * those of other files a finding points into. A bug anywhere costs this file only: it becomes a problem.
+   */
+  lint(file: string, isEnv: boolean, given?: Buffer): FileOutcome[] {
+    const outcomes = new Map<string, FileOutcome>();
+    const outcome = (f: string): FileOutcome => {
+      let o = outcomes.get(f);
+      if (!o) outcomes.set(f, (o = { file: f, findings: [], problems: [], fixed: [] }));
+      return o;
+    };
+    try {
+      this.lintInto(file, isEnv, given, outcome);
+    } catch (e) {
+      outcome(file).problems.push({ message: `internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}` });
+    }
+    outcome(file);
+    return [...outcomes.values()];
+  }
+
+  private lintInto(file: string, isEnv: boolean, given: Buffer | undefined, outcome: (f: string) => FileOutcome): void {
+    const { setup } = this;
+    const opts: LintOptions = isEnv ? { rules: setup.rules } : { rules: setup.rules, env: this.envLookup };
+    const o = outcome(file);
+    const r = given ? decodeForLint(given) : readFileForLint(file);
+    if ('problem' in r) {
+      o.problems.push({ message: r.problem });
+      return;
+    }
+    let { text } = r;
+    if (r.lossy) o.problems.push({ message: 'not valid UTF-8: invalid bytes were read as U+FFFD; --fix leaves this file alone' });
+    let res = lintText(file, text, opts);
+    if (setup.fix && !r.lossy && res.findings.some((f) => f.file === file && f.fixes[0] && (f.fixes[0].safe || setup.unsafeFixes))) {
+      const before = new LineIndex(text);
+      const fixed = fixAll(file, text, opts, setup.unsafeFixes, res);
+      if (fixed.text !== text) {
+        try {
+          this.beforeWrite?.(file);
+          writeAtomic(file, r.buf, fixed.text);
+          const applied: AppliedFix[] = fixed.applied.map((f) => ({ ruleId: f.ruleId, title: f.fixes[0].title, line: before.position(f.span.start).line + 1 }));
+          o.fixed.push(...applied);
+          text = fixed.text;
+          res = fixed.result ?? lintText(file, text, opts);
+        } catch (e) {
+          if (!(e instanceof WriteRefused)) throw e;
+          o.problems.push({ message: `--fix: ${e.message}` });
+        }
+      }
+    }
+    if (isEnv) {
+      this.envTexts.set(file, text);
+      if (res.read?.envVars) this.recordEnv(file, res.read.envVars);
+    }
+    this.lineIndexes.delete(file);
+    const current = { file, text };
+    for (const p of res.problems) o.problems.push({ message: p.message, line: p.line !== undefined ? p.line + 1 : undefined });
+    for (const f of res.findings) {
+      if (setup.quiet && f.severity !== 'error') continue;
+      (f.file === file ? o : outcome(f.file)).findings.push(this.toOut(f, current));
+    }
+    if (!isEnv) this.lineIndexes.delete(file);
+  }
+
+  private indexFor(file: string, text: string): LineIndex {
+    let li = this.lineIndexes.get(file);
+    if (!li) this.lineIndexes.set(file, (li = new LineIndex(text)));
+    return li;
+  }
+
+  private textOf(file: string, current: { file: string; text: string }): string | undefined {
+    if (file === current.file) return current.text;
+    const t = this.envTexts.get(file);
+    if (t !== undefined) return t;
+    try {
+      const s = fs.readFileSync(file, 'utf8');
+      this.envTexts.set(file, s);
+      return s;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private toOut(f: Finding, current: { file: string; text: string }): OutFinding {
+    const text = this.textOf(f.file, current) ?? '';
+    const li = this.indexFor(f.file, text);
+    const range = rangeOf(li, text, f.span);
+    const lineStart = li.lineStart(range.start.line - 1);
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    return {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      range,
+      lineText: text.slice(lineStart, Math.min(lineEnd, lineStart + 500)),
+      related: f.related.map((r) => {
+        const rt = this.textOf(r.ref.file, current);
+        const range = rt === undefined ? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } : rangeOf(this.indexFor(r.ref.file, rt), rt, r.ref.span);
+        return { message: r.message, file: r.ref.file, range };
+      }),
+      fixes: f.fixes.map((x) => {
+        let edits: OutFinding['fixes'][number]['edits'] = [];
+        if (this.setup.wantEdits) {
+          try {
+            edits = fixTextEdits(text, x).map((e) => ({ range: exactRange(li, e.span), newText: e.newText }));
+          } catch {
+            edits = [];
+          }
+        }
+        return { title: x.title, safe: x.safe, edits };
+      }),
+    };
+  }
+}
+
+/** 1-based range of a finding: a span ending at a line break ends on its own line, not the next. */
+function rangeOf(li: LineIndex, text: string, span: Span): Range {
+  let end = Math.max(span.start, Math.min(span.end, text.length));
+  while (end > span.start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return exactRange(li, { start: span.start, end });
+}
+
+/** 1-based range of a text edit, exactly as written (line breaks included). */
+function exactRange(li: LineIndex, span: Span): Range {
+  return { start: li.humanPosition(span.start), end: li.humanPosition(span.end) };
+}
