@@ -4,6 +4,7 @@
 //   node scripts/bench.mjs [--runs 5] [--warmup 1] [--quick] [--files 3000] [--no-eslint] [--json FILE]
 //        [--out .bench] [--kit-src ../shared/bench] [--kit .bench/kit] [--no-install] [--no-build] [--no-lsp]
 //        [--no-big] [--no-vsix] [--no-profile] [--profile] [--split] [--lsp-settings JSON] [--strict] [--update-docs]
+//        [--no-monorepo] [--mono-files N] [--mono-runs N]
 //
 // Steps (every figure that is compared to a budget is a RATIO measured in the same interleaved run):
 //  1. kit: copies the benchmark kit (../shared/bench, may be read-only) into the git-ignored scratch .bench/kit
@@ -16,6 +17,9 @@
 //     → CLI ÷ floor (paired median), ESLint ÷ CLI (paired median), CLI max RSS.
 //  5. precision/recall: the CLI's SARIF scored by score.mjs --rules auto.
 //  6. one file: `node -e 0` | CLI on samples/.env, docker-compose.yml, src/mail/mailer.ts | parse-one floor.
+//  6b. monorepo (issue 15, scripts/bench-monorepo.mjs): generated trees of --mono-files (default 100,000) and a
+//     tenth of that, 1% mail-relevant, with ignored build/ vendor/ dist/ node_modules/: per-file time big ÷
+//     small, --concurrency off ÷ 2, ignored folders doubled ÷ as generated, peak RSS (one interleaved run).
 //  7. LSP: lsp-latency.mjs against `node dist/server.js --stdio` (debounce 0) on the three ~200-line samples
 //     and the three 5 MiB big files, beside the kit's do-nothing floor server.
 //  8. .vsix size (`npm run package` when the script exists).
@@ -33,6 +37,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildReadable, summariseProfile, newestProfile, formatProfile } from './bench-profile.mjs';
+import { monorepoBench } from './bench-monorepo.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,12 +45,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: node scripts/bench.mjs [--runs N] [--warmup N] [--quick] [--files N] [--seed N] [--no-eslint]
        [--json FILE] [--out DIR] [--kit-src DIR] [--kit DIR] [--no-install] [--no-build] [--no-lsp] [--no-big]
        [--no-vsix] [--no-profile] [--profile] [--split] [--single-runs N] [--lsp-edits N] [--lsp-runs N]
-       [--lsp-settings JSON] [--strict] [--update-docs] [--docs-from REPORT.json]`;
+       [--lsp-settings JSON] [--strict] [--update-docs] [--docs-from REPORT.json] [--no-monorepo] [--mono-files N]
+       [--mono-runs N]`;
 const o = {
   runs: null, warmup: null, quick: false, files: 3000, seed: 42, eslint: true, json: null, out: path.join(ROOT, '.bench'),
   kitSrc: process.env.MCL_BENCH_KIT || path.resolve(ROOT, '..', 'shared', 'bench'), kit: null, install: true, build: true,
   lsp: true, big: true, vsix: true, profile: true, forceProfile: false, split: false, singleRuns: null, lspEdits: null,
-  lspRuns: null, lspSettings: {}, strict: false, updateDocs: false, docsFrom: null,
+  lspRuns: null, lspSettings: {}, strict: false, updateDocs: false, docsFrom: null, mono: true, monoFiles: 100000, monoRuns: null,
 };
 {
   const a = process.argv.slice(2);
@@ -78,6 +84,9 @@ const o = {
       case '--strict': o.strict = true; break;
       case '--update-docs': o.updateDocs = true; break;
       case '--docs-from': o.docsFrom = path.resolve(v()); break;
+      case '--no-monorepo': o.mono = false; break;
+      case '--mono-files': o.monoFiles = n(); if (o.monoFiles < 1000) die('--mono-files must be >= 1000'); break;
+      case '--mono-runs': o.monoRuns = n(); break;
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: die(`unknown option ${a[i]}\n${USAGE}`);
     }
@@ -91,6 +100,8 @@ const o = {
   o.lspRuns ??= q ? 1 : 3;
   o.bigEdits = q ? 3 : 10;
   o.bigRuns = q ? 1 : 2;
+  o.monoRuns ??= q ? 1 : 3;
+  o.monoWarmup = q ? 0 : 1;
   o.kit ??= path.join(ROOT, '.bench', 'kit');
   o.json ??= path.join(o.out, 'report.json');
   if (o.runs < 1) die('--runs must be >= 1');
@@ -221,11 +232,11 @@ const corpusInfo = {
 };
 
 // ------------------------------------------------------------------ cmd-bench wrapper
-function cmdBench(name, cmds, { runs, warmup }) {
+function cmdBench(name, cmds, { runs, warmup, cwd = C }) {
   const json = path.join(o.out, `${name}.json`);
   try { fs.rmSync(json); } catch { /* none */ }
   log(`cmd-bench ${name}: ${cmds.map((c) => c.split('::')[0]).join(' | ')} (${runs} runs + ${warmup} warm-up, interleaved)`);
-  const r = run(process.execPath, [K('cmd-bench.mjs'), '--runs', String(runs), '--warmup', String(warmup), '--cwd', C, '--json', json, '--', ...cmds], { capture: true });
+  const r = run(process.execPath, [K('cmd-bench.mjs'), '--runs', String(runs), '--warmup', String(warmup), '--cwd', cwd, '--json', json, '--', ...cmds], { capture: true });
   if (r.stdout) process.stderr.write(r.stdout.replace(/^/gm, '  '));
   const j = readJson(json);
   if (!j) { notes.push(`cmd-bench ${name} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`); return null; }
@@ -288,6 +299,11 @@ let single = null;
     }
   }
 }
+
+// ------------------------------------------------------------------ 6b. monorepo scale (issue 15)
+let mono = null;
+if (o.mono && haveCli) mono = monorepoBench({ root: ROOT, out: o.out, cli: CLI, files: o.monoFiles, runs: o.monoRuns, warmup: o.monoWarmup, cmdBench, log, notes });
+else if (o.mono) notes.push('monorepo rows need dist/cli.js');
 
 // ------------------------------------------------------------------ 7. LSP latency
 const BIGS = [['huge.env', 'big/huge.env'], ['kubectl-get-all.yaml', 'big/kubectl-get-all.yaml'], ['bundle.min.js', 'big/bundle.min.js']];
@@ -362,6 +378,11 @@ for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-rss-${k}`,
 budget('vsix', '.vsix size', vsix?.kB, '<=', 600, 'kB', vsix?.file ?? (o.vsix ? '' : '--no-vsix'));
 budget('precision', 'precision vs answer key (score.mjs --rules auto)', score?.precision, '>=', 0.99, '', score ? `TP ${score.truePositives} FP ${score.falsePositives} (decoys ${score.decoyHits})` : '');
 budget('recall', 'recall vs answer key', score?.recall, '>=', 0.99, '', score ? `FN ${score.falseNegatives} of ${score.truePositives + score.falseNegatives}` : '');
+const monoSkip = o.mono ? '' : '--no-monorepo';
+budget('mono-linear', `monorepo: CLI time per file, ${o.monoFiles} ÷ ${Math.round(o.monoFiles / 10)} files`, mono?.perFileBigOverSmall, '<=', 1.2, '×', mono ? `${mono.wallS.big} s vs ${mono.wallS.small} s` : monoSkip);
+budget('mono-concurrency', 'monorepo: --concurrency off ÷ --concurrency 2', mono?.offOverC2, '>=', 1.6, '×', mono ? `${mono.wallS.off} s vs ${mono.wallS.c2} s (cpu ${mono.cpuS.off} vs ${mono.cpuS.c2} s); SARIF ${mono.sarif.identical ? 'identical' : 'DIFFERS'}` : monoSkip);
+budget('mono-rss', 'monorepo: CLI peak RSS', mono?.maxRssMB, '<=', 300, 'MB', mono ? `${mono.files} files` : monoSkip);
+budget('mono-ignored', 'monorepo: ignored folders doubled ÷ as generated', mono?.ignored2xOverBig, '<=', 1.1, '×', mono ? `${mono.wallS.ignored2x} s vs ${mono.wallS.big} s` : monoSkip);
 const failed = B.filter((b) => b.pass === false);
 
 // ------------------------------------------------------------------ 9. profiles (for failing budgets; always for the CLI)
@@ -463,9 +484,9 @@ console.log(lines.join('\n'));
 const report = {
   tool: 'scripts/bench.mjs', date: new Date().toISOString(), elapsedS: Math.round((Date.now() - t00) / 1000),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? null, node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
-  options: { runs: o.runs, warmup: o.warmup, quick: o.quick, files: o.files, seed: o.seed, eslint: o.eslint, lsp: o.lsp, big: o.big, singleRuns: o.singleRuns, lspEdits: o.lspEdits, lspRuns: o.lspRuns, bigEdits: o.bigEdits, bigRuns: o.bigRuns },
+  options: { runs: o.runs, warmup: o.warmup, quick: o.quick, files: o.files, seed: o.seed, eslint: o.eslint, lsp: o.lsp, big: o.big, singleRuns: o.singleRuns, lspEdits: o.lspEdits, lspRuns: o.lspRuns, bigEdits: o.bigEdits, bigRuns: o.bigRuns, mono: o.mono, monoFiles: o.monoFiles, monoRuns: o.monoRuns },
   corpusInfo, parserVersions, budgets: B, pass: failed.length === 0 && B.some((b) => b.pass != null), failed: failed.map((b) => b.id),
-  corpus, score, sarif: sarifInfo, single, lsp, vsix, profiles, notes, table: lines,
+  corpus, score, sarif: sarifInfo, single, mono, lsp, vsix, profiles, notes, table: lines,
 };
 fs.mkdirSync(path.dirname(o.json), { recursive: true });
 fs.writeFileSync(o.json, JSON.stringify(report, null, 1) + '\n');

@@ -21,7 +21,7 @@ const BUDGET_IDS = [
   'lsp-edit-env', 'lsp-edit-compose', 'lsp-edit-ts', 'lsp-start-env', 'lsp-start-compose', 'lsp-start-ts',
   'lsp-big-edit-huge.env', 'lsp-big-edit-kubectl-get-all.yaml', 'lsp-big-edit-bundle.min.js',
   'lsp-big-rss-huge.env', 'lsp-big-rss-kubectl-get-all.yaml', 'lsp-big-rss-bundle.min.js',
-  'vsix', 'precision', 'recall',
+  'vsix', 'precision', 'recall', 'mono-linear', 'mono-concurrency', 'mono-rss', 'mono-ignored',
 ];
 
 test('bench script runs once on a tiny corpus and writes a complete report', { timeout: 240_000, skip: !haveKit ? 'benchmark kit (../shared/bench) not available' : !haveTime ? '/usr/bin/time missing (apt-get install time)' : false }, () => {
@@ -32,7 +32,7 @@ test('bench script runs once on a tiny corpus and writes a complete report', { t
       path.join(ROOT, 'scripts', 'bench.mjs'),
       '--files', '60', '--no-eslint', '--runs', '1', '--warmup', '0', '--quick', '--no-big', '--no-vsix',
       '--no-install', '--no-build', '--no-profile', '--single-runs', '1', '--lsp-edits', '2', '--lsp-runs', '1',
-      '--out', out, '--json', json,
+      '--mono-files', '1000', '--mono-runs', '1', '--out', out, '--json', json,
     ], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.status, 0, `bench exited ${r.status}\n${r.stdout}\n${r.stderr.slice(-3000)}`);
 
@@ -73,6 +73,12 @@ test('bench script runs once on a tiny corpus and writes a complete report', { t
       assert.ok(rep.sarif && rep.sarif.results !== null, 'CLI wrote SARIF');
       assert.ok(rep.score && Number.isInteger(rep.score.truePositives) && Number.isInteger(rep.score.falseNegatives), 'SARIF scored');
       assert.ok(rep.single.files.env.cliOverNode > 0);
+      // the monorepo row: trees generated, every command timed, threads and no threads gave the same SARIF
+      assert.ok(rep.mono && rep.mono.perFileBigOverSmall > 0 && rep.mono.offOverC2 > 0 && rep.mono.maxRssMB > 0, JSON.stringify(rep.mono));
+      assert.equal(rep.mono.sarif.identical, true);
+      // 10 mail files in 1,000 (pkg 0 .env on 465 without TLS, pkg 4 compose on 587 with TLS); the bad .env files in
+      // the ignored folders would add more
+      assert.equal(rep.mono.sarif.off.results, 2);
     } else {
       assert.equal(rep.corpus.cliOverFloor, null);
       assert.ok(rep.notes.some((n: string) => n.includes('dist/cli.js not found')));
