@@ -2,6 +2,7 @@
 // `vscode` stays external: the editor provides it. Usage: node scripts/build.mjs [--dev]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { serverModulesIn } from './bundle-guard.mjs';
 
 const dev = process.argv.includes('--dev');
 const common = {
@@ -21,16 +22,22 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js' },
   { in: 'server/src/cli/loader.ts', out: 'dist/cli.js', bin: true },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
-  { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', clientOnly: true },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(
-  entries.map((e) =>
-    esbuild.build({
+  entries.map(async (e) => {
+    const r = await esbuild.build({
       ...common,
       entryPoints: [e.in],
       outfile: e.out,
       banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
-    }),
-  ),
+      metafile: !!e.clientOnly,
+    });
+    const leaked = e.clientOnly ? serverModulesIn(r.metafile) : [];
+    if (leaked.length) {
+      console.error(`${e.out} bundles server modules (import them in the server, or move shared names to server/src/lsp/protocol.ts): ${leaked.join(', ')}`);
+      process.exitCode = 1;
+    }
+  }),
 );

@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { CMD_FIX_ALL, type FixAllCommandArgs, type FixAllCommandResult } from '../../server/src/lsp/protocol';
 import { registerTestConnectionCommands } from './testConnection';
 
 export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -63,10 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       const doc = editor.document;
-      const r = (await client.sendRequest(ExecuteCommandRequest.type, {
-        command: 'mailConfigLint.server.applyFixAll',
-        arguments: [{ uri: client.code2ProtocolConverter.asUri(doc.uri), version: doc.version }],
-      })) as { applied?: number } | null;
+      const args: FixAllCommandArgs = { uri: client.code2ProtocolConverter.asUri(doc.uri), version: doc.version };
+      const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: CMD_FIX_ALL, arguments: [args] })) as FixAllCommandResult | null;
       const n = r?.applied ?? 0;
       vscode.window.setStatusBarMessage(n ? `Mail Config Lint: fixed ${n} problem${n === 1 ? '' : 's'}` : 'Mail Config Lint: nothing to fix', 3000);
     }),

@@ -6,15 +6,23 @@
 import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-// Types only (erased from the bundle): the request and result shapes are the server's.
-import type { ConnectionInfo, SealedPassword, TestConnectionResult } from '../../server/src/lsp/testConnection';
+// The request names and shapes shared with the server (protocol.ts imports nothing else: safe to bundle).
+import {
+  CLIENT_CMD_TEST_CONNECTION,
+  LIST_CONNECTIONS,
+  PROBE_KEY,
+  SEAL_INFO,
+  TEST_CONNECTION,
+  TEST_CONNECTION_PROGRESS,
+  type ConnectionInfo,
+  type ListConnectionsResult,
+  type SealedPassword,
+  type TestConnectionParams,
+  type TestConnectionProgress,
+  type TestConnectionResult,
+} from '../../server/src/lsp/protocol';
 
-const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
-const TEST_CONNECTION = 'mailConfigLint/testConnection';
-const TEST_CONNECTION_PROGRESS = 'mailConfigLint/testConnectionProgress';
 const SAVED_KEYS = 'mailConfigLint.savedSmtpPasswordKeys';
-const PROBE_KEY = 'mailConfigLint/probeKey';
-const SEAL_INFO = 'mail-config-lint probe password v1';
 
 /**
  * Seals the password for the server (X25519 + HKDF-SHA256 + AES-256-GCM, see server/src/lsp/testConnection.ts),
@@ -69,13 +77,13 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     }
     return transcriptChannel;
   };
-  const progressSinks = new Map<string, (n: { kind: string; text: string }) => void>();
+  const progressSinks = new Map<string, (n: TestConnectionProgress) => void>();
   let listening = false;
   const listen = () => {
     if (listening) return;
     listening = true;
     context.subscriptions.push(
-      client.onNotification(TEST_CONNECTION_PROGRESS, (n: { runId: string; kind: string; text: string }) => progressSinks.get(n.runId)?.(n)),
+      client.onNotification(TEST_CONNECTION_PROGRESS, (n: TestConnectionProgress) => progressSinks.get(n.runId)?.(n)),
     );
   };
 
@@ -94,10 +102,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
   async function pickConfig(doc: vscode.TextDocument, wanted?: string): Promise<ConnectionInfo | undefined> {
     const editor = vscode.window.activeTextEditor;
     const position = editor && editor.document === doc ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined;
-    const r = (await client.sendRequest(LIST_CONNECTIONS, { uri: client.code2ProtocolConverter.asUri(doc.uri), position })) as {
-      configs: ConnectionInfo[];
-      atCursor?: string;
-    };
+    const r = (await client.sendRequest(LIST_CONNECTIONS, { uri: client.code2ProtocolConverter.asUri(doc.uri), position })) as ListConnectionsResult;
     const configs = r?.configs ?? [];
     if (!configs.length) {
       void vscode.window.showInformationMessage('Mail Config Lint: no SMTP configuration found in this file.');
@@ -201,11 +206,8 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
           if (n.kind === 'step') progress.report({ message: n.text.replace(/\s+/g, ' ') });
         });
         try {
-          const r = (await client.sendRequest(
-            TEST_CONNECTION,
-            { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sealedPassword, runId, sweep: !!arg?.sweep },
-            cts.token,
-          )) as TestResult;
+          const params: TestConnectionParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sealedPassword, runId, sweep: !!arg?.sweep };
+          const r = (await client.sendRequest(TEST_CONNECTION, params, cts.token)) as TestResult;
           const cancelled = cts.token.isCancellationRequested || (r?.report?.diagnosis ?? []).some((d) => d.code === 'cancelled');
           return cancelled ? undefined : r;
         } catch (e) {
@@ -282,7 +284,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
   }
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('mailConfigLint.testConnection', (arg?: RunArgs) => run(arg)),
+    vscode.commands.registerCommand(CLIENT_CMD_TEST_CONNECTION, (arg?: RunArgs) => run(arg)),
     vscode.commands.registerCommand('mailConfigLint.cancelConnectionTest', () => {
       for (const c of running) c.cancel();
       return running.size;

@@ -1,13 +1,8 @@
 // The "Test SMTP Connection" probe over LSP (any client can use it; the VS Code side is client/src/testConnection.ts).
 //
-// Requests (client → server):
-//   mailConfigLint/listConnections  { uri, position? }  → { configs: ConnectionInfo[], atCursor?: string }
-//   mailConfigLint/testConnection   { uri, configId?, position?, password?, timeoutMs?, allowPlaintextAuth?, sweep?, runId? }
-//                                   → TestConnectionResult (cancellable with $/cancelRequest: the probe stops at once)
-// Notification (server → client):
-//   mailConfigLint/testConnectionProgress { runId, kind: 'step' | 'transcript', text, status? }
-// Code lens: "Test this connection" on each detected configuration (command mailConfigLint.testConnection
-// with [{ uri, configId }]).
+// Requests, notification and their shapes: protocol.ts (shared with the client). The test is cancellable
+// with $/cancelRequest: the probe stops at once. Code lens: "Test this connection" on each detected
+// configuration (client command mailConfigLint.testConnection with [{ uri, configId }]).
 // The password is never logged, never in a result, and never kept: it is used for one probe and dropped.
 import { createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from 'node:crypto';
 import type { CodeLens, Connection, Range, ServerCapabilities, TextDocuments, TextEdit } from 'vscode-languageserver';
@@ -18,25 +13,20 @@ import type { ConfigTarget } from '../probe/target';
 import type { ProbeTarget } from '../probe/types';
 import type { EngineContext, GetEngineContext } from './context';
 import { baseName } from './convert';
-
-export const LIST_CONNECTIONS = 'mailConfigLint/listConnections';
-export const TEST_CONNECTION = 'mailConfigLint/testConnection';
-export const TEST_CONNECTION_PROGRESS = 'mailConfigLint/testConnectionProgress';
-export const PROBE_KEY = 'mailConfigLint/probeKey';
-
-/**
- * A password sealed for this server process: X25519 with the server's key (request mailConfigLint/probeKey),
- * HKDF-SHA256, AES-256-GCM. So that LSP message traces (trace.server: verbose) never show it in clear.
- */
-export interface SealedPassword {
-  /** The client's ephemeral X25519 public key, SPKI DER, base64. */
-  publicKey: string;
-  iv: string;
-  data: string;
-  tag: string;
-}
-
-export const SEAL_INFO = 'mail-config-lint probe password v1';
+import {
+  CLIENT_CMD_TEST_CONNECTION,
+  LIST_CONNECTIONS,
+  PROBE_KEY,
+  SEAL_INFO,
+  TEST_CONNECTION,
+  TEST_CONNECTION_PROGRESS,
+  type ConnectionInfo,
+  type ListConnectionsResult,
+  type SealedPassword,
+  type TestConnectionParams,
+  type TestConnectionProgress,
+  type TestConnectionResult,
+} from './protocol';
 
 /** The server's key pair for sealed passwords (one per process, never leaves it). */
 function makeUnsealer(): { publicKey: string; unseal(p: SealedPassword): string | undefined } {
@@ -56,44 +46,6 @@ function makeUnsealer(): { publicKey: string; unseal(p: SealedPassword): string 
       }
     },
   };
-}
-
-export interface ConnectionInfo {
-  id: string;
-  label: string;
-  range: Range;
-  host?: string;
-  port?: number;
-  tls?: string;
-  user?: string;
-  /** Where the password would come from: 'none' = the client should ask the user. */
-  passwordSource: string;
-  notes: string[];
-}
-
-export interface TestConnectionParams {
-  uri: string;
-  configId?: string;
-  position?: { line: number; character: number };
-  /** Typed by the user (or from the client's secret storage) when the file has none. */
-  password?: string;
-  /** The same, sealed for this server (preferred: LSP traces then never show it). */
-  sealedPassword?: SealedPassword;
-  timeoutMs?: number;
-  allowPlaintextAuth?: boolean;
-  sweep?: boolean;
-  runId?: string;
-}
-
-export interface TestConnectionResult {
-  ok: boolean;
-  /** The --format json object of the CLI (no password in it). */
-  report: Record<string, unknown>;
-  /** Readable report with the transcript. */
-  text: string;
-  /** Diagnoses that have an edit: apply with a WorkspaceEdit. */
-  fixes: { code: string; title: string; uri: string; version: number; edits: TextEdit[] }[];
-  error?: string;
 }
 
 function rangeOf(ctx: EngineContext, start: number, end: number): Range {
@@ -132,7 +84,7 @@ export function registerTestConnection(
   const sealer = makeUnsealer();
   connection.onRequest(PROBE_KEY, () => ({ publicKey: sealer.publicKey }));
 
-  connection.onRequest(LIST_CONNECTIONS, async (p: { uri: string; position?: { line: number; character: number } }) => {
+  connection.onRequest(LIST_CONNECTIONS, async (p: { uri: string; position?: { line: number; character: number } }): Promise<ListConnectionsResult> => {
     const ctx = await getEngineContext(p.uri);
     if (!ctx) return { configs: [] };
     const configs = configsOf(ctx);
@@ -167,7 +119,7 @@ export function registerTestConnection(
         sweep: !!p.sweep,
         config: { cfg, text: ctx.text },
         onEvent: (e) => {
-          const n =
+          const n: TestConnectionProgress =
             e.type === 'step'
               ? { runId, kind: 'step', status: e.step.status, text: stepLine(e.step) }
               : { runId, kind: 'transcript', text: `${e.line.dir} ${e.line.text}` };
@@ -198,7 +150,7 @@ export function registerTestConnection(
       const at = ctx.index.position(c.span.start);
       return {
         range: { start: at, end: at },
-        command: { title: 'Test this connection', command: 'mailConfigLint.testConnection', arguments: [{ uri: p.textDocument.uri, configId: c.id }] },
+        command: { title: 'Test this connection', command: CLIENT_CMD_TEST_CONNECTION, arguments: [{ uri: p.textDocument.uri, configId: c.id }] },
       };
     });
   });

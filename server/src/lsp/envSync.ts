@@ -1,0 +1,116 @@
+// Env-file sync: the variables of every .env* file a document can read (open buffers, files on disk in the
+// workspace folders, next to and above documents outside them, and the project config's extraEnvFiles) in
+// one EnvIndex the engine resolves process.env.X against. When a file's variables change, the open
+// documents that can read it are stale (`onStale`).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EnvIndex, envVarsOf } from '../engine';
+import type { ReadResult } from '../model/types';
+import { looksBinary } from './linter';
+import type { Session } from './session';
+import { findEnvFiles, isEnvFile, readSmallFile } from './workspace';
+
+export class EnvSync {
+  readonly env = new EnvIndex();
+  /** Env file → serialized variables (change detection). */
+  private readonly signatures = new Map<string, string>();
+  /** Folders loadEnvNear has read. */
+  private readonly scannedDirs = new Set<string>();
+
+  constructor(
+    private readonly session: Session,
+    private readonly onStale: (uris: string[]) => void,
+  ) {}
+
+  /** How many env files define variables now. */
+  get size(): number {
+    return this.signatures.size;
+  }
+
+  /** `file` (open as `sourceUri`, or on disk) defines these variables now. */
+  update(file: string, defined: ReadResult['envVars'], sourceUri?: string): void {
+    const vars = defined ?? {};
+    const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start]));
+    if (this.signatures.get(file) === sig) return;
+    this.signatures.set(file, sig);
+    this.env.set(file, vars);
+    this.markDependants(file, sourceUri);
+  }
+
+  remove(file: string): void {
+    if (!this.signatures.has(file)) return;
+    this.signatures.delete(file);
+    this.env.delete(file);
+    this.markDependants(file);
+  }
+
+  /** Every open document that can read `envFile` (same folder or below) is stale now. */
+  private markDependants(envFile: string, except?: string): void {
+    const dir = path.dirname(envFile);
+    const stale: string[] = [];
+    for (const st of this.session.states.values()) {
+      if (st.uri === except) continue;
+      if (st.file === envFile) continue;
+      const rel = path.relative(dir, st.file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      st.gen++;
+      stale.push(st.uri);
+    }
+    if (stale.length) this.onStale(stale);
+  }
+
+  /** The env files of a workspace folder and the extra ones its project config names (open buffers win). */
+  async loadFolder(folder: string): Promise<void> {
+    const { byFile, configs } = this.session;
+    const files = await findEnvFiles(folder);
+    for (const f of files) if (!byFile.has(f)) this.loadFromDisk(f);
+    for (const f of configs.forFile(path.join(folder, 'x')).extraEnvFiles) if (!byFile.has(f)) this.loadFromDisk(f);
+  }
+
+  /**
+   * A document outside the scanned workspace folders (a single file opened in Neovim, a file from another
+   * project) still reads the .env files next to it and above it: load those folders once.
+   */
+  async loadNear(file: string): Promise<void> {
+    if (!path.isAbsolute(file) || this.session.folderOf(file)) return;
+    let dir = path.dirname(file);
+    for (let depth = 0; depth < 12; depth++) {
+      if (!this.scannedDirs.has(dir)) {
+        this.scannedDirs.add(dir);
+        let names: string[] = [];
+        try {
+          names = await fs.promises.readdir(dir);
+        } catch {
+          // unreadable: skip
+        }
+        for (const n of names) {
+          const f = path.join(dir, n);
+          if (isEnvFile(n) && !this.session.byFile.has(f) && !this.signatures.has(f)) this.loadFromDisk(f);
+        }
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) return;
+      dir = parent;
+    }
+  }
+
+  /** (Re)reads an env file from disk; a missing, huge or binary file defines nothing. */
+  loadFromDisk(file: string): void {
+    const text = readSmallFile(file);
+    if (text === undefined || looksBinary(text)) return this.remove(file);
+    this.session.diskText.set(file, text);
+    let vars: ReadResult['envVars'];
+    try {
+      vars = envVarsOf(file, text); // the variables only: this file's findings show when it is opened
+    } catch {
+      vars = undefined; // a reader bug must not take the server down; the file then defines nothing
+    }
+    this.update(file, vars);
+  }
+
+  /** The file is gone from disk. */
+  deleted(file: string): void {
+    this.session.diskText.delete(file);
+    this.remove(file);
+  }
+}
