@@ -19,4 +19,5 @@ import './fixes/dialects/grafana';
 import './fixes/dialects/gitea';
 import './fixes/dialects/discourse';
 import './fixes/dialects/ghost';
+import './fixes/dialects/action-send-mail';
 import './fixes/dialects/node';

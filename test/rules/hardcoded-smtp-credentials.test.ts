@@ -1,5 +1,9 @@
 import { ruleTester } from './ruleTester';
 
+// GitHub Actions dawidd6/action-send-mail `with:` inputs (issue 11); inputs joined by \n.
+const wf = (inputs: string): string =>
+  `jobs:\n  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Mail\n        uses: dawidd6/action-send-mail@v3\n        with:\n${inputs.split('\n').map((l) => `          ${l}\n`).join('')}          subject: Build\n          to: team@example.com\n          from: CI <ci@example.com>\n`;
+
 const head = "import nodemailer from 'nodemailer';\n\n";
 
 ruleTester('hardcoded-smtp-credentials', {
@@ -16,6 +20,12 @@ ruleTester('hardcoded-smtp-credentials', {
     { file: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zx81wqPlm2Tr\n' },
   ],
   invalid: [
+    {
+      name: 'dawidd6/action-send-mail: a literal password input',
+      file: '.github/workflows/notify.yml',
+      code: wf('server_address: smtp.example.com\nserver_port: 587\nusername: ci@example.com\npassword: Zx81wqPlm2Tr'),
+      errors: [{ line: 11, includes: ['The SMTP password is written in this file (password)'] }],
+    },
     {
       name: 'Kubernetes Secret and ConfigMap manifests',
       file: 'k8s/smtp.yaml',

@@ -1,7 +1,16 @@
 import { ruleTester } from './ruleTester';
 
+// GitHub Actions dawidd6/action-send-mail `with:` inputs (issue 11); inputs joined by \n.
+const wf = (inputs: string): string =>
+  `jobs:\n  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Mail\n        uses: dawidd6/action-send-mail@v3\n        with:\n${inputs.split('\n').map((l) => `          ${l}\n`).join('')}          subject: Build\n          to: team@example.com\n          from: CI <ci@example.com>\n`;
+
 ruleTester('implicit-tls-port-without-tls', {
   valid: [
+    // the action: secure unset follows server_port "465"; secure: true on 465
+    { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
+    { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
+    // another action with the same input names is not read
+    { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: false').replace('dawidd6/action-send-mail@v3', 'someone/mailer-action@v1') },
     // implicit TLS on 465, every spelling
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=1\n' },
@@ -30,6 +39,25 @@ ruleTester('implicit-tls-port-without-tls', {
     { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nconst port = Number(process.env.SMTP_PORT) || 465;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: port === 465 });\n" },
   ],
   invalid: [
+    {
+      name: 'dawidd6/action-send-mail: secure: false on 465',
+      file: '.github/workflows/notify.yml',
+      code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: false\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}'),
+      errors: [
+        {
+          line: 10,
+          message: "Port 465 expects implicit TLS from the first byte (RFC 8314 §3.3), but secure: false makes nodemailer wait for a plaintext greeting: it times out with 'Greeting never received'.",
+          safe: [true, false],
+          fixes: [wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}'), wf('server_address: smtp.gmail.com\nserver_port: 587\nsecure: false\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}')],
+        },
+      ],
+    },
+    {
+      name: 'dawidd6/action-send-mail: secure: yes is not "true" to the action',
+      file: '.github/workflows/notify.yml',
+      code: wf('server_address: smtp.example.com\nserver_port: 465\nsecure: yes'),
+      errors: [{ line: 10, includes: ['secure: yes makes nodemailer wait'], fixes: [wf('server_address: smtp.example.com\nserver_port: 465\nsecure: true'), wf('server_address: smtp.example.com\nserver_port: 587\nsecure: false')] }],
+    },
     {
       name: 'the fallback port of Number(process.env.SMTP_PORT) || 465 contradicts secure: false (issue 11)',
       file: 'src/mailer.ts',

@@ -1,7 +1,12 @@
 import { ruleTester } from './ruleTester';
 
+// GitHub Actions dawidd6/action-send-mail `with:` inputs (issue 11); inputs joined by \n.
+const wf = (inputs: string): string =>
+  `jobs:\n  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Mail\n        uses: dawidd6/action-send-mail@v3\n        with:\n${inputs.split('\n').map((l) => `          ${l}\n`).join('')}          subject: Build\n          to: team@example.com\n          from: CI <ci@example.com>\n`;
+
 ruleTester('starttls-port-with-implicit-tls', {
   valid: [
+    { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.example.com\nserver_port: 587\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=2525\n' },
     { file: '.env', code: 'SMTP_HOST=localhost\nSMTP_PORT=25\nSMTP_SECURE=false\n' },
@@ -15,6 +20,12 @@ ruleTester('starttls-port-with-implicit-tls', {
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_SECURE: "false"\n' },
   ],
   invalid: [
+    {
+      name: 'dawidd6/action-send-mail: secure: true on 587',
+      file: '.github/workflows/notify.yml',
+      code: wf('server_address: smtp.gmail.com\nserver_port: 587\nsecure: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}'),
+      errors: [{ line: 10, includes: ['Port 587 is the STARTTLS submission port', 'secure: true makes nodemailer start a TLS handshake'], fixes: [wf('server_address: smtp.gmail.com\nserver_port: 587\nsecure: false\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}')] }],
+    },
     {
       name: 'the fallback port of process.env.SMTP_PORT ?? 587 contradicts secure: true (issue 11)',
       file: 'src/mailer.ts',

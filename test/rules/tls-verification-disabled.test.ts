@@ -1,9 +1,14 @@
 import { ruleTester } from './ruleTester';
 
+// GitHub Actions dawidd6/action-send-mail `with:` inputs (issue 11); inputs joined by \n.
+const wf = (inputs: string): string =>
+  `jobs:\n  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Mail\n        uses: dawidd6/action-send-mail@v3\n        with:\n${inputs.split('\n').map((l) => `          ${l}\n`).join('')}          subject: Build\n          to: team@example.com\n          from: CI <ci@example.com>\n`;
+
 const head = "import nodemailer from 'nodemailer';\n\n";
 
 ruleTester('tls-verification-disabled', {
   valid: [
+    { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.example.com\nserver_port: 587\nignore_cert: false') },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_TLS_REJECT_UNAUTHORIZED=true\n' },
     // non-mail TLS settings are decoys
     { file: '.env', code: 'API_TLS_REJECT_UNAUTHORIZED=false\nPG_TLS_REJECT_UNAUTHORIZED=false\n' },
@@ -14,6 +19,12 @@ ruleTester('tls-verification-disabled', {
     { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.smtp.ssl.checkserveridentity: true\n' },
   ],
   invalid: [
+    {
+      name: 'dawidd6/action-send-mail: ignore_cert: true',
+      file: '.github/workflows/notify.yml',
+      code: wf('server_address: smtp.example.com\nserver_port: 587\nignore_cert: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}'),
+      errors: [{ line: 10, includes: ['ignore_cert: true turns off server certificate verification to smtp.example.com'], fixes: [wf('server_address: smtp.example.com\nserver_port: 587\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}')] }],
+    },
     {
       name: 'NODE_TLS_REJECT_UNAUTHORIZED in compose (map with a bare 0, and list)',
       file: 'docker-compose.yml',

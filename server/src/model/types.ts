@@ -21,6 +21,7 @@ export type Dialect =
   | 'gitea' // GITEA__mailer__* / [mailer]
   | 'spring' // spring.mail.* + JavaMail properties
   | 'discourse' // DISCOURSE_SMTP_*
+  | 'action-send-mail' // GitHub Actions dawidd6/action-send-mail `with:` inputs (handed to nodemailer)
   | 'node'; // process-wide Node settings only (NODE_TLS_REJECT_UNAUTHORIZED, NODE_OPTIONS)
 
 /**
@@ -37,7 +38,7 @@ export type TlsMode = 'implicit' | 'starttls-required' | 'starttls-opportunistic
 export type ValueKind = 'literal' | 'env' | 'expression' | 'unknown';
 
 /** Which code turns a string into a boolean (the vocabularies live in semantics/values/bool.ts). */
-export type BoolReader = 'env-app' | 'js-truthy' | 'nodemailer-url' | 'python' | 'spring' | 'javamail' | 'laravel-env' | 'php-filter' | 'nconf' | 'ruby' | 'go' | 'strict';
+export type BoolReader = 'env-app' | 'js-truthy' | 'nodemailer-url' | 'python' | 'spring' | 'javamail' | 'laravel-env' | 'php-filter' | 'nconf' | 'ruby' | 'go' | 'action-send-mail' | 'strict';
 
 export interface Span {
   start: number;

@@ -51,7 +51,7 @@ export const rule: Rule = {
     if (!literal && !inUrl) return;
     const f = literal ? pw! : cfg.url!;
     const js = cfg.format === 'js';
-    const what = literal && pw!.site.style !== 'url-part' && !/(^|\.)url\.password$|^password$/i.test(pw!.key) ? pw!.key : 'the password in the URL';
+    const what = literal && pw!.site.style !== 'url-part' && !/(^|\.)url\.password$/i.test(pw!.key) ? pw!.key : 'the password in the URL';
     const kind = /secret|token/i.test(what) ? 'secret' : 'password';
     const where = /^Secret\b/.test(cfg.label)
       ? 'Keep Secret manifests out of the repository (create them in the cluster, or use Sealed Secrets / an external secret store), and rotate it.'

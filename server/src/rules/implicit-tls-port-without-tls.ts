@@ -29,6 +29,7 @@ function implicitHint(d: SmtpConfig['dialect']): string {
     mastodon: 'SMTP_TLS=true',
     discourse: 'DISCOURSE_SMTP_FORCE_TLS=true',
     gitea: 'PROTOCOL=smtps',
+    'action-send-mail': 'secure: true',
   };
   return h[d] ? ` (${h[d]})` : '';
 }

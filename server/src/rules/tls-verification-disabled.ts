@@ -13,7 +13,8 @@ export function verificationOff(f: Field | undefined): boolean {
     if (f.kind === 'literal') return ['true', '1', 'yes', 'on'].includes(text);
     return f.value === false;
   }
-  if (f.value === false) return true;
+  // A boolean value is the reader's reading of the setting (for its library): it decides.
+  if (typeof f.value === 'boolean') return !f.value;
   if (f.kind !== 'literal') return false;
   return ['false', '0', 'no', 'off', '!1', 'none', 'verify_none', 'openssl::ssl::verify_none'].includes(text) || strOf(f) === 'none';
 }

@@ -114,6 +114,7 @@ const DIALECT_LABEL: Record<Dialect, string> = {
   gitea: 'Gitea',
   spring: 'Spring Boot',
   discourse: 'Discourse',
+  'action-send-mail': 'dawidd6/action-send-mail',
   node: 'Node.js',
 };
 

@@ -9,7 +9,8 @@
 //    (multi-profile files give one config per profile document) → dialects/spring.ts;
 //  - Ghost-style `mail: {transport, options: {host, port, secure, auth}}` → KvGroup keys `mail__options__port`
 //    (nconf's own env spelling, so the Ghost dialect applies unchanged);
-//  - Grafana Helm values `grafana.ini: {smtp: {...}}` → KvGroup keys `GF_SMTP_<KEY>`.
+//  - Grafana Helm values `grafana.ini: {smtp: {...}}` → KvGroup keys `GF_SMTP_<KEY>`;
+//  - GitHub Actions steps `uses: dawidd6/action-send-mail@…` → their `with:` inputs → dialects/action-send-mail.ts.
 // Server-side YAML stays silent: `ports:` is never read, and env blocks of MTA/mail-catcher images
 // (postfix, docker-mailserver, exim, mailhog, mailpit …: their SMTP settings are the server's) are skipped.
 import { parseAllDocuments } from 'yaml';
@@ -22,6 +23,8 @@ import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { interpretKvGroup } from '../dialects/index';
 import { spanOf } from '../dialects/common';
 import { interpretSpring, normaliseSpringName } from '../dialects/spring';
+import { buildActionSendMail } from '../dialects/action-send-mail';
+import { isActionSendMail } from '../../semantics/action-send-mail';
 import type { SpringProp } from '../dialects/spring';
 import {
   classify,
@@ -256,6 +259,10 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
     } else if (k === 'apiVersion') hasApi = true;
     else if (k === 'metadata') meta = deref(p.value, src);
     else if (k === 'image') imageNode = deref(p.value, src);
+    else if (k === 'uses') {
+      const v = deref(p.value, src);
+      if (isScalar(v) && typeof v.value === 'string' && isActionSendMail(v.value)) readActionSendMail(ctx, map, path, where);
+    }
     else if (depth > 0 && k !== undefined && (k === 'spring' || k.startsWith('spring.mail'))) hasSpring = true;
   }
   // Spring settings nested in another file's tree (Helm values `config: {spring: {mail: …}}`).
@@ -294,6 +301,28 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
     if (ownData && (k === 'data' || k === 'stringData')) continue;
     walk(ctx, v, push(path, k), here, depth + 1, result);
   }
+}
+
+/**
+ * A GitHub Actions step running dawidd6/action-send-mail: its `with:` inputs are handed to nodemailer
+ * (semantics/action-send-mail.ts says how), so they are one nodemailer config.
+ */
+function readActionSendMail(ctx: Ctx, step: YAMLMap, path: Path | null, where: Where): void {
+  const src = ctx.src;
+  const w = pairsOf(step, src).find((q) => keyString(q, src) === 'with');
+  const block = w ? deref(w.value, src) : undefined;
+  if (!w || !isMap(block)) return;
+  const entries: KvEntry[] = [];
+  for (const p of pairsOf(block as YAMLMap, src)) {
+    const e = entryFromPair(ctx, p);
+    if (e) entries.push(e);
+  }
+  if (!entries.length) return;
+  const r = rangeOf(w.value) ?? rangeOf(w.key);
+  const kr = rangeOf(w.key);
+  const span = { start: src.base + (kr ? kr[0] : r ? r[0] : 0), end: src.base + (r ? r[1] : 0) };
+  const cfg = buildActionSendMail({ file: src.file, format: 'yaml', span, label: labelFor(path, where), entries });
+  if (cfg) ctx.configs.push(cfg);
 }
 
 function imageOf(v: YNode, ctx: Ctx): string | undefined {

@@ -8,6 +8,7 @@ export function libName(d: Dialect): string {
     case 'nodemailer':
     case 'meteor':
     case 'ghost':
+    case 'action-send-mail':
       return 'nodemailer';
     case 'laravel':
       return 'Laravel (Symfony Mailer)';
@@ -36,6 +37,7 @@ export function hangSymptom(d: Dialect): string {
     case 'nodemailer':
     case 'meteor':
     case 'ghost':
+    case 'action-send-mail':
       return "it times out with 'Greeting never received'";
     case 'django':
       return 'the worker hangs until EMAIL_TIMEOUT (forever when unset)';

@@ -51,6 +51,10 @@ const VOCABULARIES: Record<BoolReader, Vocabulary> = {
   // Go strconv.ParseBool (Grafana, Gitea through go-ini): 1/t/T/TRUE/true/True, 0/f/F/FALSE/false/False; the
   // existing readers also accept yes/no/on/off (go-ini Key.Bool() parses them).
   go: { true: ['1', 't', 'true', 'yes', 'y', 'on'], false: ['0', 'f', 'false', 'no', 'n', 'off'], rest: undefined, empty: undefined },
+  // dawidd6/action-send-mail main.js: `secure === "true"`, `ignoreCert == "true"` on the input string: only the
+  // exact word true (GitHub turns an unquoted YAML true/True/TRUE into "true"); an empty `secure` follows the
+  // port (semantics/action-send-mail.ts actionSecure).
+  'action-send-mail': { true: ['true'], false: [], rest: false, empty: undefined, caseSensitive: true },
   // A value whose reader is not modelled: only the unambiguous words.
   strict: { true: ['true'], false: ['false'], rest: undefined, empty: undefined },
 };
@@ -99,6 +103,8 @@ export function dialectBoolReader(d: Dialect): BoolReader {
     case 'grafana':
     case 'gitea':
       return 'go';
+    case 'action-send-mail':
+      return 'action-send-mail';
     default:
       return 'env-app';
   }
