@@ -127,16 +127,16 @@ describe('test-connection: results', () => {
     assert.deepEqual(j.auth, { mechanisms: [], result: 'skipped' });
   });
 
-  it('--sweep-ports adds sweep[] {port, tls, status, ms} and a recommendation', async () => {
+  it('--sweep-ports adds sweep[] {port, tls, status, code, ms} and a recommendation', async () => {
     const r = await cli([...base(), '--port', String(s.starttls), '--tls', 'starttls', '--sweep-ports', `${s.implicit}:implicit,${s.starttls},${h.ports['close-immediately']}`, '--format', 'json'], { P: PASS });
     assert.equal(r.code, 0, r.stdout);
     const j = JSON.parse(r.stdout);
     assert.deepEqual(
-      j.sweep.map((e: Record<string, unknown>) => [e.port, e.tls, e.status, typeof e.ms]),
+      j.sweep.map((e: Record<string, unknown>) => [e.port, e.tls, e.status, e.code, typeof e.ms]),
       [
-        [s.implicit, 'implicit', 'ok', 'number'],
-        [s.starttls, 'starttls', 'ok', 'number'],
-        [h.ports['close-immediately'], 'starttls', 'fail', 'number'],
+        [s.implicit, 'implicit', 'ok', null, 'number'],
+        [s.starttls, 'starttls', 'ok', null, 'number'],
+        [h.ports['close-immediately'], 'starttls', 'protocol-error', 'protocol-error', 'number'],
       ],
     );
     assert.equal(j.recommended.port, s.implicit);

@@ -180,8 +180,8 @@ describe('probe against smtp-server stand-ins', () => {
       [
         [s.implicit, 'ok'],
         [s.starttls, 'ok'],
-        [hostile.ports['silent'], 'fail'],
-        [hostile.ports['reset-immediately'], 'fail'],
+        [hostile.ports['silent'], 'timeout'],
+        [hostile.ports['reset-immediately'], 'protocol-error'],
       ],
     );
     assert.deepEqual(r.recommended && { port: r.recommended.port, tls: r.recommended.tls }, { port: s.implicit, tls: 'implicit' });

@@ -49,7 +49,10 @@ export function formatText(
   }
   if (r.sweep?.length) {
     out.push('', 'Port sweep:');
-    for (const e of r.sweep) out.push(`  ${MARK[e.status]} ${String(e.port).padEnd(5)} ${modeName(e.tls).padEnd(12)} ${String(e.ms).padStart(5)} ms  ${e.detail}`);
+    for (const e of r.sweep) {
+      const why = e.status === 'ok' ? '' : `${e.status}${e.code && e.code !== e.status ? ` (${e.code})` : ''}: `;
+      out.push(`  ${e.status === 'ok' ? MARK.ok : MARK.fail} ${String(e.port).padEnd(5)} ${modeName(e.tls).padEnd(12)} ${String(e.ms).padStart(5)} ms  ${why}${e.detail}`);
+    }
     out.push(r.recommended ? `  recommended: port ${r.recommended.port} with ${modeName(r.recommended.tls)} (${r.recommended.reason})` : '  no port works with verified TLS');
   }
   if (r.diagnosis.length) {
@@ -108,7 +111,7 @@ export function toJson(r: ProbeReport, where?: (file: string, offset: number) =>
     })),
     timeouts: r.timeouts,
     ...(r.sweep
-      ? { sweep: r.sweep.map((e) => ({ port: e.port, tls: e.tls, status: e.status, ms: e.ms, detail: e.detail, timeouts: e.timeouts ?? [] })), recommended: r.recommended ?? null }
+      ? { sweep: r.sweep.map((e) => ({ port: e.port, tls: e.tls, status: e.status, code: e.code, ms: e.ms, detail: e.detail, timeouts: e.timeouts ?? [] })), recommended: r.recommended ?? null }
       : {}),
     transcript: r.transcript.map((l) => `${l.dir} ${l.text}`),
   };

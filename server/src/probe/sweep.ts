@@ -2,7 +2,7 @@
 // RFC 8314 §3: implicit TLS (465) is preferred for submission, then STARTTLS with TLS required (587);
 // 2525 is a common alternative submission port; 25 is for relay between servers (and often blocked).
 import { runProbe } from './probe';
-import type { ProbeOptions, ProbeReport, ProbeTarget, ProbeTls, SweepEntry } from './types';
+import type { DiagnosisCode, ProbeOptions, ProbeReport, ProbeTarget, ProbeTls, SweepEntry, SweepStatus } from './types';
 
 export interface SweepPort {
   port: number;
@@ -29,26 +29,61 @@ export function parseSweepPorts(spec: string): SweepPort[] {
   return out;
 }
 
-function entryOf(r: ProbeReport, p: SweepPort, wantAuth: boolean): SweepEntry {
-  const failed = r.steps.some((s) => s.status === 'fail') || r.diagnosis.some((d) => d.severity === 'error');
+/**
+ * The sweep status of each diagnosis a failed probe can end with (a new DiagnosisCode must be classified
+ * here: the Record makes the compiler ask). A port speaking the other TLS mode, a missing STARTTLS, TLS not
+ * used, only legacy TLS versions and certificate problems are all `tls-error`.
+ */
+const STATUS_OF: Record<Exclude<DiagnosisCode, 'better-port-available'>, SweepStatus> = {
+  'connect-refused': 'refused',
+  'connect-timeout': 'timeout',
+  'greeting-timeout': 'timeout',
+  'dns-failed': 'dns-failed',
+  'port-expects-implicit-tls': 'tls-error',
+  'port-expects-starttls': 'tls-error',
+  'starttls-not-offered': 'tls-error',
+  'tls-not-used': 'tls-error',
+  'tls-version-legacy': 'tls-error',
+  'cert-expired': 'tls-error',
+  'cert-hostname-mismatch': 'tls-error',
+  'cert-untrusted': 'tls-error',
+  'auth-failed': 'auth-failed',
+  'auth-not-offered': 'auth-failed',
+  'auth-over-plaintext-refused': 'auth-failed',
+  'protocol-error': 'protocol-error',
+  cancelled: 'cancelled',
+};
+
+/** One port's probe report → its sweep entry (status + code for programs, detail for people). Exported for tests. */
+export function entryOf(r: ProbeReport, p: SweepPort, wantAuth: boolean): SweepEntry {
   const tlsOk = !!r.tls?.authorized;
   const authOffered = r.extensions.some((k) => /^AUTH\b/.test(k));
-  let status: SweepEntry['status'];
-  let detail: string;
-  if (failed) {
-    status = 'fail';
-    detail = r.diagnosis[0]?.message ?? r.steps.find((s) => s.status === 'fail')?.detail ?? 'failed';
-  } else if (!r.tls) {
-    status = 'warn';
-    detail = 'works, but without TLS';
-  } else if (wantAuth && !authOffered) {
-    status = 'warn';
-    detail = `TLS works (${r.tls.protocol}) but no AUTH is offered`;
-  } else {
-    status = 'ok';
-    detail = `${p.tls === 'implicit' ? 'implicit TLS' : 'STARTTLS'} ${r.tls.protocol}, certificate verified${authOffered ? `, AUTH ${r.auth.mechanisms.join(' ') || 'offered'}` : ''}`;
+  const entry = (status: SweepStatus, code: DiagnosisCode | null, detail: string): SweepEntry => ({
+    port: p.port,
+    tls: p.tls,
+    status,
+    code,
+    ms: r.ms,
+    detail,
+    authorized: tlsOk,
+    authMechanisms: r.auth.mechanisms,
+  });
+  const cancelled = r.diagnosis.find((d) => d.code === 'cancelled');
+  if (cancelled) return entry('cancelled', 'cancelled', cancelled.message);
+  const problem = r.diagnosis.find((d) => d.severity === 'error' && d.code !== 'better-port-available');
+  const failedStep = r.steps.find((s) => s.status === 'fail');
+  if (problem || failedStep) {
+    // A failed step always comes with an error diagnosis; a bare one is a broken exchange.
+    const code = problem?.code ?? 'protocol-error';
+    // The whole-test limit ran out: reported as a protocol error (the server kept talking), but it is a timeout.
+    const overall = code === 'protocol-error' && r.timeouts.some((t) => t.kind === 'total');
+    const status = overall ? 'timeout' : STATUS_OF[code as keyof typeof STATUS_OF];
+    return entry(status, code, problem?.message ?? failedStep?.detail ?? 'failed');
   }
-  return { port: p.port, tls: p.tls, status, ms: r.ms, detail, authorized: tlsOk, authMechanisms: r.auth.mechanisms };
+  if (!r.tls) return entry('tls-error', 'tls-not-used', 'works, but without TLS');
+  if (wantAuth && !authOffered) return entry('auth-failed', 'auth-not-offered', `TLS works (${r.tls.protocol}) but no AUTH is offered`);
+  const how = `${p.tls === 'implicit' ? 'implicit TLS' : 'STARTTLS'} ${r.tls.protocol}, certificate verified`;
+  return entry('ok', null, `${how}${authOffered ? `, AUTH ${r.auth.mechanisms.join(' ') || 'offered'}` : ''}`);
 }
 
 /** Probes every port in parallel (no AUTH is sent) and ranks them. Bounded by the per-step timeout of each probe. */

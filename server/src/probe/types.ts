@@ -127,11 +127,20 @@ export interface Diagnosis {
   fix?: DiagnosisFix;
 }
 
+/**
+ * What happened on one swept port, for programs to branch on (docs/connection-test.md): `ok` = verified TLS
+ * (and AUTH offered when a user is set); otherwise the kind of failure, with the diagnosis code beside it.
+ */
+export type SweepStatus = 'ok' | 'refused' | 'timeout' | 'tls-error' | 'dns-failed' | 'auth-failed' | 'protocol-error' | 'cancelled';
+
 export interface SweepEntry {
   port: number;
   tls: ProbeTls;
-  status: 'ok' | 'fail' | 'warn';
+  status: SweepStatus;
+  /** The diagnosis behind a status other than `ok` (null when ok). */
+  code: DiagnosisCode | null;
   ms: number;
+  /** For people: what worked, or the diagnosis message. */
   detail: string;
   /** Certificate verified, AUTH mechanisms offered after TLS. */
   authorized?: boolean;
