@@ -5,7 +5,7 @@ import { qualifyByFallback } from './model/fields';
 import { applyTextEdits } from './model/textEdits';
 import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
-import type { EnvLookup, ItemFocus } from './readers/types';
+import type { EnvLookup, ItemFocus, ModuleLookup } from './readers/types';
 import { rules } from './rules/index';
 import type { Report } from './rules/types';
 import { renderEdits } from './fixes/render';
@@ -18,6 +18,8 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Cross-file env values for process.env.X. */
   env?: EnvLookup;
+  /** Local modules a JS/TS file imports (one hop; server/src/fsModules.ts). */
+  modules?: ModuleLookup;
   /** Huge YAML files: read only these units, documents or top-level list items (the language server's incremental re-lint). */
   focus?: ItemFocus;
 }
@@ -42,12 +44,14 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   if (format !== 'env' && !safeMayContainMail(reader, text)) return { file, findings: [], problems: [] };
   let read: ReadResult;
   try {
-    read = reader.read(file, text, { env: opts.env, focus: opts.focus });
+    read = reader.read(file, text, { env: opts.env, focus: opts.focus, modules: opts.modules });
   } catch (e) {
     // A reader bug must not take the editor or the CLI down: report it as a problem of this file.
     return { file, findings: [], problems: [{ message: `internal error while reading: ${(e as Error).message}` }] };
   }
   const findings: Finding[] = [];
+  /** Findings about a config of an imported module: this file's suppression comments are about other lines. */
+  const fromImported = new Set<Finding>();
   for (const rule of rules) {
     // Rules switched off (or opt-in rules not switched on) are not run at all.
     const setting = opts.rules?.[rule.meta.id];
@@ -60,13 +64,15 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
           // A configured severity wins over the rule's own choice for this case.
           severity: setting ?? r.severity ?? rule.meta.defaultSeverity,
           message: r.message,
-          file: r.file ?? file,
+          // A config read from an imported module (one hop) lives in that file: so do its findings.
+          file: r.file ?? current?.file ?? file,
           span: r.span,
           related: r.related ?? [],
           fixes: r.fixes ?? [],
           configId: r.configId,
         };
         if (current) qualifyByFallback(current, finding);
+        if (current && current.file !== file) fromImported.add(finding);
         findings.push(finding);
       },
     };
@@ -87,6 +93,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   let lines: LineIndex | undefined;
   const lineAt = (offset: number) => (lines ??= new LineIndex(text)).position(offset).line;
   const kept = findings.filter((f) => {
+    if (fromImported.has(f)) return true;
     if (read.suppressions.file.has('*') || read.suppressions.file.has(f.ruleId)) return false;
     if (read.suppressions.lines.size === 0) return true;
     const ids = read.suppressions.lines.get(lineAt(f.span.start));

@@ -95,3 +95,16 @@ test('each file is opened exactly once per run, and a lint run never loads the p
   const loaded = Object.keys(require.cache);
   assert.ok(!loaded.some((k) => /[\\/]probe[\\/]|cli[\\/]testConnection/.test(k)), 'probe modules loaded by a lint run');
 });
+
+test('transport options in a local module imported by the mailer (one import hop): reported in the module', async () => {
+  const d = tmpDir();
+  writeTree(d, {
+    'src/config/mail.js': "module.exports = {\n  host: 'smtp.example.com',\n  port: 465,\n  secure: false,\n};\n",
+    'src/mailer.js': "const nodemailer = require('nodemailer');\nconst config = require('./config/mail');\nmodule.exports = nodemailer.createTransport(config);\n",
+  });
+  const r = await runInProcess(['--format', 'json'], d);
+  const out = JSON.parse(r.stdout) as JsonFile[];
+  const mod = out.find((f) => f.file === 'src/config/mail.js');
+  assert.ok(mod?.findings.some((x) => x.ruleId === 'implicit-tls-port-without-tls' && x.range.start.line === 4), r.stdout);
+  assert.ok(!out.some((f) => f.file === 'src/mailer.js' && f.findings.length), 'nothing is reported in the importing file');
+});

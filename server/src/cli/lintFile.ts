@@ -8,7 +8,8 @@ import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText } from '../engine';
 import type { LintOptions, RuleSetting } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { Finding, ReadResult, SourceRef, Span } from '../model/types';
-import type { EnvLookup } from '../readers/types';
+import type { EnvLookup, ModuleLookup } from '../readers/types';
+import { fsModuleLookup } from '../fsModules';
 import { errText } from './files';
 import type { AppliedFix, FileOutcome, OutFinding, Range } from './report';
 import { writeAtomic, WriteRefused } from './write';
@@ -57,6 +58,8 @@ export interface LintSetup {
   quiet: boolean;
   /** Render fix edits (machine formats). */
   wantEdits: boolean;
+  /** The run's folder: JS/TS imports of local modules are followed (one hop) only into files inside it. */
+  root?: string;
 }
 
 type EnvVars = NonNullable<ReadResult['envVars']>;
@@ -78,6 +81,8 @@ export class FileLinter {
   private readonly envTexts = new Map<string, string>();
   private readonly lineIndexes = new Map<string, LineIndex>();
   readonly envLookup: EnvLookup = { get: (file, name) => this.envIndex.get(file, name) ?? this.extras.get(name) };
+  /** One import hop into local modules (read once per run and cached; see fsModules.ts). */
+  private readonly modules: ModuleLookup = fsModuleLookup({ roots: () => (this.setup.root ? [this.setup.root] : []) });
 
   constructor(
     private readonly setup: LintSetup,
@@ -140,7 +145,7 @@ export class FileLinter {
 
   private lintInto(file: string, isEnv: boolean, given: Buffer | undefined, outcome: (f: string) => FileOutcome): void {
     const { setup } = this;
-    const opts: LintOptions = isEnv ? { rules: setup.rules } : { rules: setup.rules, env: this.envLookup };
+    const opts: LintOptions = isEnv ? { rules: setup.rules } : { rules: setup.rules, env: this.envLookup, modules: this.modules };
     const o = outcome(file);
     const r = given ? decodeForLint(given) : readFileForLint(file);
     if ('problem' in r) {

@@ -2,6 +2,8 @@
 // supports, the workspace folders, editor settings and project configs. No behaviour beyond lookups: the
 // linter, env sync, foreign findings, publisher, code actions and commands (one module each) work on it,
 // and server.ts wires them to the connection.
+import { fsModuleLookup } from '../fsModules';
+import type { ModuleLookup } from '../readers/types';
 import * as path from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -94,6 +96,14 @@ export class Session {
   readonly states = new Map<string, DocState>();
   /** Engine file → uri of the open document. */
   readonly byFile = new Map<string, string>();
+  /** One import hop from a JS/TS file into local modules of the workspace folders (open documents: their current text). */
+  readonly modules: ModuleLookup = fsModuleLookup({
+    roots: () => this.folders,
+    overlay: (file) => {
+      const uri = this.byFile.get(file);
+      return uri ? this.documents.get(uri)?.getText() : undefined;
+    },
+  });
   /** Env files read from disk (not open), by file. */
   readonly diskText = new Map<string, string>();
   readonly configs: ProjectConfigs;

@@ -6,8 +6,20 @@ export interface EnvLookup {
   get(file: string, name: string): { value: string; ref: SourceRef } | undefined;
 }
 
+/**
+ * Local modules a JS/TS file imports, for following ONE import hop (`import cfg from './mail'` passed to
+ * createTransport). The CLI and the language server provide it (server/src/fsModules.ts): bounded (relative
+ * specifiers inside the workspace, size-capped) and cached; readers never touch the file system themselves.
+ */
+export interface ModuleLookup {
+  /** The file and text `specifier` resolves to when imported from `fromFile`, or undefined. */
+  read(fromFile: string, specifier: string): { file: string; text: string } | undefined;
+}
+
 export interface ReadContext {
   env?: EnvLookup;
+  /** JS/TS: follow one import hop into local modules. */
+  modules?: ModuleLookup;
   /** Read only some top-level list items (incremental re-lint of huge files); see ItemFocus. */
   focus?: ItemFocus;
 }

@@ -19,10 +19,40 @@ export interface ObjInfo {
   unknownSpread?: string;
 }
 
-/** What a transport argument is: an options object, or a connection URL (string, template, env value). */
+/** A value exported by a local module: `specifier` as imported, then the export name and member path. */
+export interface ModuleRef {
+  specifier: string;
+  /** ['default'] for `import x from` / `require()`, ['smtp'] for `import { smtp }`, then member accesses. */
+  path: string[];
+}
+
+/** What a transport argument is: an options object, a connection URL (string, template, env value), or a value of a local module. */
 export interface ResolvedArg {
   obj?: t.ObjectExpression;
   url?: t.Node;
+  module?: ModuleRef;
+}
+
+/** Bindings made by `import` declarations: a synthetic init node carrying the module reference. */
+interface ImportInit {
+  type: 'ImportInit';
+  start?: number;
+  end?: number;
+  ref: ModuleRef;
+}
+
+/** `require('./x')` (a relative specifier) → './x'. */
+function requiredLocal(n: t.Node | null | undefined): string | undefined {
+  const u = unwrap(n);
+  if (!u || u.type !== 'CallExpression') return undefined;
+  const c = unwrap(u.callee);
+  const a = u.arguments[0];
+  if (c?.type !== 'Identifier' || c.name !== 'require' || a?.type !== 'StringLiteral') return undefined;
+  return isLocalSpecifier(a.value) ? a.value : undefined;
+}
+
+export function isLocalSpecifier(s: string): boolean {
+  return s.startsWith('./') || s.startsWith('../');
 }
 
 interface Binding {
@@ -125,7 +155,29 @@ export class Bindings {
   }
 
   private visit(n: t.Node): void {
+    if (n.type === 'ImportDeclaration') {
+      // import cfg from './mail' / import { smtp as s } from './mail' / import * as cfg from './mail'
+      if (!isLocalSpecifier(n.source.value) || n.importKind === 'type') return;
+      for (const s of n.specifiers) {
+        const path = s.type === 'ImportDefaultSpecifier' ? ['default'] : s.type === 'ImportNamespaceSpecifier' ? [] : [propName(s.imported, false) ?? ''];
+        const init: ImportInit = { type: 'ImportInit', start: s.start ?? 0, end: s.end ?? 0, ref: { specifier: n.source.value, path } };
+        this.add(this.vars, s.local.name, n.start ?? 0, init as unknown as t.Node);
+      }
+      return;
+    }
     if (n.type === 'VariableDeclarator') {
+      const required = requiredLocal(n.init);
+      if (required !== undefined && n.id.type === 'ObjectPattern') {
+        // const { smtp } = require('./config')
+        for (const p of n.id.properties) {
+          const name = p.type === 'ObjectProperty' ? propName(p.key, p.computed) : undefined;
+          const local = p.type === 'ObjectProperty' ? (p.value.type === 'AssignmentPattern' ? p.value.left : p.value) : undefined;
+          if (name === undefined || local?.type !== 'Identifier') continue;
+          const init: ImportInit = { type: 'ImportInit', start: p.start ?? 0, end: p.end ?? 0, ref: { specifier: required, path: ['default', name] } };
+          this.add(this.vars, local.name, n.start ?? 0, init as unknown as t.Node);
+        }
+        return;
+      }
       if (n.id.type === 'Identifier' && n.init) this.add(this.vars, n.id.name, n.start ?? 0, n.init);
       else if (n.id.type === 'ObjectPattern' && isProcessEnv(n.init)) {
         // const { SMTP_HOST: host, SMTP_PORT = '587' } = process.env
@@ -157,6 +209,7 @@ export class Bindings {
   resolveArg(node: t.Node | null | undefined, depth = 0): ResolvedArg | undefined {
     const n = unwrap(node);
     if (!n || depth > 6) return undefined;
+    if ((n as { type: string }).type === 'ImportInit') return { module: (n as unknown as ImportInit).ref };
     switch (n.type) {
       case 'ObjectExpression':
         return { obj: n };
@@ -176,6 +229,8 @@ export class Bindings {
         // cfg.smtp where cfg is an object literal in this file
         const prop = propName(n.property, n.computed);
         const base = prop !== undefined ? this.resolveArg(n.object, depth + 1) : undefined;
+        // config.smtp where config is imported from a local module
+        if (base?.module) return { module: { ...base.module, path: [...base.module.path, prop!] } };
         if (base?.obj) {
           const info = this.collect(base.obj);
           const p = info.props.get(prop!);
@@ -192,6 +247,8 @@ export class Bindings {
         return ra?.url || rb?.url ? { url: n } : undefined;
       }
       case 'CallExpression': {
+        const required = requiredLocal(n);
+        if (required !== undefined) return { module: { specifier: required, path: ['default'] } };
         // nodemailer-smtp-transport / smtp-pool wrappers: createTransport(smtpTransport({...}))
         const c = unwrap(n.callee);
         const name = c?.type === 'Identifier' ? c.name : c && c.type === 'MemberExpression' ? propName(c.property, c.computed) : undefined;

@@ -7,8 +7,9 @@ import type * as t from '@babel/types';
 import type { ReadProblem, ReadResult } from '../../model/types';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { ReadContext } from '../types';
-import { Bindings, walk } from './bindings';
-import { NODE_TLS, TransportDetector } from './detect';
+import { Bindings, memberPath, walk, type ModuleRef } from './bindings';
+import { NODE_TLS, TransportDetector, type TransportTarget } from './detect';
+import { propName, unwrap } from './evaluate';
 import { OptionsReader } from './options';
 import { keepChunksWith, keepLikelyDeclarations, maskText, statementBoundaries } from './regions';
 import { commentRanges, inRanges, matchClose, splitTopLevel } from './scan';
@@ -132,7 +133,103 @@ export class FileReader {
   }
 
   private readTransports(): void {
-    for (const target of this.detector.targets()) this.options.read(target);
+    for (const target of this.detector.targets()) this.readTarget(target);
+  }
+
+  private readTarget(target: TransportTarget): void {
+    if (target.module) this.readImported(target, target.module);
+    else this.options.read(target);
+  }
+
+  /**
+   * createTransport(cfg) where cfg comes from a local module (`import cfg from './config/mail'`,
+   * `require('./config').smtp`): ONE hop. The module's text comes from ctx.modules (the CLI and the language
+   * server read it, bounded and cached); it is read whole, without following its own imports, and the
+   * config it yields lives in that file (its fields, findings and fixes point there).
+   */
+  private readImported(target: TransportTarget, ref: ModuleRef): void {
+    const hit = this.ctx.modules?.read(this.file, ref.specifier);
+    if (!hit || hit.file === this.file) return;
+    const other = new FileReader(hit.file, hit.text, { env: this.ctx.env });
+    const node = other.exported(ref.path);
+    if (!node) return;
+    const r = other.bindings.resolveArg(node);
+    if (!r || r.module || (!r.obj && !r.url)) return;
+    const before = other.options.configs.length;
+    other.options.read({ ...r, span: { start: node.start ?? 0, end: node.end ?? 0 }, name: `${target.name ? `${target.name} ` : ''}(options from ${ref.specifier})` });
+    for (const cfg of other.options.configs.slice(before)) {
+      cfg.id = `js:${hit.file}:${cfg.span.start}`;
+      this.options.configs.push(cfg);
+    }
+  }
+
+  /**
+   * The node a module exports under `path` (['default'] = module.exports / export default; ['smtp'] = a named
+   * export; further names = properties), parsed whole. Undefined when not found or the module does not parse.
+   */
+  exported(path: readonly string[]): t.Node | undefined {
+    if (path.length === 0) return undefined;
+    let ast: t.File;
+    try {
+      ast = parse(this.text, parserOptions(this.file)) as unknown as t.File;
+    } catch {
+      return undefined;
+    }
+    this.bindings.program = ast.program;
+    const [first, ...rest] = path;
+    let node: t.Node | undefined;
+    let props = rest;
+    const named = (name: string): t.Node | undefined => {
+      for (const st of ast.program.body) {
+        if (st.type === 'ExportNamedDeclaration' && st.declaration?.type === 'VariableDeclaration') {
+          for (const d of st.declaration.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return d.init;
+        }
+        if (st.type === 'ExportNamedDeclaration' && !st.source) {
+          for (const s of st.specifiers) {
+            if (s.type === 'ExportSpecifier' && propName(s.exported, false) === name && s.local.type === 'Identifier') return this.bindings.lookup(s.local.name, st.start ?? 0);
+          }
+        }
+      }
+      // exports.smtp = … / module.exports.smtp = …
+      return this.moduleExportsAssignment(ast, name);
+    };
+    if (first === 'default') {
+      for (const st of ast.program.body) {
+        if (st.type === 'ExportDefaultDeclaration' && st.declaration.type !== 'FunctionDeclaration' && st.declaration.type !== 'ClassDeclaration' && st.declaration.type !== 'TSDeclareFunction') node = st.declaration as t.Node;
+      }
+      node ??= this.moduleExportsAssignment(ast, undefined);
+      // const { smtp } = require('./config') where config only has exports.smtp = …
+      if (!node && props.length) {
+        node = named(props[0]);
+        props = props.slice(1);
+      }
+    } else {
+      node = named(first);
+      if (!node) {
+        // import { smtp } from './config' where config.js is CommonJS: module.exports = { smtp: … }
+        node = this.moduleExportsAssignment(ast, undefined);
+        props = [first, ...rest];
+      }
+    }
+    for (const p of props) {
+      if (!node) return undefined;
+      const obj = this.bindings.resolveArg(node)?.obj;
+      node = obj ? this.bindings.collect(obj).props.get(p)?.value : undefined;
+    }
+    return node;
+  }
+
+  /** The value of the last top-level `module.exports = …` (name undefined) or `exports.name = …`. */
+  private moduleExportsAssignment(ast: t.File, name: string | undefined): t.Node | undefined {
+    let found: t.Node | undefined;
+    for (const st of ast.program.body) {
+      if (st.type !== 'ExpressionStatement') continue;
+      const e = unwrap(st.expression);
+      if (e?.type !== 'AssignmentExpression' || e.operator !== '=') continue;
+      const p = memberPath(e.left);
+      if (name === undefined ? p === 'module.exports' : p === `module.exports.${name}` || p === `exports.${name}`) found = e.right;
+    }
+    return found;
   }
 
   // ------------------------------------------------------------------ full parse
@@ -194,7 +291,7 @@ export class FileReader {
       if (!argNode) continue;
       const call = { type: 'CallExpression', start, end, callee: { type: 'Identifier', name: 'createTransport', start, end: i + 15 }, arguments: [argNode] } as unknown as t.CallExpression;
       const target = this.detector.callTarget(call, argNode);
-      if (target) this.options.read(target);
+      if (target) this.readTarget(target);
     }
     // Global switch: process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
     const re = /process\.env(?:\.NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(['"`])NODE_TLS_REJECT_UNAUTHORIZED\1\s*\])\s*=(?!=)\s*/g;
