@@ -7,7 +7,8 @@ import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
 import type { EnvLookup, ItemFocus, ModuleLookup } from './readers/types';
 import { rules } from './rules/index';
-import type { Report } from './rules/types';
+import type { Report, WorkspaceFacts } from './rules/types';
+import { bindingCovers, springBindingsIn, type SpringBinding } from './semantics/spring';
 import { renderEdits } from './fixes/render';
 import './register';
 
@@ -22,6 +23,8 @@ export interface LintOptions {
   modules?: ModuleLookup;
   /** Huge YAML files: read only these units, documents or top-level list items (the language server's incremental re-lint). */
   focus?: ItemFocus;
+  /** Facts from the rest of the workspace (the project's own Spring bindings: SpringBindingIndex). */
+  workspace?: WorkspaceFacts;
 }
 
 export interface FileResult {
@@ -58,6 +61,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     if (setting === 'off' || (setting === undefined && rule.meta.enabledByDefault === false)) continue;
     let current: SmtpConfig | undefined;
     const ctx = {
+      workspace: opts.workspace,
       report(r: Report) {
         const finding: Finding = {
           ruleId: rule.meta.id,
@@ -247,4 +251,49 @@ function safeMayContainMail(reader: { mayContainMail(text: string): boolean }, t
   } catch {
     return true; // a broken prefilter must not hide findings
   }
+}
+
+/**
+ * The property prefixes the project's own Java/Kotlin code binds (semantics/spring springBindingsIn), for
+ * rules that must stay silent on keys the project reads itself. Callers feed it source texts (the CLI the
+ * files it discovered, the language server the workspace scan and watched-file changes); each text is
+ * scanned once per change (bounded by MAX_BINDING_SOURCE characters) and at most `maxFiles` files are kept.
+ */
+export class SpringBindingIndex implements WorkspaceFacts {
+  private readonly byFile = new Map<string, SpringBinding[]>();
+
+  constructor(private readonly maxFiles = 20_000) {}
+
+  /** Records (or replaces) one source file's bindings. Returns true when what the index answers changed. */
+  set(file: string, text: string): boolean {
+    const found = springBindingsIn(text);
+    if (!found.length) return this.delete(file);
+    const prev = this.byFile.get(file);
+    const sig = (l: SpringBinding[]) => l.map((b) => b.prefix).join('\n');
+    this.byFile.set(file, found);
+    if (prev) return sig(prev) !== sig(found);
+    if (this.byFile.size > this.maxFiles) {
+      this.byFile.delete(file);
+      return false;
+    }
+    return true;
+  }
+
+  delete(file: string): boolean {
+    return this.byFile.delete(file);
+  }
+
+  get size(): number {
+    return this.byFile.size;
+  }
+
+  springBinding(name: string): SourceRef | undefined {
+    for (const [file, list] of this.byFile) for (const b of list) if (bindingCovers(b.prefix, name)) return { file, span: b.span };
+    return undefined;
+  }
+}
+
+/** Java/Kotlin sources: where a project binds its own configuration properties. */
+export function isJvmSource(file: string): boolean {
+  return /\.(java|kt)$/i.test(file);
 }

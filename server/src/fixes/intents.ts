@@ -1,7 +1,7 @@
 // Intents: what a rule wants changed, in words of the model ("use implicit TLS"), turned into
 // field edits in the dialect's own keys and values (SMTP_SECURE=true, EMAIL_USE_SSL=True,
 // secure: true, smtps://, mail.smtp.ssl.enable: true ...). One expresser per dialect.
-import type { Dialect, FieldEdit, SmtpConfig } from '../model/types';
+import type { Dialect, Field, FieldEdit, SmtpConfig } from '../model/types';
 
 export type Intent =
   /** Make the effective mode `mode` while keeping the port. */
@@ -13,7 +13,13 @@ export type Intent =
   /** Turn certificate verification back on (remove the setting that disabled it, or set the secure value). */
   | { kind: 'verify-cert' }
   /** Set the TLS floor to TLS 1.2 (or remove the legacy setting). */
-  | { kind: 'min-tls-1.2' };
+  | { kind: 'min-tls-1.2' }
+  /**
+   * Move a setting written where the library never reads it to the name it does read (Spring:
+   * `spring.mail.smtp.x` → `spring.mail.properties.mail.smtp.x`, `mail.smtp.x` → `mail.smtps.x`). `to` is
+   * the dialect's full property name; an in-place key rename when that is the whole difference.
+   */
+  | { kind: 'move-setting'; field: Field; from: string; to: string };
 
 export interface IntentExpresser {
   /** Field edits that realise the intent, or null when this dialect cannot express it. */

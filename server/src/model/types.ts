@@ -78,6 +78,8 @@ export interface Site {
   trailingComma?: boolean;
   /** yaml-map with dotted/nested keys: the key path as written relative to the parent map. */
   keyPath?: string[];
+  /** The key token of each keyPath element, same order (Spring sites: a fix can rename an ancestor map key). */
+  keySpans?: Span[];
 }
 
 export interface SourceRef {

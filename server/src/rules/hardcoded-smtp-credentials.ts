@@ -2,7 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import { isPlaceholder } from '../semantics/values';
-import { editable, fixes, plainFix, setEdit, spanOf } from './util';
+import { editable, fixes, isDevTarget, plainFix, setEdit, spanOf } from './util';
 
 /** The password written in a URL's userinfo is a real literal (not a ${VAR} or placeholder). */
 function urlPasswordLiteral(cfg: SmtpConfig): boolean {
@@ -49,6 +49,9 @@ export const rule: Rule = {
     const literal = !!pw && cfg.credentials.passwordIsLiteral && pw.site.file === cfg.file && pw.kind === 'literal';
     const inUrl = !literal && urlPasswordLiteral(cfg);
     if (!literal && !inUrl) return;
+    // A Spring profile for a local catcher (MailDev, Mailpit, MailHog on 1025 or localhost) carries a dummy login.
+    if (cfg.dialect === 'spring' && isDevTarget(cfg)) return;
+    const springYaml = cfg.dialect === 'spring' && literal && pw!.site.style === 'yaml-map';
     const f = literal ? pw! : cfg.url!;
     const js = cfg.format === 'js';
     const what = literal && pw!.site.style !== 'url-part' && !/(^|\.)url\.password$/i.test(pw!.key) ? pw!.key : 'the password in the URL';
@@ -57,7 +60,9 @@ export const rule: Rule = {
       ? 'Keep Secret manifests out of the repository (create them in the cluster, or use Sealed Secrets / an external secret store), and rotate it.'
       : /^ConfigMap\b/.test(cfg.label)
         ? 'ConfigMaps are not for secrets either (anyone who can read the ConfigMap sees it): use a Secret and valueFrom.secretKeyRef, and rotate it.'
-        : `Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
+        : springYaml
+          ? 'Reference an environment variable instead (${MAIL_PASSWORD}: Spring resolves it at startup), and rotate it.'
+          : `Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
     const message = `The SMTP ${kind} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). ${where}`;
     let fix;
     if (literal && editable(cfg, pw)) {
@@ -65,6 +70,7 @@ export const rule: Rule = {
       if (js && pw!.site.style === 'js-prop') fix = plainFix('read it from the environment', false, [setEdit(pw!, `process.env.${name}`, 'code')]);
       else if (cfg.format === 'yaml' && /compose/i.test(cfg.label)) fix = plainFix('read it from the environment', false, [setEdit(pw!, `\${${name}}`, 'string')]);
       else if (cfg.format === 'yaml' && /workflow|github|actions|job/i.test(cfg.label)) fix = plainFix('read it from a repository secret', false, [setEdit(pw!, `\${{ secrets.${name} }}`, 'string')]);
+      else if (springYaml) fix = plainFix('Spring resolves the environment variable at startup', false, [setEdit(pw!, '${MAIL_PASSWORD}', 'string')]);
     }
     ctx.report({
       message,

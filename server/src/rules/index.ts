@@ -27,6 +27,8 @@ import symfonyDsnUnknownOption from './symfony-dsn-unknown-option';
 import grafanaHostMissingPort from './grafana-host-missing-port';
 import missingSmtpTimeouts from './missing-smtp-timeouts';
 import smtpDebugLogging from './smtp-debug-logging';
+import springMailPropertyIgnored from './spring-mail-property-ignored';
+import springPropertyPrefixMismatch from './spring-property-prefix-mismatch';
 
 export const rules: Rule[] = [
   // (rule modules are registered here, one import each, in catalogue order)
@@ -57,6 +59,8 @@ export const rules: Rule[] = [
   grafanaHostMissingPort,
   missingSmtpTimeouts,
   smtpDebugLogging,
+  springMailPropertyIgnored,
+  springPropertyPrefixMismatch,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

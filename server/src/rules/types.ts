@@ -1,4 +1,4 @@
-import type { Finding, Fix, GlobalSetting, Related, Severity, SmtpConfig, Span } from '../model/types';
+import type { Finding, Fix, GlobalSetting, Related, Severity, SmtpConfig, SourceRef, Span } from '../model/types';
 
 export const DOCS_BASE = 'https://github.com/mail-config-lint/mail-config-lint/blob/main/docs/rules/';
 
@@ -33,8 +33,16 @@ export interface Report {
   file?: string;
 }
 
+/** What the workspace around the linted file says (other files, e.g. the project's Java/Kotlin code). */
+export interface WorkspaceFacts {
+  /** Where the project's own code binds the property `name` (a @ConfigurationProperties prefix or a @Value key covers it). */
+  springBinding(name: string): SourceRef | undefined;
+}
+
 export interface RuleContext {
   report(r: Report): void;
+  /** Absent when the caller knows nothing beyond the file (a single text linted on its own). */
+  workspace?: WorkspaceFacts;
 }
 
 export interface Rule {

@@ -13,6 +13,7 @@
 // SPRING_MAIL_PROPERTIES_MAIL_SMTP_* when the settings come from environment variables.
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
+import { IGNORED_EXTRA } from '../../semantics/spring';
 
 const PROPS = 'spring.mail.properties.';
 
@@ -32,7 +33,10 @@ class Plan {
   readonly protocol: string;
 
   constructor(readonly cfg: SmtpConfig) {
-    this.props = Object.entries(cfg.extras).map(([k, field]) => ({ name: k.startsWith('spring.mail.') ? k : PROPS + k, field }));
+    // Keys nothing reads (IGNORED_EXTRA) are neither settings nor anchors: only a move-setting touches them.
+    this.props = Object.entries(cfg.extras)
+      .filter(([k]) => !k.startsWith(IGNORED_EXTRA))
+      .map(([k, field]) => ({ name: k.startsWith('spring.mail.') ? k : PROPS + k, field }));
     this.envForm = this.props.length > 0 && this.props.every((p) => /^SPRING_MAIL_/i.test(p.field.key));
     const proto = this.get('spring.mail.protocol');
     this.protocol = proto && proto.value !== undefined ? String(proto.value).trim().toLowerCase() || 'smtp' : 'smtp';
@@ -193,6 +197,58 @@ function toStarttls(plan: Plan): void {
   plan.set(jm('starttls.required'), 'true', 'boolean', jm('starttls.enable'), near);
 }
 
+/**
+ * The key token to rename so `from` reads as `to` in place: both names have the same segments but one
+ * (`smtp` → `smtps`), and that segment is written in one key token of the field's key path (nested
+ * `smtp:` map or dotted `mail.smtp.timeout`). Renaming a nested map key moves its siblings too (they have
+ * the same mistake); it is refused when the target map already exists beside it (a duplicate key).
+ */
+function renameInPlace(plan: Plan, f: Field, from: string, to: string): FieldEdit | null {
+  const a = from.split('.');
+  const b = to.split('.');
+  const path = f.site.keyPath;
+  const spans = f.site.keySpans;
+  if (a.length !== b.length || !path || !spans || spans.length !== path.length || f.site.style !== 'yaml-map') return null;
+  const diff = a.map((s, i) => (s === b[i] ? -1 : i)).filter((i) => i >= 0);
+  if (diff.length !== 1) return null;
+  const at = diff[0];
+  // The key path as written may be shorter than the normalised name (normaliseSpringName drops nothing,
+  // brackets only), so walk its dotted pieces to the token that holds segment `at`.
+  let flat = 0;
+  for (let i = 0; i < path.length; i++) {
+    const own = path[i];
+    const bracket = own.startsWith('[') && own.endsWith(']');
+    const pieces = (bracket ? own.slice(1, -1) : own).split('.');
+    if (at < flat + pieces.length) {
+      const isLeafToken = i === path.length - 1;
+      const prefix = b.slice(0, at + 1).join('.') + '.';
+      if (!isLeafToken && plan.props.some((p) => p.name.startsWith(prefix))) return null;
+      if (pieces[at - flat].toLowerCase() !== a[at].toLowerCase()) return null;
+      pieces[at - flat] = b[at];
+      const key = bracket ? `[${pieces.join('.')}]` : pieces.join('.');
+      // The field as the edit sees it: the renamed token (its key names it in the fix title).
+      return { op: 'rename', field: { ...f, key: own, site: { ...f.site, key: spans[i] } }, key };
+    }
+    flat += pieces.length;
+  }
+  return null;
+}
+
+function moveSetting(plan: Plan, f: Field, from: string, to: string): FieldEdit[] | null {
+  if (!plan.editable(f)) return null;
+  const existing = plan.get(to);
+  const remove: FieldEdit = { op: 'remove', field: f };
+  // Spring already reads a value for this name: the ignored copy only misleads; drop it.
+  if (existing) return [remove];
+  const rename = renameInPlace(plan, f, from, to);
+  if (rename) return [rename];
+  const text = f.value !== undefined ? String(f.value) : f.text;
+  const type: 'boolean' | 'number' | 'string' = typeof f.value === 'boolean' ? 'boolean' : typeof f.value === 'number' ? 'number' : 'string';
+  if (!plan.insert(to, text, type, [])) return null;
+  plan.edits.unshift(remove);
+  return plan.result();
+}
+
 export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
   const plan = new Plan(cfg);
   switch (intent.kind) {
@@ -225,6 +281,8 @@ export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
       if (id && !isTrue(id)) plan.set(plan.jm('ssl.checkserveridentity'), 'true', 'boolean');
       return plan.result();
     }
+    case 'move-setting':
+      return moveSetting(plan, intent.field, intent.from, intent.to);
     case 'min-tls-1.2': {
       const name = plan.jm('ssl.protocols');
       if (!plan.get(name)) return null;

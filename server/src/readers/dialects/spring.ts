@@ -29,6 +29,7 @@ import type { KvEntry, KvGroup } from '../types';
 import { isKnown, spanOf } from './common';
 import { isPlaceholder, parseBool } from '../../semantics/values';
 import { prefixMatcher, registerKvFamily } from './registry';
+import { IGNORED_EXTRA, ignoredSpringKey, isLegacySslSocketFactory } from '../../semantics/spring';
 
 export interface SpringProp {
   /** Normalised property name: 'spring.mail.host', 'spring.mail.ssl.enabled', 'spring.mail.properties.mail.smtp.auth'. */
@@ -127,7 +128,19 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const byName = new Map<string, Field>();
   const extras: Record<string, Field> = {};
   let rawPassword: string | undefined;
+  // The protocol first: the JavaMail name an ignored key was meant as depends on it.
+  let protocolWritten: Field | undefined;
+  for (const p of props) if (p.name === 'spring.mail.protocol') protocolWritten = p.field;
+  const protocolName = protocolWritten && protocolWritten.value !== undefined ? String(protocolWritten.value).trim().toLowerCase() || 'smtp' : 'smtp';
+  let ignored = 0;
   for (const p of props) {
+    // Keys Spring never binds or JavaMail never asks for (spring.mail.smtp.*, properties.smtp.*, top-level
+    // mail.smtp.*): kept apart so no rule takes them for settings in effect (semantics/spring ignoredSpringKey).
+    if (ignoredSpringKey(p.name, protocolName)) {
+      extras[IGNORED_EXTRA + p.name] = p.field;
+      ignored++;
+      continue;
+    }
     if (p.name === 'spring.mail.password') rawPassword = p.raw;
     // Later definitions win (YAML merge keys, duplicates): like Spring's property sources within one document.
     byName.set(p.name, p.field);
@@ -144,7 +157,8 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const protocolF = get('spring.mail.protocol');
   const bootSslF = get('spring.mail.ssl.enabled');
   const hasJavaMail = [...byName.keys()].some((n) => n.startsWith(PROPS_PREFIX + 'mail.'));
-  if (!hostF && !portF && !userF && !hasJavaMail && !protocolF && !bootSslF) return undefined;
+  const onlyIgnored = !hostF && !portF && !userF && !hasJavaMail && !protocolF && !bootSslF;
+  if (onlyIgnored && !ignored) return undefined;
 
   const protocolKnown = !protocolF || (protocolF.kind === 'literal' || protocolF.value !== undefined);
   const protocol = protocolF && protocolF.value !== undefined ? String(protocolF.value).trim().toLowerCase() || 'smtp' : 'smtp';
@@ -189,7 +203,7 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const sslEnable = javaBool(sslEnableF);
   const bootSsl = javaBool(bootSslF);
   const factoryText = factoryF && factoryF.value !== undefined ? String(factoryF.value) : undefined;
-  const factorySsl = factoryText !== undefined && /SSLSocketFactory$/.test(factoryText.trim());
+  const factorySsl = isLegacySslSocketFactory(factoryText);
   if (sslEnableF && (sslEnable !== false || !factorySsl)) cfg.implicitTls = withValue<boolean>(sslEnableF, sslEnable);
   else if (factorySsl) cfg.implicitTls = withValue<boolean>(factoryF!, true);
   else if (bootSslF) cfg.implicitTls = withValue<boolean>(bootSslF, bootSsl);
@@ -220,11 +234,15 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   const implicitUnknown =
     !implicit && (!protocolKnown || (sslEnableF !== undefined && sslEnable === undefined) || (bootSslF !== undefined && bootSsl === undefined));
   const port = cfg.port?.value;
-  const effPort = cfg.port ? port : implicit ? 465 : implicitUnknown || meta.partial ? undefined : 25;
+  const effPort = cfg.port ? port : implicit ? 465 : implicitUnknown || meta.partial || onlyIgnored ? undefined : 25;
   let tlsMode: TlsMode;
   let because: string;
   const pfx = `mail.${protocol}.`;
-  if (implicit) {
+  if (onlyIgnored) {
+    // Only keys nothing reads: the sender itself is configured elsewhere (another profile, the environment).
+    tlsMode = 'unknown';
+    because = 'this file holds no spring.mail setting that Spring binds';
+  } else if (implicit) {
     tlsMode = 'implicit';
     because = isSmtps
       ? 'protocol smtps: JavaMail connects with TLS from the first byte'
@@ -258,7 +276,7 @@ export function interpretSpring(props: SpringProp[], meta: SpringMeta): SmtpConf
   // not reported; with implicit TLS on another port the config is already broken (rule 2) and the natural
   // fix (STARTTLS) would stay disabled, so it is kept as a finding too.
   const implicitOnTlsPort = implicit && (port === undefined || port === 465 || port === 2465);
-  if (starttlsF && starttls === false && required !== true && !implicitUnknown && !implicitOnTlsPort) {
+  if (!onlyIgnored && starttlsF && starttls === false && required !== true && !implicitUnknown && !implicitOnTlsPort) {
     cfg.ignoreTls = withValue<boolean>(starttlsF, true);
   }
   const eff: EffectiveConnection = { tlsMode, because };

@@ -16,7 +16,7 @@
 import { parseAllDocuments } from 'yaml';
 import { fastParse } from './fast';
 import type { Document } from 'yaml';
-import type { Field, ReadProblem, ReadResult, Site, SmtpConfig } from '../../model/types';
+import type { Field, ReadProblem, ReadResult, Site, SmtpConfig, Span } from '../../model/types';
 import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
@@ -26,6 +26,7 @@ import { interpretSpring, normaliseSpringName } from '../dialects/spring';
 import { buildActionSendMail } from '../dialects/action-send-mail';
 import { isActionSendMail } from '../../semantics/action-send-mail';
 import type { SpringProp } from '../dialects/spring';
+import { ignoredSpringKey, springConfigFileKind } from '../../semantics/spring';
 import {
   classify,
   deref,
@@ -188,7 +189,7 @@ function readDocument(ctx: Ctx, result: ReadResult): void {
   }
   const rootMap = root as YAMLMap;
   ctx.compose = isMap(getKey(rootMap, 'services', ctx.src)) && !getKey(rootMap, 'jobs', ctx.src);
-  readSpring(ctx, rootMap);
+  readSpring(ctx, rootMap, true);
   readGhost(ctx, rootMap);
   walk(ctx, rootMap, null, {}, 0, result);
 }
@@ -611,37 +612,63 @@ function segsMatch(segs: string[]): 'prefix' | 'inside' | 'no' {
   return 'prefix';
 }
 
-function readSpring(ctx: Ctx, root: YAMLMap): void {
+function readSpring(ctx: Ctx, root: YAMLMap, atRoot = false): void {
   const src = ctx.src;
   const props: SpringProp[] = [];
-  const visit = (map: YAMLMap, segs: string[], depth: number) => {
+  // A top-level `mail.smtp.*` / `mail.debug` in a Spring config file (application*.yml, bootstrap*.yml,
+  // configurations/*.yml) is what the author meant for JavaMail, at a name nothing reads (semantics/spring).
+  const topLevelMail = atRoot && springConfigFileKind(src.file) !== undefined;
+  const visit = (map: YAMLMap, segs: string[], spans: Span[], depth: number, top: boolean) => {
     if (depth > 24) return;
     for (const p of pairsOf(map, src)) {
       const k = keyString(p, src);
       if (k === undefined) continue;
       const next = [...segs, k];
-      const m = segsMatch(next);
+      const m = top ? topMailMatch(next) : segsMatch(next);
       if (m === 'no') continue;
+      const kr = rangeOf(p.key);
+      const nextSpans = kr ? [...spans, { start: src.base + kr[0], end: src.base + kr[1] }] : spans;
       const v = deref(p.value, src);
       if (isMap(v)) {
-        visit(v as YAMLMap, next, depth + 1);
+        visit(v as YAMLMap, next, nextSpans, depth + 1, top);
         continue;
       }
       if (m !== 'inside' || isSeq(v)) continue;
-      const name = normaliseSpringName(next);
+      const name = top ? topMailName(next) : normaliseSpringName(next);
       if (!name) continue;
       const site = pairSite(p, src, 'yaml-map', next);
       if (!site) continue;
+      if (nextSpans.length === next.length) site.keySpans = nextSpans;
       const info = p.value === null || p.value === undefined ? undefined : scalarInfo(p.value, src);
       if (p.value !== null && p.value !== undefined && !info) continue;
       props.push(makeProp(name, next.join('.'), info?.value ?? '', info?.typed, info?.raw ?? '', site));
     }
   };
-  visit(root, [], 0);
+  visit(root, [], [], 0, false);
+  if (topLevelMail) visit(root, [], [], 0, true);
   if (!props.length) return;
   const profile = springProfile(root, ctx);
   const cfg = springConfig(src.file, props, `Spring mail settings${profile ? ` (profile ${profile})` : ''}`);
   if (cfg) ctx.configs.push(cfg);
+}
+
+/** A path under a top-level `mail` key: above a leaf (prefix), a leaf candidate (inside) or elsewhere. */
+function topMailMatch(segs: string[]): 'prefix' | 'inside' | 'no' {
+  const flat = flatSegments(segs);
+  if (flat[0] !== 'mail') return 'no';
+  return flat.length >= 2 ? 'inside' : 'prefix';
+}
+
+/** The JavaMail name a top-level key is written as ('mail.smtp.starttls.enable'); only names JavaMail would use. */
+function topMailName(segs: string[]): string | undefined {
+  const name = flatSegments(segs).join('.');
+  return ignoredSpringKey(name) ? name : undefined;
+}
+
+function flatSegments(segs: string[]): string[] {
+  const out: string[] = [];
+  for (const s of segs) out.push(...(s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s).split('.'));
+  return out;
 }
 
 function springProfile(root: YAMLMap, ctx: Ctx): string | undefined {
