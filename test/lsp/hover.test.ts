@@ -1,7 +1,8 @@
 // Hover text building blocks (pure functions; the end-to-end hover is in server.test.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskUrl, portWords } from '../../server/src/lsp/hover';
+import { fieldAt, hoverText, maskUrl, portWords } from '../../server/src/lsp/hover';
+import { lintText } from '../../server/src/engine';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 
 describe('hover text', () => {
@@ -20,6 +21,21 @@ describe('hover text', () => {
     assert.match(portWords(25), /relay/);
     assert.match(portWords(2465), /implicit TLS/);
     assert.match(portWords(8025), /not a standard mail port/);
+  });
+});
+
+describe('hover on Spring keys', () => {
+  it('legacy socketFactory.class SSLSocketFactory on 465: implicit TLS that works, ssl.enable named as the modern spelling', () => {
+    const file = '/ws/src/main/resources/application.yml';
+    const text = 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail.smtp.socketFactory.class: javax.net.ssl.SSLSocketFactory\n      mail.smtp.socketFactory.port: 465\n';
+    const r = lintText(file, text, {});
+    assert.deepEqual(r.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId), [], 'no "465 without TLS" or other warning');
+    const hit = fieldAt(r.read!, file, text.indexOf('socketFactory.class') + 3);
+    assert.ok(hit, 'the socket factory key is a hover target');
+    const h = hoverText({ hit, file, findings: r.findings, lineOf: () => undefined, markdown: true });
+    assert.match(h, /legacy spelling of implicit TLS/);
+    assert.match(h, /`mail\.smtp\.ssl\.enable: true`/);
+    assert.match(h, /\*\*What this client will do:\*\* implicit TLS/);
   });
 });
 

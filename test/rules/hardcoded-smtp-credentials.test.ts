@@ -16,6 +16,12 @@ ruleTester('hardcoded-smtp-credentials', {
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_USER=me\nSMTP_PASS=Zx81wqPlm2Tr\n' },
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_USER: me\n      SMTP_PASS: ${SMTP_PASS}\n' },
     { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    username: me\n    password: ${MAIL_PASSWORD:changeme}\n' },
+    // Spring: placeholders, and a dev catcher's dummy login in a profile (MailDev/Mailpit/MailHog on 1025 or localhost)
+    { file: 'src/main/resources/application-prod.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    username: me\n    password: ${MAIL_PASSWORD}\n' },
+    { file: 'src/main/resources/application-staging.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    username: me\n    password: ${MAIL_PASSWORD:}\n' },
+    { file: 'src/main/resources/application-dev.yml', code: 'spring:\n  mail:\n    host: localhost\n    port: 1025\n    username: dev\n    password: Zx81wqPlm2Tr\n' },
+    { file: 'src/main/resources/application-local.yml', code: 'spring:\n  mail:\n    host: mailpit\n    port: 1025\n    username: mailpit\n    password: Zx81wqPlm2Tr\n' },
+    { file: 'config/application-docker.yml', code: 'spring:\n  mail:\n    host: maildev.internal.example.com\n    port: 1025\n    username: dev\n    password: Zx81wqPlm2Tr\n' },
     // a database password in compose is not a mail setting
     { file: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zx81wqPlm2Tr\n' },
   ],
@@ -25,6 +31,36 @@ ruleTester('hardcoded-smtp-credentials', {
       file: '.github/workflows/notify.yml',
       code: wf('server_address: smtp.example.com\nserver_port: 587\nusername: ci@example.com\npassword: Zx81wqPlm2Tr'),
       errors: [{ line: 11, includes: ['The SMTP password is written in this file (password)'] }],
+    },
+    {
+      name: 'Spring profile file: literal spring.mail.password → ${MAIL_PASSWORD}',
+      file: 'src/main/resources/application-prod.yml',
+      code: 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    username: me@example.com\n    password: Zx81wqPlm2Tr\n',
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          severity: 'warning',
+          message:
+            'The SMTP password is written in this file (spring.mail.password): anyone who can read the repository or its history can send mail as this account (CWE-798). Reference an environment variable instead (${MAIL_PASSWORD}: Spring resolves it at startup), and rotate it.',
+          safe: [false],
+        },
+      ],
+      output: 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    username: me@example.com\n    password: ${MAIL_PASSWORD}\n',
+    },
+    {
+      name: 'Spring Cloud bootstrap file, flat keys',
+      file: 'src/main/resources/bootstrap.yml',
+      code: 'spring.mail.host: smtp.sendgrid.net\nspring.mail.port: 587\nspring.mail.username: apikey\nspring.mail.password: "hunter2hunter2"\n',
+      errors: [{ line: 4, severity: 'warning' }],
+      output: 'spring.mail.host: smtp.sendgrid.net\nspring.mail.port: 587\nspring.mail.username: apikey\nspring.mail.password: "${MAIL_PASSWORD}"\n',
+    },
+    {
+      name: 'Config Server repository file (configurations/*.yml)',
+      file: 'configurations/notification-service.yml',
+      code: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: noreply@example.com\n    password: Zx81wqPlm2Tr\n',
+      errors: [{ line: 6, severity: 'warning' }],
+      output: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: noreply@example.com\n    password: ${MAIL_PASSWORD}\n',
     },
     {
       name: 'Kubernetes Secret and ConfigMap manifests',

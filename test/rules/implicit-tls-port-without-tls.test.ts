@@ -11,6 +11,8 @@ ruleTester('implicit-tls-port-without-tls', {
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
     // another action with the same input names is not read
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: false').replace('dawidd6/action-send-mail@v3', 'someone/mailer-action@v1') },
+    // Legacy JavaMail implicit TLS (before 1.4.2: an SSL socket factory for plain sockets) on 465 works.
+    { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail.smtp.auth: true\n      mail.smtp.socketFactory.class: javax.net.ssl.SSLSocketFactory\n      mail.smtp.socketFactory.port: 465\n      mail.smtp.socketFactory.fallback: false\n' },
     // implicit TLS on 465, every spelling
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=1\n' },

@@ -13,7 +13,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { EnvIndex, fixAll, fixTextEdits, lintText } from '../../server/src/engine';
+import { EnvIndex, fixAll, fixTextEdits, isJvmSource, lintText, SpringBindingIndex } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { applyTextEdits } from '../../server/src/model/textEdits';
 import type { Finding, Severity } from '../../server/src/model/types';
@@ -29,7 +29,8 @@ export interface Case {
   /** File name relative to the virtual workspace root: '.env', 'docker-compose.yml', 'src/mailer.ts'. */
   file: string;
   code: string;
-  /** Other files of the workspace (relative path → text); .env* files among them feed process.env. */
+  /** Other files of the workspace (relative path → text); .env* files among them feed process.env, .java/.kt
+   *  files the project's own Spring bindings (SpringBindingIndex). */
   files?: Record<string, string>;
   /** Only run this case (debugging). */
   only?: boolean;
@@ -88,11 +89,20 @@ function envFor(c: Case): EnvIndex {
   return env;
 }
 
-export function findingsOf(ruleId: string, c: Case): { all: Finding[]; mine: Finding[]; env: EnvIndex } {
+function workspaceFor(c: Case): SpringBindingIndex | undefined {
+  const jvm = Object.entries(c.files ?? {}).filter(([rel]) => isJvmSource(rel));
+  if (!jvm.length) return undefined;
+  const idx = new SpringBindingIndex();
+  for (const [rel, text] of jvm) idx.set(abs(rel), text);
+  return idx;
+}
+
+export function findingsOf(ruleId: string, c: Case): { all: Finding[]; mine: Finding[]; env: EnvIndex; workspace?: SpringBindingIndex } {
   const env = envFor(c);
+  const workspace = workspaceFor(c);
   // Opt-in rules are switched on at their default severity for their own tests.
-  const r = lintText(abs(c.file), c.code, { env, rules: optIn(ruleId) });
-  return { all: r.findings, mine: r.findings.filter((f) => f.ruleId === ruleId), env };
+  const r = lintText(abs(c.file), c.code, { env, workspace, rules: optIn(ruleId) });
+  return { all: r.findings, mine: r.findings.filter((f) => f.ruleId === ruleId), env, workspace };
 }
 
 function pos(text: string, offset: number): { line: number; column: number } {
@@ -152,7 +162,7 @@ export function ruleTester(ruleId: string, tables: Tables): void {
     }
     for (const c of tables.invalid) {
       it(`invalid: ${title(c)}`, { only: c.only }, () => {
-        const { mine, env } = findingsOf(ruleId, c);
+        const { mine, env, workspace } = findingsOf(ruleId, c);
         const file = abs(c.file);
         assert.equal(mine.length, c.errors.length, `expected ${c.errors.length} ${ruleId} finding(s), got:\n${describeFindings(c.code, mine)}`);
         c.errors.forEach((want, i) => {
@@ -208,15 +218,15 @@ export function ruleTester(ruleId: string, tables: Tables): void {
           if (!f.fixes[0]) continue;
           const after = applyFix(c.code, f, 0);
           assert.notEqual(after, c.code, `preferred fix "${f.fixes[0].title}" changes the text`);
-          const again = lintText(file, after, { env, rules: optIn(ruleId) }).findings.filter((x) => x.ruleId === ruleId);
+          const again = lintText(file, after, { env, workspace, rules: optIn(ruleId) }).findings.filter((x) => x.ruleId === ruleId);
           const line = pos(c.code, f.span.start).line;
           const same = again.filter((x) => x.message === f.message && pos(after, x.span.start).line === line);
           assert.equal(same.length, 0, `preferred fix "${f.fixes[0].title}" clears the finding; after it:\n${after}`);
           assert.ok(again.length < mine.length || mine.length === 0, `preferred fix reduces ${ruleId} findings (${mine.length} → ${again.length})`);
         }
         // Automatic: fixAll is idempotent (all preferred fixes, safe or not).
-        const once = fixAll(file, c.code, { env, rules: optIn(ruleId) }, true).text;
-        const twice = fixAll(file, once, { env, rules: optIn(ruleId) }, true).text;
+        const once = fixAll(file, c.code, { env, workspace, rules: optIn(ruleId) }, true).text;
+        const twice = fixAll(file, once, { env, workspace, rules: optIn(ruleId) }, true).text;
         assert.equal(twice, once, 'fixAll twice equals fixAll once');
       });
     }

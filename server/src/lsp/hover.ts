@@ -6,6 +6,7 @@ import type { Finding } from '../model/types';
 import { ruleById } from '../rules/index';
 import { helpUri } from '../rules/types';
 import { baseName } from './convert';
+import { springKeyNote } from '../semantics/spring';
 
 export type FieldRole =
   | 'host'
@@ -191,6 +192,8 @@ export function hoverText(inp: HoverInput): string {
   if (portField && Number.isInteger(port) && port > 0) parts.push(portWords(port));
   const rw = roleWords(hit);
   if (rw) parts.push(rw);
+  const note = hit.cfg?.dialect === 'spring' ? springKeyNote(hit.field.key, hit.field.text) : undefined;
+  if (note) parts.push(note);
 
   // Where an env value came from (never show secrets).
   // Only values that cannot carry a secret are shown; a URL has its user info masked.

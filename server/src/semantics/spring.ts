@@ -131,6 +131,23 @@ export function isLegacySslSocketFactory(className: string | undefined): boolean
   return className !== undefined && /(^|\.)SSLSocketFactory$/.test(className.trim());
 }
 
+/**
+ * A note for the hover on a Spring key, when the key has one: the legacy socket-factory spelling of
+ * implicit TLS works (SocketFetcher wraps the first byte in TLS), and `ssl.enable` is how it is written since
+ * JavaMail 1.4.2. `key` as written, `value` as written.
+ */
+export function springKeyNote(key: string, value: string | undefined): string | undefined {
+  const m = /(?:^|\.)mail\.(smtps?)\.socketFactory\.class$/i.exec(key.replace(/^\[|\]$/g, '').replace(/[[\]]/g, ''));
+  if (m && isLegacySslSocketFactory(value)) {
+    return (
+      `\`socketFactory.class: javax.net.ssl.SSLSocketFactory\` is the legacy spelling of implicit TLS: JavaMail opens an SSL socket, so ` +
+      `the TLS handshake starts with the first byte (port 465 works). The modern spelling is \`mail.${m[1]}.ssl.enable: true\` ` +
+      '(JavaMail 1.4.2+), which also verifies the server host name by default in Angus Mail.'
+    );
+  }
+  return undefined;
+}
+
 /** Where a file sits among Spring configuration files (by name); undefined = not a Spring config file. */
 export type SpringConfigFile = 'application' | 'profile' | 'bootstrap' | 'config-server';
 
@@ -180,7 +197,8 @@ export function springBindingsIn(text: string): SpringBinding[] {
     const p = (named ?? positional)?.[1];
     if (p) add(normaliseBinding(p), m.index, m.index + m[0].length);
   }
-  const val = /@Value\s*\(\s*"\$\{([^}:"]{1,200})/g;
+  // Kotlin escapes the dollar in string templates: @Value("\${mail.smtp.timeout}").
+  const val = /@Value\s*\(\s*"\\?\$\{([^}:"]{1,200})/g;
   for (let m = val.exec(t); m; m = val.exec(t)) {
     add(normaliseBinding(m[1]).split('.').slice(0, 2).join('.'), m.index, m.index + m[0].length);
   }

@@ -84,6 +84,9 @@ export function springNameFromEnv(key: string): string | undefined {
   const rest = m[1];
   const props = /^PROPERTIES_(.+)$/i.exec(rest);
   if (props) return PROPS_PREFIX + props[1].toLowerCase().replace(/_/g, '.');
+  // Not MailProperties fields (SPRING_MAIL_SMTP_STARTTLS_ENABLE, SPRING_MAIL_DEBUG): keep the dots, so
+  // semantics/spring can say what JavaMail property they were meant as.
+  if (/^(SMTPS?_|DEBUG$)/i.test(rest)) return 'spring.mail.' + rest.toLowerCase().replace(/_/g, '.');
   const ssl = /^SSL_(.+)$/i.exec(rest);
   if (ssl) return 'spring.mail.ssl.' + ssl[1].toLowerCase().replace(/_/g, '');
   return 'spring.mail.' + rest.toLowerCase().replace(/_/g, '');
