@@ -191,4 +191,45 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, debug: true, logger: true });"], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.debug.auth: true']],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, logger: true, transactionLog: true });"]],
   },
+  'spring-mail-property-ignored': {
+    bad: [
+      ['yaml', 'application.yml (MailProperties has no smtp field)', 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    smtp:\n      auth: true\n      starttls:\n        enable: true'],
+      ['yaml', 'application.yml (JavaMail sees smtp.starttls.enable)', 'spring:\n  mail:\n    properties:\n      smtp.starttls.enable: true'],
+      ['yaml', 'application-prod.yml (top-level mail.* binds to nothing)', 'mail:\n  smtp:\n    connectiontimeout: 5000'],
+    ],
+    good: [
+      ['yaml', 'application.yml', 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    properties:\n      mail:\n        smtp:\n          auth: true\n          starttls:\n            enable: true\n            required: true\n          connectiontimeout: 5000'],
+      ['java', 'MailSettings.java (the project binds mail.* itself: not reported)', '@ConfigurationProperties("mail")\npublic class MailSettings { private Smtp smtp; /* ... */ }'],
+    ],
+    notes:
+      'What Spring reads, from its source: `MailProperties` (spring-boot `module/spring-boot-mail/src/main/java/org/springframework/boot/mail/autoconfigure/MailProperties.java`) is ' +
+      '`@ConfigurationProperties("spring.mail")` with the fields host, port, username, password, protocol, defaultEncoding, properties, jndiName and ssl ' +
+      '(enabled, verifyHostname, bundle); `@ConfigurationProperties` ignores unknown fields by default, so `spring.mail.smtp.*` fails silently. ' +
+      '`MailSenderPropertiesConfiguration.applyProperties` copies `properties` verbatim into `JavaMailSenderImpl.setJavaMailProperties`, so the map key must be ' +
+      'the full JavaMail name. Angus Mail `SMTPTransport` reads every transport property as `"mail." + name + ".starttls.enable"` (name = the protocol), and ' +
+      '`SocketFetcher.getSocket` reads `connectiontimeout`, `timeout`, `writetimeout`, `ssl.trust`, `socketFactory.class` under the same prefix. ' +
+      'The environment form `SPRING_MAIL_SMTP_STARTTLS_ENABLE` is reported too (relaxed binding maps it to `spring.mail.smtp.starttls.enable`). ' +
+      'Not reported: a top-level `mail:` block whose keys are not JavaMail names (`mail.from`, `mail.host`), a `mail:` block outside Spring config files ' +
+      '(application*.yml, bootstrap*.yml, configurations/*.yml), and any key the project binds itself: a `@ConfigurationProperties("mail")` / `(prefix = "mail.smtp")` ' +
+      'class or a `@Value("${mail.smtp…}")` in a .java/.kt file of the workspace (the CLI scans the Java/Kotlin files under the paths it lints; the language server ' +
+      'scans the workspace folders at start-up and follows changes to *.java/*.kt). ' +
+      'Differences from rules-research §4.5: it lists `spring.mail.test-connection` as a MailProperties field; in the code it is not one, it is read by ' +
+      '`MailSenderValidatorAutoConfiguration` (`@ConditionalOnBooleanProperty("spring.mail.test-connection")`), so it is a real key and not reported. ' +
+      'It also rates "protocol smtps with mail.smtp.*" info (§4.5) and warning (§9 rule 24): see spring-property-prefix-mismatch.',
+  },
+  'spring-property-prefix-mismatch': {
+    bad: [
+      ['yaml', 'application.yml (smtps reads mail.smtps.*)', 'spring:\n  mail:\n    host: smtp.gmail.com\n    protocol: smtps\n    properties:\n      mail:\n        smtp:\n          connectiontimeout: 5000\n          timeout: 5000'],
+      ['yaml', 'application.yml (default protocol smtp)', 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    properties:\n      mail.smtps.starttls.enable: true'],
+    ],
+    good: [
+      ['yaml', 'application.yml', 'spring:\n  mail:\n    host: smtp.gmail.com\n    protocol: smtps\n    properties:\n      mail:\n        smtps:\n          connectiontimeout: 5000\n          timeout: 5000'],
+      ['yaml', 'application.yml (the modern way to implicit TLS keeps protocol smtp)', 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: true\n      mail.smtp.timeout: 5000'],
+    ],
+    notes:
+      'Angus Mail `SMTPSSLTransport` calls `super(session, urlname, "smtps", true)`, and `SMTPTransport` builds every property name from that protocol name; ' +
+      'Spring sets it from `spring.mail.protocol` (`MailSenderPropertiesConfiguration`: `sender.setProtocol(properties.getProtocol())`). ' +
+      'rules-research §4.5 rates this case info; §9 rule 24 and this rule use warning, because the lost properties are timeouts, trust and STARTTLS settings. ' +
+      '`mail.smtp.ssl.enable` under protocol smtps is reported as info only: smtps is implicit TLS by itself.',
+  },
 };

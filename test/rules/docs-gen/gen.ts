@@ -101,6 +101,8 @@ function why(id: string): string {
     'grafana-host-missing-port': 'No alert e-mail is ever sent; the error only shows up in Grafana\'s log when a notification fires.',
     'missing-smtp-timeouts': 'A misconfigured or blocked mail server hangs request handlers or worker threads indefinitely instead of producing an error.',
     'smtp-debug-logging': 'Logs are widely readable and long-lived: message content, recipients and (with mail.debug.auth) credentials end up in them.',
+    'spring-mail-property-ignored': 'The file says STARTTLS (or a timeout, or a trust setting), so nobody looks further, but the application runs without it: AUTH and mail go over cleartext, or providers refuse with `530 5.7.0 Must issue a STARTTLS command first`, and a wrong port hangs forever because the timeout never applied. Spring raises no error for keys it does not bind, so only reading the names shows it.',
+    'spring-property-prefix-mismatch': 'The settings look right and are silently dead: with `protocol: smtps` the timeouts under `mail.smtp.*` never apply (a blocked or slow server hangs the sending thread forever), a `mail.smtp.ssl.trust` pin does nothing, and with `smtp` the STARTTLS switches under `mail.smtps.*` leave the session in cleartext.',
     'deprecated-mail-setting': 'Ignored settings mislead readers (a `secureConnection: true` that does nothing), and legacy names may stop working in the next release.',
   };
   return W[id] ?? '';
