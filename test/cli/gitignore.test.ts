@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discover } from '../../server/src/cli/files';
+import { discover } from '../../server/src/files/discover';
 import { runInProcess, tmpDir, writeTree } from './helpers';
 
 const BAD = 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=465\nSMTP_SECURE=false\n';

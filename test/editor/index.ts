@@ -5,10 +5,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
+/** Suites that need a workspace of their own: run only when MCL_EDITOR_SUITE names them (test/editor/run.mjs). */
+const OWN_WORKSPACE = new Set(['workspace-examples']);
+
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  const only = process.env.MCL_EDITOR_SUITE;
   for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+    if (!f.endsWith('.test.js')) continue;
+    const name = f.slice(0, -'.test.js'.length);
+    if (only ? name === only : !OWN_WORKSPACE.has(name)) mocha.addFile(path.join(__dirname, f));
   }
   const out = process.env.EXT_TEST_RESULTS;
   const results = { passes: [] as string[], failures: [] as { title: string; error: string }[], pending: [] as string[] };

@@ -32,6 +32,10 @@ export interface ClientOptions {
   applyEdits?: boolean;
   /** Advertise publishDiagnostics.relatedInformation (default true). */
   relatedInformation?: boolean;
+  /** Advertise window.workDoneProgress (server-initiated progress). */
+  workDoneProgress?: boolean;
+  /** The answer to workspace/configuration for `files.exclude` (VS Code's setting). */
+  filesExclude?: Record<string, boolean>;
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -109,7 +113,11 @@ export class LspClient {
     switch (method) {
       case 'workspace/configuration': {
         const items = (params as { items: { section?: string; scopeUri?: string }[] }).items;
-        return items.map((it) => (it.section === 'mailConfigLint' ? this.settings : null));
+        // Tests that do not ask for the workspace scan get `scope: openFiles`: unopened files stay quiet, as
+        // the tests written before workspace diagnostics expect (test/lsp/workspace-diagnostics.test.ts opts in).
+        return items.map((it) =>
+          it.section === 'mailConfigLint' ? { scope: 'openFiles', ...this.settings } : it.section === 'files.exclude' ? (this.opts.filesExclude ?? {}) : null,
+        );
       }
       case 'workspace/applyEdit':
         this.appliedEdits.push(params);
@@ -157,6 +165,48 @@ export class LspClient {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
+  /** `$/progress` values seen for `token` (or any token), in order. */
+  progressOf(token?: string | number): { token: string | number; value: { kind?: string; items?: unknown[] } & Record<string, unknown> }[] {
+    return this.notifications
+      .filter((n) => n.method === '$/progress')
+      .map((n) => n.params as { token: string | number; value: { kind?: string } & Record<string, unknown> })
+      .filter((p) => token === undefined || p.token === token);
+  }
+
+  /** Polls until `pred` holds on what has arrived (notifications are processed as they come). */
+  async until(pred: () => boolean, what: string, timeoutMs = 30000): Promise<void> {
+    const t0 = Date.now();
+    while (!pred()) {
+      if (Date.now() - t0 > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms; stderr: ${this.stderr.slice(-500)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** The token of the first work-done progress that began. */
+  async waitProgressBegin(): Promise<string | number> {
+    await this.until(() => this.progressOf().some((p) => p.value.kind === 'begin'), 'work-done progress begin');
+    return this.progressOf().find((p) => p.value.kind === 'begin')!.token;
+  }
+
+  /** Waits until every work-done progress that began has ended. */
+  async waitProgressEnd(): Promise<void> {
+    const open = () => {
+      const begun = new Set(this.progressOf().filter((p) => p.value.kind === 'begin').map((p) => p.token));
+      for (const p of this.progressOf()) if (p.value.kind === 'end') begun.delete(p.token);
+      return begun.size;
+    };
+    await this.until(() => this.progressOf().some((p) => p.value.kind === 'begin') && open() === 0, 'work-done progress end');
+  }
+
+  /** workspace/diagnostic with a partial result token: the partial batches and the final answer. */
+  async workspaceDiagnostics(previousResultIds: { uri: string; value: string }[]): Promise<{ partial: { items: { kind: string; uri: string; resultId?: string; items?: Diag[] }[] }[]; result: { items: { kind: string; uri: string; resultId?: string; items?: Diag[] }[] } }> {
+    const token = `ws-${this.nextId}`;
+    type Items = { items: { kind: string; uri: string; resultId?: string; items?: Diag[] }[] };
+    const result = await this.request<Items>('workspace/diagnostic', { previousResultIds, partialResultToken: token }, 60000);
+    const partial = this.progressOf(token).map((p) => p.value as unknown as Items);
+    return { partial, result };
+  }
+
   async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
     const root = this.opts.rootDir;
     const textDocument: Record<string, unknown> = {
@@ -181,7 +231,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: root ? pathToFileURL(root).href : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).href, name: path.basename(root) }] : null,
-      capabilities: { textDocument, workspace, window: { showDocument: { support: true } } },
+      capabilities: { textDocument, workspace, window: { showDocument: { support: true }, workDoneProgress: !!this.opts.workDoneProgress } },
     });
     this.notify('initialized', {});
     return r;

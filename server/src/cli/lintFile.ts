@@ -10,7 +10,7 @@ import { LineIndex } from '../model/lineIndex';
 import type { Finding, ReadResult, SourceRef, Span } from '../model/types';
 import type { EnvLookup, ModuleLookup } from '../readers/types';
 import { fsModuleLookup } from '../fsModules';
-import { errText } from './files';
+import { errText } from '../files/discover';
 import type { AppliedFix, FileOutcome, OutFinding, Range } from './report';
 import { writeAtomic, WriteRefused } from './write';
 

@@ -13,7 +13,7 @@ import { rules } from '../rules/index';
 import { ConfigError, loadProjectConfig } from '../config/rc';
 import { HELP, parseArgs, UsageError } from './args';
 import type { CliArgs } from './args';
-import { discover, makeIgnore, PathError } from './files';
+import { discover, makeIgnore, PathError } from '../files/discover';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';

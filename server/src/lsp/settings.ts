@@ -4,6 +4,9 @@ import type { RuleSetting } from '../engine';
 
 export type RunMode = 'onType' | 'onSave';
 
+/** workspace: every candidate file of the workspace folders is reported, open or not; openFiles: open ones only. */
+export type Scope = 'workspace' | 'openFiles';
+
 export interface Settings {
   enable: boolean;
   run: RunMode;
@@ -13,6 +16,7 @@ export interface Settings {
   ignore: string[];
   /** Delay between the last keystroke and linting (push mode), in ms. 0 = lint at once. */
   debounceMs: number;
+  scope: Scope;
   connectionTest: { timeoutMs: number };
 }
 
@@ -22,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   ignore: [],
   debounceMs: 50,
+  scope: 'workspace',
   connectionTest: { timeoutMs: 5000 },
 };
 
@@ -50,6 +55,7 @@ export function normalizeSettings(raw: unknown): Settings {
     rules,
     ignore: Array.isArray(r.ignore) ? r.ignore.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     debounceMs: num(r.debounce ?? r.debounceMs, DEFAULT_SETTINGS.debounceMs, 0, 10_000),
+    scope: r.scope === 'openFiles' ? 'openFiles' : 'workspace',
     connectionTest: { timeoutMs: num(ct.timeoutMs, DEFAULT_SETTINGS.connectionTest.timeoutMs, 100, 120_000) },
   };
 }

@@ -1,4 +1,4 @@
-// File discovery for the CLI and the language server's workspace scan: PATH arguments (files or folders,
+// File discovery, shared by the CLI and the language server's workspace scan: PATH arguments (files or folders,
 // recursive, dotfiles included), skipping node_modules/VCS folders, what git ignores (unless turned off),
 // ignore globs and symbolic-link loops. Never throws for a bad entry:
 // it records a per-file problem instead. Only a PATH that does not exist is a usage error.
