@@ -8,7 +8,8 @@ import { formatOf } from '../readers/index';
 import { compileIgnore } from '../config/ignore';
 import { GitIgnore } from '../config/gitignore';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders never walked (and never reported by the language server's watcher either). */
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface DiscoveryProblem {
   file: string;

@@ -17,10 +17,17 @@ export class EnvSync {
   /** Folders loadEnvNear has read. */
   private readonly scannedDirs = new Set<string>();
 
+  /** Told when an env file's variables change (the workspace report re-lints the files on disk that read it). */
+  private readonly changeListeners: ((file: string) => void)[] = [];
+
   constructor(
     private readonly session: Session,
     private readonly onStale: (uris: string[]) => void,
   ) {}
+
+  onChange(listener: (file: string) => void): void {
+    this.changeListeners.push(listener);
+  }
 
   /** How many env files define variables now. */
   get size(): number {
@@ -35,6 +42,7 @@ export class EnvSync {
     this.signatures.set(file, sig);
     this.env.set(file, vars);
     this.markDependants(file, sourceUri);
+    for (const l of this.changeListeners) l(file);
   }
 
   remove(file: string): void {
@@ -42,6 +50,7 @@ export class EnvSync {
     this.signatures.delete(file);
     this.env.delete(file);
     this.markDependants(file);
+    for (const l of this.changeListeners) l(file);
   }
 
   /** Every open document that can read `envFile` (same folder or below) is stale now. */

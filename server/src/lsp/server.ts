@@ -9,6 +9,7 @@
 //   publisher.ts    diagnostics, pushed or pulled
 //   codeActions.ts  quick fixes, disable comments, fix-all;  commands.ts  workspace/executeCommand
 //   hoverProvider.ts hover;  protocol.ts  names shared with the VS Code client
+//   workspaceDiagnostics.ts  findings of the files that are not open (scope: workspace), pulled or pushed
 //
 // Caching: each open document keeps the lint result for (version, generation); the generation bumps when
 // something it depends on changes (settings, project config, an .env file it can read). Only the changed
@@ -42,6 +43,7 @@ import { Publisher } from './publisher';
 import { Session } from './session';
 import { normalizeSettings } from './settings';
 import { isEnvFile, uriToFile } from './workspace';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 export const SERVER_VERSION: string = version;
 
@@ -58,6 +60,8 @@ export function startServer(
   const publisher: Publisher = new Publisher(session, linter, foreign);
   const codeActions = new CodeActions(session, linter);
   const commands = new Commands(session, linter, codeActions, publisher);
+  const workspaceDiagnostics = new WorkspaceDiagnostics(session, envSync);
+  envSync.onChange((file) => workspaceDiagnostics.envChanged(file));
 
   // -----------------------------------------------------------------------------------------------
   // Initialisation
@@ -75,6 +79,7 @@ export function startServer(
     c.markdown = (caps.textDocument?.hover?.contentFormat ?? [MarkupKind.Markdown]).includes(MarkupKind.Markdown);
     c.versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     c.showDocumentSupport = !!caps.window?.showDocument?.support;
+    c.workDoneProgress = !!caps.window?.workDoneProgress;
     // Pull without refresh cannot re-lint dependants: fall back to push.
     if (c.pull && !c.refreshSupport) c.pull = false;
     const opts = params.initializationOptions as { pullDiagnostics?: boolean } | undefined;
@@ -90,7 +95,7 @@ export function startServer(
       executeCommandProvider: { commands: SERVER_COMMANDS },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };
-    if (c.pull) capabilities.diagnosticProvider = { identifier: 'mail-config-lint', interFileDependencies: true, workspaceDiagnostics: false };
+    if (c.pull) capabilities.diagnosticProvider = { identifier: 'mail-config-lint', interFileDependencies: true, workspaceDiagnostics: true };
     if (addOnCaps) Object.assign(capabilities, addOnCaps);
     return { capabilities, serverInfo: { name: 'mail-config-lint', version: SERVER_VERSION } };
   });
@@ -101,7 +106,8 @@ export function startServer(
     if (c.configurationSupport && c.dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mailConfigLint' });
     if (c.watchedFilesDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.env*' }, { globPattern: '**/*.env' }, { globPattern: '**/.mailconfiglintrc.json' }],
+        // Every file: the workspace report follows any file a reader handles (filtered by name on arrival).
+        watchers: [{ globPattern: '**/*' }],
       });
     }
     try {
@@ -110,13 +116,17 @@ export function startServer(
         session.folders = session.folders.filter((f) => !removed.has(f));
         const added = e.added.map((f) => uriToFile(f.uri)).filter((x): x is string => !!x);
         session.folders.push(...added);
-        void Promise.all(added.map((f) => envSync.loadFolder(f))).then(() => publisher.invalidateAll());
+        void Promise.all(added.map((f) => envSync.loadFolder(f))).then(() => {
+          publisher.invalidateAll();
+          void workspaceDiagnostics.start();
+        });
       });
     } catch {
       // client without workspace folder support
     }
     await Promise.all(session.folders.map((f) => envSync.loadFolder(f)));
     if (envSync.size) session.log(`loaded ${envSync.size} env file(s) from disk`);
+    void workspaceDiagnostics.start();
   });
 
   // -----------------------------------------------------------------------------------------------
@@ -125,6 +135,7 @@ export function startServer(
   documents.onDidOpen((e) => {
     const st = session.stateFor(e.document);
     publisher.schedule(e.document.uri, 0);
+    workspaceDiagnostics.opened(st.file); // the live text wins over the file on disk
     if (!isEnvFile(st.file) && formatOf(st.file)) void envSync.loadNear(st.file);
   });
 
@@ -160,6 +171,7 @@ export function startServer(
     // Its findings about other files go away; an env file falls back to its saved content on disk.
     foreign.update(uri, []);
     if (isEnvFile(st.file)) envSync.loadFromDisk(st.file); // missing on disk (unsaved buffer): its variables go away
+    workspaceDiagnostics.closed(st.file);
   });
 
   // -----------------------------------------------------------------------------------------------
@@ -168,6 +180,7 @@ export function startServer(
   connection.onDidChangeConfiguration((change) => {
     if (!session.caps.configurationSupport) session.globalSettings = normalizeSettings((change.settings as { mailConfigLint?: unknown } | undefined)?.mailConfigLint);
     publisher.invalidateAll();
+    void workspaceDiagnostics.start(); // scope, ignore globs or rules may have changed
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -179,13 +192,17 @@ export function startServer(
         configChanged = true;
         continue;
       }
-      if (!isEnvFile(file) || session.byFile.has(file)) continue; // an open buffer wins over the disk
-      if (c.type === FileChangeType.Deleted) envSync.deleted(file);
-      else envSync.loadFromDisk(file);
+      if (session.byFile.has(file)) continue; // an open buffer wins over the disk
+      if (isEnvFile(file)) {
+        if (c.type === FileChangeType.Deleted) envSync.deleted(file);
+        else envSync.loadFromDisk(file);
+      }
+      workspaceDiagnostics.fileChanged(file, c.type === FileChangeType.Deleted);
     }
     if (configChanged) {
       session.configs.clear();
       publisher.invalidateAll();
+      void workspaceDiagnostics.start();
     }
   });
 
@@ -193,6 +210,7 @@ export function startServer(
   // Requests
 
   connection.languages.diagnostics.on((params, token) => publisher.pullDiagnostics(params, token));
+  connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) => workspaceDiagnostics.pull(params, token, resultProgress));
   connection.onCodeAction((params, token) => codeActions.provide(params, token));
   connection.onExecuteCommand((params) => commands.execute(params));
   connection.onHover((params, token) => provideHover(session, linter, params, token));

@@ -70,6 +70,8 @@ export interface ClientCaps {
   markdown: boolean;
   versionedEdits: boolean;
   showDocumentSupport: boolean;
+  /** Server-initiated work-done progress (window/workDoneProgress/create). */
+  workDoneProgress: boolean;
 }
 
 const LANG_SUFFIX: Record<string, string> = {
@@ -118,6 +120,7 @@ export class Session {
     markdown: true,
     versionedEdits: false,
     showDocumentSupport: false,
+    workDoneProgress: false,
   };
   folders: string[] = [];
   /** Settings sent with didChangeConfiguration (clients without workspace/configuration). */

@@ -1,0 +1,155 @@
+// Workspace diagnostics (issue 15) at the LSP level: with `mailConfigLint.scope: workspace` the server
+// reports every candidate file's findings without the client opening it: pushed to clients without pull,
+// through `workspace/diagnostic` (partial results, result ids) to clients with it. .gitignore, files.exclude
+// and mailConfigLint.ignore keep files out; an open document's live text wins over the disk; a watched file
+// change updates its report; the scan reports work-done progress and stops when cancelled; scope openFiles
+// reports nothing unopened.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient, type Diag } from './lspClient';
+
+const BAD_ENV = 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=465\nSMTP_SECURE=false\n';
+const GOOD_ENV = 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\n';
+const BAD_COMPOSE = 'services:\n  app:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_SECURE: "true"\n';
+const MAILER = "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: process.env.SMTP_HOST, port: Number(process.env.SMTP_PORT), secure: false });\n";
+
+const clients: LspClient[] = [];
+after(async () => {
+  for (const c of clients) await c.stop();
+});
+
+function workspace(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcl-wsdiag-')));
+  const files: Record<string, string> = {
+    '.gitignore': 'build/\n',
+    'api/.env': BAD_ENV,
+    'web/docker-compose.yml': BAD_COMPOSE,
+    'svc/.env': 'SMTP_PORT=465\n',
+    'svc/src/mailer.ts': MAILER,
+    'ok/.env': GOOD_ENV,
+    'build/.env': BAD_ENV,
+    'node_modules/pkg/.env': BAD_ENV,
+    'excluded/.env': BAD_ENV,
+    'ignored-by-setting/.env': BAD_ENV,
+    'README.md': '# not read\n',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  fs.mkdirSync(path.join(dir, '.git'));
+  return dir;
+}
+
+const uriOf = (dir: string, rel: string) => pathToFileURL(path.join(dir, rel)).href;
+const EXPECTED = ['api/.env', 'svc/src/mailer.ts', 'web/docker-compose.yml'];
+
+function client(dir: string, opts: { pull?: boolean; scope?: string; progress?: boolean } = {}): LspClient {
+  const c = new LspClient({
+    rootDir: dir,
+    pull: opts.pull,
+    workDoneProgress: opts.progress ?? true,
+    settings: { scope: opts.scope ?? 'workspace', ignore: ['ignored-by-setting/**'] },
+    filesExclude: { '**/excluded': true, '**/.DS_Store': true },
+  });
+  clients.push(c);
+  return c;
+}
+
+interface WorkspaceReport {
+  items: { kind: string; uri: string; resultId?: string; items?: Diag[] }[];
+}
+
+test('push: every candidate file with findings is published without being opened; ignored ones are not', async () => {
+  const dir = workspace();
+  const c = client(dir);
+  await c.initialize();
+  const got = await Promise.all(EXPECTED.map((rel) => c.waitDiagnostics(uriOf(dir, rel), (p) => p.diagnostics.length > 0)));
+  // The mailer's finding needs svc/.env (port 465) read from disk: cross-file resolution works for unopened files.
+  assert.deepEqual(got.map((p) => p.diagnostics[0].code), ['implicit-tls-port-without-tls', 'cross-file-port-mode-mismatch', 'starttls-port-with-implicit-tls']);
+  await c.waitProgressEnd();
+  const published = new Set([...c.diagnostics.values()].filter((p) => p.diagnostics.length > 0).map((p) => path.relative(dir, new URL(p.uri).pathname)));
+  assert.deepEqual([...published].sort(), EXPECTED, 'gitignored, node_modules, files.exclude and mailConfigLint.ignore stay out');
+});
+
+test('pull: workspace/diagnostic streams partial results, then answers unchanged files by result id', async () => {
+  const dir = workspace();
+  const c = client(dir, { pull: true });
+  const init = await c.initialize();
+  assert.equal((init.capabilities.diagnosticProvider as { workspaceDiagnostics?: boolean }).workspaceDiagnostics, true);
+  const { partial, result } = await c.workspaceDiagnostics([]);
+  const all = [...partial.flatMap((p) => p.items), ...result.items];
+  const withFindings = all.filter((i) => i.kind === 'full' && (i.items?.length ?? 0) > 0);
+  assert.deepEqual(withFindings.map((i) => path.relative(dir, new URL(i.uri).pathname)).sort(), EXPECTED);
+  assert.equal(c.diagnostics.size, 0, 'nothing pushed to a pulling client');
+  // Second pull with the result ids: nothing changed, nothing to send in full.
+  const again = await c.workspaceDiagnostics(withFindings.map((i) => ({ uri: i.uri, value: i.resultId! })));
+  const full = [...again.partial.flatMap((p) => p.items), ...again.result.items].filter((i) => i.kind === 'full');
+  assert.deepEqual(full, []);
+});
+
+test('an open document wins over its file on disk; closing it brings the disk report back', async () => {
+  const dir = workspace();
+  const c = client(dir);
+  await c.initialize();
+  const uri = uriOf(dir, 'api/.env');
+  await c.waitDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  c.open(path.join(dir, 'api/.env'), GOOD_ENV);
+  assert.deepEqual((await c.waitDiagnostics(uri, (p) => p.version === 1)).diagnostics, [], 'the live text is clean');
+  // A watched-file event for the open file must not bring the disk version back.
+  c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+  await c.waitProgressEnd();
+  c.close(uri);
+  const back = await c.waitDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length > 0);
+  assert.equal(back.diagnostics[0].code, 'implicit-tls-port-without-tls');
+});
+
+test('file watcher: a new bad file is reported, a fixed file is cleared, a deleted file is cleared', async () => {
+  const dir = workspace();
+  const c = client(dir);
+  await c.initialize();
+  await c.waitProgressEnd();
+  fs.mkdirSync(path.join(dir, 'new'));
+  fs.writeFileSync(path.join(dir, 'new/.env'), BAD_ENV);
+  c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'new/.env'), type: 1 }] });
+  await c.waitDiagnostics(uriOf(dir, 'new/.env'), (p) => p.diagnostics.length === 1);
+  fs.writeFileSync(path.join(dir, 'web/docker-compose.yml'), BAD_COMPOSE.replace('"true"', '"false"'));
+  c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'web/docker-compose.yml'), type: 2 }] });
+  await c.waitDiagnostics(uriOf(dir, 'web/docker-compose.yml'), (p) => p.diagnostics.length === 0);
+  fs.rmSync(path.join(dir, 'api/.env'));
+  c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'api/.env'), type: 3 }] });
+  await c.waitDiagnostics(uriOf(dir, 'api/.env'), (p) => p.diagnostics.length === 0);
+  // The env file the mailer reads changed: the mailer (on disk, not open) is linted again.
+  fs.writeFileSync(path.join(dir, 'svc/.env'), 'SMTP_PORT=587\n');
+  c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'svc/.env'), type: 2 }] });
+  await c.waitDiagnostics(uriOf(dir, 'svc/src/mailer.ts'), (p) => p.diagnostics.length === 0);
+});
+
+test('work-done progress: begin and end around the scan; cancelling it stops the scan', async () => {
+  const dir = workspace();
+  for (let i = 0; i < 2000; i++) {
+    fs.mkdirSync(path.join(dir, `many/p${i}`), { recursive: true });
+    fs.writeFileSync(path.join(dir, `many/p${i}/.env`), BAD_ENV);
+  }
+  const c = client(dir);
+  await c.initialize();
+  const token = await c.waitProgressBegin();
+  c.notify('window/workDoneProgress/cancel', { token });
+  await c.waitProgressEnd();
+  const published = [...c.diagnostics.values()].filter((p) => p.uri.includes('/many/') && p.diagnostics.length > 0).length;
+  assert.ok(published < 2000, `the scan stopped early (${published} of 2000 reported)`);
+});
+
+test('scope openFiles: nothing is reported for files that are not open', async () => {
+  const dir = workspace();
+  const c = client(dir, { scope: 'openFiles' });
+  await c.initialize();
+  const uri = c.open(path.join(dir, 'web/docker-compose.yml'), BAD_COMPOSE);
+  assert.equal((await c.diagnosticsNow(uri)).length, 1);
+  assert.deepEqual([...c.diagnostics.keys()], [uri]);
+  assert.equal(c.notifications.filter((n) => n.method === '$/progress').length, 0, 'no scan, no progress');
+});
