@@ -82,3 +82,12 @@ test('a worktree (.git is a file) reads info/exclude from the common git folder'
   writeTree(wt, { '.git': `gitdir: ${path.join(main, '.git', 'worktrees', 'wt')}\n`, 'private/.env': BAD, 'public/.env': BAD });
   assert.deepEqual(rel(wt, discover(['.'], wt).files), ['public/.env']);
 });
+
+test('a folder named on the command line that git ignores is walked (like ripgrep); rules above it stop there', () => {
+  const dir = repo();
+  writeTree(dir, { 'build/sub/.env': BAD, 'build/.gitignore': 'skip/\n', 'build/skip/.env': BAD });
+  assert.deepEqual(rel(dir, discover(['build'], dir).files), ['build/.env', 'build/sub/.env']);
+  assert.deepEqual(rel(dir, discover(['.'], path.join(dir, 'build')).files), ['build/.env', 'build/sub/.env']);
+  // Walking the repository root still skips it.
+  assert.ok(!discover(['.'], dir).files.some((f) => f.includes(`${path.sep}build${path.sep}`)));
+});

@@ -76,8 +76,11 @@ export class GitIgnore {
       if (d === (root ?? start) || path.dirname(d) === d) break;
     }
     let acc = first;
-    // One stat each: only the folders from the repository root down to `top`.
+    // One stat each: only the folders from the repository root down to `top`. A folder on that chain that
+    // the ignore files above it exclude was named explicitly (a walk starts at or below it): like ripgrep,
+    // it is walked, and the rules above it no longer apply inside it (only its own and deeper ones).
     for (const d of chain) {
+      if (acc.length && d !== chain[0] && this.ignoredBy(acc, d, true)) acc = [];
       acc = this.withOwn(d, acc);
       this.layers.set(d, acc);
     }
@@ -111,8 +114,12 @@ export class GitIgnore {
 
   /** Whether git would ignore `abs` (a file, or a folder when `isDir`). */
   ignores(abs: string, isDir: boolean): boolean {
+    return this.ignoredBy(this.layersOf(path.dirname(abs)), abs, isDir);
+  }
+
+  private ignoredBy(layers: Layer[], abs: string, isDir: boolean): boolean {
     let ignored = false;
-    for (const layer of this.layersOf(path.dirname(abs))) {
+    for (const layer of layers) {
       const rel = path.relative(layer.base, abs);
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
       const posix = rel.split(path.sep).join('/') + (isDir ? '/' : '');
