@@ -65,7 +65,7 @@ describe('workspace diagnostics: examples/ in the Problems panel', () => {
     const dir = root();
     assert.ok(fs.existsSync(path.join(dir, 'bad')) && fs.existsSync(path.join(dir, 'good')), `${dir} is a copy of examples/`);
     const want = expected(dir);
-    assert.ok(want.length > 20, `${want.length} markers`);
+    assert.ok(want.length >= 15, `${want.length} markers`);
     const ext = vscode.extensions.getExtension('mail-config-lint.mail-config-lint');
     assert.ok(ext, 'extension installed');
     await ext.activate();
