@@ -5,38 +5,17 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { markedFindings, walkFiles } from '../examplesMarkers';
 import { assertNoStack, assertSarifShape, copyDir, ensureBuilt, ROOT, runBin, sarifResults, tmpDir } from './helpers';
 
 before(() => ensureBuilt());
 
 const EXAMPLES = path.join(ROOT, 'examples');
-const MARKER = /^\s*(?:#|\/\/)\s*expect:\s*([a-z0-9-]+)\s+(error|warning|info)\s*$/;
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
+const walk = walkFiles;
 
 /** "examples/bad/x/.env:11 rule-id level" for every marker. */
-function expectedFindings(): string[] {
-  const out: string[] = [];
-  for (const file of walk(EXAMPLES)) {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const m = MARKER.exec(lines[i]);
-      if (!m) continue;
-      let target = i + 1;
-      while (target < lines.length && MARKER.test(lines[target])) target++;
-      out.push(`${path.relative(ROOT, file).split(path.sep).join('/')}:${target + 1} ${m[1]} ${LEVEL[m[2]]}`);
-    }
-  }
-  return out.sort();
-}
+const expectedFindings = () => markedFindings(EXAMPLES, ROOT, (s) => LEVEL[s]);
 
 test('sarif on examples/: every bad config at the right line and severity, nothing on good ones', () => {
   const r = runBin(['--format', 'sarif', 'examples'], { cwd: ROOT });

@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { markedFindings } from '../examplesMarkers';
 
-const MARKER = /^\s*(?:#|\/\/)\s*expect:\s*([a-z0-9-]+)\s+(error|warning|info)\s*$/;
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -18,31 +18,6 @@ function root(): string {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'a workspace folder is open');
   return f.uri.fsPath;
-}
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-
-/** "bad/x/.env:11 rule-id severity" for every marker (the finding is on the first non-marker line after it). */
-function expected(dir: string): string[] {
-  const out: string[] = [];
-  for (const file of walk(dir)) {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const m = MARKER.exec(lines[i]);
-      if (!m) continue;
-      let target = i + 1;
-      while (target < lines.length && MARKER.test(lines[target])) target++;
-      out.push(`${path.relative(dir, file).split(path.sep).join('/')}:${target + 1} ${m[1]} ${SEVERITY[m[2]]}`);
-    }
-  }
-  return out.sort();
 }
 
 function shown(dir: string): string[] {
@@ -64,7 +39,7 @@ describe('workspace diagnostics: examples/ in the Problems panel', () => {
     this.timeout(150_000);
     const dir = root();
     assert.ok(fs.existsSync(path.join(dir, 'bad')) && fs.existsSync(path.join(dir, 'good')), `${dir} is a copy of examples/`);
-    const want = expected(dir);
+    const want = markedFindings(dir, dir, (s) => SEVERITY[s]);
     assert.ok(want.length >= 15, `${want.length} markers`);
     const ext = vscode.extensions.getExtension('mail-config-lint.mail-config-lint');
     assert.ok(ext, 'extension installed');
