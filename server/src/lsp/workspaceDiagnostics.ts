@@ -212,7 +212,7 @@ export class WorkspaceDiagnostics {
     }
     if (looksBinary(text)) return [];
     const project = this.session.configs.forFile(file);
-    const res = lintText(file, text, { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env });
+    const res = lintText(file, text, { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: this.session.modules });
     const own = res.findings.filter((f) => f.file === file);
     if (own.length === 0) return [];
     const uri = fileToUri(file);
