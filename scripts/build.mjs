@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the extension with esbuild (one file each, minified).
 // `vscode` stays external: the editor provides it. Usage: node scripts/build.mjs [--dev]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { serverModulesIn } from './bundle-guard.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -25,13 +25,26 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', clientOnly: true },
 ].filter((e) => existsSync(e.in));
 
-await Promise.all(
-  entries.map(async (e) => {
+// Grammar chunks (languages/grammars.ts): one file per grammar in dist/grammars/, required only when a file of
+// its language is read. The chunks import the Lezer runtime from ./lezer-runtime.js, bundled once.
+const GRAMMAR_DIR = 'server/src/languages/grammars';
+const RUNTIME = 'lezer-runtime';
+const grammars = existsSync(GRAMMAR_DIR) ? readdirSync(GRAMMAR_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)) : [];
+const sharedRuntime = {
+  name: 'shared-lezer-runtime',
+  setup(build) {
+    build.onResolve({ filter: /^@lezer\/(lr|common|highlight)$/ }, () => ({ path: `./${RUNTIME}.js`, external: true }));
+  },
+};
+
+await Promise.all([
+  ...entries.map(async (e) => {
     const r = await esbuild.build({
       ...common,
       entryPoints: [e.in],
       outfile: e.out,
       banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+      define: { MCL_GRAMMAR_CHUNKS: 'true' },
       metafile: !!e.clientOnly,
     });
     const leaked = e.clientOnly ? serverModulesIn(r.metafile) : [];
@@ -40,4 +53,12 @@ await Promise.all(
       process.exitCode = 1;
     }
   }),
-);
+  ...grammars.map((g) =>
+    esbuild.build({
+      ...common,
+      entryPoints: [`${GRAMMAR_DIR}/${g}.ts`],
+      outfile: `dist/grammars/${g}.js`,
+      plugins: g === RUNTIME ? [] : [sharedRuntime],
+    }),
+  ),
+]);

@@ -14,7 +14,9 @@ import {
 import { CMD_FIX_ALL, type FixAllCommandArgs, type FixAllCommandResult } from '../../server/src/lsp/protocol';
 import { registerTestConnectionCommands } from './testConnection';
 
-export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+/** Built-in formats, then the code languages of server/src/languages/registry.ts (test/cli/languages.test.ts keeps
+ *  this list, package.json's activation events and the registry in step). */
+export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'php', 'python'];
 /** .env files VS Code may map to another language (properties, shellscript, plaintext). */
 export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env'];
 

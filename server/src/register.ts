@@ -21,3 +21,8 @@ import './fixes/dialects/discourse';
 import './fixes/dialects/ghost';
 import './fixes/dialects/action-send-mail';
 import './fixes/dialects/node';
+// Code languages (languages/registry.ts): readers and renderers; grammars load lazily on first use.
+import './readers/python/index';
+import './fixes/render-python';
+import './fixes/render-php';
+import './fixes/dialects/python-clients';

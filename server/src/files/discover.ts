@@ -7,9 +7,11 @@ import * as path from 'node:path';
 import { formatOf } from '../readers/index';
 import { compileIgnore } from '../config/ignore';
 import { GitIgnore } from '../config/gitignore';
+import { LANGUAGE_SKIP_DIRS } from '../languages/registry';
 
-/** Folders never walked (and never reported by the language server's watcher either). */
-export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders never walked (and never reported by the language server's watcher either), plus the registered
+ *  languages' dependency folders (vendor/, .venv/ ...): vendored libraries are not config. */
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', ...LANGUAGE_SKIP_DIRS]);
 
 export interface DiscoveryProblem {
   file: string;

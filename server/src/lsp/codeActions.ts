@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, fixTextEdits } from '../engine';
 import type { FieldEdit, Finding, Fix } from '../model/types';
 import { formatOf } from '../readers/index';
+import { languageOfFormat } from '../languages/registry';
 import { helpUri } from '../rules/types';
 import { minimalEdit, SOURCE, toLspEdits } from './convert';
 import type { DocumentLinter } from './linter';
@@ -133,7 +134,9 @@ export class CodeActions {
     const lineEnd = lr.text.indexOf('\n', lineStart);
     const lineText = lr.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
-    const marker = formatOf(lr.file) === 'js' ? '//' : '#';
+    // JS: //; the code languages of languages/registry.ts: their line comment; env/YAML: #
+    const format = formatOf(lr.file);
+    const marker = format === 'js' ? '//' : (format && languageOfFormat(format)?.lineComment) || '#';
     const eol = lr.text.includes('\r\n') ? '\r\n' : '\n';
     let edit: LspTextEdit;
     // Extend an existing disable-next-line comment on the line above instead of stacking a second one.

@@ -5,7 +5,8 @@
 // readers keep offsets relative to the exact string they were given). Convert to line/column only in
 // adapters, with LineIndex.
 
-export type Format = 'env' | 'yaml' | 'js';
+/** env/yaml/js are built in; the code languages of languages/registry.ts add theirs ('php', 'python', ...). */
+export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python';
 
 /** Which library/application interprets the settings. Decides the effective TLS mode and how fixes are spelled. */
 export type Dialect =
@@ -22,7 +23,14 @@ export type Dialect =
   | 'spring' // spring.mail.* + JavaMail properties
   | 'discourse' // DISCOURSE_SMTP_*
   | 'action-send-mail' // GitHub Actions dawidd6/action-send-mail `with:` inputs (handed to nodemailer)
-  | 'node'; // process-wide Node settings only (NODE_TLS_REJECT_UNAUTHORIZED, NODE_OPTIONS)
+  | 'node' // process-wide Node settings only (NODE_TLS_REJECT_UNAUTHORIZED, NODE_OPTIONS)
+  | 'phpmailer' // PHPMailer properties in PHP code (also WordPress phpmailer_init hooks)
+  | 'wp-mail-smtp' // WP Mail SMTP define('WPMS_*') constants in wp-config.php
+  | 'flask-mail' // Flask-Mail MAIL_* config keys (smtplib underneath, no timeout, never verifies)
+  | 'flask-mailman' // Flask-Mailman MAIL_* config keys (Django's backend ported to Flask)
+  | 'smtplib' // Python smtplib.SMTP / SMTP_SSL calls
+  | 'aiosmtplib' // aiosmtplib.SMTP(...) / aiosmtplib.send(...)
+  | 'fastapi-mail'; // FastAPI-Mail ConnectionConfig(...) (aiosmtplib underneath)
 
 /**
  * implicit: TLS from the first byte (RFC 8314 §3.3, port 465).
@@ -54,8 +62,11 @@ export interface Span {
  * - js-prop:        `key: value` property in a JS/TS object literal
  * - url-part:       a part of a URL/DSN string (scheme, port, query parameter) inside another entry
  * - js-expr:        a whole JS expression (e.g. the URL argument of createTransport)
+ * - php-code / py-code: a setting in PHP / Python source (`$mail->Port = 465;`, `'port' => 465,`,
+ *                   `EMAIL_PORT = 465`, `app.config['MAIL_PORT'] = 465`, a keyword argument `port=465`);
+ *                   `template` says how a sibling is spelled. Rendered by fixes/render-php.ts / render-python.ts.
  */
-export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr';
+export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code';
 
 export interface Site {
   file: string;
@@ -80,6 +91,9 @@ export interface Site {
   keyPath?: string[];
   /** The key token of each keyPath element, same order (Spring sites: a fix can rename an ancestor map key). */
   keySpans?: Span[];
+  /** php-code / py-code: the entry as written with its key replaced by `{key}` and its value by `{value}`
+   *  (`$mail->{key} = {value};`, `'{key}' => {value},`, `{key}={value}`): a sibling is this with other words. */
+  template?: string;
 }
 
 export interface SourceRef {

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { Format } from '../model/types';
 import type { Reader } from './types';
+import { languageOfFile } from '../languages/registry';
 
 const readers = new Map<Format, Reader>();
 
@@ -19,7 +20,8 @@ export function formatOf(file: string): Format | undefined {
   const ext = path.extname(base).toLowerCase();
   if (YAML_EXT.has(ext)) return 'yaml';
   if (JS_EXT.has(ext) && !base.endsWith('.d.ts') && !base.endsWith('.d.mts') && !base.endsWith('.d.cts')) return 'js';
-  return undefined;
+  // The code languages of languages/registry.ts (PHP, Python, ...).
+  return languageOfFile(base)?.format;
 }
 
 export function readerFor(format: Format): Reader | undefined {

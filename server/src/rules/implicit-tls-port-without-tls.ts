@@ -30,6 +30,13 @@ function implicitHint(d: SmtpConfig['dialect']): string {
     discourse: 'DISCOURSE_SMTP_FORCE_TLS=true',
     gitea: 'PROTOCOL=smtps',
     'action-send-mail': 'secure: true',
+    phpmailer: 'SMTPSecure = PHPMailer::ENCRYPTION_SMTPS',
+    'wp-mail-smtp': "WPMS_SSL 'ssl'",
+    'flask-mail': 'MAIL_USE_SSL = True',
+    'flask-mailman': 'MAIL_USE_SSL = True',
+    smtplib: 'smtplib.SMTP_SSL',
+    aiosmtplib: 'use_tls=True',
+    'fastapi-mail': 'MAIL_SSL_TLS=True',
   };
   return h[d] ? ` (${h[d]})` : '';
 }

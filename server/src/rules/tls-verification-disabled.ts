@@ -1,7 +1,8 @@
 // Rule 6: server certificate / hostname verification turned off (per transport, or process-wide).
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
-import { boolOf, editable, fixes, hostOf, intentFix, isDevTarget, plainFix, providerOf, removeEdit, show, spanOf, strOf } from './util';
+import { NO_CONTEXT_REASON } from '../semantics/smtplib';
+import { boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, plainFix, providerOf, removeEdit, show, spanOf, strOf } from './util';
 
 /** The field says "do not verify": false/0/none, or a skip/trust-all switch that is on, or trust "*". */
 export function verificationOff(f: Field | undefined): boolean {
@@ -51,9 +52,16 @@ export const rule: Rule = {
     const host = hostOf(cfg);
     const safe = !!providerOf(host);
     const where = host ? ` to ${host}` : '';
-    const message = `${show(f)} turns off server certificate verification${where}: anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5).${dev ? ' The host is local, but this setting tends to be copied to production.' : ''}`;
+    // Python: verification off by omission (no context= passed to smtplib's starttls() / SMTP_SSL()).
+    const omitted = f.key === 'context' && f.kind === 'expression';
+    const message = omitted
+      ? `${f.text}: the certificate of the server${where} is not verified because no context was passed (${NO_CONTEXT_REASON.split(': ')[0]}, i.e. ssl._create_unverified_context()): anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5).`
+      : `${show(f)} turns off server certificate verification${where}: anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5).${dev ? ' The host is local, but this setting tends to be copied to production.' : ''}`;
     const preferred = intentFix(cfg, { kind: 'verify-cert' }, 'verify the certificate', safe, () => (editable(cfg, f) ? [removeEdit(f)] : null));
-    ctx.report({ message, severity: dev ? 'info' : undefined, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
+    // By omission: a warning when a password crosses the connection, info otherwise (rules-research-polyglot §11);
+    // Flask-Mailman's STARTTLS path is info (the research's confidence on the released wheel is medium).
+    const quiet = dev || (omitted && (!hasCredentials(cfg) || cfg.dialect === 'flask-mailman'));
+    ctx.report({ message, severity: quiet ? 'info' : undefined, span: spanOf(f), fixes: fixes(preferred), configId: cfg.id });
   },
   checkGlobal(g, ctx) {
     const f = g.field;

@@ -1,4 +1,5 @@
-// Intents → edits for Django EMAIL_* settings (rules-research §4.2, §9):
+// Intents → edits for Django EMAIL_* settings (rules-research §4.2, §9), also Flask-Mail / Flask-Mailman MAIL_*
+// (the same USE_TLS / USE_SSL pair, rules-research-polyglot §4.3-4.4):
 //   tls-mode implicit          EMAIL_USE_TLS=True → EMAIL_USE_SSL=True (rename when only USE_TLS is written;
 //                              else EMAIL_USE_SSL=True + EMAIL_USE_TLS=False); EMAIL_URL: smtps:// → smtp://
 //                              + ?ssl=True (dj-email-url reads smtps:// as STARTTLS)
@@ -14,7 +15,7 @@ function flags(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
   const ssl = cfg.implicitTls && cfg.implicitTls.site.style !== 'url-part' ? cfg.implicitTls : undefined;
   const tls = cfg.starttls;
   const [on, off] = implicit ? [ssl, tls] : [tls, ssl];
-  const onKey = implicit ? 'EMAIL_USE_SSL' : 'EMAIL_USE_TLS';
+  const onKey = `${prefixOf(cfg)}${implicit ? 'USE_SSL' : 'USE_TLS'}`;
   const urlDecides = cfg.url?.scheme && !ssl && !tls;
   if (urlDecides) {
     const scheme = strOf(cfg.url!.scheme);
@@ -39,6 +40,11 @@ function flags(cfg: SmtpConfig, e: Edits, implicit: boolean): void {
   if (off && boolOf(off, cfg.dialect) !== false) e.add(setBool(cfg, off, false, 'True'));
 }
 
+/** Django reads EMAIL_*; Flask-Mail and Flask-Mailman (the same two switches, semantics/flask-mail.ts) read MAIL_*. */
+function prefixOf(cfg: SmtpConfig): string {
+  return cfg.dialect === 'django' ? 'EMAIL_' : 'MAIL_';
+}
+
 export function expressDjango(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
   const e = new Edits();
   switch (intent.kind) {
@@ -48,7 +54,7 @@ export function expressDjango(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
     case 'port':
       if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
       else if (cfg.url?.scheme) e.add(setUrlPort(cfg, intent.port));
-      else e.add(insert(anchorOf(cfg, cfg.host), 'EMAIL_PORT', String(intent.port), 'number'));
+      else e.add(insert(anchorOf(cfg, cfg.host), `${prefixOf(cfg)}PORT`, String(intent.port), 'number'));
       flags(cfg, e, intent.port === 465);
       break;
     case 'require-tls':
@@ -63,3 +69,5 @@ export function expressDjango(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
 }
 
 registerExpresser('django', { express: expressDjango });
+registerExpresser('flask-mail', { express: expressDjango });
+registerExpresser('flask-mailman', { express: expressDjango });

@@ -116,6 +116,13 @@ const DIALECT_LABEL: Record<Dialect, string> = {
   discourse: 'Discourse',
   'action-send-mail': 'dawidd6/action-send-mail',
   node: 'Node.js',
+  phpmailer: 'PHPMailer',
+  'wp-mail-smtp': 'WP Mail SMTP',
+  'flask-mail': 'Flask-Mail',
+  'flask-mailman': 'Flask-Mailman',
+  smtplib: 'smtplib',
+  aiosmtplib: 'aiosmtplib',
+  'fastapi-mail': 'FastAPI-Mail',
 };
 
 /** Assembles a config with the common fields filled in. */

@@ -34,6 +34,10 @@ import { buildMeteor } from './meteor';
 import { buildSymfony } from './symfony';
 import { buildMastodon } from './mastodon';
 import { buildNextcloud } from './nextcloud';
+import { buildFlask } from '../../semantics/flask-mail';
+
+const buildFlaskMail = buildFlask('flask-mail');
+const buildFlaskMailman = buildFlask('flask-mailman');
 
 /** Suffixes of the generic shape. Roles come from generic.ts; the rest are other dialects' keys. */
 const OTHER_SUFFIXES = [
@@ -75,6 +79,9 @@ function pickGeneric(group: KvGroup, inst: Instance, mastodonSeen: boolean): Dia
   // MAILER_URL is SwiftMailer's (symfony/swiftmailer-bundle, `?encryption=ssl|tls`), not a nodemailer URL:
   // its TLS rules differ, so it is left alone rather than read with the wrong semantics.
   if (p === 'MAILER_' && has(inst, 'URL') && !has(inst, 'HOST', 'PORT', 'SECURE')) return () => undefined;
+  // Python source (readers/python): MAIL_* is a Flask config (the reader names the library it saw imported).
+  if (p === 'MAIL_' && /(^|\s)flask-mailman(\s|$)/.test(image)) return buildFlaskMailman;
+  if (p === 'MAIL_' && /(^|\s)flask-mail(\s|$)/.test(image)) return buildFlaskMail;
   if (p === 'MAIL_') {
     if (has(inst, 'MAILER', 'DRIVER', 'SCHEME', 'ENCRYPTION', 'EHLO_DOMAIN', 'FROM_ADDRESS') || /laravel|php|sail/.test(image)) return buildLaravel;
     if (has(inst, 'URL') && !has(inst, 'HOST', 'PORT', 'SECURE', 'SERVICE')) return buildMeteor;

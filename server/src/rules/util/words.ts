@@ -25,6 +25,20 @@ export function libName(d: Dialect): string {
       return 'Grafana';
     case 'gitea':
       return 'Gitea';
+    case 'phpmailer':
+      return 'PHPMailer';
+    case 'wp-mail-smtp':
+      return 'WP Mail SMTP (PHPMailer)';
+    case 'flask-mail':
+      return 'Flask-Mail (smtplib)';
+    case 'flask-mailman':
+      return 'Flask-Mailman (smtplib)';
+    case 'smtplib':
+      return 'smtplib';
+    case 'aiosmtplib':
+      return 'aiosmtplib';
+    case 'fastapi-mail':
+      return 'FastAPI-Mail (aiosmtplib)';
     default:
       return 'the mail client';
   }
@@ -46,6 +60,16 @@ export function hangSymptom(d: Dialect): string {
     case 'mastodon':
     case 'discourse':
       return 'it fails with Net::ReadTimeout';
+    case 'smtplib':
+    case 'flask-mail':
+    case 'flask-mailman':
+      return "the call blocks (smtplib has no timeout unless one is passed) until the server drops the connection: 'SMTPServerDisconnected: Connection unexpectedly closed'";
+    case 'aiosmtplib':
+    case 'fastapi-mail':
+      return "it fails after the 60 s timeout with 'Timed out waiting for server ready message'";
+    case 'phpmailer':
+    case 'wp-mail-smtp':
+      return "PHPMailer waits up to its Timeout (300 s; WP Mail SMTP 30 s) and fails with 'SMTP Error: Could not connect to SMTP host'";
     default:
       return 'the connection hangs until a timeout';
   }
@@ -73,6 +97,10 @@ export function show(f: Field): string {
     case 'env':
     case 'yaml-list':
       return `${f.key}=${text}`;
+    case 'php-code':
+    case 'py-code':
+      // code as written: `EMAIL_USE_TLS = True`, `use_tls=True`, `$mail->SMTPSecure = 'tls'`, `smtplib.SMTP`
+      return f.site.key ? `${f.key} = ${f.site.quote ? f.site.quote + text + f.site.quote : text}` : text;
     case 'url-part':
       if (f.key === 'scheme') return `the ${text}:// scheme`;
       if (f.key === 'port') return `port ${text} in the URL`;

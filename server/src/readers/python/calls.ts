@@ -1,0 +1,255 @@
+// Python mail clients built by calls: smtplib.SMTP / SMTP_SSL (with starttls()/login()/set_debuglevel() on the
+// same receiver), aiosmtplib.SMTP / aiosmtplib.send, FastAPI-Mail ConnectionConfig. Their meaning is decided in
+// semantics/smtplib.ts; this module finds where the arguments are written.
+import type { SyntaxNode } from '@lezer/common';
+import type { Dialect, Field, Site, SmtpConfig } from '../../model/types';
+import { aiosmtplibEffective, fastapiMailEffective, smtplibEffective, type TwoFlags } from '../../semantics/smtplib';
+import { pyBool } from '../dialects/django';
+import { codeSite, pointSite } from '../code/sites';
+import { argsOf, evaluate, kids, pyText, type Args, type PyVal } from './evaluate';
+import type { PyFile } from './index';
+import { isPlaceholder } from '../../semantics/values';
+
+const LABEL: Partial<Record<Dialect, string>> = { smtplib: 'smtplib client', aiosmtplib: 'aiosmtplib client', 'fastapi-mail': 'FastAPI-Mail ConnectionConfig' };
+
+interface Found {
+  call: SyntaxNode;
+  callee: string;
+  args: Args;
+}
+
+function allCalls(f: PyFile): Found[] {
+  const out: Found[] = [];
+  f.tree.iterate({
+    enter(n) {
+      if (n.name !== 'CallExpression') return;
+      const node = n.node;
+      const callee = node.firstChild;
+      const argList = node.getChild('ArgList');
+      if (!callee || !argList) return;
+      out.push({ call: node, callee: f.src(callee).replace(/\s+/g, ''), args: argsOf(f.text, argList) });
+    },
+  });
+  return out;
+}
+
+/** The receiver a call's result is bound to: `s = smtplib.SMTP(...)` or `with smtplib.SMTP(...) as s:`. */
+function receiverOf(f: PyFile, call: SyntaxNode): string | undefined {
+  const parent = call.parent;
+  if (!parent) return undefined;
+  if (parent.name === 'AssignStatement') {
+    const t = parent.firstChild;
+    return t && (t.name === 'VariableName' || t.name === 'MemberExpression') ? f.src(t) : undefined;
+  }
+  if (parent.name === 'WithStatement') {
+    const cs = kids(parent);
+    const i = cs.indexOf(cs.find((c) => c.from === call.from)!);
+    if (cs[i + 1]?.name === 'as' && cs[i + 2]) return f.src(cs[i + 2]);
+  }
+  return undefined;
+}
+
+/** A Field for an evaluated argument. `node` is the whole argument (keyword with its name) for its site. */
+function argField(f: PyFile, key: string, v: PyVal, node: { from: number; to: number }, keySpan?: { start: number; end: number }, secret = false): Field {
+  const site = codeSite(f.text, { file: f.file, style: 'py-code', node: { start: node.from, end: node.to }, key: keySpan, value: v.span, quote: v.quote, listItem: true });
+  const field: Field = { key, text: secret ? '***' : v.kind === 'literal' ? pyText(v.value) : v.text, kind: v.kind === 'unknown' ? 'expression' : v.kind, site };
+  if (!secret && v.value !== undefined && v.value !== null && (v.kind === 'literal' || v.resolvedFrom)) field.value = v.value as string | number | boolean;
+  if (v.envVar) field.envVar = v.envVar;
+  if (v.resolvedFrom && v.kind === 'env') field.resolvedFrom = v.resolvedFrom;
+  return field;
+}
+
+/** The argument at keyword `kw` or position `pos`, as a Field. */
+function arg(f: PyFile, a: Args, kw: string, pos: number | undefined, secret = false): Field | undefined {
+  const k = a.keyword.get(kw);
+  if (k) return argField(f, kw, evaluate(f.scope, k.value), { from: k.name.from, to: k.value.to }, { start: k.name.from, end: k.name.to }, secret);
+  const p = pos === undefined ? undefined : a.positional[pos];
+  if (p) return argField(f, kw, evaluate(f.scope, p), p, undefined, secret);
+  return undefined;
+}
+
+function portNum(field: Field | undefined): number | undefined {
+  const v = field?.value;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+function hostStr(field: Field | undefined): string | undefined {
+  return typeof field?.value === 'string' ? field.value : undefined;
+}
+
+function flag(field: Field | undefined): boolean | undefined | 'absent' {
+  if (!field) return 'absent';
+  const v = field.value;
+  if (typeof v === 'boolean') return v;
+  if (v === undefined) return field.kind === 'literal' && field.text === '' ? 'absent' : undefined;
+  return pyBool(String(v));
+}
+
+/** The place after the last argument where a fix adds `, context=…` (zero-width site; prefix = separator). */
+function addArgSite(f: PyFile, a: Args): Site {
+  const hasArgs = a.positional.length > 0 || a.keyword.size > 0;
+  return pointSite(f.file, 'py-code', a.close, hasArgs ? ', ' : '');
+}
+
+function noContext(f: PyFile, a: Args, what: string): Field {
+  return { key: 'context', text: `${what} without context=`, value: false, kind: 'expression', site: addArgSite(f, a) };
+}
+
+function config(f: PyFile, dialect: Dialect, call: SyntaxNode, fields: Partial<SmtpConfig>, effective: SmtpConfig['effective']): SmtpConfig {
+  return {
+    id: `python:${call.from}`,
+    file: f.file,
+    format: 'python',
+    dialect,
+    label: LABEL[dialect] ?? dialect,
+    span: { start: call.from, end: call.to },
+    credentials: fields.credentials ?? { passwordIsLiteral: false },
+    extras: fields.extras ?? {},
+    ...fields,
+    effective,
+  };
+}
+
+/** The statement holding `n` (its line, for removing a starttls() call). */
+function statementOf(n: SyntaxNode): SyntaxNode {
+  let s: SyntaxNode = n;
+  while (s.parent && s.parent.name !== 'Body' && s.parent.name !== 'Script') s = s.parent;
+  return s;
+}
+
+function credentials(f: PyFile, user: Field | undefined, pass: Field | undefined): SmtpConfig['credentials'] {
+  const c: SmtpConfig['credentials'] = { passwordIsLiteral: false };
+  if (user && !(user.kind === 'literal' && String(user.value ?? '').trim() === '')) c.user = user as Field<string>;
+  if (pass) {
+    c.password = pass as Field<string>;
+    if (pass.kind === 'literal') {
+      const raw = f.text.slice(pass.site.value.start, pass.site.value.end).replace(/^[rbu]*['"]+|['"]+$/gi, '');
+      c.passwordIsLiteral = raw !== '' && !isPlaceholder(raw);
+    }
+  }
+  return c;
+}
+
+function smtplibConfig(f: PyFile, c: Found, byCallee: Map<string, Found[]>, cls: 'SMTP' | 'SMTP_SSL'): SmtpConfig {
+  const a = c.args;
+  const host = arg(f, a, 'host', 0);
+  const port = arg(f, a, 'port', 1);
+  const timeout = arg(f, a, 'timeout', cls === 'SMTP' ? 3 : undefined);
+  const recv = receiverOf(f, c.call);
+  // the first call of `method` on the receiver after the constructor (calls are in text order)
+  const on = (method: string) => (recv ? (byCallee.get(`${recv}.${method}`) ?? []).filter((x) => x.call.from > c.call.from).slice(0, 1) : []);
+  const starttls = on('starttls')[0];
+  const login = on('login')[0];
+  const debug = on('set_debuglevel')[0];
+  const calleeNode = c.call.firstChild!;
+  const nameNode = calleeNode.lastChild ?? calleeNode;
+  const classField: Field = {
+    key: 'class',
+    text: c.callee,
+    value: cls === 'SMTP_SSL',
+    kind: 'literal',
+    site: codeSite(f.text, { file: f.file, style: 'py-code', node: { start: nameNode.from, end: nameNode.to }, value: { start: nameNode.from, end: nameNode.to }, quote: '' }),
+  };
+  const fields: Partial<SmtpConfig> = { implicitTls: classField, extras: {} };
+  if (host) fields.host = host as Field<string>;
+  if (port) fields.port = port as Field<number>;
+  if (timeout) fields.extras!.timeout = timeout;
+  if (recv) fields.extras!.receiver = { key: 'receiver', text: recv, value: recv, kind: 'expression', site: classField.site };
+  // `s = smtplib.SMTP_SSL(...)` on its own line: a fix may add `s.starttls(...)` after it
+  const stmt = c.call.parent;
+  if (recv && stmt?.name === 'AssignStatement') {
+    const site = codeSite(f.text, { file: f.file, style: 'py-code', node: { start: stmt.from, end: stmt.to }, value: { start: c.call.from, end: c.call.to }, quote: '' });
+    if (!site.inline) fields.extras!.statement = { key: 'statement', text: f.src(stmt), kind: 'expression', site: { ...site, template: '{key}({value})' } };
+  }
+  if (starttls) {
+    const st = statementOf(starttls.call);
+    fields.starttls = { key: 'starttls()', text: `${recv}.starttls()`, value: true, kind: 'literal', site: codeSite(f.text, { file: f.file, style: 'py-code', node: { start: st.from, end: st.to }, value: { start: starttls.call.from, end: starttls.call.to }, quote: '' }) };
+    if (!starttls.args.keyword.has('context') && starttls.args.positional.length === 0) fields.verifyCert = noContext(f, starttls.args, `${recv}.starttls()`);
+  }
+  if (cls === 'SMTP_SSL' && !a.keyword.has('context')) fields.verifyCert = noContext(f, a, 'smtplib.SMTP_SSL()');
+  if (debug) {
+    const lvl = arg(f, debug.args, 'debuglevel', 0);
+    if (lvl) fields.extras!.set_debuglevel = { ...lvl, key: 'set_debuglevel' };
+  }
+  if (login) fields.credentials = credentials(f, arg(f, login.args, 'user', 0), arg(f, login.args, 'password', 1, true));
+  if (f.imports.has('ssl') || /^\s*import\s+ssl\b/m.test(f.text)) fields.extras!.sslImported = { key: 'sslImported', text: 'ssl', value: true, kind: 'expression', site: classField.site };
+  else fields.extras!.importAt = importAnchor(f);
+  const eff = smtplibEffective(cls, !!starttls, hostStr(host), port ? portNum(port) : 0);
+  if (port && portNum(port) === undefined) eff.port = undefined;
+  return config(f, 'smtplib', c.call, fields, eff);
+}
+
+/** Where `import ssl` goes when a fix needs it: after the line importing smtplib (never before __future__ imports). */
+function importAnchor(f: PyFile): Field {
+  const m = /^(?:import\s+smtplib|from\s+smtplib\s+import)[^\n]*\n/m.exec(f.text);
+  const at = m ? m.index + m[0].length : 0;
+  return { key: 'import', text: '', kind: 'expression', site: pointSite(f.file, 'py-code', at, '') };
+}
+
+function twoFlagConfig(f: PyFile, c: Found, dialect: 'aiosmtplib' | 'fastapi-mail'): SmtpConfig | undefined {
+  const a = c.args;
+  const fast = dialect === 'fastapi-mail';
+  const host = arg(f, a, fast ? 'MAIL_SERVER' : 'hostname', fast ? undefined : 0);
+  const port = arg(f, a, fast ? 'MAIL_PORT' : 'port', fast ? undefined : 1);
+  const implicit = arg(f, a, fast ? 'MAIL_SSL_TLS' : 'use_tls', undefined) ?? (fast ? arg(f, a, 'MAIL_SSL', undefined) : undefined);
+  const starttls = arg(f, a, fast ? 'MAIL_STARTTLS' : 'start_tls', undefined) ?? (fast ? arg(f, a, 'MAIL_TLS', undefined) : undefined);
+  const verify = arg(f, a, fast ? 'VALIDATE_CERTS' : 'validate_certs', undefined);
+  if (!host && !port && !implicit && !starttls) return undefined;
+  const fields: Partial<SmtpConfig> = { extras: {} };
+  if (host) fields.host = host as Field<string>;
+  if (port) fields.port = port as Field<number>;
+  if (implicit) fields.implicitTls = implicit;
+  if (starttls) fields.starttls = starttls;
+  if (verify) fields.verifyCert = verify;
+  const timeout = arg(f, a, fast ? 'TIMEOUT' : 'timeout', undefined);
+  if (timeout) fields.extras!.timeout = timeout;
+  const useCreds = fast ? arg(f, a, 'USE_CREDENTIALS', undefined) : undefined;
+  const user = arg(f, a, fast ? 'MAIL_USERNAME' : 'username', undefined);
+  const pass = arg(f, a, fast ? 'MAIL_PASSWORD' : 'password', undefined, true);
+  fields.credentials = useCreds && flag(useCreds) === false ? { passwordIsLiteral: false } : credentials(f, user, pass);
+  const flags: TwoFlags = { implicit: flag(implicit), starttls: flag(starttls) };
+  const p = port ? portNum(port) : undefined;
+  const eff = fast ? fastapiMailEffective(flags, hostStr(host), p) : aiosmtplibEffective(flags, hostStr(host), p);
+  if (port && p === undefined) eff.port = undefined;
+  return config(f, dialect, c.call, fields, eff);
+}
+
+export function readPythonCalls(f: PyFile): SmtpConfig[] {
+  const wants = /smtplib|ConnectionConfig/.test(f.text);
+  if (!wants) return [];
+  const calls = allCalls(f);
+  const bareSmtp = /^\s*from\s+smtplib\s+import\b/m.test(f.text);
+  const bareAio = /^\s*from\s+aiosmtplib\s+import\b/m.test(f.text);
+  const byCallee = new Map<string, Found[]>();
+  for (const c of calls) {
+    const list = byCallee.get(c.callee);
+    if (list) list.push(c);
+    else byCallee.set(c.callee, [c]);
+  }
+  const out: SmtpConfig[] = [];
+  for (const c of calls) {
+    try {
+      let m = /^(?:smtplib\.)?(SMTP|SMTP_SSL)$/.exec(c.callee);
+      if (m && (c.callee.startsWith('smtplib.') || (bareSmtp && !bareAio))) {
+        out.push(smtplibConfig(f, c, byCallee, m[1] as 'SMTP' | 'SMTP_SSL'));
+        continue;
+      }
+      m = /^(?:aiosmtplib\.)?(SMTP|send)$/.exec(c.callee);
+      if (m && (c.callee.startsWith('aiosmtplib.') || bareAio)) {
+        const cfg = twoFlagConfig(f, c, 'aiosmtplib');
+        if (cfg) out.push(cfg);
+        continue;
+      }
+      if (/^(?:fastapi_mail\.)?ConnectionConfig$/.test(c.callee) && f.imports.has('fastapi_mail')) {
+        const cfg = twoFlagConfig(f, c, 'fastapi-mail');
+        if (cfg) out.push(cfg);
+      }
+    } catch {
+      // one odd call must not lose the others
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,233 @@
+// Python reader (.py): mail settings in Django settings modules, Flask config (Flask-Mail, Flask-Mailman), and
+// smtplib / aiosmtplib / FastAPI-Mail calls (rules-research-polyglot §4).
+//
+// Parser: @lezer/python (rules-research-polyglot §10): small, pure JS, error tolerant (half-typed code still gives a
+// tree), exact offsets on every node. Loaded lazily (languages/grammars.ts) only for files that pass the prefilter.
+//
+// Settings files are flat sets of NAME = value assignments, exactly like a .env file: module-level and class-body
+// assignments of EMAIL_* / MAIL_* names, `app.config['MAIL_PORT'] = 465` and `app.config.update(MAIL_PORT=465)`
+// become KvGroups (one per module, class or app.config) that the dialect interpreters read with the library's
+// semantics (Django: readers/dialects/django.ts; Flask: semantics/flask-mail.ts). Values are evaluated by
+// evaluate.ts: literals, intra-file constants, environment reads with their defaults (resolved against the
+// workspace's .env / compose / k8s values), nothing across modules.
+import type { SyntaxNode, Tree } from '@lezer/common';
+import type { ReadResult, SmtpConfig } from '../../model/types';
+import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
+import { loadGrammar } from '../../languages/grammars';
+import { registerReader } from '../index';
+import { interpretKvGroup } from '../dialects/index';
+import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
+import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
+import { codeSite } from '../code/sites';
+import { argsOf, evaluate, kids, pyText, src, stringLiteral, type PyScope } from './evaluate';
+import { readPythonCalls } from './calls';
+
+/** Setting names read from assignments: Django EMAIL_*, Flask/FastAPI MAIL_*, FastAPI's unprefixed switches. */
+const SETTING = /^(?:EMAIL|MAIL)_[A-Z0-9_]+$|^(?:VALIDATE_CERTS|USE_CREDENTIALS)$/;
+/** Bigger inputs are not parsed (a generated module is not a settings file). */
+export const PY_PARSE_MAX = 2_000_000;
+
+const PREFILTER = languageOfFormat('python')!.prefilterWords;
+
+export function mayContainMail(text: string): boolean {
+  return hasPrefilterWord(PREFILTER, text);
+}
+
+
+export class PyFile {
+  readonly consts = new Map<string, { at: number; value: SyntaxNode }[]>();
+  readonly scope: PyScope;
+  readonly groups = new Map<string, KvGroup>();
+  /** Libraries imported by the file (flask_mail, flask_mailman, fastapi_mail, smtplib, aiosmtplib). */
+  readonly imports = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly tree: Tree,
+    readonly ctx: ReadContext,
+  ) {
+    this.scope = {
+      file,
+      text,
+      constant: (name, at) => {
+        const defs = this.consts.get(name);
+        if (!defs) return undefined;
+        let best: SyntaxNode | undefined;
+        for (const d of defs) if (d.at < at) best = d.value;
+        return best;
+      },
+      env: (name) => ctx.env?.get(file, name),
+    };
+  }
+
+  src(n: SyntaxNode): string {
+    return src(this.scope, n);
+  }
+
+  /** Module-level NAME = expr assignments (the constants other statements may refer to). */
+  collectConstants(): void {
+    for (let s = this.tree.topNode.firstChild; s; s = s.nextSibling) {
+      if (s.name === 'ImportStatement') this.noteImport(s);
+      if (s.name !== 'AssignStatement') continue;
+      const cs = kids(s);
+      if (cs.length === 3 && cs[0].name === 'VariableName' && cs[1].name === 'AssignOp') {
+        const name = this.src(cs[0]);
+        const list = this.consts.get(name) ?? [];
+        list.push({ at: s.to, value: cs[2] });
+        this.consts.set(name, list);
+      }
+    }
+  }
+
+  private noteImport(s: SyntaxNode): void {
+    const t = this.src(s);
+    for (const lib of ['flask_mailman', 'flask_mail', 'fastapi_mail', 'aiosmtplib', 'smtplib', 'ssl']) {
+      if (new RegExp(`\\b${lib}\\b`).test(t)) this.imports.add(lib);
+    }
+  }
+
+  group(id: string, label: string, at: SyntaxNode): KvGroup {
+    let g = this.groups.get(id);
+    if (!g) {
+      const lib = this.imports.has('flask_mailman') ? ' flask-mailman' : this.imports.has('flask_mail') || /\bFlask\b/.test(this.text) ? ' flask-mail' : '';
+      g = { file: this.file, format: 'python', span: { start: at.from, end: at.to }, label, entries: [], image: `python${lib}` };
+      this.groups.set(id, g);
+    }
+    return g;
+  }
+
+  /** A KvEntry for `key` whose value is the expression `valueNode`, written in the entry `node`. */
+  entry(key: string, keySpan: { start: number; end: number } | undefined, valueNode: SyntaxNode, node: SyntaxNode, listItem: boolean): KvEntry {
+    const v = evaluate(this.scope, valueNode);
+    // A literal found through a constant is edited where the constant is defined (outside this entry).
+    const site = codeSite(this.text, { file: this.file, style: 'py-code', node: { start: node.from, end: node.to }, key: keySpan, value: v.span, valueExpr: { start: valueNode.from, end: valueNode.to }, quote: v.quote, listItem });
+    const e: KvEntry = { key, value: pyText(v.value), kind: v.kind === 'unknown' ? 'expression' : v.kind, site, raw: v.kind === 'literal' ? pyText(v.value) : v.text };
+    if (v.envVar) e.envVar = v.envVar;
+    if (v.kind === 'env' && v.value !== undefined && v.resolvedFrom) e.resolvedFrom = v.resolvedFrom;
+    return e;
+  }
+
+  /** Walks statements (module, class bodies, function bodies, blocks) for settings assignments. */
+  walk(node: SyntaxNode, scopeId: string, scopeLabel: string): void {
+    for (let s = node.firstChild; s; s = s.nextSibling) {
+      switch (s.name) {
+        case 'AssignStatement':
+          this.assignment(s, scopeId, scopeLabel);
+          break;
+        case 'ExpressionStatement': {
+          const c = s.firstChild;
+          if (c?.name === 'CallExpression') this.configUpdate(c);
+          break;
+        }
+        case 'ClassDefinition': {
+          const name = s.getChild('VariableName');
+          const body = s.getChild('Body');
+          if (body) this.walk(body, `class:${s.from}`, `class ${name ? this.src(name) : ''}`);
+          break;
+        }
+        case 'DecoratedStatement':
+          this.walk(s, scopeId, scopeLabel);
+          break;
+        case 'FunctionDefinition':
+        case 'IfStatement':
+        case 'TryStatement':
+        case 'WithStatement':
+        case 'ForStatement':
+        case 'WhileStatement':
+          for (const b of s.getChildren('Body')) this.walk(b, scopeId, scopeLabel);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private assignment(s: SyntaxNode, scopeId: string, scopeLabel: string): void {
+    const cs = kids(s);
+    if (cs.length !== 3 || cs[1].name !== 'AssignOp') return;
+    const target = cs[0];
+    if (target.name === 'VariableName') {
+      const name = this.src(target);
+      if (!SETTING.test(name)) return;
+      this.group(scopeId, scopeLabel, s).entries.push(this.entry(name, { start: target.from, end: target.to }, cs[2], s, false));
+      return;
+    }
+    // app.config['MAIL_PORT'] = 465
+    if (target.name === 'MemberExpression') {
+      const t = kids(target);
+      if (t.length === 4 && t[1].name === '[' && /(^|\.)config$/.test(this.src(t[0]))) {
+        const key = stringLiteral(this.scope, t[2]);
+        if (!key || !SETTING.test(key.value)) return;
+        const q = t[2].to - t[2].from - key.value.length > 0 ? 1 : 0;
+        const g = this.group(`config:${this.src(t[0])}`, this.src(t[0]), s);
+        g.entries.push(this.entry(key.value, { start: t[2].from + q, end: t[2].to - q }, cs[2], s, false));
+      }
+    }
+  }
+
+  /** app.config.update(MAIL_PORT=465, ...) / app.config.update({'MAIL_PORT': 465}) / from_mapping(...). */
+  private configUpdate(call: SyntaxNode): void {
+    const callee = call.firstChild;
+    const argList = call.getChild('ArgList');
+    if (!callee || !argList) return;
+    const m = /^(.*\bconfig)\.(update|from_mapping)$/.exec(this.src(callee).replace(/\s+/g, ''));
+    if (!m) return;
+    const g = this.group(`config:${m[1]}`, m[1], call);
+    const args = argsOf(this.text, argList);
+    for (const [k, { name, value }] of args.keyword) {
+      if (!SETTING.test(k)) continue;
+      g.entries.push(this.entry(k, { start: name.from, end: name.to }, value, { from: name.from, to: value.to } as SyntaxNode, true));
+    }
+    const dict = args.positional[0];
+    if (dict?.name === 'DictionaryExpression') {
+      const cs = kids(dict).filter((c) => c.name !== '{' && c.name !== '}' && c.name !== ',');
+      for (let i = 0; i + 2 < cs.length + 1; i += 3) {
+        const [kn, colon, vn] = [cs[i], cs[i + 1], cs[i + 2]];
+        if (!kn || !vn || colon?.name !== ':') break;
+        const key = stringLiteral(this.scope, kn);
+        if (!key || !SETTING.test(key.value)) continue;
+        g.entries.push(this.entry(key.value, { start: kn.from + 1, end: kn.to - 1 }, vn, { from: kn.from, to: vn.to } as SyntaxNode, true));
+      }
+    }
+  }
+}
+
+export function readPython(file: string, text: string, ctx: ReadContext): ReadResult {
+  const result: ReadResult = { file, format: 'python', configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
+  if (text.length > PY_PARSE_MAX) {
+    result.problems.push({ message: `file is larger than ${PY_PARSE_MAX} characters: not read` });
+    return result;
+  }
+  if (text.includes('\u0000')) {
+    result.problems.push({ message: 'binary file: not read' });
+    return result;
+  }
+  const tree = loadGrammar('python').parse(text);
+  const f = new PyFile(file, text, tree, ctx);
+  f.collectConstants();
+  f.walk(tree.topNode, 'module', 'settings');
+  const configs: SmtpConfig[] = [];
+  for (const g of f.groups.values()) {
+    if (g.entries.length === 0) continue;
+    g.span = { start: Math.min(...g.entries.map((e) => e.site.entry.start)), end: Math.max(...g.entries.map((e) => e.site.entry.end)) };
+    configs.push(...interpretKvGroup(g).configs);
+  }
+  configs.push(...readPythonCalls(f));
+  result.configs = configs;
+  if (mentionsSuppression(text)) {
+    tree.iterate({
+      enter(n) {
+        if (n.name === 'Comment') {
+          let line = 0;
+          for (let i = text.indexOf('\n'); i >= 0 && i < n.from; i = text.indexOf('\n', i + 1)) line++;
+          addSuppressionComment(result.suppressions, text.slice(n.from + 1, n.to), line);
+        }
+      },
+    });
+  }
+  return result;
+}
+
+export const pythonReader: Reader = { format: 'python', mayContainMail, read: readPython };
+registerReader(pythonReader);
