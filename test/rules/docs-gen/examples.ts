@@ -7,6 +7,10 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: false'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: false });\nnodemailer.createTransport('smtp://user:pass@smtp.example.com:465'); // smtp: sets secure:false"],
+      ['python', 'settings.py (Django)', "EMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = 465\nEMAIL_USE_TLS = True   # STARTTLS: the worker hangs (fix: EMAIL_USE_SSL = True)"],
+      ['python', 'app.py (Flask-Mail)', "app.config.update(MAIL_SERVER='smtp.example.com', MAIL_PORT=465, MAIL_USE_TLS=True)"],
+      ['python', 'mailer.py (smtplib)', "s = smtplib.SMTP('smtp.example.com', 465)   # fix: smtplib.SMTP_SSL"],
+      ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=False)\nConnectionConfig(MAIL_SERVER='smtp.example.com', MAIL_PORT=465, MAIL_STARTTLS=True, MAIL_SSL_TLS=False)"],
     ],
     good: [
       ['dotenv', '.env', 'SMTP_PORT=465\nSMTP_SECURE=true'],
@@ -21,6 +25,8 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_SSL=True'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 587\n    properties:\n      mail.smtp.ssl.enable: true'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: true });"],
+      ['python', 'mailer.py (smtplib)', "s = smtplib.SMTP_SSL('smtp.example.com', 587)   # fix: smtplib.SMTP + s.starttls(context=ssl.create_default_context())"],
+      ['python', 'app.py (Flask-Mail) / settings.py (Django)', "app.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_SSL'] = True\nEMAIL_PORT = 587\nEMAIL_USE_SSL = True"],
     ],
     good: [
       ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true'],
@@ -58,8 +64,10 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.trust: "*"'],
       ['dotenv', '.env (Symfony)', 'MAILER_DSN=smtp://user:pass@smtp.example.com:587?verify_peer=0'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, tls: { rejectUnauthorized: false } });"],
+      ['python', 'mailer.py (smtplib: verification off by omission)', "s = smtplib.SMTP('smtp.example.com', 587)\ns.starttls()   # no context=: the certificate is not verified because no context was passed"],
+      ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=True, validate_certs=False)\nConnectionConfig(..., VALIDATE_CERTS=False)"],
     ],
-    good: [['js', 'mailer.js', "// IP address as host: give the certificate name\nnodemailer.createTransport({ host: '10.0.0.5', port: 465, tls: { servername: 'smtp.example.com' } });\n// private CA: trust it instead of trusting everything\nnodemailer.createTransport({ host: 'smtp.internal', port: 465, tls: { ca: fs.readFileSync('ca.pem') } });"]],
+    good: [['python', 'mailer.py (smtplib)', "s.starttls(context=ssl.create_default_context())\nsmtplib.SMTP_SSL(host, 465, context=ssl.create_default_context())"], ['js', 'mailer.js', "// IP address as host: give the certificate name\nnodemailer.createTransport({ host: '10.0.0.5', port: 465, tls: { servername: 'smtp.example.com' } });\n// private CA: trust it instead of trusting everything\nnodemailer.createTransport({ host: 'smtp.internal', port: 465, tls: { ca: fs.readFileSync('ca.pem') } });"]],
     notes: 'Loopback hosts and dev catchers (localhost, MailHog, Mailpit, MailDev, port 1025) are reported as info. https.Agent, database pools and other non-mail `rejectUnauthorized: false` are not mail settings and are not reported.',
   },
   'legacy-tls-version': {
