@@ -23,11 +23,13 @@ test('pre-commit hook: id, entry, language, and file patterns that match the rea
     '.env', '.env.local', 'apps/api/.env.production', 'prod.env', 'deploy/staging.env', 'docker-compose.yml',
     'k8s/app.yaml', '.github/workflows/ci.yml', 'src/mailer.ts', 'src/a.tsx', 'lib/m.mjs', 'lib/c.cjs', 'x.jsx',
     'x.mts', 'x.cts', 'src/types.d.ts', 'README.md', 'package.json', 'config.toml', '.envrc', 'environment.py',
-    'src/env.ts', 'Dockerfile', 'a.yml.bak', 'node_modules/x/.env',
+    'src/env.ts', 'Dockerfile', 'a.yml.bak', 'node_modules/x/.env', 'app/settings.py', 'config/mail.php',
+    'vendor/phpmailer/phpmailer/src/PHPMailer.php', '.venv/lib/python3.12/site-packages/django/conf/global_settings.py',
   ];
+  const skipped = /(^|\/)(node_modules|vendor|\.venv)\//;
   for (const n of names) {
     const selected = files.test(n) && !exclude.test(n);
-    const expected = !!formatOf(n) && !n.startsWith('node_modules/');
+    const expected = !!formatOf(n) && !skipped.test(n);
     assert.equal(selected, expected, n);
   }
 });
