@@ -61,3 +61,15 @@ export function codeRenderer(spell: LiteralSpeller): StyleRenderer {
     },
   };
 }
+
+/** A LiteralSpeller from a language's boolean words and string quoting; numbers and code are written as is. */
+export function literalSpeller(words: { true: string; false: string }, quoteString: (text: string, quote: '"' | "'") => string): LiteralSpeller {
+  return (text, type, quote) => {
+    if (type === 'boolean') {
+      const b = truthText(text);
+      return b === undefined ? text : b ? words.true : words.false;
+    }
+    if (type === 'number' || type === 'code') return text;
+    return quoteString(text, quote === '"' ? '"' : "'");
+  };
+}

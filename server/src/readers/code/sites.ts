@@ -53,18 +53,9 @@ export function codeSite(text: string, p: CodeSiteParts): Site {
   const le = lineEndOf(text, sepEnd);
   const rest = text.slice(sepEnd, le);
   const alone = /^[ \t]*$/.test(before) && /^[ \t]*(?:(?:#|\/\/).*)?$/.test(rest);
-  const template = buildTemplate(text, p, hasSep ? sepEnd : p.node.end);
+  const base = { file: p.file, style: p.style, value: { ...p.value }, quote: p.quote, key: p.key ? { ...p.key } : undefined };
   if (alone) {
-    return {
-      file: p.file,
-      style: p.style,
-      value: { ...p.value },
-      quote: p.quote,
-      key: p.key ? { ...p.key } : undefined,
-      entry: { start: ls, end: le + breakLength(text, le) },
-      indent: before,
-      template,
-    };
+    return { ...base, entry: { start: ls, end: le + breakLength(text, le) }, indent: before, template: buildTemplate(text, p, hasSep ? sepEnd : p.node.end) };
   }
   // inline: take the comma after it (or, for the last item, the comma before it)
   let start = p.node.start;
@@ -79,17 +70,8 @@ export function codeSite(text: string, p: CodeSiteParts): Site {
       if (text[b - 1] === ',') start = b - 1;
     }
   }
-  return {
-    file: p.file,
-    style: p.style,
-    value: { ...p.value },
-    quote: p.quote,
-    key: p.key ? { ...p.key } : undefined,
-    entry: { start, end },
-    indent: /^[ \t]*/.exec(text.slice(ls))?.[0] ?? '',
-    inline: true,
-    template: buildTemplate(text, p, p.node.end),
-  };
+  const indent = /^[ \t]*/.exec(text.slice(ls))?.[0] ?? '';
+  return { ...base, entry: { start, end }, indent, inline: true, template: buildTemplate(text, p, p.node.end) };
 }
 
 /** The entry text from its start to `end` with the key and value replaced by {key} and {value}. */
