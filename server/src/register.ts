@@ -25,4 +25,6 @@ import './fixes/dialects/node';
 import './readers/python/index';
 import './fixes/render-python';
 import './fixes/render-php';
+import './readers/php/index';
+import './fixes/dialects/phpmailer';
 import './fixes/dialects/python-clients';

@@ -191,6 +191,30 @@ describe('Mail Config Lint in a real VS Code', function () {
     await waitFor(doc.uri, withoutRule(RULE), 'TS error gone');
   });
 
+  it('PHP (PHPMailer): SMTPSecure \'tls\' on 465 shows the error; the quick fix writes \'ssl\'', async () => {
+    const { doc } = await openNew('typed/Mailer.php', "<?php\n$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->Port = 465;\n$mail->SMTPSecure = 'tls';\n");
+    assert.equal(doc.languageId, 'php');
+    const ds = await waitFor(doc.uri, withRule(RULE, 4), 'error in the PHP file');
+    const d = ds.find((x) => codeOf(x) === RULE)!;
+    const preferred = (await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
+    assert.ok(preferred?.edit);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.match(doc.getText(), /^\$mail->SMTPSecure = 'ssl';$/m);
+    await waitFor(doc.uri, withoutRule(RULE), 'PHP error gone');
+  });
+
+  it('Python (smtplib): SMTP on 465 shows the error; the quick fix switches to SMTP_SSL', async () => {
+    const { doc } = await openNew('typed/send.py', "import smtplib\n\ns = smtplib.SMTP('smtp.example.com', 465, timeout=10)\ns.login(user, password)\n");
+    assert.equal(doc.languageId, 'python');
+    const ds = await waitFor(doc.uri, withRule(RULE, 2), 'error in the Python file');
+    const d = ds.find((x) => codeOf(x) === RULE)!;
+    const preferred = (await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
+    assert.ok(preferred?.edit);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.match(doc.getText(), /^s = smtplib\.SMTP_SSL\('smtp\.example\.com', 465, timeout=10\)$/m);
+    await waitFor(doc.uri, withoutRule(RULE), 'Python error gone');
+  });
+
   it('hover on the port explains implicit TLS and corrects the "465 is deprecated" myth', async () => {
     const { doc } = await open('.env');
     await waitFor(doc.uri, withRule(RULE), 'diagnostics first');

@@ -58,3 +58,25 @@ export function phpBoolCast(v: string | number | boolean | null | undefined): bo
   if (v === null || v === false || v === 0 || v === '' || v === '0') return false;
   return true;
 }
+
+/** What Laravel's env() returns for a variable's text (Illuminate\\Support\\Env::get [LARAVEL-ENV]): 'true'/'(true)'
+ *  and 'false'/'(false)' become booleans, 'empty'/'(empty)' '', 'null'/'(null)' null; anything else stays a string.
+ *  (PHPMailer apps read their settings through it as often as through getenv(), which converts nothing.) */
+export function laravelEnvValue(v: string): string | boolean | null {
+  switch (v.toLowerCase()) {
+    case 'true':
+    case '(true)':
+      return true;
+    case 'false':
+    case '(false)':
+      return false;
+    case 'empty':
+    case '(empty)':
+      return '';
+    case 'null':
+    case '(null)':
+      return null;
+    default:
+      return v;
+  }
+}
