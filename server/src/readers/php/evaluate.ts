@@ -3,43 +3,17 @@
 // $_ENV['X'] ?? d, $_SERVER['X'] ?? d, casts. Resolved against the workspace's .env / compose / k8s values (ctx.env).
 // A value from another file, a function or a container is unknown: no guess.
 import type { SyntaxNode } from '@lezer/common';
-import type { SourceRef, Span } from '../../model/types';
+import type { Span } from '../../model/types';
+import { kids, srcOf, type CodeScope, type CodeVal } from '../code/common';
 import { laravelEnvValue } from '../../semantics/phpmailer';
 
-export interface PhpVal {
-  /** literal: a literal token in this file (span = that token; a fix may replace it); env: read from the
-   *  environment; unknown: not understood. */
-  kind: 'literal' | 'env' | 'unknown';
-  value?: string | number | boolean | null;
-  /** As written, without quotes (literal), or the expression text. */
-  text: string;
-  span: Span;
-  quote: '' | '"' | "'";
-  envVar?: string;
-  resolvedFrom?: SourceRef;
-  /** The value is a class constant (PHPMailer::ENCRYPTION_SMTPS): fixes keep writing constants. */
-  constant?: boolean;
-}
-
-export interface PhpScope {
-  file: string;
-  text: string;
-  /** A constant defined in this file before `at` (define() or const). */
-  constant(name: string, at: number): SyntaxNode | undefined;
-  env(name: string): { value: string; ref: SourceRef } | undefined;
-}
+/** A PHP value; `constant`: it is a class constant (PHPMailer::ENCRYPTION_SMTPS), so fixes keep writing constants. */
+export type PhpVal = CodeVal & { constant?: boolean };
+export type PhpScope = CodeScope;
 
 const MAX_DEPTH = 8;
 
-export function kids(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
-
-export function srcOf(scope: { text: string }, n: SyntaxNode): string {
-  return scope.text.slice(n.from, n.to);
-}
+export { kids, srcOf };
 
 function spanOf(n: SyntaxNode): Span {
   return { start: n.from, end: n.to };

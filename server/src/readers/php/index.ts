@@ -14,14 +14,13 @@ import type { Field, ReadResult, Site, SmtpConfig } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
 import { loadGrammar } from '../../languages/grammars';
 import { registerReader } from '../index';
-import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
+import { CodeFile, readCode } from '../code/common';
 import type { ReadContext, Reader } from '../types';
 import { codeSite } from '../code/sites';
 import { isPlaceholder } from '../../semantics/values';
 import { phpBoolCast, phpmailerEffective, smtpSecureOf } from '../../semantics/phpmailer';
-import { argNodes, evaluate, kids, phpString, phpText, srcOf, type PhpScope, type PhpVal } from './evaluate';
+import { argNodes, evaluate, kids, phpString, phpText, type PhpVal } from './evaluate';
 
-export const PHP_PARSE_MAX = 2_000_000;
 const PREFILTER = languageOfFormat('php')!.prefilterWords;
 /** PHPMailer properties that matter for the connection [PHPM-MAIN]. */
 const PROPS = new Set(['Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS', 'SMTPAuth', 'Username', 'Password', 'SMTPOptions', 'Timeout', 'SMTPDebug', 'Debugoutput', 'Mailer']);
@@ -40,32 +39,8 @@ interface Mailer {
   verifyOff?: Field;
 }
 
-class PhpFile {
-  readonly consts = new Map<string, { at: number; value: SyntaxNode; stmt: SyntaxNode; key: SyntaxNode }[]>();
-  readonly scope: PhpScope;
+class PhpFile extends CodeFile<{ at: number; value: SyntaxNode; stmt: SyntaxNode; key: SyntaxNode }> {
   readonly mailers = new Map<string, Mailer>();
-
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    readonly tree: Tree,
-    readonly ctx: ReadContext,
-  ) {
-    this.scope = {
-      file,
-      text,
-      constant: (name, at) => {
-        let best: SyntaxNode | undefined;
-        for (const d of this.consts.get(name) ?? []) if (d.at < at) best = d.value;
-        return best;
-      },
-      env: (name) => ctx.env?.get(file, name),
-    };
-  }
-
-  src(n: SyntaxNode): string {
-    return srcOf(this, n);
-  }
 
   /** The statement holding `n` (for the entry span of a property assignment or a define()). */
   statementOf(n: SyntaxNode): SyntaxNode {
@@ -104,21 +79,15 @@ class PhpFile {
           if (callee?.name === 'Name' && this.src(callee) === 'define' && argList) {
             const [k, v] = argNodes(argList);
             const key = k ? phpString(this, k) : undefined;
-            if (key && v) this.addConst(key.value, n.to, v, this.statementOf(n), k);
+            if (key && v) this.addConst(key.value, { at: n.to, value: v, stmt: this.statementOf(n), key: k });
           }
         } else if (n.name === 'VariableDeclarator' && n.parent?.name === 'ConstDeclaration') {
           const name = n.getChild('Name');
           const v = n.lastChild;
-          if (name && v && v !== name) this.addConst(this.src(name), n.to, v, n.parent, name);
+          if (name && v && v !== name) this.addConst(this.src(name), { at: n.to, value: v, stmt: n.parent, key: name });
         }
       },
     });
-  }
-
-  private addConst(name: string, at: number, value: SyntaxNode, stmt: SyntaxNode, key: SyntaxNode): void {
-    const list = this.consts.get(name) ?? [];
-    list.push({ at, value, stmt, key });
-    this.consts.set(name, list);
   }
 
   private mailer(receiver: SyntaxNode): Mailer {
@@ -295,35 +264,17 @@ class PhpFile {
   }
 }
 
+const PHP_COMMENTS = new Set(['LineComment', 'BlockComment']);
+
 export function readPhp(file: string, text: string, ctx: ReadContext): ReadResult {
-  const result: ReadResult = { file, format: 'php', configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
-  if (text.length > PHP_PARSE_MAX) {
-    result.problems.push({ message: `file is larger than ${PHP_PARSE_MAX} characters: not read` });
-    return result;
-  }
-  if (text.includes('\u0000')) {
-    result.problems.push({ message: 'binary file: not read' });
-    return result;
-  }
-  const tree = loadGrammar('php').parse(text);
-  const f = new PhpFile(file, text, tree, ctx);
-  f.collectConstants();
-  f.collectMailers();
-  result.configs = f.configs();
-  const wp = f.wpMailSmtp();
-  if (wp) result.configs.push(wp);
-  if (mentionsSuppression(text)) {
-    tree.iterate({
-      enter(n) {
-        if (n.name === 'LineComment' || n.name === 'BlockComment') {
-          let line = 0;
-          for (let i = text.indexOf('\n'); i >= 0 && i < n.from; i = text.indexOf('\n', i + 1)) line++;
-          addSuppressionComment(result.suppressions, text.slice(n.from, n.to), line);
-        }
-      },
-    });
-  }
-  return result;
+  return readCode(file, text, 'php', (t) => loadGrammar('php').parse(t), PHP_COMMENTS, (tree, result) => {
+    const f = new PhpFile(file, text, tree, ctx);
+    f.collectConstants();
+    f.collectMailers();
+    result.configs = f.configs();
+    const wp = f.wpMailSmtp();
+    if (wp) result.configs.push(wp);
+  });
 }
 
 export const phpReader: Reader = { format: 'php', mayContainMail, read: readPhp };

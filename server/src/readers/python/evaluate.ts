@@ -3,44 +3,17 @@
 // env.bool() ...) with their defaults, resolved against the workspace's .env / compose / k8s values (ctx.env).
 // Anything else (a value from another module, a function call, a DI container) is unknown: no guess.
 import type { SyntaxNode } from '@lezer/common';
-import type { SourceRef, Span } from '../../model/types';
+import type { Span } from '../../model/types';
+import { kids, srcOf, type CodeScope, type CodeVal } from '../code/common';
 import { parseBool } from '../../semantics/values';
 
-export interface PyVal {
-  /** literal: written in this file as a literal token (span = that token; a fix may replace it).
-   *  env: read from the environment (value known when resolved, or from a default in an expression).
-   *  unknown: not understood. */
-  kind: 'literal' | 'env' | 'unknown';
-  value?: string | number | boolean | null;
-  /** The token as written, without quotes (literal), or the expression text. */
-  text: string;
-  span: Span;
-  quote: '' | '"' | "'";
-  envVar?: string;
-  /** Where a known non-literal value came from (a .env line, or the default literal in this file). */
-  resolvedFrom?: SourceRef;
-}
-
-export interface PyScope {
-  file: string;
-  text: string;
-  /** A module-level constant assigned before `at` (intra-file constant propagation). */
-  constant(name: string, at: number): SyntaxNode | undefined;
-  env(name: string): { value: string; ref: SourceRef } | undefined;
-}
+export type PyVal = CodeVal;
+export type PyScope = CodeScope;
 
 const MAX_DEPTH = 8;
 
-export function src(scope: PyScope, n: SyntaxNode): string {
-  return scope.text.slice(n.from, n.to);
-}
-
-/** The children of a node (named and punctuation), in order. */
-export function kids(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
+export const src = srcOf;
+export { kids };
 
 export interface Args {
   positional: SyntaxNode[];

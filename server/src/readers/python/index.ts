@@ -11,21 +11,19 @@
 // evaluate.ts: literals, intra-file constants, environment reads with their defaults (resolved against the
 // workspace's .env / compose / k8s values), nothing across modules.
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { ReadResult, SmtpConfig } from '../../model/types';
+import type { ReadResult } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
 import { loadGrammar } from '../../languages/grammars';
 import { registerReader } from '../index';
 import { interpretKvGroup } from '../dialects/index';
-import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
+import { CodeFile, readCode } from '../code/common';
 import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { codeSite } from '../code/sites';
-import { argsOf, evaluate, kids, pyText, src, stringLiteral, type PyScope } from './evaluate';
+import { argsOf, evaluate, kids, pyText, stringLiteral } from './evaluate';
 import { readPythonCalls } from './calls';
 
 /** Setting names read from assignments: Django EMAIL_*, Flask/FastAPI MAIL_*, FastAPI's unprefixed switches. */
 const SETTING = /^(?:EMAIL|MAIL)_[A-Z0-9_]+$|^(?:VALIDATE_CERTS|USE_CREDENTIALS)$/;
-/** Bigger inputs are not parsed (a generated module is not a settings file). */
-export const PY_PARSE_MAX = 2_000_000;
 
 const PREFILTER = languageOfFormat('python')!.prefilterWords;
 
@@ -34,36 +32,10 @@ export function mayContainMail(text: string): boolean {
 }
 
 
-export class PyFile {
-  readonly consts = new Map<string, { at: number; value: SyntaxNode }[]>();
-  readonly scope: PyScope;
+export class PyFile extends CodeFile {
   readonly groups = new Map<string, KvGroup>();
   /** Libraries imported by the file (flask_mail, flask_mailman, fastapi_mail, smtplib, aiosmtplib). */
   readonly imports = new Set<string>();
-
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    readonly tree: Tree,
-    readonly ctx: ReadContext,
-  ) {
-    this.scope = {
-      file,
-      text,
-      constant: (name, at) => {
-        const defs = this.consts.get(name);
-        if (!defs) return undefined;
-        let best: SyntaxNode | undefined;
-        for (const d of defs) if (d.at < at) best = d.value;
-        return best;
-      },
-      env: (name) => ctx.env?.get(file, name),
-    };
-  }
-
-  src(n: SyntaxNode): string {
-    return src(this.scope, n);
-  }
 
   /** Module-level NAME = expr assignments (the constants other statements may refer to). */
   collectConstants(): void {
@@ -72,10 +44,7 @@ export class PyFile {
       if (s.name !== 'AssignStatement') continue;
       const cs = kids(s);
       if (cs.length === 3 && cs[0].name === 'VariableName' && cs[1].name === 'AssignOp') {
-        const name = this.src(cs[0]);
-        const list = this.consts.get(name) ?? [];
-        list.push({ at: s.to, value: cs[2] });
-        this.consts.set(name, list);
+        this.addConst(this.src(cs[0]), { at: s.to, value: cs[2] });
       }
     }
   }
@@ -193,40 +162,20 @@ export class PyFile {
   }
 }
 
+const PY_COMMENTS = new Set(['Comment']);
+
 export function readPython(file: string, text: string, ctx: ReadContext): ReadResult {
-  const result: ReadResult = { file, format: 'python', configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
-  if (text.length > PY_PARSE_MAX) {
-    result.problems.push({ message: `file is larger than ${PY_PARSE_MAX} characters: not read` });
-    return result;
-  }
-  if (text.includes('\u0000')) {
-    result.problems.push({ message: 'binary file: not read' });
-    return result;
-  }
-  const tree = loadGrammar('python').parse(text);
-  const f = new PyFile(file, text, tree, ctx);
-  f.collectConstants();
-  f.walk(tree.topNode, 'module', 'settings');
-  const configs: SmtpConfig[] = [];
-  for (const g of f.groups.values()) {
-    if (g.entries.length === 0) continue;
-    g.span = { start: Math.min(...g.entries.map((e) => e.site.entry.start)), end: Math.max(...g.entries.map((e) => e.site.entry.end)) };
-    configs.push(...interpretKvGroup(g).configs);
-  }
-  configs.push(...readPythonCalls(f));
-  result.configs = configs;
-  if (mentionsSuppression(text)) {
-    tree.iterate({
-      enter(n) {
-        if (n.name === 'Comment') {
-          let line = 0;
-          for (let i = text.indexOf('\n'); i >= 0 && i < n.from; i = text.indexOf('\n', i + 1)) line++;
-          addSuppressionComment(result.suppressions, text.slice(n.from + 1, n.to), line);
-        }
-      },
-    });
-  }
-  return result;
+  return readCode(file, text, 'python', (t) => loadGrammar('python').parse(t), PY_COMMENTS, (tree, result) => {
+    const f = new PyFile(file, text, tree, ctx);
+    f.collectConstants();
+    f.walk(tree.topNode, 'module', 'settings');
+    for (const g of f.groups.values()) {
+      if (g.entries.length === 0) continue;
+      g.span = { start: Math.min(...g.entries.map((e) => e.site.entry.start)), end: Math.max(...g.entries.map((e) => e.site.entry.end)) };
+      result.configs.push(...interpretKvGroup(g).configs);
+    }
+    result.configs.push(...readPythonCalls(f));
+  });
 }
 
 export const pythonReader: Reader = { format: 'python', mayContainMail, read: readPython };
