@@ -67,6 +67,7 @@ export function entryOf(r: ProbeReport, p: SweepPort, wantAuth: boolean): SweepE
     detail,
     authorized: tlsOk,
     authMechanisms: r.auth.mechanisms,
+    protocol: r.tls?.protocol ?? undefined,
   });
   const cancelled = r.diagnosis.find((d) => d.code === 'cancelled');
   if (cancelled) return entry('cancelled', 'cancelled', cancelled.message);

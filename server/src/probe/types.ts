@@ -147,6 +147,8 @@ export interface SweepEntry {
   authMechanisms?: string[];
   /** The time limits that ran out while probing this port (both probes when the mode was re-checked). */
   timeouts?: ExpiredTimeout[];
+  /** Negotiated TLS protocol (TLSv1.3 ...), when TLS was used. */
+  protocol?: string;
 }
 
 /** A time limit that ran out during a probe run: one step's (a connect, handshake or reply wait) or the whole test's. */
