@@ -81,7 +81,7 @@ export async function startHttps(cert: CertPair, handlers: Record<string, Handle
     }
     h({ url: req.url ?? '/', host }, res);
   });
-  server.on('connection', (s) => {
+  server.on('connection', (s: net.Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
