@@ -31,6 +31,7 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'gi
 
 export const HELP = `Usage: mail-config-lint [PATH...] [options]
        mail-config-lint test-connection [options]   (live SMTP probe; see test-connection --help)
+       mail-config-lint discover ADDRESS|DOMAIN      (find SMTP settings; see discover --help)
 
 Lints SMTP client settings in .env* files, YAML (compose, Kubernetes, CI, Spring) and nodemailer JS/TS.
 PATH is a file or a folder (searched recursively, dotfiles included; node_modules and .git skipped, and

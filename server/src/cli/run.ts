@@ -56,6 +56,11 @@ export function processIO(): CliIO {
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'discover') {
+    // Loaded only for this subcommand, like the probe.
+    const d = await import('./discover');
+    return d.runDiscover(argv.slice(1), io);
+  }
   if (argv[0] === 'test-connection') {
     // Loaded only for this subcommand: lint runs never evaluate the probe.
     const probe = await import('./testConnection');
