@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discover, DiscoverInputError, parseDnsServer, DEFAULT_DISCOVER_STEP_MS, DEFAULT_DISCOVER_TOTAL_MS, type DiscoverReport } from '../discover/index';
 import { writeEndpoint } from '../discover/write';
+import { argTokens } from './subcommandArgs';
 import { writeAtomic, WriteRefused } from './write';
 
 export const DISCOVER_HELP = `Usage: mail-config-lint discover ADDRESS|DOMAIN [options]
@@ -55,23 +56,15 @@ const WITH_VALUE = new Set(['--format', '-f', '--dns-server', '--ca', '--timeout
 
 function parse(argv: string[], cwd: string): Args {
   const a: Args = { format: 'text', probe: true, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    if (!arg.startsWith('-')) {
-      if (a.input !== undefined) throw new Usage(`one address or domain only (got "${a.input}" and "${arg}")`);
-      a.input = arg;
+  for (const t of argTokens(argv, WITH_VALUE, (m) => new Usage(m))) {
+    if (t.positional !== undefined) {
+      if (a.input !== undefined) throw new Usage(`one address or domain only (got "${a.input}" and "${t.positional}")`);
+      a.input = t.positional;
       continue;
     }
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (WITH_VALUE.has(arg) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new Usage(`${arg} needs a value`);
-    } else if (!WITH_VALUE.has(arg) && value !== undefined) throw new Usage(`${arg} takes no value`);
+    const arg = t.option!;
+    const value = t.value;
+    if (!WITH_VALUE.has(arg) && value !== undefined) throw new Usage(`${arg} takes no value`);
     switch (arg) {
       case '-f':
       case '--format':

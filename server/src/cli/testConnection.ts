@@ -9,6 +9,7 @@ import { formatOf } from '../readers/index';
 import { configAt, formatText, parseSweepPorts, stepLine, targetFromConfig, testConnection, toJson, DEFAULT_TIMEOUT_MS } from '../probe/index';
 import type { ProbeTarget, ProbeTls } from '../probe/types';
 import type { SweepPort } from '../probe/sweep';
+import { argTokens } from './subcommandArgs';
 
 export const TEST_CONNECTION_HELP = `Usage: mail-config-lint test-connection [FILE[:LINE]] [options]
 
@@ -73,22 +74,13 @@ const WITH_VALUE = new Set(['--host', '--port', '--tls', '--user', '--password-e
 function parse(argv: string[], cwd: string): Args {
   const a: Args = { sweep: false, allowPlaintextAuth: false, transcript: true, verbose: false, format: 'text', help: false };
   const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
+  for (const t of argTokens(argv, WITH_VALUE, (m) => new Usage(m))) {
+    if (t.positional !== undefined) {
+      positional.push(t.positional);
       continue;
     }
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (WITH_VALUE.has(arg) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new Usage(`${arg} needs a value`);
-    }
+    const arg = t.option!;
+    const value = t.value;
     switch (arg) {
       case '--host':
         if (!value!.trim()) throw new Usage('--host is empty');
