@@ -243,10 +243,12 @@ async function probeAll(
 }
 
 function probeOf(e: SweepEntry): CandidateProbe {
-  // A failure caused by a time limit (a step's or the run's) is a timeout: the port may work on a better network.
-  const timedOut = e.status === 'fail' && (!!e.timeouts?.length || e.code === 'cancelled');
+  // The sweep's status: ok | refused | timeout | tls-error | dns-failed | auth-failed | protocol-error | cancelled.
+  // Answering without TLS or with an unverified certificate is 'warn'; a time limit (a step's or the run's) is 'timeout'.
+  const status: CandidateProbe['status'] =
+    e.status === 'ok' ? 'ok' : e.status === 'timeout' || e.status === 'cancelled' ? 'timeout' : e.status === 'tls-error' && e.code !== 'port-expects-implicit-tls' && e.code !== 'port-expects-starttls' ? 'warn' : 'fail';
   return {
-    status: timedOut ? 'timeout' : e.status,
+    status,
     ...(e.code ? { code: e.code } : {}),
     ...(e.protocol ? { tls: { protocol: e.protocol, authorized: !!e.authorized } } : {}),
     detail: `probe: ${e.detail}`,
