@@ -6,6 +6,8 @@ import './fixes/render-js';
 import './fixes/dialects/nodemailer';
 import './readers/env/index';
 import './readers/yaml/index';
+import './readers/ini/index';
+import './fixes/render-ini';
 import './fixes/render-env';
 import './fixes/render-url';
 import './fixes/dialects/generic';

@@ -8,6 +8,10 @@ const head = "import nodemailer from 'nodemailer';\n\n";
 
 ruleTester('hardcoded-smtp-credentials', {
   valid: [
+    // Grafana variable expansion is not a literal; a database password in app.ini is not mail
+    { file: 'grafana.ini', code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana\npassword = $__env{GF_SMTP_PASSWORD}\n' },
+    { file: 'grafana.ini', code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana\npassword = $__file{/run/secrets/smtp}\n' },
+    { file: 'custom/conf/app.ini', code: '[database]\nPASSWD = Zx81wqPlm2Tr\n' },
     { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, auth: { user: 'me', pass: process.env.SMTP_PASS } });\n" },
     // placeholders are not secrets
     { file: 'src/mailer.ts', code: head + "export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, auth: { user: 'me', pass: 'changeme' } });\n" },
@@ -61,6 +65,12 @@ ruleTester('hardcoded-smtp-credentials', {
       code: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: noreply@example.com\n    password: Zx81wqPlm2Tr\n',
       errors: [{ line: 6, severity: 'warning' }],
       output: 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    username: noreply@example.com\n    password: ${MAIL_PASSWORD}\n',
+    },
+    {
+      name: 'Gitea app.ini PASSWD literal',
+      file: 'custom/conf/app.ini',
+      code: '[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\nUSER = gitea@example.com\nPASSWD = `Zx81wqPlm2Tr`\n',
+      errors: [{ line: 6, includes: ['(PASSWD)'] }],
     },
     {
       name: 'Kubernetes Secret and ConfigMap manifests',

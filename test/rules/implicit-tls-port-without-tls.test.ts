@@ -13,6 +13,8 @@ ruleTester('implicit-tls-port-without-tls', {
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: false').replace('dawidd6/action-send-mail@v3', 'someone/mailer-action@v1') },
     // Legacy JavaMail implicit TLS (before 1.4.2: an SSL socket factory for plain sockets) on 465 works.
     { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    properties:\n      mail.smtp.auth: true\n      mail.smtp.socketFactory.class: javax.net.ssl.SSLSocketFactory\n      mail.smtp.socketFactory.port: 465\n      mail.smtp.socketFactory.fallback: false\n' },
+    // Gitea app.ini: an empty PROTOCOL is inferred from port 465 (smtps)
+    { file: 'custom/conf/app.ini', code: '[mailer]\nENABLED = true\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\n' },
     // implicit TLS on 465, every spelling
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=1\n' },
@@ -80,6 +82,13 @@ ruleTester('implicit-tls-port-without-tls', {
       file: 'src/mailer.js',
       code: "const nodemailer = require('nodemailer');\nconst port = parseInt(process.env.SMTP_PORT ?? '465', 10);\nmodule.exports = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: false });\n",
       errors: [{ line: 3, includes: ['When SMTP_PORT is unset (port falls back to 465'] }],
+    },
+    {
+      name: 'Gitea app.ini: smtp+starttls on 465',
+      file: 'custom/conf/app.ini',
+      code: '[mailer]\nENABLED = true\nPROTOCOL = smtp+starttls ; tls please\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\n',
+      errors: [{ line: 3, column: 1, endColumn: 25, includes: ['PROTOCOL = smtp+starttls makes Gitea wait for a plaintext greeting'], safe: [true, false] }],
+      output: '[mailer]\nENABLED = true\nPROTOCOL = smtps ; tls please\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\n',
     },
     {
       name: 'Django EMAIL_URL smtps:// on 465 means STARTTLS in dj-email-url',

@@ -7,6 +7,9 @@ const wf = (inputs: string): string =>
 ruleTester('starttls-port-with-implicit-tls', {
   valid: [
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.example.com\nserver_port: 587\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
+    // Gitea app.ini: smtp+starttls on 587; Grafana grafana.ini on 587 (never implicit there)
+    { file: 'custom/conf/app.ini', code: '[mailer]\nENABLED = true\nPROTOCOL = smtp+starttls\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587\n' },
+    { file: 'grafana.ini', code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=2525\n' },
     { file: '.env', code: 'SMTP_HOST=localhost\nSMTP_PORT=25\nSMTP_SECURE=false\n' },
@@ -31,6 +34,12 @@ ruleTester('starttls-port-with-implicit-tls', {
       file: 'src/mailer.ts',
       code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: +(process.env.SMTP_PORT ?? 587), secure: true });\n",
       errors: [{ line: 2, includes: ['When SMTP_PORT is unset (port falls back to 587 in +(process.env.SMTP_PORT ?? 587)): port 587 is the STARTTLS submission port'], safe: [false] }],
+    },
+    {
+      name: 'Gitea app.ini: the Gitea docs example (PROTOCOL = smtps with SMTP_PORT = 587)',
+      file: 'custom/conf/app.ini',
+      code: '[mailer]\nENABLED = true\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587\nUSER = gitea@example.com\n',
+      errors: [{ line: 3, column: 1, endColumn: 17, includes: ['PROTOCOL = smtps makes Gitea start a TLS handshake'], fixes: ['[mailer]\nENABLED = true\nPROTOCOL = smtp+starttls\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587\nUSER = gitea@example.com\n', '[mailer]\nENABLED = true\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\nUSER = gitea@example.com\n'] }],
     },
     {
       name: 'Gitea PROTOCOL=smtps on 587',

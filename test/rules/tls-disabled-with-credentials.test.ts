@@ -21,6 +21,12 @@ ruleTester('tls-disabled-with-credentials', {
   ],
   invalid: [
     {
+      name: 'grafana.ini NoStartTLS with a user',
+      file: 'grafana.ini',
+      code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana@example.com\npassword = $__env{GF_PW}\nstartTLS_policy = NoStartTLS\n',
+      errors: [{ line: 6, includes: ['startTLS_policy = NoStartTLS keeps the session unencrypted'], fixes: ['[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana@example.com\npassword = $__env{GF_PW}\nstartTLS_policy = MandatoryStartTLS\n'] }],
+    },
+    {
       name: 'a relay on the private network (compose service name): info',
       file: '.env',
       code: 'EMAIL_HOST=postfix\nEMAIL_PORT=25\nEMAIL_HOST_USER=app\n',

@@ -9,6 +9,8 @@ const head = "import nodemailer from 'nodemailer';\n\n";
 ruleTester('tls-verification-disabled', {
   valid: [
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.example.com\nserver_port: 587\nignore_cert: false') },
+    // a skip_verify outside [smtp] (another app's section) and Grafana's commented-out sample line
+    { file: 'grafana.ini', code: '[database]\nssl_mode = disable\nskip_verify = true\n[smtp]\nenabled = true\nhost = smtp.example.com:587\n;skip_verify = true\n' },
     { file: '.env', code: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_TLS_REJECT_UNAUTHORIZED=true\n' },
     // non-mail TLS settings are decoys
     { file: '.env', code: 'API_TLS_REJECT_UNAUTHORIZED=false\nPG_TLS_REJECT_UNAUTHORIZED=false\n' },
@@ -24,6 +26,18 @@ ruleTester('tls-verification-disabled', {
       file: '.github/workflows/notify.yml',
       code: wf('server_address: smtp.example.com\nserver_port: 587\nignore_cert: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}'),
       errors: [{ line: 10, includes: ['ignore_cert: true turns off server certificate verification to smtp.example.com'], fixes: [wf('server_address: smtp.example.com\nserver_port: 587\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}')] }],
+    },
+    {
+      name: 'grafana.ini skip_verify = true',
+      file: 'grafana.ini',
+      code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\nskip_verify = true\n',
+      errors: [{ line: 4, column: 1, endColumn: 19, includes: ['skip_verify = true turns off server certificate verification'], fixes: ['[smtp]\nenabled = true\nhost = smtp.example.com:587\nskip_verify = false\n'] }],
+    },
+    {
+      name: 'Gitea app.ini FORCE_TRUST_SERVER_CERT = true',
+      file: 'custom/conf/app.ini',
+      code: '[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\nFORCE_TRUST_SERVER_CERT = true\n',
+      errors: [{ line: 5, fixes: ['[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465\nFORCE_TRUST_SERVER_CERT = false\n'] }],
     },
     {
       name: 'NODE_TLS_REJECT_UNAUTHORIZED in compose (map with a bare 0, and list)',

@@ -107,7 +107,7 @@ function render(text: string, edit: FieldEdit): TextEdit[] {
   switch (edit.op) {
     case 'set': {
       const site = edit.field.site;
-      const q = site.quote || dominantQuote(text);
+      const q = (site.quote === '"""' ? '"' : site.quote) || dominantQuote(text); // '"""' is INI-only
       const type: ValueType = edit.type ?? (site.quote ? 'string' : undefined);
       const value = jsValue(edit.text, type, q);
       const shorthand = site.key && site.key.start === site.value.start && site.key.end === site.value.end;

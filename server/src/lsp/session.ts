@@ -83,6 +83,7 @@ const LANG_SUFFIX: Record<string, string> = {
   javascriptreact: '.jsx',
   typescript: '.ts',
   typescriptreact: '.tsx',
+  ini: '.ini',
 };
 
 /** The engine's name for a document: its path, or for untitled buffers and odd names one its language id gives. */

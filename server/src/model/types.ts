@@ -6,7 +6,7 @@
 // adapters, with LineIndex.
 
 /** env/yaml/js are built in; the code languages of languages/registry.ts add theirs ('php', 'python', ...). */
-export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python';
+export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini';
 
 /** Which library/application interprets the settings. Decides the effective TLS mode and how fixes are spelled. */
 export type Dialect =
@@ -65,16 +65,17 @@ export interface Span {
  * - php-code / py-code: a setting in PHP / Python source (`$mail->Port = 465;`, `'port' => 465,`,
  *                   `EMAIL_PORT = 465`, `app.config['MAIL_PORT'] = 465`, a keyword argument `port=465`);
  *                   `template` says how a sibling is spelled. Rendered by fixes/render-php.ts / render-python.ts.
+ * - ini:            `KEY = value` line in an INI section (go-ini: Gitea app.ini, grafana.ini)
  */
-export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code';
+export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'ini';
 
 export interface Site {
   file: string;
   style: SiteStyle;
   /** The value token as written, including its quotes if any. Empty span (start===end) = no value written. */
   value: Span;
-  /** The quote character around the value ('' when bare). Fixes keep it. */
-  quote: '' | '"' | "'" | '`';
+  /** The quote character around the value ('' when bare; '"""' = go-ini triple quotes). Fixes keep it. */
+  quote: '' | '"' | "'" | '`' | '"""';
   /** The key token as written (absent for url-part / js-expr). */
   key?: Span;
   /** The whole entry including its trailing line break (or, for js-prop, its comma); removing it removes the setting. */

@@ -25,6 +25,7 @@ import deprecatedMailSetting from './deprecated-mail-setting';
 import nonstandardSubmissionPort from './nonstandard-submission-port';
 import symfonyDsnUnknownOption from './symfony-dsn-unknown-option';
 import grafanaHostMissingPort from './grafana-host-missing-port';
+import iniValueTruncatedByComment from './ini-value-truncated-by-comment';
 import missingSmtpTimeouts from './missing-smtp-timeouts';
 import smtpDebugLogging from './smtp-debug-logging';
 import springMailPropertyIgnored from './spring-mail-property-ignored';
@@ -57,6 +58,7 @@ export const rules: Rule[] = [
   nonstandardSubmissionPort,
   symfonyDsnUnknownOption,
   grafanaHostMissingPort,
+  iniValueTruncatedByComment,
   missingSmtpTimeouts,
   smtpDebugLogging,
   springMailPropertyIgnored,

@@ -30,9 +30,11 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['php', 'functions.php (WordPress phpmailer_init)', "add_action( 'phpmailer_init', function ( $phpmailer ) {\n    $phpmailer->Port = 587;\n    $phpmailer->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;   // fix: ENCRYPTION_STARTTLS\n} );"],
       ['python', 'mailer.py (smtplib)', "s = smtplib.SMTP_SSL('smtp.example.com', 587)   # fix: smtplib.SMTP + s.starttls(context=ssl.create_default_context())"],
       ['python', 'app.py (Flask-Mail) / settings.py (Django)', "app.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_SSL'] = True\nEMAIL_PORT = 587\nEMAIL_USE_SSL = True"],
+      ['ini', 'app.ini (Gitea; the Gitea docs example)', '[mailer]\nENABLED = true\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587'],
     ],
     good: [
       ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true'],
+      ['ini', 'app.ini (Gitea)', '[mailer]\nENABLED = true\nPROTOCOL = smtp+starttls\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true });"],
     ],
     notes: 'Port 2525 (an unofficial provider alternative) and 2587 (SES/Resend) behave exactly like 587; port 25 greets in plaintext too.',
@@ -70,6 +72,8 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['php', 'Mailer.php (PHPMailer)', "$mail->SMTPOptions = ['ssl' => ['verify_peer' => false, 'verify_peer_name' => false, 'allow_self_signed' => true]];"],
       ['python', 'mailer.py (smtplib: verification off by omission)', "s = smtplib.SMTP('smtp.example.com', 587)\ns.starttls()   # no context=: the certificate is not verified because no context was passed"],
       ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=True, validate_certs=False)\nConnectionConfig(..., VALIDATE_CERTS=False)"],
+      ['ini', 'grafana.ini', '[smtp]\nenabled = true\nhost = smtp.example.com:587\nskip_verify = true'],
+      ['ini', 'app.ini (Gitea)', '[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nFORCE_TRUST_SERVER_CERT = true'],
     ],
     good: [['python', 'mailer.py (smtplib)', "s.starttls(context=ssl.create_default_context())\nsmtplib.SMTP_SSL(host, 465, context=ssl.create_default_context())"], ['js', 'mailer.js', "// IP address as host: give the certificate name\nnodemailer.createTransport({ host: '10.0.0.5', port: 465, tls: { servername: 'smtp.example.com' } });\n// private CA: trust it instead of trusting everything\nnodemailer.createTransport({ host: 'smtp.internal', port: 465, tls: { ca: fs.readFileSync('ca.pem') } });"]],
     notes: 'Loopback hosts and dev catchers (localhost, MailHog, Mailpit, MailDev, port 1025) are reported as info. https.Agent, database pools and other non-mail `rejectUnauthorized: false` are not mail settings and are not reported.',
@@ -193,6 +197,17 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   'grafana-host-missing-port': {
     bad: [['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com']],
     good: [['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_STARTTLS_POLICY=MandatoryStartTLS']],
+  },
+  'ini-value-truncated-by-comment': {
+    bad: [
+      ['ini', 'app.ini (Gitea)', '[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nUSER = gitea@example.com\nPASSWD = Zx81#wq;Plm   ; Gitea reads "Zx81"'],
+      ['ini', 'grafana.ini', '[smtp]\nenabled = true\nhost = smtp.example.com:587\npassword = "p#ss"   ; double quotes do not help: Grafana reads \'"p\''],
+    ],
+    good: [
+      ['ini', 'app.ini (Gitea)', '[mailer]\nPASSWD = `Zx81#wq;Plm`'],
+      ['ini', 'grafana.ini', '[smtp]\npassword = """p#ss"""\nfrom_name = Grafana   ; a comment after a space is a comment'],
+    ],
+    notes: 'Only values of the mail sections the linter reads are checked (Gitea `[mailer]`, Grafana `[smtp]`). A `#` or `;` after a space is taken as an intended comment and not reported. The env forms (`GITEA__mailer__PASSWD`, `GF_SMTP_PASSWORD`) are not INI and keep every character.',
   },
   'missing-smtp-timeouts': {
     bad: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587']],

@@ -98,6 +98,7 @@ function why(id: string): string {
     'hardcoded-smtp-credentials': 'Secrets in source and deployment files leak through repository access, forks, history, container images and logs; rotating them means a code change.',
     'nonstandard-submission-port': 'A provider that does not listen on the alternate port makes every send time out; the port looks deliberate, so the cause is hard to spot.',
     'symfony-dsn-unknown-option': 'The DSN says one thing (encryption=ssl) and Symfony does another; readers and reviewers are misled about the TLS mode.',
+    'ini-value-truncated-by-comment': 'The application reads a different value than the file shows. For a password, SMTP AUTH fails with `535 Authentication failed` (Gogs documents exactly this for passwords with special characters) and nothing in the file looks wrong; for other keys the setting silently changes.',
     'grafana-host-missing-port': 'No alert e-mail is ever sent; the error only shows up in Grafana\'s log when a notification fires.',
     'missing-smtp-timeouts': 'A misconfigured or blocked mail server hangs request handlers or worker threads indefinitely instead of producing an error.',
     'smtp-debug-logging': 'Logs are widely readable and long-lived: message content, recipients and (with mail.debug.auth) credentials end up in them.',

@@ -10,6 +10,7 @@ import { registerExpresser, type Intent } from '../intents';
 import { anchorOf, editablePart, Edits, insert, prefixOf, setText, strOf, verifyFlagOn } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
+  if (cfg.format === 'ini') return ''; // app.ini [mailer]: the keys themselves
   return prefixOf(cfg, [[cfg.port, ['SMTP_PORT', 'HOST']], [cfg.host, ['SMTP_ADDR', 'HOST']], [cfg.implicitTls, ['PROTOCOL']], [cfg.credentials.user, ['USER']]], 'GITEA__mailer__');
 }
 

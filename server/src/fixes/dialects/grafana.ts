@@ -10,12 +10,14 @@ import { registerExpresser, type Intent } from '../intents';
 import { anchorOf, Edits, insert, prefixOf, setPortPart, setText, verifyFlagOn } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
+  if (cfg.format === 'ini') return ''; // grafana.ini [smtp]: the keys themselves
   return prefixOf(cfg, [[Object.values(cfg.extras).find((f) => /HOST$/i.test(f.key)), ['HOST']], [cfg.credentials.user, ['USER']]], 'GF_SMTP_');
 }
 
 function policy(cfg: SmtpConfig, e: Edits): void {
   const f = cfg.requireTls ?? cfg.ignoreTls ?? cfg.starttls;
   if (f) e.add(setText(cfg, f, 'MandatoryStartTLS'));
+  else if (cfg.format === 'ini') e.add(insert(anchorOf(cfg, cfg.extras.host), 'startTLS_policy', 'MandatoryStartTLS')); // go-ini keys are case-sensitive
   else e.add(insert(anchorOf(cfg, cfg.extras[`${prefix(cfg)}HOST`]), `${prefix(cfg)}STARTTLS_POLICY`, 'MandatoryStartTLS'));
 }
 

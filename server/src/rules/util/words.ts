@@ -108,6 +108,8 @@ export function show(f: Field): string {
       return `${f.key}=${text} in the URL`;
     case 'js-expr':
       return text;
+    case 'ini':
+      return `${f.key} = ${text}`;
     default:
       return `${f.key}: ${text}`;
   }
