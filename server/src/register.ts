@@ -8,6 +8,8 @@ import './readers/env/index';
 import './readers/yaml/index';
 import './readers/ini/index';
 import './fixes/render-ini';
+import './readers/properties/index';
+import './fixes/render-properties';
 import './fixes/render-env';
 import './fixes/render-url';
 import './fixes/dialects/generic';

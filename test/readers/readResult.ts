@@ -36,3 +36,14 @@ export const FIX_INTENTS: readonly Intent[] = [
   { kind: 'verify-cert' },
   { kind: 'min-tls-1.2' },
 ];
+
+/** Every field's value site lies inside the text and inside its entry; passwords are never shown. */
+export function assertConfigSites(r: ReadResult, text: string): void {
+  for (const c of r.configs) {
+    for (const f of fieldsOf(c)) {
+      if (f.site.value.start < 0 || f.site.value.end > text.length || f.site.value.start > f.site.value.end) throw new Error(`site of ${f.key} out of range`);
+      if (f.site.entry.start > f.site.value.start || f.site.value.end > f.site.entry.end) throw new Error(`value outside its entry for ${f.key}`);
+    }
+    if (c.credentials.password && c.credentials.password.text !== '***') throw new Error('password shown in clear');
+  }
+}

@@ -8,6 +8,7 @@ const head = "import nodemailer from 'nodemailer';\n\n";
 
 ruleTester('hardcoded-smtp-credentials', {
   valid: [
+    { file: 'src/main/resources/application.properties', code: 'spring.mail.host=smtp.example.com\nspring.mail.username=app\nspring.mail.password=${MAIL_PASSWORD}\n' },
     // Grafana variable expansion is not a literal; a database password in app.ini is not mail
     { file: 'grafana.ini', code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana\npassword = $__env{GF_SMTP_PASSWORD}\n' },
     { file: 'grafana.ini', code: '[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana\npassword = $__file{/run/secrets/smtp}\n' },
@@ -30,6 +31,12 @@ ruleTester('hardcoded-smtp-credentials', {
     { file: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zx81wqPlm2Tr\n' },
   ],
   invalid: [
+    {
+      name: 'application.properties literal spring.mail.password',
+      file: 'src/main/resources/application.properties',
+      code: 'spring.mail.host=smtp.gmail.com\nspring.mail.port=587\nspring.mail.username=me@gmail.com\nspring.mail.password=Zx81wqPlm2Tr\n',
+      errors: [{ line: 4, includes: ['(spring.mail.password)'] }],
+    },
     {
       name: 'dawidd6/action-send-mail: a literal password input',
       file: '.github/workflows/notify.yml',

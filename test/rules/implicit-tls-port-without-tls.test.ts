@@ -6,6 +6,9 @@ const wf = (inputs: string): string =>
 
 ruleTester('implicit-tls-port-without-tls', {
   valid: [
+    // application.properties: ssl.enable on 465; the legacy SSL socket factory on 465
+    { file: 'src/main/resources/application.properties', code: 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\n' },
+    { file: 'src/main/resources/application.properties', code: 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.socketFactory.class=javax.net.ssl.SSLSocketFactory\n' },
     // the action: secure unset follows server_port "465"; secure: true on 465
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.gmail.com\nserver_port: 465\nsecure: true\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
@@ -43,6 +46,13 @@ ruleTester('implicit-tls-port-without-tls', {
     { file: 'src/mailer.ts', code: "import nodemailer from 'nodemailer';\nconst port = Number(process.env.SMTP_PORT) || 465;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port, secure: port === 465 });\n" },
   ],
   invalid: [
+    {
+      name: 'application.properties: STARTTLS properties on 465',
+      file: 'src/main/resources/application.properties',
+      code: 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.username=app\nspring.mail.password=${MAIL_PASSWORD}\nspring.mail.properties.mail.smtp.starttls.enable=true\n',
+      errors: [{ line: 5, column: 1, endColumn: 54, includes: ['spring.mail.properties.mail.smtp.starttls.enable=true makes JavaMail wait for a plaintext greeting'], safe: [true, false] }],
+      output: 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.username=app\nspring.mail.password=${MAIL_PASSWORD}\nspring.mail.properties.mail.smtp.ssl.enable=true\n',
+    },
     {
       name: 'dawidd6/action-send-mail: secure: false on 465',
       file: '.github/workflows/notify.yml',

@@ -10,6 +10,12 @@ ruleTester('smtp-debug-logging', {
   ],
   invalid: [
     {
+      name: 'application.properties mail.debug=true',
+      file: 'src/main/resources/application.properties',
+      code: 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\nspring.mail.properties.mail.debug=true\n',
+      errors: [{ line: 4, fixes: ['spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\n'] }],
+    },
+    {
       file: 'src/mailer.ts',
       code: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 465,\n  debug: true,\n});\n",
       errors: [{ line: 6, column: 3, endColumn: 14, severity: 'info', message: 'debug: true logs the full SMTP dialogue, including message bodies and recipients; use transactionLog: true for a trace without content.', safe: [true] }],

@@ -6,6 +6,8 @@ const wf = (inputs: string): string =>
 
 ruleTester('starttls-port-with-implicit-tls', {
   valid: [
+    // application.properties: ${SMTP_PORT:587} with STARTTLS required (the default applies: no .env sets it)
+    { file: 'src/main/resources/application.properties', code: 'spring.mail.host=smtp.example.com\nspring.mail.port=${SMTP_PORT:587}\nspring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.starttls.required=true\n' },
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.example.com\nserver_port: 587\nusername: ${{ secrets.MAIL_USERNAME }}\npassword: ${{ secrets.MAIL_PASSWORD }}') },
     // Gitea app.ini: smtp+starttls on 587; Grafana grafana.ini on 587 (never implicit there)
     { file: 'custom/conf/app.ini', code: '[mailer]\nENABLED = true\nPROTOCOL = smtp+starttls\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587\n' },
@@ -23,6 +25,12 @@ ruleTester('starttls-port-with-implicit-tls', {
     { file: 'docker-compose.yml', code: 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_SECURE: "false"\n' },
   ],
   invalid: [
+    {
+      name: 'application.properties: protocol smtps on 587',
+      file: 'src/main/resources/application.properties',
+      code: 'spring.mail.host=smtp.example.com\nspring.mail.port = 587\nspring.mail.protocol = smtps\n',
+      errors: [{ line: 3, includes: ['spring.mail.protocol=smtps makes JavaMail start a TLS handshake'] }],
+    },
     {
       name: 'dawidd6/action-send-mail: secure: true on 587',
       file: '.github/workflows/notify.yml',

@@ -8,6 +8,8 @@ const head = "import nodemailer from 'nodemailer';\n\n";
 
 ruleTester('tls-verification-disabled', {
   valid: [
+    // decoys in application.properties: datasource and server TLS are not mail
+    { file: 'src/main/resources/application.properties', code: 'spring.datasource.url=jdbc:postgresql://db/app?sslmode=disable\nserver.ssl.enabled=false\nspring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\n' },
     { file: '.github/workflows/notify.yml', code: wf('server_address: smtp.example.com\nserver_port: 587\nignore_cert: false') },
     // a skip_verify outside [smtp] (another app's section) and Grafana's commented-out sample line
     { file: 'grafana.ini', code: '[database]\nssl_mode = disable\nskip_verify = true\n[smtp]\nenabled = true\nhost = smtp.example.com:587\n;skip_verify = true\n' },
@@ -21,6 +23,12 @@ ruleTester('tls-verification-disabled', {
     { file: 'src/main/resources/application.yml', code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n    properties:\n      mail.smtp.ssl.checkserveridentity: true\n' },
   ],
   invalid: [
+    {
+      name: 'application.properties ssl.trust=* (bracket key)',
+      file: 'src/main/resources/application.properties',
+      code: 'spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties[mail.smtp.starttls.required]=true\nspring.mail.properties[mail.smtp.ssl.trust]=*\n',
+      errors: [{ line: 4, includes: ['spring.mail.properties[mail.smtp.ssl.trust]=* turns off server certificate verification'], fixes: ['spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties[mail.smtp.starttls.required]=true\n'] }],
+    },
     {
       name: 'dawidd6/action-send-mail: ignore_cert: true',
       file: '.github/workflows/notify.yml',

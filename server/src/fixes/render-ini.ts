@@ -11,6 +11,7 @@
 //   rename → replace the key token
 import type { FieldEdit, Site, TextEdit } from '../model/types';
 import { registerRenderer } from './render';
+import { insertLineAfter, removeLine, separatorOf } from './line-entries';
 
 /** The text go-ini reads back as exactly `text` on one line, keeping `quote` where it still works. */
 export function iniValueToken(text: string, quote: Site['quote']): string {
@@ -20,26 +21,6 @@ export function iniValueToken(text: string, quote: Site['quote']): string {
   if ((quote === '"' || quote === "'") && !/[#;]/.test(text) && !text.includes(quote)) return `${quote}${text}${quote}`;
   if (plainOk) return text;
   return text.includes('`') ? `"""${text}"""` : `\`${text}\``;
-}
-
-function eolOf(text: string, site: Site): string {
-  const tail = text.slice(site.entry.start, site.entry.end);
-  if (tail.endsWith('\r\n')) return '\r\n';
-  if (tail.endsWith('\n')) return '\n';
-  const m = /\r\n|\n/.exec(text);
-  return m ? m[0] : '\n';
-}
-
-function endsWithBreak(text: string, site: Site): boolean {
-  return site.entry.end > site.entry.start && text.charCodeAt(site.entry.end - 1) === 10;
-}
-
-/** ` = ` as the anchor writes it (between its key and its value). */
-function separatorOf(text: string, site: Site): string {
-  if (!site.key) return ' = ';
-  const sep = text.slice(site.key.end, site.value.start);
-  if (/^\s*[=:]\s*$/.test(sep)) return /\s$/.test(sep) || !/^\s/.test(sep) ? sep : `${sep} `;
-  return ' = ';
 }
 
 /**
@@ -73,20 +54,11 @@ export function renderIniEdit(text: string, edit: FieldEdit): TextEdit[] {
       if (s.value.start === s.value.end && /[=:]$/.test(text.slice(Math.max(0, s.value.start - 1), s.value.start))) token = ` ${token}`;
       return [{ file: s.file, span: { ...s.value }, newText: token }];
     }
-    case 'remove': {
-      const s = edit.field.site;
-      let { start, end } = s.entry;
-      // take the indentation too
-      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-      if (!endsWithBreak(text, s) && start > 0 && text[start - 1] === '\n') start -= text[start - 2] === '\r' ? 2 : 1;
-      return [{ file: s.file, span: { start, end }, newText: '' }];
-    }
+    case 'remove':
+      return [removeLine(text, edit.field.site)];
     case 'insert': {
       const a = edit.after.site;
-      const eol = eolOf(text, a);
-      const line = `${a.indent}${edit.key}${separatorOf(text, a)}${iniValueToken(edit.text, '')}`;
-      if (endsWithBreak(text, a)) return [{ file: a.file, span: { start: a.entry.end, end: a.entry.end }, newText: line + eol }];
-      return [{ file: a.file, span: { start: a.entry.end, end: a.entry.end }, newText: eol + line }];
+      return [insertLineAfter(text, a, `${a.indent}${edit.key}${separatorOf(text, a, ' = ')}${iniValueToken(edit.text, '')}`)];
     }
     case 'rename': {
       const s = edit.field.site;

@@ -6,7 +6,7 @@
 // adapters, with LineIndex.
 
 /** env/yaml/js are built in; the code languages of languages/registry.ts add theirs ('php', 'python', ...). */
-export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini';
+export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties';
 
 /** Which library/application interprets the settings. Decides the effective TLS mode and how fixes are spelled. */
 export type Dialect =
@@ -66,8 +66,9 @@ export interface Span {
  *                   `EMAIL_PORT = 465`, `app.config['MAIL_PORT'] = 465`, a keyword argument `port=465`);
  *                   `template` says how a sibling is spelled. Rendered by fixes/render-php.ts / render-python.ts.
  * - ini:            `KEY = value` line in an INI section (go-ini: Gitea app.ini, grafana.ini)
+ * - properties:     `key=value` line of a Java .properties file (Spring Boot application.properties)
  */
-export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'ini';
+export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'ini' | 'properties';
 
 export interface Site {
   file: string;

@@ -20,6 +20,7 @@ export function formatOf(file: string): Format | undefined {
   const ext = path.extname(base).toLowerCase();
   if (YAML_EXT.has(ext)) return 'yaml';
   if (ext === '.ini') return 'ini';
+  if (ext === '.properties') return 'properties';
   if (JS_EXT.has(ext) && !base.endsWith('.d.ts') && !base.endsWith('.d.mts') && !base.endsWith('.d.cts')) return 'js';
   // The code languages of languages/registry.ts (PHP, Python, ...).
   return languageOfFile(base)?.format;

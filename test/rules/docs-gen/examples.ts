@@ -6,6 +6,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['dotenv', '.env', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false   # waits for a plaintext greeting'],
       ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: false'],
+      ['properties', 'application.properties (Spring)', 'spring.mail.host=smtp.example.com\nspring.mail.port=${SMTP_PORT:465}\nspring.mail.properties.mail.smtp.starttls.enable=true'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: false });\nnodemailer.createTransport('smtp://user:pass@smtp.example.com:465'); // smtp: sets secure:false"],
       ['php', 'Mailer.php (PHPMailer)', "$mail->isSMTP();\n$mail->Port = 465;\n$mail->SMTPSecure = 'tls';   // STARTTLS: PHPMailer waits up to 300 s (fix: 'ssl' / PHPMailer::ENCRYPTION_SMTPS)"],
       ['php', 'wp-config.php (WP Mail SMTP)', "define( 'WPMS_ON', true );\ndefine( 'WPMS_SMTP_PORT', 465 );\ndefine( 'WPMS_SSL', 'tls' );"],
@@ -67,6 +68,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     bad: [
       ['dotenv', '.env', 'SMTP_TLS_REJECT_UNAUTHORIZED=false\nNODE_TLS_REJECT_UNAUTHORIZED=0    # every TLS connection of the process'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.trust: "*"'],
+      ['properties', 'application.properties (Spring)', 'spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.ssl.trust=*'],
       ['dotenv', '.env (Symfony)', 'MAILER_DSN=smtp://user:pass@smtp.example.com:587?verify_peer=0'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, tls: { rejectUnauthorized: false } });"],
       ['php', 'Mailer.php (PHPMailer)', "$mail->SMTPOptions = ['ssl' => ['verify_peer' => false, 'verify_peer_name' => false, 'allow_self_signed' => true]];"],

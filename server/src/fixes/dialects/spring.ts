@@ -98,6 +98,7 @@ class Plan {
       this.insertedAt.set(name, anchor);
       return true;
     }
+    if (this.cfg.format === 'properties') return this.insertFlat(name, text, type, preferred);
     const target = name.split('.');
     let best: { f: Field; parent: number; rel: string[]; bracket: boolean; pref: boolean; at: number } | undefined;
     for (const p of this.props) {
@@ -118,6 +119,21 @@ class Plan {
     const key = best.bracket ? `[${rel}]` : rel;
     this.edits.push({ op: 'insert', after: best.f, key, text, type });
     this.insertedAt.set(name, best.f);
+    return true;
+  }
+
+  /** .properties: the full property name on a new line after the nearest written property (bracket keys stay bracketed). */
+  private insertFlat(name: string, text: string, type: VType, preferred: Field[]): boolean {
+    // an anchor only gives the position: any property written in this file (a removed one too: the new line
+    // takes its place)
+    const written = this.props.filter((p) => p.field.site.file === this.cfg.file && p.field.site.style === 'properties');
+    const last = [...written].sort((a, b) => b.field.site.entry.start - a.field.site.entry.start)[0]?.field;
+    const anchor = preferred.find((f) => f.site.file === this.cfg.file && f.site.style === 'properties') ?? last;
+    if (!anchor) return false;
+    const bracket = written.some((p) => p.field.key.includes('['));
+    const key = bracket && name.startsWith(PROPS) ? `spring.mail.properties[${name.slice(PROPS.length)}]` : name;
+    this.edits.push({ op: 'insert', after: anchor, key, text, type });
+    this.insertedAt.set(name, anchor);
     return true;
   }
 

@@ -90,6 +90,7 @@ export function describeEdits(edits: FieldEdit[]): string {
 function assign(like: Field, key: string, text: string): string {
   if (like.site.style === 'php-code' || like.site.style === 'py-code') return `${key} = ${text}`;
   if (like.site.style === 'ini') return `${key} = ${text}`;
+  if (like.site.style === 'properties') return `${key}=${text}`;
   return like.site.style === 'env' || like.site.style === 'yaml-list' ? `${key}=${text}` : `${key}: ${text}`;
 }
 

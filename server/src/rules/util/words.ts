@@ -110,6 +110,8 @@ export function show(f: Field): string {
       return text;
     case 'ini':
       return `${f.key} = ${text}`;
+    case 'properties':
+      return `${f.key}=${text}`;
     default:
       return `${f.key}: ${text}`;
   }
