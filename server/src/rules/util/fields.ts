@@ -84,14 +84,15 @@ export function hostField(cfg: SmtpConfig): Field<string> | undefined {
   return cfg.host ?? cfg.url?.host;
 }
 
-/** The host the client connects to, lower-case, when known (written, or the effective one). */
+/** The host the client connects to, lower-case, when known: a service preset's, or the one written (literal or
+ *  resolved). Empty, unset or unresolved is undefined ("not known"), never the library's localhost default: only
+ *  a host written as local may lower a severity (issue 11). */
 export function hostOf(cfg: SmtpConfig): string | undefined {
   const preset = presetOf(cfg);
   if (preset?.host) return preset.host.toLowerCase();
   const f = hostField(cfg);
   const v = f?.value ?? (f?.kind === 'literal' ? f.text : undefined);
-  const h = typeof v === 'string' && v.trim() ? v : cfg.effective?.host;
-  return h ? h.trim().toLowerCase().replace(/^\[|\]$/g, '') : undefined;
+  return typeof v === 'string' && v.trim() ? v.trim().toLowerCase().replace(/^\[|\]$/g, '') : undefined;
 }
 
 /** Credentials are configured: a user name is written (literal, env reference or expression) and not empty/null. */

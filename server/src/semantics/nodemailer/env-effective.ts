@@ -53,18 +53,21 @@ export function nodemailerEffective(inp: NodemailerInputs): EffectiveConnection 
     if (scheme === 'smtp') why.push(`the smtp:// scheme sets secure:false`);
     if (scheme === 'smtps') why.push(`the smtps:// scheme sets secure:true`);
   }
-  if (inp.service.state === 'known') {
-    const preset = lookupService(inp.service.value);
+  // smtp-transport: service = options.service || urlData.service (the option wins when it is set)
+  const urlService = inp.url?.params.service?.value;
+  const service: Opt<string> = inp.service.state === 'absent' && urlService ? { state: 'known', value: urlService, key: `${inp.url!.key} ?service` } : inp.service;
+  if (service.state === 'known') {
+    const preset = lookupService(service.value);
     if (preset) {
-      if (preset.host) host = { state: 'known', value: preset.host, key: inp.service.key };
-      if (preset.port) port = { state: 'known', value: preset.port, key: inp.service.key };
-      if (preset.secure !== undefined) secure = { state: 'known', value: preset.secure, key: inp.service.key };
-      if (preset.requireTLS) requireTLS = { state: 'known', value: true, key: inp.service.key };
-      if (preset.ignoreTLS) ignoreTLS = { state: 'known', value: true, key: inp.service.key };
-      why.push(`the "${inp.service.value}" service preset sets ${preset.host ?? 'localhost'}:${preset.port ?? '(default)'}`);
+      if (preset.host) host = { state: 'known', value: preset.host, key: service.key };
+      if (preset.port) port = { state: 'known', value: preset.port, key: service.key };
+      if (preset.secure !== undefined) secure = { state: 'known', value: preset.secure, key: service.key };
+      if (preset.requireTLS) requireTLS = { state: 'known', value: true, key: service.key };
+      if (preset.ignoreTLS) ignoreTLS = { state: 'known', value: true, key: service.key };
+      why.push(`the "${service.value}" service preset sets ${preset.host ?? 'localhost'}:${preset.port ?? '(default)'}`);
     }
-  } else if (inp.service.state === 'unknown') {
-    return { tlsMode: 'unknown', because: `${inp.service.key} comes from the environment and decides host, port and TLS` };
+  } else if (service.state === 'unknown') {
+    return { tlsMode: 'unknown', because: `${service.key} comes from the environment and decides host, port and TLS` };
   }
   const hostV = host.state === 'known' ? host.value : host.state === 'absent' ? 'localhost' : undefined;
   if (secure.state === 'unknown') return { host: hostV, port: port.state === 'known' ? port.value : undefined, tlsMode: 'unknown', because: `the value of ${secure.key} is not a known boolean` };
