@@ -18,7 +18,7 @@ import { registerTestConnectionCommands } from './testConnection';
  *  this list, package.json's activation events and the registry in step). */
 export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'php', 'python', 'ini', 'properties', 'java-properties'];
 /** .env files VS Code may map to another language (properties, shellscript, plaintext). */
-export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env'];
+export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env', '**/.envexample', '**/.env-example', '**/env.example'];
 
 let client: LanguageClient | undefined;
 

@@ -10,6 +10,7 @@ import { rules } from './rules/index';
 import type { Report, WorkspaceFacts } from './rules/types';
 import { bindingCovers, springBindingsIn, type SpringBinding } from './semantics/spring';
 import { renderEdits } from './fixes/render';
+import { envFileRank } from './semantics/env-files';
 import './register';
 
 export type RuleSetting = Severity | 'off';
@@ -176,7 +177,7 @@ export class EnvIndex implements EnvLookup {
   set(file: string, vars: ReadResult['envVars']): void {
     const dir = dirOf(file);
     let m = this.byDir.get(dir);
-    // Several .env* files in one folder: `.env` wins over variants, variants in name order.
+    // Several env files in one folder: each key from the best-ranked file defining it (semantics/env-files).
     if (!m) this.byDir.set(dir, (m = new Map()));
     // Issue 6 (CLI: ~1,200 env files): skip the scan when no entry of `file` can be there, rank each file once.
     let refs = this.refFiles.get(m);
@@ -241,8 +242,7 @@ function dirOf(p: string): string {
 }
 
 function rank(file: string): string {
-  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  return base === '.env' ? '0' : `1${base}`;
+  return envFileRank(file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1));
 }
 
 function safeMayContainMail(reader: { mayContainMail(text: string): boolean }, text: string): boolean {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Format } from '../model/types';
 import type { Reader } from './types';
 import { languageOfFile } from '../languages/registry';
+import { isEnvFileName } from '../semantics/env-files';
 
 const readers = new Map<Format, Reader>();
 
@@ -16,7 +17,7 @@ const YAML_EXT = new Set(['.yml', '.yaml']);
 /** The format of a file from its name, or undefined when no reader handles it. */
 export function formatOf(file: string): Format | undefined {
   const base = path.basename(file);
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'env';
+  if (isEnvFileName(base)) return 'env';
   const ext = path.extname(base).toLowerCase();
   if (YAML_EXT.has(ext)) return 'yaml';
   if (ext === '.ini') return 'ini';
