@@ -11,6 +11,7 @@ import type { Report, WorkspaceFacts } from './rules/types';
 import { bindingCovers, springBindingsIn, type SpringBinding } from './semantics/spring';
 import { renderEdits } from './fixes/render';
 import { envFileRank } from './semantics/env-files';
+import { findLibraryVersion, type LibraryVersion } from './semantics/versions';
 import './register';
 
 export type RuleSetting = Severity | 'off';
@@ -26,6 +27,8 @@ export interface LintOptions {
   focus?: ItemFocus;
   /** Facts from the rest of the workspace (the project's own Spring bindings: SpringBindingIndex). */
   workspace?: WorkspaceFacts;
+  /** Library versions from .mailconfiglintrc.json ("versions"): win over what the project's lockfile/manifest says. */
+  versions?: Record<string, string>;
 }
 
 export interface FileResult {
@@ -56,6 +59,12 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   const findings: Finding[] = [];
   /** Findings about a config of an imported module: this file's suppression comments are about other lines. */
   const fromImported = new Set<Finding>();
+  // Library versions for this file, looked up once per library and only when a rule asks.
+  const versions = new Map<string, LibraryVersion | undefined>();
+  const versionOf = (library: string): LibraryVersion | undefined => {
+    if (!versions.has(library)) versions.set(library, findLibraryVersion(file, library, opts.versions));
+    return versions.get(library);
+  };
   for (const rule of rules) {
     // Rules switched off (or opt-in rules not switched on) are not run at all.
     const setting = opts.rules?.[rule.meta.id];
@@ -63,6 +72,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     let current: SmtpConfig | undefined;
     const ctx = {
       workspace: opts.workspace,
+      versionOf,
       report(r: Report) {
         const finding: Finding = {
           ruleId: rule.meta.id,

@@ -53,6 +53,8 @@ export function decodeForLint(buf: Buffer): ReadOk | { problem: string } {
 /** What every file of one run is linted with (plain data: it is sent to the worker threads). */
 export interface LintSetup {
   rules: Record<string, RuleSetting>;
+  /** Library versions from .mailconfiglintrc.json ("versions"). */
+  versions?: Record<string, string>;
   fix: boolean;
   unsafeFixes: boolean;
   quiet: boolean;
@@ -145,7 +147,7 @@ export class FileLinter {
 
   private lintInto(file: string, isEnv: boolean, given: Buffer | undefined, outcome: (f: string) => FileOutcome): void {
     const { setup } = this;
-    const opts: LintOptions = isEnv ? { rules: setup.rules } : { rules: setup.rules, env: this.envLookup, modules: this.modules };
+    const opts: LintOptions = isEnv ? { rules: setup.rules, versions: setup.versions } : { rules: setup.rules, env: this.envLookup, modules: this.modules, versions: setup.versions };
     const o = outcome(file);
     const r = given ? decodeForLint(given) : readFileForLint(file);
     if ('problem' in r) {

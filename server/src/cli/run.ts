@@ -110,7 +110,7 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [] }
     : discover(args.paths, cwd, ignored, { gitignore: args.gitignore });
 
-  const setup: LintSetup = { rules: config.rules, fix: args.fix, unsafeFixes: args.unsafeFixes, quiet: args.quiet, wantEdits: args.format !== 'text', root: cwd };
+  const setup: LintSetup = { rules: config.rules, versions: config.versions, fix: args.fix, unsafeFixes: args.unsafeFixes, quiet: args.quiet, wantEdits: args.format !== 'text', root: cwd };
   const linter = new FileLinter(setup, io.beforeWrite);
   const color = args.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(io.env.FORCE_COLOR) : io.isTTY);
   // Text without --fix streams (the --fix log comes first in the report, so that one waits for the end).

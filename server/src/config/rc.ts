@@ -7,7 +7,7 @@ import type { RuleSetting } from '../engine';
 
 export const RC_FILE = '.mailconfiglintrc.json';
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
-const KNOWN_KEYS = ['$schema', 'rules', 'ignore', 'extraEnvFiles'];
+const KNOWN_KEYS = ['$schema', 'rules', 'ignore', 'extraEnvFiles', 'versions'];
 
 export interface ProjectConfig {
   /** Absolute path of the file it came from (undefined when none was found). */
@@ -18,6 +18,8 @@ export interface ProjectConfig {
   ignore: string[];
   /** Absolute paths. */
   extraEnvFiles: string[];
+  /** Library → version or range ("nodemailer": "9.0.5"): wins over the lockfile/manifest (semantics/versions). */
+  versions: Record<string, string>;
 }
 
 /** A configuration problem: the CLI prints `message` and exits 2. */
@@ -50,7 +52,7 @@ export function findConfigFile(dir: string): string | undefined {
  */
 export function loadProjectConfig(cwd: string, explicit: string | undefined, knownRuleIds: Iterable<string>): ProjectConfig {
   const file = explicit !== undefined ? path.resolve(cwd, explicit) : findConfigFile(cwd);
-  if (!file) return { baseDir: path.resolve(cwd), rules: {}, ignore: [], extraEnvFiles: [] };
+  if (!file) return { baseDir: path.resolve(cwd), rules: {}, ignore: [], extraEnvFiles: [], versions: {} };
   let text: string;
   try {
     const st = fs.statSync(file);
@@ -105,7 +107,17 @@ export function parseProjectConfig(text: string, file: string, knownRuleIds: Ite
   for (const g of ignore) if (g.trim() === '') throw new ConfigError(`${where}: "ignore" contains an empty glob`);
   const baseDir = path.dirname(path.resolve(file));
   const extraEnvFiles = stringArray(obj.extraEnvFiles, 'extraEnvFiles', where).map((p) => path.resolve(baseDir, p));
-  return { file: path.resolve(file), baseDir, rules, ignore, extraEnvFiles };
+  const versions: Record<string, string> = {};
+  if (obj.versions !== undefined) {
+    if (typeof obj.versions !== 'object' || obj.versions === null || Array.isArray(obj.versions)) {
+      throw new ConfigError(`${where}: "versions" must be an object of library → version, e.g. { "nodemailer": "9.0.5" }`);
+    }
+    for (const [lib, v] of Object.entries(obj.versions as Record<string, unknown>)) {
+      if (typeof v !== 'string' || !/^[\^~>=<v]*\d/.test(v.trim())) throw new ConfigError(`${where}: versions.${lib} must be a version or range such as "9.0.5" or "^6.9.0", got ${JSON.stringify(v)}`);
+      versions[lib] = v.trim();
+    }
+  }
+  return { file: path.resolve(file), baseDir, rules, ignore, extraEnvFiles, versions };
 }
 
 function stringArray(v: unknown, key: string, where: string): string[] {

@@ -86,14 +86,14 @@ export class ProjectConfigs {
     if (hit) return hit.config;
     const found = findConfigFile(dir);
     let entry: { config: ProjectConfig; error?: string };
-    if (!found) entry = { config: { baseDir: dir, rules: {}, ignore: [], extraEnvFiles: [] } };
+    if (!found) entry = { config: { baseDir: dir, rules: {}, ignore: [], extraEnvFiles: [], versions: {} } };
     else {
       try {
         const text = fs.readFileSync(found, 'utf8');
         entry = { config: parseProjectConfig(text, found, rules.map((r) => r.meta.id), path.dirname(found)) };
       } catch (e) {
         const msg = e instanceof ConfigError ? e.message : `${found}: ${(e as Error).message}`;
-        entry = { config: { file: found, baseDir: path.dirname(found), rules: {}, ignore: [], extraEnvFiles: [] }, error: msg };
+        entry = { config: { file: found, baseDir: path.dirname(found), rules: {}, ignore: [], extraEnvFiles: [], versions: {} }, error: msg };
         if (!this.reported.has(msg)) {
           this.reported.add(msg);
           this.onError(`Mail Config Lint: ignoring ${path.basename(found)}: ${msg}`);

@@ -1,7 +1,8 @@
 // Rule 3: implicit-TLS and STARTTLS flags both on (or requireTLS together with ignoreTLS).
 import type { Field, Severity, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
-import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
+import { REQUIRE_TLS_WINS_SINCE, requireTlsWins } from '../semantics/nodemailer/versions';
+import { IMPLICIT_PORTS, NODEMAILER_FAMILY, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
 
 /** The STARTTLS switch is on (boolean true, or Mastodon/Rails 'auto'/'always'). */
 function starttlsOn(f: Field | undefined, dialect: SmtpConfig['dialect']): boolean {
@@ -27,8 +28,10 @@ export const rule: Rule = {
       'A connection is either implicit TLS (TLS from the first byte, port 465) or STARTTLS (plaintext greeting, then an ' +
       'upgrade, port 587). Turning both on is an error in some libraries (Django raises ValueError, the Ruby mail gem ' +
       '≥ 2.9 raises ArgumentError) and dead code in others (with nodemailer secure: true, requireTLS/ignoreTLS are ' +
-      'ignored). nodemailer requireTLS together with ignoreTLS is a contradiction that ignoreTLS wins: STARTTLS is never sent.',
-    sources: ['RFC 8314 §3', 'django/core/mail/backends/smtp.py (mutual exclusion)', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (≥ 2.9)', 'gitlab-org/gitlab#409835', 'nodemailer lib/smtp-connection (STARTTLS decision)'],
+      'ignored). nodemailer requireTLS together with ignoreTLS: before 10.0.12 ignoreTLS wins and STARTTLS is never sent (clear ' +
+      'text, a warning); from 10.0.12 requireTLS wins and ignoreTLS is dead code (info). The release is read from ' +
+      'package-lock.json / package.json or "versions" in .mailconfiglintrc.json; when unknown the message says both.',
+    sources: ['RFC 8314 §3', 'django/core/mail/backends/smtp.py (mutual exclusion)', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (≥ 2.9)', 'gitlab-org/gitlab#409835', 'nodemailer lib/smtp-connection (STARTTLS decision; requireTLS clears ignoreTLS from 10.0.12)'],
     fixSafety: 'Safe when the port decides which flag is right (465 keeps the implicit flag, other ports keep STARTTLS): the fix removes the flag that does not match. When the port is unknown the fix is unsafe. Removing ignoreTLS next to requireTLS is safe: it makes the config do what requireTLS already asks for. Removing a flag that has no effect next to secure: true is safe.',
   },
   checkConfig(cfg, ctx) {
@@ -61,11 +64,20 @@ export const rule: Rule = {
       return;
     }
 
-    // b) requireTLS + ignoreTLS (nodemailer semantics)
+    // b) requireTLS + ignoreTLS (nodemailer semantics): which one wins depends on the nodemailer release
     if (!implicitOn && boolOf(cfg.requireTls, cfg.dialect) === true && boolOf(cfg.ignoreTls, cfg.dialect) === true) {
+      const ver = NODEMAILER_FAMILY.has(cfg.dialect) ? ctx.versionOf('nodemailer') : undefined;
+      const wins = NODEMAILER_FAMILY.has(cfg.dialect) ? requireTlsWins(ver) : false;
+      const which = ver ? `nodemailer ${ver.spec} (${ver.source})` : lib;
+      const message =
+        wins === true
+          ? `${show(cfg.ignoreTls!)} has no effect next to ${show(cfg.requireTls!)}: ${which} lets requireTLS win (since ${REQUIRE_TLS_WINS_SINCE}), so STARTTLS stays required; the flag only misleads readers.`
+          : wins === false
+            ? `${show(cfg.ignoreTls!)} contradicts ${show(cfg.requireTls!)}: ${which} lets ignoreTLS win and never sends STARTTLS, so the session stays in clear text.`
+            : `${show(cfg.ignoreTls!)} contradicts ${show(cfg.requireTls!)}: nodemailer before ${REQUIRE_TLS_WINS_SINCE} lets ignoreTLS win and never sends STARTTLS (the session stays in clear text); ${REQUIRE_TLS_WINS_SINCE} and later let requireTLS win.${ver ? ` ${which} allows both.` : ''}`;
       ctx.report({
-        message: `${show(cfg.ignoreTls!)} contradicts ${show(cfg.requireTls!)}: ${lib} lets ignoreTLS win and never sends STARTTLS, so the session stays in clear text.`,
-        severity: 'warning',
+        message,
+        severity: wins === true ? 'info' : 'warning',
         span: spanOf(cfg.ignoreTls!),
         related: relatedOf(cfg.requireTls, `${cfg.requireTls!.key} is set here`),
         fixes: fixes(plainFix('STARTTLS stays required', true, [removeEdit(cfg.ignoreTls!)])),

@@ -1,4 +1,5 @@
 import type { Finding, Fix, GlobalSetting, Related, Severity, SmtpConfig, SourceRef, Span } from '../model/types';
+import type { LibraryVersion } from '../semantics/versions';
 
 export const DOCS_BASE = 'https://github.com/mail-config-lint/mail-config-lint/blob/main/docs/rules/';
 
@@ -43,6 +44,8 @@ export interface RuleContext {
   report(r: Report): void;
   /** Absent when the caller knows nothing beyond the file (a single text linted on its own). */
   workspace?: WorkspaceFacts;
+  /** The release of `library` that reads this file (override, lockfile or manifest), when found. */
+  versionOf(library: string): LibraryVersion | undefined;
 }
 
 export interface Rule {

@@ -1,0 +1,149 @@
+// Which release of a library reads a file's settings, and what differs between releases.
+//
+// A version is found per file: `.mailconfiglintrc.json` "versions" wins; else the nearest project manifest up
+// the folder tree. Detectors are a list (one per ecosystem); npm is built in (package-lock.json's installed
+// version, else the package.json dependency range). composer.lock, requirements*.txt ... plug in with
+// registerVersionDetector() without touching the rules.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface LibraryVersion {
+  library: string;
+  /** As found: an exact version ('9.0.5') or a range ('^6.9.1', '~10.0.0', '>=9'). */
+  spec: string;
+  /** Where it came from, for messages: '.mailconfiglintrc.json', 'package-lock.json', 'package.json'. */
+  source: string;
+}
+
+/** A way to find a library's version for a folder (looks only in `dir`, not above). */
+export interface VersionDetector {
+  /** Libraries this detector knows ('nodemailer', 'laravel/framework', 'symfony/mailer', 'django'). */
+  handles(library: string): boolean;
+  detect(dir: string, library: string, read: (file: string) => string | undefined): Omit<LibraryVersion, 'library'> | undefined;
+}
+
+const npmDetector: VersionDetector = {
+  handles: (lib) => !lib.includes('/') || lib.startsWith('@'),
+  detect(dir, lib, read) {
+    const lock = read(path.join(dir, 'package-lock.json'));
+    if (lock) {
+      try {
+        const j = JSON.parse(lock) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
+        const v = j.packages?.[`node_modules/${lib}`]?.version ?? j.dependencies?.[lib]?.version;
+        if (v) return { spec: v, source: 'package-lock.json' };
+      } catch {
+        // a broken lockfile: fall back to package.json
+      }
+    }
+    const pkg = read(path.join(dir, 'package.json'));
+    if (!pkg) return undefined;
+    try {
+      const j = JSON.parse(pkg) as Record<string, Record<string, string> | undefined>;
+      for (const k of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+        const v = j[k]?.[lib];
+        if (typeof v === 'string') return { spec: v, source: 'package.json' };
+      }
+    } catch {
+      // not JSON: no version from here
+    }
+    return undefined;
+  },
+};
+
+const detectors: VersionDetector[] = [npmDetector];
+
+export function registerVersionDetector(d: VersionDetector): void {
+  detectors.push(d);
+}
+
+const fileCache = new Map<string, { mtimeMs: number; text: string | undefined }>();
+function readCached(file: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    fileCache.delete(file);
+    return undefined;
+  }
+  const hit = fileCache.get(file);
+  if (hit && hit.mtimeMs === st.mtimeMs) return hit.text;
+  let text: string | undefined;
+  try {
+    text = st.size < 8_000_000 ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    text = undefined;
+  }
+  fileCache.set(file, { mtimeMs: st.mtimeMs, text });
+  return text;
+}
+
+/** The version of `library` for `file`: the override, else the nearest folder (upwards) where a detector finds it. */
+export function findLibraryVersion(file: string, library: string, overrides?: Record<string, string>, read: (file: string) => string | undefined = readCached): LibraryVersion | undefined {
+  const o = overrides?.[library];
+  if (o) return { library, spec: o, source: '.mailconfiglintrc.json' };
+  if (!path.isAbsolute(file)) return undefined;
+  let dir = path.dirname(file);
+  for (let depth = 0; depth < 40; depth++) {
+    for (const d of detectors) {
+      if (!d.handles(library)) continue;
+      const v = d.detect(dir, library, read);
+      if (v) return { library, ...v };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+type V = [number, number, number];
+
+function parseV(s: string): V | undefined {
+  const m = /^v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/.exec(s.trim());
+  if (!m) return undefined;
+  const n = (x: string | undefined) => (x === undefined || x === 'x' || x === '*' ? 0 : Number(x));
+  return [Number(m[1]), n(m[2]), n(m[3])];
+}
+
+function cmp(a: V, b: V): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** The versions a spec allows, as [lowest, upper bound exclusive). Undefined when the spec is not understood. */
+function bounds(spec: string): [V, V | undefined] | undefined {
+  const s = spec.trim();
+  if (s.includes('||') || s.includes(' - ')) return undefined;
+  const parts = s.split(/\s+/).filter(Boolean);
+  if (parts.length === 2 && /^>=?/.test(parts[0]) && /^<=?/.test(parts[1])) {
+    const lo = parseV(parts[0].replace(/^>=?/, ''));
+    const hi = parseV(parts[1].replace(/^<=?/, ''));
+    return lo && hi ? [lo, parts[1].startsWith('<=') ? [hi[0], hi[1], hi[2] + 1] : hi] : undefined;
+  }
+  if (parts.length !== 1) return undefined;
+  const p = parts[0];
+  const v = parseV(p.replace(/^[\^~=>]+/, ''));
+  if (!v) return undefined;
+  if (p.startsWith('>')) return [v, undefined];
+  if (p.startsWith('^')) return [v, v[0] > 0 ? [v[0] + 1, 0, 0] : [0, v[1] + 1, 0]];
+  if (p.startsWith('~')) return [v, [v[0], v[1] + 1, 0]];
+  // 9, 9.x, 9.0.x: a partial version is a range too
+  const dots = (p.match(/\./g) ?? []).length;
+  if (dots === 0 || /\.(x|\*)$/.test(p) && dots === 1) return [v, [v[0] + 1, 0, 0]];
+  if (dots === 1 || /\.(x|\*)$/.test(p)) return [v, [v[0], v[1] + 1, 0]];
+  return [v, [v[0], v[1], v[2] + 1]];
+}
+
+/** Whether every version `spec` allows is at least `min`: true, false (none is), or undefined (some are). */
+export function atLeast(spec: string | undefined, min: string): boolean | undefined {
+  if (!spec) return undefined;
+  const b = bounds(spec);
+  const m = parseV(min);
+  if (!b || !m) return undefined;
+  const [lo, hi] = b;
+  if (cmp(lo, m) >= 0) return true;
+  if (hi && cmp(hi, m) <= 0) return false;
+  return undefined;
+}
