@@ -43,13 +43,13 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   'conflicting-tls-flags': {
     bad: [
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=True   # ValueError at startup'],
-      ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true, ignoreTLS: true }); // ignoreTLS wins\nnodemailer.createTransport({ port: 465, secure: true, requireTLS: true }); // requireTLS has no effect (info)"],
+      ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true, ignoreTLS: true }); // nodemailer < 10.0.12: ignoreTLS wins (clear text)\nnodemailer.createTransport({ port: 465, secure: true, requireTLS: true }); // requireTLS has no effect (info)"],
     ],
     good: [
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_TLS=True'],
       ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true });"],
     ],
-    notes: 'Severity: error where the library throws (Django, Mastodon/Discourse on the Ruby mail gem ≥ 2.9), warning for requireTLS + ignoreTLS, info for flags that are merely redundant. When the port also contradicts the implicit flag, `starttls-port-with-implicit-tls` reports it instead.',
+    notes: 'Severity: error where the library throws (Django, Mastodon/Discourse on the Ruby mail gem ≥ 2.9), warning for requireTLS + ignoreTLS when the project nodemailer is older than 10.0.12 or unknown (info from 10.0.12, where requireTLS wins), info for flags that are merely redundant. When the port also contradicts the implicit flag, `starttls-port-with-implicit-tls` reports it instead.',
   },
   'env-string-as-boolean': {
     bad: [['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"]],
