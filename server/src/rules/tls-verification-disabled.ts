@@ -3,6 +3,7 @@ import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import { NO_CONTEXT_REASON } from '../semantics/smtplib';
 import { boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, plainFix, providerOf, removeEdit, show, spanOf, strOf } from './util';
+import { parseBool } from '../semantics/values';
 
 /** The field says "do not verify": false/0/none, or a skip/trust-all switch that is on, or trust "*". */
 export function verificationOff(f: Field | undefined): boolean {
@@ -11,13 +12,14 @@ export function verificationOff(f: Field | undefined): boolean {
   if (/ssl\.trust$/i.test(f.key)) return text === '*';
   if (/skip|force_?trust|insecure|allow_?self|allow_?insecure/i.test(f.key)) {
     // A "skip verification" switch: on = verification off. The reader may already have inverted the value.
-    if (f.kind === 'literal') return ['true', '1', 'yes', 'on'].includes(text);
+    if (f.kind === 'literal') return parseBool(text, 'env-app') === true;
     return f.value === false;
   }
   // A boolean value is the reader's reading of the setting (for its library): it decides.
   if (typeof f.value === 'boolean') return !f.value;
   if (f.kind !== 'literal') return false;
-  return ['false', '0', 'no', 'off', '!1', 'none', 'verify_none', 'openssl::ssl::verify_none'].includes(text) || strOf(f) === 'none';
+  // a boolean false, minified !1, or an OpenSSL verify mode of none (Ruby mail gem)
+  return parseBool(text, 'env-app') === false || ['!1', 'none', 'verify_none', 'openssl::ssl::verify_none'].includes(text) || strOf(f) === 'none';
 }
 
 /** The URL/DSN parameter that turns verification off, when the reader did not map it to verifyCert. */

@@ -9,6 +9,7 @@
 // never overwritten by a fix here (the env file is the place to change it).
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
+import { parseBool } from '../../semantics/values';
 
 const LEGACY = /^(TLSv1(\.1)?|SSLv[23]|TLSv1_method|TLSv1_1_method|SSLv23_method|SSLv3_method|TLSv1_client_method|TLSv1_1_client_method)$/i;
 
@@ -23,7 +24,7 @@ function truthy(f: Field | undefined): boolean {
 /** Value of a boolean-ish field as nodemailer sees it (URL params: 'false' → false). */
 function boolish(f: Field | undefined): boolean | undefined {
   if (!f || f.value === undefined) return undefined;
-  if (f.site.style === 'url-part' && typeof f.value === 'string') return f.value === 'true' ? true : f.value === 'false' ? false : !!f.value;
+  if (f.site.style === 'url-part' && typeof f.value === 'string') return parseBool(f.value, 'nodemailer-url');
   return !!f.value;
 }
 

@@ -14,6 +14,7 @@
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { IGNORED_EXTRA } from '../../semantics/spring';
+import { parseBool } from '../../semantics/values';
 
 const PROPS = 'spring.mail.properties.';
 
@@ -174,7 +175,7 @@ function envKey(name: string): string {
 }
 
 function isTrue(f: Field | undefined): boolean {
-  return !!f && (f.value === true || (typeof f.value === 'string' && f.value.trim().toLowerCase() === 'true'));
+  return !!f && (f.value === true || (typeof f.value === 'string' && parseBool(f.value, 'javamail') === true));
 }
 
 function toImplicit(plan: Plan): void {
