@@ -81,6 +81,10 @@ test('rc schema and the CLI validator accept and reject the same configs', () =>
     { extraEnvFiles: [true] },
     { unknown: 1 },
     { $schema: 1 },
+    { versions: { nodemailer: '9.0.5', 'laravel/framework': '^10.0' } },
+    { versions: { nodemailer: 'latest' } },
+    { versions: { nodemailer: 9 } },
+    { versions: ['nodemailer'] },
     [],
     'rules',
   ];
@@ -92,7 +96,7 @@ test('rc schema and the CLI validator accept and reject the same configs', () =>
   // Unknown rule ids: the schema cannot know the catalogue, the CLI rejects them.
   assert.equal(accepted('{"rules": {"no-such-rule": "off"}}'), false);
   assert.deepEqual(rcSchema.definitions.ruleSetting.enum, [...RULE_SETTINGS]);
-  assert.deepEqual(Object.keys(rcSchema.properties).sort(), ['$schema', 'extraEnvFiles', 'ignore', 'rules']);
+  assert.deepEqual(Object.keys(rcSchema.properties).sort(), ['$schema', 'extraEnvFiles', 'ignore', 'rules', 'versions']);
 });
 
 test('settings schema matches the extension manifest (keys, types, defaults, enums, bounds)', () => {
