@@ -2,6 +2,7 @@
 // only on demand, envVars copied out of big texts, and EnvIndex.set's skipped scan. Each is checked against
 // a reference model (the straightforward code it replaced) on generated env text.
 import { test } from 'node:test';
+import { envFileRank } from '../../server/src/semantics/env-files';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { interpolate, LIGHT_SPAN, tokenizeEnv, type EnvToken } from '../../server/src/readers/env/parse';
@@ -136,8 +137,8 @@ class ReferenceIndex {
     return p.slice(0, p.lastIndexOf('/'));
   }
   private static rank(f: string) {
-    const base = f.slice(f.lastIndexOf('/') + 1);
-    return base === '.env' ? '0' : `1${base}`;
+    // the precedence of semantics/env-files (issue 11: .env.local > .env.<mode> > .env > templates)
+    return envFileRank(f.slice(f.lastIndexOf('/') + 1));
   }
   set(file: string, vars: Record<string, { value: string; ref: SourceRef }>) {
     const dir = ReferenceIndex.dirOf(file);

@@ -5,11 +5,14 @@ import { findingsOf } from '../rules/ruleTester';
 
 const ids = (c: Parameters<typeof findingsOf>[1]) => findingsOf('implicit-tls-port-without-tls', c).all.map((f) => `${f.ruleId}:${f.severity}`);
 
-test('1. nodemailer service: the option wins over the URL ?service (options.service || urlData.service)', () => {
+// nodemailer's own code decides (node_modules/nodemailer 10.6 dist/cjs/nodemailer.js createTransport: the parsed
+// URL is merged over the object's keys, so its ?service wins; smtp-transport: options.service || urlData.service
+// for options that reach the transport directly, as SMTP_* env values do). The rules and the effective model agree.
+test('1. nodemailer service with a URL ?service: rules and effective model agree', () => {
   const code = "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ service: 'gmail', url: 'smtp://smtp.example.com:587?service=Outlook365' });\n";
   const r = findingsOf('implicit-tls-port-without-tls', { file: 'src/mailer.ts', code });
   assert.deepEqual(r.mine, [], r.mine.map((f) => f.message).join('\n'));
-  // the env dialect too: SMTP_SERVICE wins over the URL's ?service
+  // env: SMTP_SERVICE (an option) wins over the URL's ?service
   const env = findingsOf('implicit-tls-port-without-tls', { file: '.env', code: 'SMTP_SERVICE=gmail\nSMTP_URL=smtp://smtp.example.com:587?service=Outlook365\n' });
   assert.deepEqual(env.mine, []);
 });

@@ -48,7 +48,10 @@ export function presetOf(cfg: SmtpConfig): ServicePreset | undefined {
 
 function computePreset(cfg: SmtpConfig): ServicePreset | undefined {
   if (!NODEMAILER_FAMILY.has(cfg.dialect)) return undefined;
-  const f = cfg.service ?? cfg.url?.params?.service;
+  // createTransport({ service, url }) merges the parsed URL over the object's keys (nodemailer.js
+  // createTransport; 9.x drops the other keys entirely), so a URL ?service wins there; SMTP_* env values
+  // reach the transport as options, where smtp-transport takes options.service || urlData.service.
+  const f = cfg.dialect === 'nodemailer' ? (cfg.url?.params?.service ?? cfg.service) : (cfg.service ?? cfg.url?.params?.service);
   if (!f) return undefined;
   const name = typeof f.value === 'string' ? f.value : f.kind === 'literal' ? f.text : undefined;
   return name ? lookupService(name) : undefined;

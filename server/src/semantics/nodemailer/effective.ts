@@ -102,8 +102,6 @@ export function nodemailerEffective(o: NodemailerOptionsIn): NodemailerEffective
     } else if (typeof o.url.v === 'string' && o.url.v) {
       const u = nodemailerUrlOptions(o.url.v);
       for (const k of ['host', 'port', 'secure', 'requireTLS', 'ignoreTLS', 'opportunisticTLS', 'service']) {
-        // smtp-transport: service = options.service || urlData.service (the option wins when it is set)
-        if (k === 'service' && slots.service && (!slots.service.val.known || slots.service.val.v)) continue;
         if (k in u) slots[k] = { val: { known: true, v: u[k], label: `${k} from the URL` }, src: 'url' };
       }
     }
