@@ -263,6 +263,8 @@ function safeMayContainMail(reader: { mayContainMail(text: string): boolean }, t
   }
 }
 
+export type SpringBindingEntries = [string, SpringBinding[]][];
+
 /**
  * The property prefixes the project's own Java/Kotlin code binds (semantics/spring springBindingsIn), for
  * rules that must stay silent on keys the project reads itself. Callers feed it source texts (the CLI the
@@ -293,14 +295,56 @@ export class SpringBindingIndex implements WorkspaceFacts {
     return this.byFile.delete(file);
   }
 
+  /** What the index holds, structured-clonable (the CLI hands it to its worker threads). */
+  entries(): SpringBindingEntries {
+    return [...this.byFile];
+  }
+
+  static fromEntries(entries: SpringBindingEntries): SpringBindingIndex {
+    const idx = new SpringBindingIndex();
+    for (const [file, list] of entries) idx.byFile.set(file, list);
+    return idx;
+  }
+
+  /** Scans source files (read by `read`, undefined = unreadable) and records their bindings. */
+  static scan(files: string[], read: (file: string) => string | undefined): SpringBindingIndex {
+    const idx = new SpringBindingIndex();
+    for (const f of files) {
+      const text = read(f);
+      if (text !== undefined) idx.set(f, text);
+    }
+    return idx;
+  }
+
   get size(): number {
     return this.byFile.size;
   }
 
-  springBinding(name: string): SourceRef | undefined {
-    for (const [file, list] of this.byFile) for (const b of list) if (bindingCovers(b.prefix, name)) return { file, span: b.span };
+  springBinding(configFile: string, name: string): SourceRef | undefined {
+    for (const [file, list] of this.byFile) {
+      // A source binds the configuration of its own module: the folder above its `src/` (a monorepo holds
+      // several applications, each with its own application.yml).
+      if (!isInside(moduleRootOf(file), configFile)) continue;
+      const b = list.find((x) => bindingCovers(x.prefix, name));
+      if (b) return { file, span: b.span };
+    }
     return undefined;
   }
+}
+
+/** The module a source file belongs to: the folder above its last `src` folder, else its own folder. */
+function moduleRootOf(file: string): string {
+  const norm = file.replace(/\\/g, '/');
+  if (norm.startsWith('src/')) return '.';
+  const i = norm.lastIndexOf('/src/');
+  return i >= 0 ? norm.slice(0, i) || '/' : norm.slice(0, Math.max(0, norm.lastIndexOf('/'))) || '.';
+}
+
+/** True when `file` lies inside folder `root`. */
+function isInside(root: string, file: string): boolean {
+  const f = file.replace(/\\/g, '/');
+  if (root === '.') return !f.startsWith('/') && !f.startsWith('../');
+  return f.startsWith(root.endsWith('/') ? root : root + '/');
 }
 
 /** Java/Kotlin sources: where a project binds its own configuration properties. */

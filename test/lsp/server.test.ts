@@ -21,12 +21,14 @@ function tmpWorkspace(files: Record<string, string>): string {
 }
 
 const byCode = (ds: Diag[], code: string) => ds.filter((d) => d.code === code);
+const SPRING_BINDING = 'package com.example;\n\n@ConfigurationProperties(prefix = "mail")\npublic class MailSettings {}\n';
 
 describe('language server (push diagnostics)', () => {
   let ws: string;
   let c: LspClient;
   before(async () => {
     ws = tmpWorkspace({
+      'spring-app/src/main/java/com/example/MailSettings.java': SPRING_BINDING,
       'disk-only/.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n',
       'disk-only/mailer.js':
         "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});\n",
@@ -283,6 +285,24 @@ describe('language server (push diagnostics)', () => {
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.env')).href, type: 2 }] });
     await c.waitDiagnostics(jsUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 0);
     c.close(jsUri);
+  });
+
+  it('Spring: keys the project binds itself (@ConfigurationProperties in a .java file on disk) stay silent; the binding is watched', async () => {
+    const java = path.join(ws, 'spring-app/src/main/java/com/example/MailSettings.java');
+    const yml = path.join(ws, 'spring-app/src/main/resources/application.yml');
+    const text = 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    properties:\n      mail.smtp.starttls.enable: true\nmail:\n  smtp:\n    timeout: 5000\n';
+    const uri = c.open(yml, text);
+    const IGN = 'spring-mail-property-ignored';
+    // The workspace scan at start-up found the binding: only the other findings (missing-smtp-timeouts) remain.
+    await c.waitDiagnostics(uri, (x) => byCode(x.diagnostics, 'missing-smtp-timeouts').length === 1 && byCode(x.diagnostics, IGN).length === 0);
+    fs.writeFileSync(java, 'package com.example;\n\npublic class MailSettings {}\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(java).href, type: 2 }] });
+    const p = await c.waitDiagnostics(uri, (x) => byCode(x.diagnostics, IGN).length === 1);
+    assert.equal(byCode(p.diagnostics, IGN)[0].range.start.line, 8);
+    fs.writeFileSync(java, SPRING_BINDING);
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(java).href, type: 2 }] });
+    await c.waitDiagnostics(uri, (x) => byCode(x.diagnostics, IGN).length === 0);
+    c.close(uri);
   });
 
   it('cross-file: a module outside the workspace folders reads the .env next to it', async () => {

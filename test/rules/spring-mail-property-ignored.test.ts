@@ -118,6 +118,13 @@ ruleTester('spring-mail-property-ignored', {
       errors: [{ line: 9, severity: 'warning' }],
     },
     {
+      name: 'a binding in another module of a monorepo does not silence this application\'s keys',
+      file: 'billing/src/main/resources/application.yml',
+      code: head + 'mail:\n  smtp:\n    starttls.enable: true\n',
+      files: { 'notifications/src/main/java/com/example/MailConfig.java': '@ConfigurationProperties("mail")\npublic class MailConfig {}\n' },
+      errors: [{ line: 9, severity: 'warning' }],
+    },
+    {
       name: 'environment form: SPRING_MAIL_SMTP_STARTTLS_ENABLE is not bound either',
       file: 'docker-compose.yml',
       code: 'services:\n  api:\n    image: example/api:1.0\n    environment:\n      SPRING_MAIL_HOST: smtp.gmail.com\n      SPRING_MAIL_PORT: 587\n      SPRING_MAIL_SMTP_STARTTLS_ENABLE: "true"\n',

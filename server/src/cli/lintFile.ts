@@ -4,8 +4,8 @@
 // can be rebuilt in a worker from a snapshot of the env files the main thread read.
 import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText } from '../engine';
-import type { LintOptions, RuleSetting } from '../engine';
+import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, SpringBindingIndex } from '../engine';
+import type { LintOptions, RuleSetting, SpringBindingEntries } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { Finding, ReadResult, SourceRef, Span } from '../model/types';
 import type { EnvLookup, ModuleLookup } from '../readers/types';
@@ -62,6 +62,8 @@ export interface LintSetup {
   wantEdits: boolean;
   /** The run's folder: JS/TS imports of local modules are followed (one hop) only into files inside it. */
   root?: string;
+  /** The project's own Spring bindings (SpringBindingIndex.entries(), structured-clonable for the workers). */
+  springBindings?: SpringBindingEntries;
 }
 
 type EnvVars = NonNullable<ReadResult['envVars']>;
@@ -85,12 +87,15 @@ export class FileLinter {
   readonly envLookup: EnvLookup = { get: (file, name) => this.envIndex.get(file, name) ?? this.extras.get(name) };
   /** One import hop into local modules (read once per run and cached; see fsModules.ts). */
   private readonly modules: ModuleLookup = fsModuleLookup({ roots: () => (this.setup.root ? [this.setup.root] : []) });
+  private readonly workspace: SpringBindingIndex | undefined;
 
   constructor(
     private readonly setup: LintSetup,
     /** Test hook (main thread only): runs after a fix is computed and before it is written. */
     private readonly beforeWrite?: (file: string) => void,
-  ) {}
+  ) {
+    this.workspace = setup.springBindings?.length ? SpringBindingIndex.fromEntries(setup.springBindings) : undefined;
+  }
 
   static fromSnapshot(setup: LintSetup, snap: EnvSnapshot): FileLinter {
     const l = new FileLinter(setup);
@@ -147,7 +152,7 @@ export class FileLinter {
 
   private lintInto(file: string, isEnv: boolean, given: Buffer | undefined, outcome: (f: string) => FileOutcome): void {
     const { setup } = this;
-    const opts: LintOptions = isEnv ? { rules: setup.rules, versions: setup.versions } : { rules: setup.rules, env: this.envLookup, modules: this.modules, versions: setup.versions };
+    const opts: LintOptions = isEnv ? { rules: setup.rules, versions: setup.versions, workspace: this.workspace } : { rules: setup.rules, env: this.envLookup, modules: this.modules, versions: setup.versions, workspace: this.workspace };
     const o = outcome(file);
     const r = given ? decodeForLint(given) : readFileForLint(file);
     if ('problem' in r) {

@@ -25,6 +25,8 @@ import type { LintSetup } from './lintFile';
 import { lintInWorkers, workerCount } from './pool';
 import type { FileOutcome } from './report';
 import { summarize } from './report';
+import { SpringBindingIndex } from '../engine';
+import { MAX_BINDING_SOURCE, springConfigFileKind } from '../semantics/spring';
 
 export { MAX_FILE_BYTES } from './lintFile';
 
@@ -106,11 +108,16 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   const config = loadProjectConfig(cwd, args.config, rules.map((r) => r.meta.id));
   const ignored = makeIgnore(config.ignore, config.baseDir);
   const stdinFile = stdin ? path.resolve(cwd, args.stdinFilename ?? '.env') : undefined;
-  const { files, problems: discoveryProblems } = stdinFile
-    ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [] }
+  const { files, problems: discoveryProblems, jvmSources } = stdinFile
+    ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [], jvmSources: [] }
     : discover(args.paths, cwd, ignored, { gitignore: args.gitignore });
 
   const setup: LintSetup = { rules: config.rules, versions: config.versions, fix: args.fix, unsafeFixes: args.unsafeFixes, quiet: args.quiet, wantEdits: args.format !== 'text', root: cwd };
+  // The project's own Spring bindings silence spring-mail-property-ignored on keys it reads itself. The
+  // Java/Kotlin files are read only when a Spring config file is among the files to lint.
+  if (jvmSources.length && files.some((f) => springConfigFileKind(f) !== undefined)) {
+    setup.springBindings = SpringBindingIndex.scan(jvmSources, readSourceText).entries();
+  }
   const linter = new FileLinter(setup, io.beforeWrite);
   const color = args.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(io.env.FORCE_COLOR) : io.isTTY);
   // Text without --fix streams (the --fix log comes first in the report, so that one waits for the end).
@@ -226,4 +233,15 @@ function envFilesAround(file: string, top: string): string[] {
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || path.dirname(dir) === dir) break;
   }
   return out;
+}
+
+/** A Java/Kotlin source for the Spring binding scan: undefined when unreadable or too big to be hand-written. */
+function readSourceText(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (st.size > 2 * MAX_BINDING_SOURCE) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

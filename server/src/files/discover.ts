@@ -2,6 +2,7 @@
 // recursive, dotfiles included), skipping node_modules/VCS folders, what git ignores (unless turned off),
 // ignore globs and symbolic-link loops. Never throws for a bad entry:
 // it records a per-file problem instead. Only a PATH that does not exist is a usage error.
+import { isJvmSource } from '../engine';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../readers/index';
@@ -22,7 +23,13 @@ export interface Discovery {
   /** Absolute paths of files a reader handles, in a stable order (arguments in order, folders sorted). */
   files: string[];
   problems: DiscoveryProblem[];
+  /** Java/Kotlin sources met while walking folders (at most MAX_JVM_SOURCES): where a Spring project binds
+   *  its own configuration properties (SpringBindingIndex). Not linted. */
+  jvmSources: string[];
 }
+
+/** Bound on the Java/Kotlin files discovery keeps for the Spring binding scan. */
+export const MAX_JVM_SOURCES = 20_000;
 
 /** A PATH argument that does not exist: the CLI exits 2. */
 export class PathError extends Error {}
@@ -52,6 +59,7 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opt
   const useGit = opts.gitignore !== false;
   const files: string[] = [];
   const problems: DiscoveryProblem[] = [];
+  const jvmSources: string[] = [];
   const seen = new Set<string>();
   const seenReal = new Set<string>();
   const visitedDirs = new Set<string>();
@@ -87,6 +95,7 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opt
         walk(full, path.join(realDir, name), chain, git);
       } else if (ent.isFile()) {
         if (formatOf(name) && !ignored?.(full, false) && !git?.ignores(full, false)) addFile(full);
+        else if (isJvmSource(name) && jvmSources.length < MAX_JVM_SOURCES && !ignored?.(full, false) && !git?.ignores(full, false)) jvmSources.push(full);
       } else if (ent.isSymbolicLink()) {
         if (SKIP_DIRS.has(name) || ignored?.(full, false) || git?.ignores(full, false)) continue;
         let st: fs.Stats;
@@ -153,7 +162,7 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opt
     }
     // An explicit file no reader handles (README.md, package.json) is skipped without a message.
   }
-  return { files, problems };
+  return { files, problems, jvmSources };
 }
 
 /** One-line text of a file-system error: "permission denied (EACCES)". */

@@ -86,7 +86,7 @@ export class DocumentLinter {
     const text = doc.getText();
     const file = st.file;
     const project = session.configs.forFile(file);
-    const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: session.modules, versions: project.versions };
+    const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: session.modules, versions: project.versions, workspace: session.spring.bindings };
     const empty: FileResult = { file, findings: [], problems: [] };
     let skipped: string | undefined;
     if (!settings.enable) skipped = 'disabled by mailConfigLint.enable';

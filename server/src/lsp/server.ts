@@ -44,6 +44,7 @@ import { Session } from './session';
 import { normalizeSettings } from './settings';
 import { isEnvFile, uriToFile } from './workspace';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { isJvmSource } from '../engine';
 
 export const SERVER_VERSION: string = version;
 
@@ -116,7 +117,7 @@ export function startServer(
         session.folders = session.folders.filter((f) => !removed.has(f));
         const added = e.added.map((f) => uriToFile(f.uri)).filter((x): x is string => !!x);
         session.folders.push(...added);
-        void Promise.all(added.map((f) => envSync.loadFolder(f))).then(() => {
+        void Promise.all([...added.map((f) => envSync.loadFolder(f)), ...added.map((f) => session.spring.loadFolder(f))]).then(() => {
           publisher.invalidateAll();
           void workspaceDiagnostics.start();
         });
@@ -126,6 +127,11 @@ export function startServer(
     }
     await Promise.all(session.folders.map((f) => envSync.loadFolder(f)));
     if (envSync.size) session.log(`loaded ${envSync.size} env file(s) from disk`);
+    const bound = await Promise.all(session.folders.map((f) => session.spring.loadFolder(f)));
+    if (bound.some(Boolean)) {
+      session.log(`${session.spring.bindings.size} Java/Kotlin file(s) bind their own configuration properties`);
+      publisher.invalidateAll();
+    }
     void workspaceDiagnostics.start();
   });
 
@@ -185,11 +191,16 @@ export function startServer(
 
   connection.onDidChangeWatchedFiles((params) => {
     let configChanged = false;
+    let bindingsChanged = false;
     for (const c of params.changes) {
       const file = uriToFile(c.uri);
       if (!file) continue;
       if (path.basename(file) === '.mailconfiglintrc.json') {
         configChanged = true;
+        continue;
+      }
+      if (isJvmSource(file)) {
+        bindingsChanged = session.spring.fileChanged(file, c.type === FileChangeType.Deleted) || bindingsChanged;
         continue;
       }
       if (session.byFile.has(file)) continue; // an open buffer wins over the disk
@@ -199,11 +210,9 @@ export function startServer(
       }
       workspaceDiagnostics.fileChanged(file, c.type === FileChangeType.Deleted);
     }
-    if (configChanged) {
-      session.configs.clear();
-      publisher.invalidateAll();
-      void workspaceDiagnostics.start();
-    }
+    if (configChanged) session.configs.clear();
+    if (configChanged || bindingsChanged) publisher.invalidateAll();
+    if (configChanged) void workspaceDiagnostics.start();
   });
 
   // -----------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // and server.ts wires them to the connection.
 import { fsModuleLookup } from '../fsModules';
 import type { ModuleLookup } from '../readers/types';
+import { SpringSync } from './springSync';
 import * as path from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -110,6 +111,8 @@ export class Session {
   /** Env files read from disk (not open), by file. */
   readonly diskText = new Map<string, string>();
   readonly configs: ProjectConfigs;
+  /** The project's own Spring property bindings (Java/Kotlin files of the workspace). */
+  readonly spring = new SpringSync();
   caps: ClientCaps = {
     pull: false,
     refreshSupport: false,

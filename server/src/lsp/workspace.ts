@@ -33,7 +33,12 @@ export function isEnvFile(file: string): boolean {
 }
 
 /** Finds .env* files under `root` (bounded: depth, entry count, skipped build/vendor folders). */
-export async function findEnvFiles(root: string, limits = { depth: 8, entries: 20_000 }): Promise<string[]> {
+export function findEnvFiles(root: string, limits = { depth: 8, entries: 20_000 }): Promise<string[]> {
+  return findFiles(root, isEnvFile, limits);
+}
+
+/** Finds the files whose name `match` accepts under `root` (bounded: depth, entry count, skipped build/vendor folders). */
+export async function findFiles(root: string, match: (name: string) => boolean, limits = { depth: 8, entries: 20_000 }): Promise<string[]> {
   const out: string[] = [];
   let budget = limits.entries;
   const walk = async (dir: string, depth: number): Promise<void> => {
@@ -49,7 +54,7 @@ export async function findEnvFiles(root: string, limits = { depth: 8, entries: 2
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) subdirs.push(path.join(dir, e.name));
-      } else if (e.isFile() && isEnvFile(e.name)) out.push(path.join(dir, e.name));
+      } else if (e.isFile() && match(e.name)) out.push(path.join(dir, e.name));
     }
     for (const d of subdirs) await walk(d, depth + 1);
   };

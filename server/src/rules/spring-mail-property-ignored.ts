@@ -70,7 +70,7 @@ export const rule: Rule = {
       const ig = ignoredSpringKey(name, protocol);
       if (!ig) continue;
       // The project reads this prefix itself (a custom @ConfigurationProperties class or @Value): not ignored.
-      const bound = ctx.workspace?.springBinding(name);
+      const bound = ctx.workspace?.springBinding(cfg.file, name);
       if (bound) continue;
       const read = readSetting(cfg, ig.javaMailName);
       const severity = ig.role === 'tls' || ig.role === 'trust' ? 'warning' : 'info';

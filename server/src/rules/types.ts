@@ -36,8 +36,9 @@ export interface Report {
 
 /** What the workspace around the linted file says (other files, e.g. the project's Java/Kotlin code). */
 export interface WorkspaceFacts {
-  /** Where the project's own code binds the property `name` (a @ConfigurationProperties prefix or a @Value key covers it). */
-  springBinding(name: string): SourceRef | undefined;
+  /** Where the project's own code binds the property `name` for the config file `configFile` (a
+   *  @ConfigurationProperties prefix or a @Value key of a source in the same module covers it). */
+  springBinding(configFile: string, name: string): SourceRef | undefined;
 }
 
 export interface RuleContext {

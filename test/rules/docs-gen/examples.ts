@@ -240,8 +240,9 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       'The environment form `SPRING_MAIL_SMTP_STARTTLS_ENABLE` is reported too (relaxed binding maps it to `spring.mail.smtp.starttls.enable`). ' +
       'Not reported: a top-level `mail:` block whose keys are not JavaMail names (`mail.from`, `mail.host`), a `mail:` block outside Spring config files ' +
       '(application*.yml, bootstrap*.yml, configurations/*.yml), and any key the project binds itself: a `@ConfigurationProperties("mail")` / `(prefix = "mail.smtp")` ' +
-      'class or a `@Value("${mail.smtp…}")` in a .java/.kt file of the workspace (the CLI scans the Java/Kotlin files under the paths it lints; the language server ' +
-      'scans the workspace folders at start-up and follows changes to *.java/*.kt). ' +
+      'class or a `@Value("${mail.smtp…}")` in a .java/.kt file of the same module (the folder above the source\'s `src/`, so one application of a monorepo ' +
+      'does not silence another). The CLI scans the Java/Kotlin files under the paths it lints when a Spring config file is among them (files up to 1 MB, ' +
+      'the first 512 KB of each, at most 20,000 files); the language server scans the workspace folders at start-up and follows changes to *.java/*.kt. ' +
       'Differences from rules-research §4.5: it lists `spring.mail.test-connection` as a MailProperties field; in the code it is not one, it is read by ' +
       '`MailSenderValidatorAutoConfiguration` (`@ConditionalOnBooleanProperty("spring.mail.test-connection")`), so it is a real key and not reported. ' +
       'It also rates "protocol smtps with mail.smtp.*" info (§4.5) and warning (§9 rule 24): see spring-property-prefix-mismatch.',
