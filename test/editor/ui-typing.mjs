@@ -40,7 +40,10 @@ try {
     vsix: [`mail-config-lint-${version}.vsix`],
     settings: { 'editor.codeActionsOnSave': { 'source.fixAll.mailConfigLint': 'explicit' }, 'editor.minimap.enabled': false, 'files.autoSave': 'off',
       // Enter must type a newline, not accept a word-based suggestion.
-      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' }, 'editor.acceptSuggestionOnEnter': 'off', 'editor.wordBasedSuggestions': 'off' },
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' }, 'editor.acceptSuggestionOnEnter': 'off', 'editor.wordBasedSuggestions': 'off',
+      // The status bar's error count must be this file's alone: the fixture folder's other files have findings
+      // too, and the default workspace scope would count them (test/editor/workspace-examples covers that scope).
+      'mailConfigLint.scope': 'openFiles' },
   });
   log(`code-server on ${cs.authority}`);
   browser = await launchChromium();
