@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discover, DiscoverInputError, parseDnsServer, DEFAULT_DISCOVER_STEP_MS, DEFAULT_DISCOVER_TOTAL_MS, type DiscoverReport } from '../discover/index';
 import { writeEndpoint } from '../discover/write';
-import { argTokens } from './subcommandArgs';
+import { argTokens, stepTimeoutMs } from './subcommandArgs';
 import { writeAtomic, WriteRefused } from './write';
 
 export const DISCOVER_HELP = `Usage: mail-config-lint discover ADDRESS|DOMAIN [options]
@@ -84,12 +84,9 @@ function parse(argv: string[], cwd: string): Args {
       case '--ca':
         a.ca = path.resolve(cwd, value!);
         break;
-      case '--timeout': {
-        const n = Number(value);
-        if (!/^\d+$/.test(value!) || n < 100 || n > 120000) throw new Usage(`--timeout must be 100-120000 ms, got "${value}"`);
-        a.timeout = n;
+      case '--timeout':
+        a.timeout = stepTimeoutMs(value, (m) => new Usage(m));
         break;
-      }
       case '--write':
         if (!value) throw new Usage('--write needs a file name');
         a.write = path.resolve(cwd, value);

@@ -29,3 +29,10 @@ export function* argTokens(argv: string[], withValue: ReadonlySet<string>, usage
     yield { option: arg, value };
   }
 }
+
+/** The per-step time limit of `--timeout` (the probe's range), or the usage error's message. */
+export function stepTimeoutMs(value: string | undefined, usage: (message: string) => Error): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value ?? '') || n < 100 || n > 120000) throw usage(`--timeout must be 100-120000 ms, got "${value}"`);
+  return n;
+}

@@ -9,7 +9,7 @@ import { formatOf } from '../readers/index';
 import { configAt, formatText, parseSweepPorts, stepLine, targetFromConfig, testConnection, toJson, DEFAULT_TIMEOUT_MS } from '../probe/index';
 import type { ProbeTarget, ProbeTls } from '../probe/types';
 import type { SweepPort } from '../probe/sweep';
-import { argTokens } from './subcommandArgs';
+import { argTokens, stepTimeoutMs } from './subcommandArgs';
 
 export const TEST_CONNECTION_HELP = `Usage: mail-config-lint test-connection [FILE[:LINE]] [options]
 
@@ -109,12 +109,9 @@ function parse(argv: string[], cwd: string): Args {
       case '--servername':
         a.servername = value;
         break;
-      case '--timeout': {
-        const n = Number(value);
-        if (!/^\d+$/.test(value!) || n < 100 || n > 120000) throw new Usage(`--timeout must be 100-120000 ms, got "${value}"`);
-        a.timeout = n;
+      case '--timeout':
+        a.timeout = stepTimeoutMs(value, (m) => new Usage(m));
         break;
-      }
       case '--sweep':
         a.sweep = true;
         break;
