@@ -104,6 +104,7 @@ export async function startSmtp(cert: CertPair): Promise<{ implicit: number; sta
   const state = { authAttempts: 0 };
   const listen = async (secure: boolean) => {
     const s = new SMTPServer({
+      closeTimeout: 1000, // teardown must not wait the 30 s grace period for a probe's half-open connection
       name: 'standin.example.test',
       logger: false,
       secure,

@@ -145,7 +145,8 @@ export async function startServers(user = 'probe-user', pass = 'Pr0be-Secret-Val
   });
   const servers: SMTPServer[] = [];
   const listen = async (o: SMTPServerOptions): Promise<number> => {
-    const s = new SMTPServer(o);
+    // Teardown must not wait smtp-server's 30 s grace period for a connection a cancelled probe left open.
+    const s = new SMTPServer({ closeTimeout: 1000, ...o });
     s.on('error', () => {});
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
     servers.push(s);

@@ -28,7 +28,7 @@ before(async () => {
   // Implicit TLS with a good certificate but no AUTH at all.
   // Its own subject name: OpenSSL finds a trusted issuer by name, and the stand-ins' certificate is CN=localhost.
   const cert = makeCert({ cn: 'no-auth.localhost' });
-  noAuth = new SMTPServer({ secure: true, key: cert.key, cert: cert.cert, authOptional: true, disabledCommands: ['AUTH'], logger: false, disableReverseLookup: true });
+  noAuth = new SMTPServer({ secure: true, key: cert.key, cert: cert.cert, authOptional: true, disabledCommands: ['AUTH'], logger: false, closeTimeout: 1000, disableReverseLookup: true });
   noAuth.on('error', () => {});
   await new Promise<void>((r) => noAuth.listen(0, '127.0.0.1', () => r()));
   noAuthPort = (noAuth.server.address() as net.AddressInfo).port;
