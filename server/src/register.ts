@@ -1,6 +1,7 @@
 // Side-effect imports that register readers, dialect expressers and renderers with their registries.
 // Kept in one place so bundles include exactly what the engine uses.
 export {};
+import './semantics/version-detectors/index';
 import './readers/js/index';
 import './fixes/render-js';
 import './fixes/dialects/nodemailer';

@@ -2,8 +2,9 @@
 //
 // A version is found per file: `.mailconfiglintrc.json` "versions" wins; else the nearest project manifest up
 // the folder tree. Detectors are a list (one per ecosystem); npm is built in (package-lock.json's installed
-// version, else the package.json dependency range). composer.lock, requirements*.txt ... plug in with
-// registerVersionDetector() without touching the rules.
+// version, else the package.json dependency range). Other ecosystems plug in with registerVersionDetector()
+// without touching the rules: semantics/version-detectors/ (composer.lock/composer.json; poetry.lock, uv.lock,
+// Pipfile.lock, requirements*.txt, pyproject.toml, Pipfile), registered by server/src/register.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -136,9 +137,18 @@ function bounds(spec: string): [V, V | undefined] | undefined {
   return [v, [v[0], v[1], v[2] + 1]];
 }
 
-/** Whether every version `spec` allows is at least `min`: true, false (none is), or undefined (some are). */
+/** Whether every version `spec` allows is at least `min`: true, false (none is), or undefined (some are).
+ *  `a || b` alternatives (npm, and what the Composer detector writes for `|`) must all agree. */
 export function atLeast(spec: string | undefined, min: string): boolean | undefined {
   if (!spec) return undefined;
+  if (spec.includes('||')) {
+    const each = spec.split('||').map((alt) => atLeastOne(alt, min));
+    return each.every((x) => x === true) ? true : each.every((x) => x === false) ? false : undefined;
+  }
+  return atLeastOne(spec, min);
+}
+
+function atLeastOne(spec: string, min: string): boolean | undefined {
   const b = bounds(spec);
   const m = parseV(min);
   if (!b || !m) return undefined;

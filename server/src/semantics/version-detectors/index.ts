@@ -1,0 +1,3 @@
+// Version detectors beyond npm's (built into semantics/versions.ts), registered on import (server/src/register.ts).
+import './composer';
+import './python';
