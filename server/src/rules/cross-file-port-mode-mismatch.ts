@@ -1,6 +1,48 @@
 // Rule 5: JS reads the port from the environment but hard-codes the TLS mode; the .env value contradicts it.
-import type { Rule } from './types';
-import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, hangSymptom, plainFix, portField, portOf, relatedOf, setEdit, spanOf, wrongVersionSymptom } from './util';
+import type { Field, SmtpConfig } from '../model/types';
+import type { Report, Rule } from './types';
+import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, hangSymptom, intentFix, libName, plainFix, portField, portOf, relatedOf, setEdit, show, spanOf, wrongVersionSymptom } from './util';
+import { plaintextCulprit } from './implicit-tls-port-without-tls';
+import { implicitCulprit } from './starttls-port-with-implicit-tls';
+
+/** A setting written in the config's own file (not a value read from the environment). */
+function writtenHere(f: Field | undefined, cfg: SmtpConfig): f is Field {
+  return !!f && f.kind === 'literal' && f.site.file === cfg.file;
+}
+
+/**
+ * PHP, Python and the other code languages: the port comes from the workspace's env files (env('MAIL_PORT'),
+ * os.environ['EMAIL_PORT'], getenv …) while the TLS mode is written in the file. The library's effective mode
+ * (cfg.effective, from its semantics module) already accounts for libraries that pick the mode from the port
+ * (Laravel/Symfony: no contradiction to report there).
+ */
+function checkCodeLanguage(cfg: SmtpConfig, report: (r: Report) => void): void {
+  const pf = portField(cfg);
+  const port = portOf(cfg);
+  if (!pf || port === undefined || pf.kind !== 'env' || !pf.envVar || !pf.resolvedFrom || pf.resolvedFrom.file === cfg.file) return;
+  const mode = cfg.effective?.tlsMode;
+  const lib = libName(cfg.dialect);
+  const envText = `${pf.envVar}=${port}`;
+  let message: string | undefined;
+  let culprit: Field | undefined;
+  let fix;
+  if (IMPLICIT_PORTS.has(port) && (mode === 'none' || mode === 'starttls-opportunistic' || mode === 'starttls-required')) {
+    const c = plaintextCulprit(cfg);
+    culprit = writtenHere(c, cfg) ? c : undefined;
+    message = `The env file sets ${envText} (the server expects implicit TLS from the first byte, RFC 8314 §3.3), but ${culprit ? `${show(culprit)} is written here` : 'nothing here turns implicit TLS on'}: ${lib} waits for a plaintext greeting and ${hangSymptom(cfg.dialect).replace(/^it /, '')}.`;
+    fix = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `match ${envText}`, false);
+  } else if (STARTTLS_PORTS.has(port) && mode === 'implicit') {
+    const c = implicitCulprit(cfg);
+    culprit = writtenHere(c, cfg) ? c : undefined;
+    if (!culprit) return; // implicit TLS that does not come from this file: nothing here to point at
+    message = `The env file sets ${envText} (the server greets in plaintext and expects STARTTLS), but ${show(culprit)} is written here: ${lib} starts TLS before the greeting and ${wrongVersionSymptom(cfg.dialect).replace(/^it /, '')}.`;
+    fix = intentFix(cfg, { kind: 'tls-mode', mode: 'starttls-required' }, `match ${envText}`, false);
+  }
+  if (!message) return;
+  const at = culprit ?? (pf.site.file === cfg.file ? pf : undefined);
+  if (!at) return;
+  report({ message, span: spanOf(at), related: relatedOf(pf, `${envText} is set here`), fixes: fixes(fix), configId: cfg.id });
+}
 
 export const rule: Rule = {
   meta: {
@@ -8,15 +50,16 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     short: 'TLS mode hard-coded in code contradicts the port read from a .env file',
     long:
-      'The transport reads its port from process.env but hard-codes secure. The .env file next to it sets a port that ' +
+      'The transport reads its port from the environment (process.env, PHP env()/getenv()/$_ENV, Python os.environ/' +
+      'decouple/django-environ) but hard-codes the TLS mode. The .env file next to it sets a port that ' +
       'needs the other mode: 465 with secure: false waits for a greeting that never comes; 587/25/2525 with secure: true ' +
       'fails with "wrong version number". The code works in one environment and breaks in the next. Derive the mode ' +
       'from the port instead.',
     sources: ['RFC 8314 §3.3', 'RFC 6409 §1', 'nodemailer lib/smtp-connection (secure, port defaults)'],
-    fixSafety: 'Safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port.',
+    fixSafety: 'JS: safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port. PHP and Python: the only fix offered sets the mode that matches this .env (unsafe, for the same reason).',
   },
   checkConfig(cfg, ctx) {
-    if (cfg.format !== 'js') return;
+    if (cfg.format !== 'js') return checkCodeLanguage(cfg, (r) => ctx.report(r));
     const pf = portField(cfg);
     const port = portOf(cfg);
     if (!pf || port === undefined || pf.kind !== 'env' || !pf.envVar || !pf.resolvedFrom || pf.resolvedFrom.file === cfg.file) return;

@@ -1,5 +1,6 @@
 // Rule 19: Laravel MAIL_SCHEME set to something other than smtp/smtps (often an old MAIL_ENCRYPTION value).
 import type { Rule } from './types';
+import { laravelKeyName, laravelSetting } from '../semantics/laravel-config';
 import { editable, fixes, fieldByKey, plainFix, portOf, removeEdit, setEdit, show, spanOf } from './util';
 
 const VALID = new Set(['', 'smtp', 'smtps', 'null', '(null)']);
@@ -20,14 +21,14 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     if (cfg.dialect !== 'laravel') return;
-    const f = fieldByKey(cfg, 'MAIL_SCHEME');
+    const f = fieldByKey(cfg, laravelKeyName(cfg.format, 'MAIL_SCHEME'));
     if (!f || f.kind !== 'literal') return;
     const v = String(f.value ?? f.text).trim().toLowerCase();
     if (VALID.has(v)) return;
     const port = portOf(cfg);
     const to = port === 465 ? 'smtps' : 'smtp';
     ctx.report({
-      message: `${show(f)} is not a mailer scheme: Symfony Mailer ≥ 7.2 throws 'The "${f.text}" scheme is not supported; supported schemes for mailer "smtp" are: "smtp", "smtps"' (older versions silently used smtp). MAIL_SCHEME is smtp or smtps; the port decides the encryption.`,
+      message: `${show(f)} is not a mailer scheme: Symfony Mailer ≥ 7.2 throws 'The "${f.text}" scheme is not supported; supported schemes for mailer "smtp" are: "smtp", "smtps"' (older versions silently used smtp). ${laravelSetting(cfg.format, 'MAIL_SCHEME')} is smtp or smtps; the port decides the encryption.`,
       span: spanOf(f),
       fixes: fixes(
         plainFix(port === 465 ? 'implicit TLS on 465' : 'STARTTLS when offered', true, editable(cfg, f) ? [setEdit(f, to, 'string')] : null),

@@ -1,6 +1,7 @@
 // Rule 20: Laravel MAIL_ENCRYPTION that contradicts the port (ignored on Laravel ≥ 9, decisive on ≤ 8).
 import type { Rule } from './types';
-import { IMPLICIT_PORTS, editable, fieldByKey, fixes, intentFix, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, setPort, show, spanOf } from './util';
+import { laravelKeyName, laravelSetting } from '../semantics/laravel-config';
+import { IMPLICIT_PORTS, editable, isCrossFile, fieldByKey, fixes, intentFix, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, setPort, show, spanOf } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -18,8 +19,10 @@ export const rule: Rule = {
   },
   checkConfig(cfg, ctx) {
     if (cfg.dialect !== 'laravel') return;
-    const f = fieldByKey(cfg, 'MAIL_ENCRYPTION');
+    const f = fieldByKey(cfg, laravelKeyName(cfg.format, 'MAIL_ENCRYPTION'));
+    const name = (envName: string, value?: string | number) => laravelSetting(cfg.format, envName, value);
     if (!f || (f.kind !== 'literal' && f.value === undefined)) return;
+    if (isCrossFile(f, cfg)) return; // env('MAIL_ENCRYPTION') in config/mail.php: the .env line is reported where it is written
     const port = portOf(cfg);
     if (port === undefined) return;
     const enc = String(f.value ?? f.text).trim().toLowerCase();
@@ -31,20 +34,20 @@ export const rule: Rule = {
     const implicitPort = IMPLICIT_PORTS.has(port);
     let message: string;
     if (wantsImplicit && !implicitPort) {
-      message = `${show(f)} asks for implicit TLS, but MAIL_PORT=${port} is a STARTTLS port. Laravel ≥ 9 ignores MAIL_ENCRYPTION and uses STARTTLS here, so it works by accident; on Laravel ≤ 8 it fails with 'wrong version number'. Remove it.`;
+      message = `${show(f)} asks for implicit TLS, but ${name('MAIL_PORT', port)} is a STARTTLS port. Laravel ≥ 9 ignores ${name('MAIL_ENCRYPTION')} and uses STARTTLS here, so it works by accident; on Laravel ≤ 8 it fails with 'wrong version number'. Remove it.`;
     } else if (!wantsImplicit && implicitPort) {
-      message = `${show(f)} contradicts MAIL_PORT=${port}, which expects implicit TLS (RFC 8314 §3.3). Laravel ≥ 9 ignores MAIL_ENCRYPTION and uses implicit TLS on ${port} anyway; on Laravel ≤ 8 the connection hangs. Say what you mean with MAIL_SCHEME=smtps.`;
+      message = `${show(f)} contradicts ${name('MAIL_PORT', port)}, which expects implicit TLS (RFC 8314 §3.3). Laravel ≥ 9 ignores ${name('MAIL_ENCRYPTION')} and uses implicit TLS on ${port} anyway; on Laravel ≤ 8 the connection hangs. Say what you mean with ${name('MAIL_SCHEME', 'smtps')}.`;
     } else return;
-    const scheme = fieldByKey(cfg, 'MAIL_SCHEME');
+    const scheme = fieldByKey(cfg, laravelKeyName(cfg.format, 'MAIL_SCHEME'));
     const edits = !editable(cfg, f)
       ? null
-      : implicitPort && !scheme
-        ? [{ op: 'rename' as const, field: f, key: 'MAIL_SCHEME' }, setEdit(f, 'smtps', 'string')]
+      : implicitPort && !scheme && !f.envVar // env('MAIL_ENCRYPTION', 'tls') renamed to 'scheme' would read MAIL_ENCRYPTION
+        ? [{ op: 'rename' as const, field: f, key: laravelKeyName(cfg.format, 'MAIL_SCHEME') }, setEdit(f, 'smtps', 'string')]
         : [removeEdit(f)];
     ctx.report({
       message,
       span: spanOf(f),
-      related: relatedOf(pf, `MAIL_PORT=${port} is set here`),
+      related: relatedOf(pf, `${name('MAIL_PORT', port)} is set here`),
       fixes: fixes(
         plainFix(implicitPort ? 'implicit TLS on 465' : 'it is ignored on Laravel ≥ 9', true, edits),
         wantsImplicit && !implicitPort ? intentFix(cfg, { kind: 'port', port: 465 }, 'implicit TLS', false, () => setPort(cfg, 465)) : undefined,

@@ -6,8 +6,10 @@
 //   verify-cert                remove MAIL_VERIFY_PEER=false / ?verify_peer=0
 //   min-tls-1.2                not expressible in .env (null)
 // MAIL_ENCRYPTION is ignored by Laravel ≥ 9; the laravel-mail-encryption-ignored rule removes it itself.
+// In config/mail.php the same intents write the mailer array's keys ('scheme' => 'smtps', 'port' => 465).
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
+import { laravelKeyName } from '../../semantics/laravel-config';
 import { anchorOf, Edits, insert, removeParam, removeVerifyFlag, setParam, setScheme, setText, setUrlPort, strOf } from './env-common';
 
 function schemeKey(cfg: SmtpConfig) {
@@ -26,7 +28,7 @@ function mode(cfg: SmtpConfig, e: Edits, implicit: boolean, addRequire: boolean)
   const urlPlain = plainUrlScheme(cfg);
   if (sk) e.add(setText(cfg, sk, want));
   if (urlPlain) e.add(setScheme(cfg, want));
-  if (!sk && implicit && !urlPlain) e.add(insert(anchorOf(cfg, cfg.port, cfg.host), 'MAIL_SCHEME', 'smtps'));
+  if (!sk && implicit && !urlPlain) e.add(insert(anchorOf(cfg, cfg.port, cfg.host), laravelKeyName(cfg.format, 'MAIL_SCHEME'), 'smtps'));
   if (!implicit && addRequire && cfg.url?.scheme) e.add(setParam(cfg, 'require_tls', 'true'));
 }
 
@@ -40,7 +42,7 @@ export function expressLaravel(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
     case 'port': {
       if (cfg.url?.port || (cfg.url?.scheme && !cfg.port)) e.add(setUrlPort(cfg, intent.port));
       if (cfg.port) e.add(setText(cfg, cfg.port, String(intent.port), 'number'));
-      else if (!cfg.url) e.add(insert(anchorOf(cfg, cfg.host), 'MAIL_PORT', String(intent.port), 'number'));
+      else if (!cfg.url) e.add(insert(anchorOf(cfg, cfg.host), laravelKeyName(cfg.format, 'MAIL_PORT'), String(intent.port), 'number'));
       const sk = schemeKey(cfg);
       if (sk && /^smtps?$/.test(strOf(sk))) e.add(setText(cfg, sk, intent.port === 465 ? 'smtps' : 'smtp'));
       if (plainUrlScheme(cfg)) e.add(setScheme(cfg, intent.port === 465 ? 'smtps' : 'smtp'));

@@ -1,6 +1,6 @@
 // PHP reader (.php): PHPMailer instances configured in code (`$mail->isSMTP(); $mail->Port = 465; …`, also the
-// `$phpmailer` of WordPress `phpmailer_init` hooks) and WP Mail SMTP `define('WPMS_*', …)` constants
-// (rules-research-polyglot §1, §3). What the settings mean is decided in semantics/phpmailer.ts.
+// `$phpmailer` of WordPress `phpmailer_init` hooks), WP Mail SMTP `define('WPMS_*', …)` constants
+// (rules-research-polyglot §1, §3) and Laravel config/mail.php SMTP mailers (§2.1, readers/php/laravel.ts). What the settings mean is decided in semantics/phpmailer.ts.
 //
 // Parser: @lezer/php (rules-research-polyglot §10): pure JS, error tolerant, exact offsets. Loaded lazily
 // (languages/grammars.ts) only for files that pass the prefilter (SMTP / smtp / WPMS_).
@@ -20,6 +20,7 @@ import { codeSite } from '../code/sites';
 import { isPlaceholder } from '../../semantics/values';
 import { phpBoolCast, phpmailerEffective, smtpSecureOf } from '../../semantics/phpmailer';
 import { argNodes, evaluate, kids, phpString, phpText, type PhpVal } from './evaluate';
+import { laravelMailConfigs } from './laravel';
 
 const PREFILTER = languageOfFormat('php')!.prefilterWords;
 /** PHPMailer properties that matter for the connection [PHPM-MAIN]. */
@@ -274,6 +275,7 @@ export function readPhp(file: string, text: string, ctx: ReadContext): ReadResul
     result.configs = f.configs();
     const wp = f.wpMailSmtp();
     if (wp) result.configs.push(wp);
+    result.configs.push(...laravelMailConfigs(f));
   });
 }
 

@@ -99,7 +99,9 @@ export function show(f: Field): string {
       return `${f.key}=${text}`;
     case 'php-code':
     case 'py-code':
-      // code as written: `EMAIL_USE_TLS = True`, `use_tls=True`, `$mail->SMTPSecure = 'tls'`, `smtplib.SMTP`
+      // code as written: `EMAIL_USE_TLS = True`, `use_tls=True`, `$mail->SMTPSecure = 'tls'`, `smtplib.SMTP`,
+      // a PHP array pair `'encryption' => 'tls'`
+      if (f.site.key && /^(['"])\{key\}\1\s*=>/.test(f.site.template ?? '')) return `'${f.key}' => ${f.site.quote ? f.site.quote + text + f.site.quote : text}`;
       return f.site.key ? `${f.key} = ${f.site.quote ? f.site.quote + text + f.site.quote : text}` : text;
     case 'url-part':
       if (f.key === 'scheme') return `the ${text}:// scheme`;
