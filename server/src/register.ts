@@ -33,3 +33,5 @@ import './fixes/render-php';
 import './readers/php/index';
 import './fixes/dialects/phpmailer';
 import './fixes/dialects/python-clients';
+import './readers/java/index';
+import './fixes/render-java';

@@ -94,8 +94,13 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opt
         if (SKIP_DIRS.has(name) || ignored?.(full, true) || git?.ignores(full, true)) continue;
         walk(full, path.join(realDir, name), chain, git);
       } else if (ent.isFile()) {
-        if (formatOf(name) && !ignored?.(full, false) && !git?.ignores(full, false)) addFile(full);
-        else if (isJvmSource(name) && jvmSources.length < MAX_JVM_SOURCES && !ignored?.(full, false) && !git?.ignores(full, false)) jvmSources.push(full);
+        const wanted = formatOf(name) !== undefined;
+        const jvm = isJvmSource(name) && jvmSources.length < MAX_JVM_SOURCES;
+        if ((wanted || jvm) && !ignored?.(full, false) && !git?.ignores(full, false)) {
+          if (wanted) addFile(full);
+          // .java files are linted (JavaMail in code) and scanned for the project's Spring bindings too
+          if (jvm) jvmSources.push(full);
+        }
       } else if (ent.isSymbolicLink()) {
         if (SKIP_DIRS.has(name) || ignored?.(full, false) || git?.ignores(full, false)) continue;
         let st: fs.Stats;

@@ -12,6 +12,8 @@ declare const MCL_GRAMMAR_CHUNKS: boolean | undefined;
 const GRAMMAR_PACKAGES = {
   php: '@lezer/php',
   python: '@lezer/python',
+  java: '@lezer/java',
+  go: '@lezer/go',
 } as const;
 
 export type GrammarName = keyof typeof GRAMMAR_PACKAGES;

@@ -67,6 +67,26 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     lineComment: '#',
     skipDirs: ['.venv', 'venv', '__pycache__', 'site-packages', '.tox'],
   },
+  {
+    format: 'java',
+    name: 'Java',
+    languageIds: ['java'],
+    extensions: ['.java'],
+    // mail.smtp(s).* / mail.debug property names, Spring's JavaMailSenderImpl setters.
+    prefilterWords: ['mail.smtp', 'mail.debug', 'mail.transport', 'JavaMailSender'],
+    lineComment: '//',
+    skipDirs: ['target', '.gradle', '.m2'],
+  },
+  {
+    format: 'go',
+    name: 'Go',
+    languageIds: ['go'],
+    extensions: ['.go'],
+    // net/smtp and go-mail/gomail import paths; InsecureSkipVerify only counts in a file that also sends mail.
+    prefilterWords: ['net/smtp', 'gomail', 'go-mail'],
+    lineComment: '//',
+    skipDirs: ['vendor'],
+  },
 ];
 
 const byExt = new Map<string, LanguageSpec>();

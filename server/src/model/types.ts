@@ -6,7 +6,7 @@
 // adapters, with LineIndex.
 
 /** env/yaml/js are built in; the code languages of languages/registry.ts add theirs ('php', 'python', ...). */
-export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties';
+export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties' | 'java' | 'go';
 
 /** Which library/application interprets the settings. Decides the effective TLS mode and how fixes are spelled. */
 export type Dialect =
@@ -30,7 +30,11 @@ export type Dialect =
   | 'flask-mailman' // Flask-Mailman MAIL_* config keys (Django's backend ported to Flask)
   | 'smtplib' // Python smtplib.SMTP / SMTP_SSL calls
   | 'aiosmtplib' // aiosmtplib.SMTP(...) / aiosmtplib.send(...)
-  | 'fastapi-mail'; // FastAPI-Mail ConnectionConfig(...) (aiosmtplib underneath)
+  | 'fastapi-mail' // FastAPI-Mail ConnectionConfig(...) (aiosmtplib underneath)
+  | 'javamail' // JavaMail / Jakarta Mail Properties and JavaMailSenderImpl setters in Java code
+  | 'go-smtp' // Go net/smtp (smtp.SendMail / smtp.Dial / smtp.PlainAuth)
+  | 'gomail' // gopkg.in/gomail.v2 (and its fork github.com/go-mail/mail) Dialer
+  | 'go-mail'; // github.com/wneessen/go-mail Client options
 
 /**
  * implicit: TLS from the first byte (RFC 8314 §3.3, port 465).
@@ -67,8 +71,11 @@ export interface Span {
  *                   `template` says how a sibling is spelled. Rendered by fixes/render-php.ts / render-python.ts.
  * - ini:            `KEY = value` line in an INI section (go-ini: Gitea app.ini, grafana.ini)
  * - properties:     `key=value` line of a Java .properties file (Spring Boot application.properties)
+ * - java-code / go-code: a setting in Java / Go source (`props.put("mail.smtp.port", "465");`,
+ *                   `sender.setPort(465);`, `InsecureSkipVerify: true,`, `d.SSL = true`, `mail.WithPort(465),`);
+ *                   rendered by fixes/render-java.ts / render-go.ts.
  */
-export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'ini' | 'properties';
+export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'java-code' | 'go-code' | 'ini' | 'properties';
 
 export interface Site {
   file: string;

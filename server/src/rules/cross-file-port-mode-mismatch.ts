@@ -51,12 +51,12 @@ export const rule: Rule = {
     short: 'TLS mode hard-coded in code contradicts the port read from a .env file',
     long:
       'The transport reads its port from the environment (process.env, PHP env()/getenv()/$_ENV, Python os.environ/' +
-      'decouple/django-environ) but hard-codes the TLS mode. The .env file next to it sets a port that ' +
+      'decouple/django-environ, Java System.getenv, Go os.Getenv) but hard-codes the TLS mode. The .env file next to it sets a port that ' +
       'needs the other mode: 465 with secure: false waits for a greeting that never comes; 587/25/2525 with secure: true ' +
       'fails with "wrong version number". The code works in one environment and breaks in the next. Derive the mode ' +
       'from the port instead.',
-    sources: ['RFC 8314 §3.3', 'RFC 6409 §1', 'nodemailer lib/smtp-connection (secure, port defaults)'],
-    fixSafety: 'JS: safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port. PHP and Python: the only fix offered sets the mode that matches this .env (unsafe, for the same reason).',
+    sources: ['RFC 8314 §3.3', 'RFC 6409 §1', 'nodemailer lib/smtp-connection (secure, port defaults)', 'angus-mail SMTPTransport.java (ssl.enable / starttls.*: no port-based switch)'],
+    fixSafety: 'JS: safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port. PHP, Python, Java and Go: the only fix offered sets the mode that matches this .env (unsafe, for the same reason).',
   },
   checkConfig(cfg, ctx) {
     if (cfg.format !== 'js') return checkCodeLanguage(cfg, (r) => ctx.report(r));

@@ -26,6 +26,7 @@ function implicitHint(d: SmtpConfig['dialect']): string {
     meteor: 'smtps://',
     django: 'EMAIL_USE_SSL=True',
     spring: 'mail.smtp.ssl.enable: true',
+    javamail: 'props.put("mail.smtp.ssl.enable", "true")',
     mastodon: 'SMTP_TLS=true',
     discourse: 'DISCOURSE_SMTP_FORCE_TLS=true',
     gitea: 'PROTOCOL=smtps',

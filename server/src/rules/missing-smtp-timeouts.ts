@@ -2,6 +2,7 @@
 import type { Field } from '../model/types';
 import type { Rule } from './types';
 import { fieldByKey, fieldsOf, fixes, hostField, plainFix, portField, spanOf } from './util';
+import { JAVAMAIL_TIMEOUTS, JAVAMAIL_TIMEOUT_SUGGESTED, PARTIAL_EXTRA } from '../semantics/javamail';
 
 export const rule: Rule = {
   meta: {
@@ -12,8 +13,15 @@ export const rule: Rule = {
       'Django\'s EMAIL_TIMEOUT defaults to None and JavaMail\'s mail.smtp.connectiontimeout / mail.smtp.timeout default ' +
       'to infinite. When the port and TLS mode do not match (or the port is blocked), the connection never fails: ' +
       'the request or worker thread hangs until it is killed. A timeout turns that into a clear error.',
-    sources: ['Django settings: EMAIL_TIMEOUT (default None)', 'JavaMail com.sun.mail.smtp package docs (connectiontimeout, timeout, writetimeout: infinite)'],
-    fixSafety: 'Safe for Django (adds EMAIL_TIMEOUT=30; SMTP commands answer in seconds). No automatic fix for Spring: add the properties next to your other mail.smtp.* settings.',
+    sources: [
+      'Django settings: EMAIL_TIMEOUT (default None)',
+      'JavaMail com.sun.mail.smtp package docs (connectiontimeout, timeout, writetimeout: infinite)',
+      'angus-mail core SocketFetcher.java L162, L176, L348 (connectiontimeout / timeout / writetimeout default -1)',
+    ],
+    fixSafety:
+      'Safe for Django (adds EMAIL_TIMEOUT=30; SMTP commands answer in seconds) and for JavaMail in Java code (adds ' +
+      'props.put("mail.smtp.connectiontimeout" / "timeout" / "writetimeout", 10000) after the last mail property). No ' +
+      'automatic fix for Spring configuration files: add the properties next to your other mail.smtp.* settings.',
   },
   checkConfig(cfg, ctx) {
     const at: Field | undefined = hostField(cfg) ?? portField(cfg);
@@ -26,6 +34,28 @@ export const rule: Rule = {
         message: 'EMAIL_TIMEOUT is not set: Django\'s default is None, so a wrong port or TLS mode hangs the worker instead of failing. Set EMAIL_TIMEOUT (seconds), e.g. 30.',
         span: spanOf(at),
         fixes: fixes(plainFix('fail instead of hanging', true, insert ? [insert] : null)),
+        configId: cfg.id,
+      });
+      return;
+    }
+    if (cfg.dialect === 'javamail') {
+      if (cfg.extras[PARTIAL_EXTRA]) return; // the properties come partly from elsewhere (props.load ...)
+      const protocol = String(cfg.extras['spring.mail.protocol']?.value ?? 'smtp').toLowerCase() === 'smtps' ? 'smtps' : 'smtp';
+      const has = (k: string) => !!cfg.extras[`mail.${protocol}.${k}`];
+      const missing = JAVAMAIL_TIMEOUTS.filter((k) => !has(k));
+      if (!missing.length) return;
+      // The statements go after the last props.put("mail.…") of the session (same receiver, same spelling).
+      const anchor = Object.values(cfg.extras)
+        .filter((f) => f.site.file === cfg.file && f.site.style === 'java-code' && !!f.site.template?.includes('{key}') && !f.site.inline)
+        .sort((a, b) => b.site.entry.start - a.site.entry.start)[0];
+      const inserts = anchor
+        ? JAVAMAIL_TIMEOUT_SUGGESTED.filter((k) => !has(k)).map((k) => ({ op: 'insert' as const, after: anchor, key: `mail.${protocol}.${k}`, text: '10000', type: 'number' as const }))
+        : null;
+      ctx.report({
+        message: `${missing.map((k) => `mail.${protocol}.${k}`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: JavaMail waits forever by default (SocketFetcher: -1), so a wrong port or TLS mode or a silent server hangs the sending thread. Set them (milliseconds), e.g. 10000.`,
+        // the entry's key (a host read from a constant has its value elsewhere in the file)
+        span: at.site.key ? { ...at.site.key } : spanOf(at),
+        fixes: fixes(plainFix('fail after 10 s instead of hanging', true, inserts)),
         configId: cfg.id,
       });
       return;

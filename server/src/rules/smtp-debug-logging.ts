@@ -1,6 +1,7 @@
 // Rule 29: protocol logging that can leak PII or credentials (nodemailer debug, JavaMail mail.debug(.auth)).
 import type { Rule } from './types';
 import { boolOf, editable, fixes, plainFix, removeEdit, show, spanOf } from './util';
+import { isJavaMailDialect } from '../semantics/javamail';
 
 export const rule: Rule = {
   meta: {
@@ -12,7 +13,7 @@ export const rule: Rule = {
       'data); AUTH lines are masked but the base64 user name is not. JavaMail mail.debug prints the protocol trace, and ' +
       'mail.debug.auth: true adds the authentication exchange, i.e. the base64 password (warning). Use ' +
       'transactionLog: true in nodemailer for a trace without content, and keep debug logging out of production.',
-    sources: ['nodemailer.com/smtp (debug, logger, transactionLog)', 'JavaMail com.sun.mail.smtp package docs (mail.debug.auth)', 'CWE-532'],
+    sources: ['nodemailer.com/smtp (debug, logger, transactionLog)', 'JavaMail com.sun.mail.smtp package docs (mail.debug.auth)', 'angus-mail providers/smtp SMTPTransport.java L197-202, L909-941, L2704-2709 (mail.debug.auth default false keeps AUTH out of the trace; mail.debug.auth.password prints the password)', 'CWE-532'],
     cwe: 'CWE-532',
     fixSafety: 'Safe: removing a debug switch only changes what is logged.',
   },
@@ -24,7 +25,10 @@ export const rule: Rule = {
       ctx.report({ message: `${show(f)} ${message}`, severity, span: spanOf(f), fixes: fixes(plainFix('no protocol trace in the logs', true, editable(cfg, f) ? [removeEdit(f)] : null)), configId: cfg.id });
     };
     if (cfg.format === 'js') report('debug', 'logs the full SMTP dialogue, including message bodies and recipients; use transactionLog: true for a trace without content.');
-    if (cfg.dialect === 'spring') {
+    if (isJavaMailDialect(cfg.dialect)) {
+      // Angus Mail SMTPTransport: mail.debug.auth.password (default false) prints the password itself; mail.debug.auth
+      // keeps the AUTH exchange in the trace; mail.debug / Session.setDebug(true) traces the rest (AUTH left out).
+      report('mail.debug.auth.password', 'makes the debug trace print the SMTP password itself.', 'warning');
       report('mail.debug.auth', 'logs the authentication exchange: the base64-encoded password ends up in the logs.', 'warning');
       report('mail.debug', 'prints the SMTP protocol trace (recipients, headers) to the logs.');
     }

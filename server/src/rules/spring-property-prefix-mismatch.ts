@@ -3,7 +3,7 @@
 // "mail." + name + ".<prop>" with name = the protocol in use, so the others are ignored (semantics/spring).
 import type { Rule } from './types';
 import { javaMailRole, protocolPrefixMismatch, SPRING_PROPS_PREFIX } from '../semantics/spring';
-import { fixes, intentFix, relatedOf, spanOf } from './util';
+import { fixes, intentFix, relatedOf, show, spanOf } from './util';
 import { springProtocol } from './spring-mail-property-ignored';
 
 export const rule: Rule = {
@@ -41,7 +41,14 @@ export const rule: Rule = {
       // smtps is implicit TLS by itself (SMTPSSLTransport passes isSSL = true): a lost ssl.enable costs nothing.
       const redundant = mm.expected === 'smtps' && suffix.toLowerCase() === 'ssl.enable';
       const meaning = redundant ? 'nothing is lost (smtps already uses implicit TLS)' : roleMeaning;
-      const because = protocolField ? `spring.mail.protocol is ${protocol}` : 'spring.mail.protocol is not set (default smtp)';
+      const because =
+        cfg.dialect === 'javamail'
+          ? protocolField
+            ? `the transport protocol is ${protocol} (${show(protocolField)})`
+            : 'the transport protocol is smtp (the default: no mail.transport.protocol, getTransport("smtps") or setProtocol)'
+          : protocolField
+            ? `spring.mail.protocol is ${protocol}`
+            : 'spring.mail.protocol is not set (default smtp)';
       const existing = cfg.extras[mm.name];
       const message =
         `${because}, so JavaMail reads mail.${mm.expected}.* properties: ${k} is ignored and ${meaning}.` +

@@ -13,6 +13,8 @@ function requireHint(d: Dialect): string {
       return 'requireTLS (e.g. SMTP_REQUIRE_TLS=true, if the app maps it)';
     case 'spring':
       return 'mail.smtp.starttls.required: true';
+    case 'javamail':
+      return 'props.put("mail.smtp.starttls.required", "true")';
     case 'laravel':
     case 'symfony':
       return 'require_tls=true in the DSN (Symfony Mailer ≥ 7.3)';

@@ -54,7 +54,9 @@ export const rule: Rule = {
     if (cleartext) {
       // Without an explicit TLS-off setting, only Django's defaults are knowable (EMAIL_USE_TLS/SSL default False);
       // elsewhere (Spring env overrides, app-specific keys) the missing setting may live in a file we cannot see.
-      if (!explicitOff && cfg.dialect !== 'django') return;
+      // JavaMail in Java code: the group is complete unless it loads properties from elsewhere (then the mode is
+      // 'unknown' and this branch is not reached), so JavaMail's defaults (no ssl.enable, no starttls) are known.
+      if (!explicitOff && cfg.dialect !== 'django' && cfg.dialect !== 'javamail') return;
       message = explicitOff
         ? `${show(culprit!)} keeps the session unencrypted, and credentials are configured${cred}: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`
         : `Credentials are configured${cred}, but nothing turns TLS on: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`;

@@ -100,6 +100,7 @@ class Plan {
       return true;
     }
     if (this.cfg.format === 'properties') return this.insertFlat(name, text, type, preferred);
+    if (this.cfg.format === 'java') return this.insertCode(name, text, type, preferred);
     const target = name.split('.');
     let best: { f: Field; parent: number; rel: string[]; bracket: boolean; pref: boolean; at: number } | undefined;
     for (const p of this.props) {
@@ -134,6 +135,20 @@ class Plan {
     const bracket = written.some((p) => p.field.key.includes('['));
     const key = bracket && name.startsWith(PROPS) ? `spring.mail.properties[${name.slice(PROPS.length)}]` : name;
     this.edits.push({ op: 'insert', after: anchor, key, text, type });
+    this.insertedAt.set(name, anchor);
+    return true;
+  }
+
+  /** Java code: a JavaMail property as a sibling statement of a written `props.put("mail.…", …)` (its template);
+   *  setter-style settings (spring.mail.port → setPort) are not inserted. */
+  private insertCode(name: string, text: string, type: VType, preferred: Field[]): boolean {
+    if (!name.startsWith(PROPS)) return false;
+    const isProp = (f: Field) => f.site.file === this.cfg.file && f.site.style === 'java-code' && !!f.site.template?.includes('{key}') && /^mail\./.test(f.key);
+    const written = this.props.map((p) => p.field).filter(isProp);
+    const last = [...written].sort((a, b) => b.site.entry.start - a.site.entry.start)[0];
+    const anchor = preferred.find(isProp) ?? last;
+    if (!anchor) return false;
+    this.edits.push({ op: 'insert', after: anchor, key: name.slice(PROPS.length), text, type });
     this.insertedAt.set(name, anchor);
     return true;
   }
@@ -311,3 +326,5 @@ export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
 }
 
 registerExpresser('spring', { express: expressSpring });
+// JavaMail in Java code: the same properties, written as props.put("mail.smtp.…", …) statements.
+registerExpresser('javamail', { express: expressSpring });

@@ -123,6 +123,10 @@ const DIALECT_LABEL: Record<Dialect, string> = {
   smtplib: 'smtplib',
   aiosmtplib: 'aiosmtplib',
   'fastapi-mail': 'FastAPI-Mail',
+  javamail: 'JavaMail',
+  'go-smtp': 'Go net/smtp',
+  gomail: 'gomail',
+  'go-mail': 'go-mail',
 };
 
 /** Assembles a config with the common fields filled in. */

@@ -71,7 +71,7 @@ export function describeEdits(edits: FieldEdit[]): string {
     switch (e.op) {
       case 'set':
         // code without a key: a class name (smtplib.SMTP → SMTP_SSL) or an argument added at a point
-        if ((e.field.site.style === 'py-code' || e.field.site.style === 'php-code') && !e.field.site.key) {
+        if ((e.field.site.style === 'py-code' || e.field.site.style === 'php-code' || e.field.site.style === 'java-code') && !e.field.site.key) {
           return e.field.site.value.start === e.field.site.value.end ? `add ${e.text.replace(/^, /, '').trim()}` : `change ${e.field.text} to ${e.text}`;
         }
         return e.field.site.style === 'url-part' ? `change ${e.field.text || e.field.key} to ${e.text} in the URL` : `set ${assign(e.field, e.field.key, e.text)}`;
@@ -88,7 +88,7 @@ export function describeEdits(edits: FieldEdit[]): string {
 }
 
 function assign(like: Field, key: string, text: string): string {
-  if (like.site.style === 'php-code' || like.site.style === 'py-code') return `${key} = ${text}`;
+  if (like.site.style === 'php-code' || like.site.style === 'py-code' || like.site.style === 'java-code') return `${key} = ${text}`;
   if (like.site.style === 'ini') return `${key} = ${text}`;
   if (like.site.style === 'properties') return `${key}=${text}`;
   return like.site.style === 'env' || like.site.style === 'yaml-list' ? `${key}=${text}` : `${key}: ${text}`;

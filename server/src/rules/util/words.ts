@@ -17,6 +17,7 @@ export function libName(d: Dialect): string {
     case 'django':
       return 'Django (smtplib)';
     case 'spring':
+    case 'javamail':
       return 'JavaMail';
     case 'mastodon':
     case 'discourse':
@@ -56,6 +57,7 @@ export function hangSymptom(d: Dialect): string {
     case 'django':
       return 'the worker hangs until EMAIL_TIMEOUT (forever when unset)';
     case 'spring':
+    case 'javamail':
       return 'the connection hangs until mail.smtp.timeout (forever when unset)';
     case 'mastodon':
     case 'discourse':
@@ -79,6 +81,7 @@ export function hangSymptom(d: Dialect): string {
 export function wrongVersionSymptom(d: Dialect): string {
   switch (d) {
     case 'spring':
+    case 'javamail':
       return "it fails with 'Unsupported or unrecognized SSL message'";
     case 'laravel':
     case 'symfony':
@@ -103,6 +106,9 @@ export function show(f: Field): string {
       // a PHP array pair `'encryption' => 'tls'`
       if (f.site.key && /^(['"])\{key\}\1\s*=>/.test(f.site.template ?? '')) return `'${f.key}' => ${f.site.quote ? f.site.quote + text + f.site.quote : text}`;
       return f.site.key ? `${f.key} = ${f.site.quote ? f.site.quote + text + f.site.quote : text}` : text;
+    case 'java-code':
+      // `mail.smtp.ssl.enable = "true"` (a props.put entry), `setPort(465)` / `session.setDebug(true)` (a call)
+      return f.site.key ? `${f.key} = ${f.site.quote ? f.site.quote + text + f.site.quote : text}` : `${f.key}(${f.site.quote ? f.site.quote + text + f.site.quote : text})`;
     case 'url-part':
       if (f.key === 'scheme') return `the ${text}:// scheme`;
       if (f.key === 'port') return `port ${text} in the URL`;

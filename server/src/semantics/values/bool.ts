@@ -93,6 +93,8 @@ export function dialectBoolReader(d: Dialect): BoolReader {
       return 'python';
     case 'spring':
       return 'spring';
+    case 'javamail':
+      return 'javamail';
     case 'laravel':
       return 'laravel-env';
     case 'symfony':
