@@ -17,6 +17,8 @@ describe('language registry', () => {
     assert.equal(formatOf('/p/config/mail.php'), 'php');
     assert.equal(formatOf('/p/app/settings.py'), 'python');
     assert.equal(formatOf('/p/app/SETTINGS.PY'), 'python');
+    assert.equal(formatOf('/p/src/main/java/com/example/MailConfig.java'), 'java');
+    assert.equal(formatOf('/p/cmd/mailer/main.go'), 'go');
     assert.equal(formatOf('/p/app/notes.txt'), undefined);
     assert.equal(formatOf('/p/.env'), 'env');
   });
@@ -59,7 +61,7 @@ describe('language registry', () => {
   it('the bundle keeps each grammar in its own chunk, outside the entry bundles', () => {
     const dist = path.join(ROOT, 'dist');
     assert.ok(fs.existsSync(path.join(dist, 'grammars', 'lezer-runtime.js')), 'run node scripts/build.mjs first');
-    for (const g of ['php', 'python']) {
+    for (const g of ['php', 'python', 'java', 'go']) {
       const chunk = fs.readFileSync(path.join(dist, 'grammars', `${g}.js`), 'utf8');
       assert.match(chunk, /lezer-runtime\.js/, `${g} chunk shares the runtime`);
     }

@@ -139,3 +139,159 @@ ruleTester('starttls-port-with-implicit-tls', {
     },
   ],
 });
+
+ruleTester('tls-verification-disabled', {
+  valid: [
+    { file: F, code: session('props.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "true");\nprops.put("mail.smtp.ssl.checkserveridentity", "true");') },
+    // PropUtil: a default-true property is turned off only by the String "false" (any case) or Boolean.FALSE
+    { file: F, code: session('props.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "true");\nprops.put("mail.smtp.ssl.checkserveridentity", "no");') },
+  ],
+  invalid: [
+    {
+      name: 'JavaMail: ssl.trust "*" (setProperty)',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "true");\nprops.setProperty("mail.smtp.ssl.trust", "*");'),
+      errors: [{ line: 10, includes: ['mail.smtp.ssl.trust = "*"'], severity: 'warning' }],
+      output: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "true");'),
+    },
+    {
+      name: 'JavaMail: checkserveridentity Boolean.FALSE',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "465");\nprops.put("mail.smtp.ssl.enable", "true");\nprops.put("mail.smtp.ssl.checkserveridentity", Boolean.FALSE);'),
+      errors: [{ line: 10 }],
+      output: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "465");\nprops.put("mail.smtp.ssl.enable", "true");\nprops.put("mail.smtp.ssl.checkserveridentity", true);'),
+    },
+  ],
+});
+
+ruleTester('legacy-tls-version', {
+  valid: [{ file: F, code: session('props.put("mail.smtp.port", "465");\nprops.put("mail.smtp.ssl.enable", "true");\nprops.put("mail.smtp.ssl.protocols", "TLSv1.2 TLSv1.3");') }],
+  invalid: [
+    {
+      name: 'JavaMail: ssl.protocols TLSv1',
+      file: F,
+      code: session('props.put("mail.smtp.port", "465");\nprops.put("mail.smtp.ssl.enable", "true");\nprops.put("mail.smtp.ssl.protocols", "TLSv1 TLSv1.1");'),
+      errors: [{ line: 9 }],
+      output: session('props.put("mail.smtp.port", "465");\nprops.put("mail.smtp.ssl.enable", "true");\nprops.put("mail.smtp.ssl.protocols", "TLSv1.2 TLSv1.3");'),
+    },
+  ],
+});
+
+ruleTester('smtp-debug-logging', {
+  valid: [
+    { file: F, code: session('props.put("mail.smtp.port", "587");\nprops.put("mail.debug", "false");\nSession.getInstance(props).setDebug(false);') },
+    // debug off through a flag the code decides at run time: not known
+    { file: F, code: session('props.put("mail.smtp.port", "587");\nsession.setDebug(log.isDebugEnabled());') },
+  ],
+  invalid: [
+    {
+      name: 'JavaMail: session.setDebug(true) (info: the AUTH exchange stays out of the trace)',
+      file: F,
+      code: session('props.put("mail.smtp.port", "587");\nSession session = Session.getInstance(props);\nsession.setDebug(true);'),
+      errors: [{ line: 9, severity: 'info', includes: ['session.setDebug(true)'], safe: [true] }],
+      output: session('props.put("mail.smtp.port", "587");\nSession session = Session.getInstance(props);'),
+    },
+    {
+      name: 'JavaMail: mail.debug.auth and mail.debug.auth.password (warnings)',
+      file: F,
+      code: session('props.put("mail.smtp.port", "587");\nprops.put("mail.debug.auth", "true");\nprops.put("mail.debug.auth.password", true);'),
+      errors: [{ line: 8, severity: 'warning', includes: ['base64-encoded password'] }, { line: 9, severity: 'warning', includes: ['password itself'] }],
+      output: session('props.put("mail.smtp.port", "587");\nprops.put("mail.debug.auth.password", true);'),
+    },
+  ],
+});
+
+ruleTester('missing-smtp-timeouts', {
+  valid: [
+    { file: F, code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\n' + TIMEOUTS) },
+    // smtps reads mail.smtps.*
+    { file: F, code: session('props.put("mail.transport.protocol", "smtps");\nprops.put("mail.smtps.host", "smtp.example.com");\nprops.put("mail.smtps.connectiontimeout", 5000);\nprops.put("mail.smtps.timeout", 5000);') },
+    // properties loaded from a file may hold the timeouts
+    { file: F, code: session('props.load(in);\nprops.put("mail.smtp.host", "smtp.example.com");') },
+  ],
+  invalid: [
+    {
+      name: 'JavaMail: no timeouts (the three are added after the last property)',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "true");'),
+      errors: [{ line: 7, column: 16, severity: 'info', includes: ['mail.smtp.connectiontimeout and mail.smtp.timeout', 'forever'], safe: [true] }],
+      output: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "true");\nprops.put("mail.smtp.connectiontimeout", "10000");\nprops.put("mail.smtp.timeout", "10000");\nprops.put("mail.smtp.writetimeout", "10000");'),
+    },
+    {
+      name: 'JavaMail: one timeout set, the other two are added',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.timeout", 10000);'),
+      errors: [{ line: 7, includes: ['mail.smtp.connectiontimeout is not set'] }],
+      output: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.timeout", 10000);\nprops.put("mail.smtp.connectiontimeout", 10000);\nprops.put("mail.smtp.writetimeout", 10000);'),
+    },
+  ],
+});
+
+ruleTester('spring-property-prefix-mismatch', {
+  valid: [{ file: F, code: session('props.put("mail.transport.protocol", "smtps");\nprops.put("mail.smtps.host", "smtp.example.com");\nprops.put("mail.smtps.timeout", "5000");') }],
+  invalid: [
+    {
+      name: 'JavaMail: mail.smtps.* keys with the default smtp transport',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtps.timeout", "5000");'),
+      errors: [{ line: 8, includes: ['the transport protocol is smtp (the default', 'mail.smtps.timeout is ignored'] }],
+      output: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.timeout", "5000");'),
+    },
+    {
+      name: 'JavaMail: mail.smtp.* keys with mail.transport.protocol smtps',
+      file: F,
+      code: session('props.put("mail.transport.protocol", "smtps");\nprops.put("mail.smtps.host", "smtp.example.com");\nprops.put("mail.smtp.ssl.trust", "smtp.example.com");'),
+      errors: [{ line: 9, includes: ['mail.transport.protocol = "smtps"'], safe: [false] }],
+      output: session('props.put("mail.transport.protocol", "smtps");\nprops.put("mail.smtps.host", "smtp.example.com");\nprops.put("mail.smtps.ssl.trust", "smtp.example.com");'),
+    },
+  ],
+});
+
+ruleTester('hardcoded-smtp-credentials', {
+  valid: [
+    { file: F, code: session('props.put("mail.smtp.host", "smtp.example.com");\nnew PasswordAuthentication(System.getenv("SMTP_USER"), System.getenv("SMTP_PASS"));') },
+    // a placeholder
+    { file: F, code: session('props.put("mail.smtp.host", "smtp.example.com");\nnew PasswordAuthentication("user", "changeme");') },
+  ],
+  invalid: [
+    {
+      name: 'JavaMail: the password in the Authenticator (anonymous class of Session.getInstance)',
+      file: F,
+      code: 'class M {\n  Session s(Properties props) {\n    props.put("mail.smtp.host", "smtp.example.com");\n    return Session.getInstance(props, new Authenticator() {\n      protected PasswordAuthentication getPasswordAuthentication() {\n        return new PasswordAuthentication("me@example.com", "Zx81wqPlm2Tr");\n      }\n    });\n  }\n}\n',
+      errors: [{ line: 6, column: 61, includes: ['PasswordAuthentication password'] }],
+      output: 'class M {\n  Session s(Properties props) {\n    props.put("mail.smtp.host", "smtp.example.com");\n    return Session.getInstance(props, new Authenticator() {\n      protected PasswordAuthentication getPasswordAuthentication() {\n        return new PasswordAuthentication("me@example.com", System.getenv("SMTP_PASS"));\n      }\n    });\n  }\n}\n',
+    },
+    {
+      name: 'Spring sender: setPassword("…")',
+      file: F,
+      code: 'class C {\n  @Bean JavaMailSender sender() {\n    JavaMailSenderImpl s = new JavaMailSenderImpl();\n    s.setHost("smtp.example.com");\n    s.setUsername("me@example.com");\n    s.setPassword("hunter2hunter2");\n    return s;\n  }\n}\n',
+      errors: [{ line: 6 }],
+      output: 'class C {\n  @Bean JavaMailSender sender() {\n    JavaMailSenderImpl s = new JavaMailSenderImpl();\n    s.setHost("smtp.example.com");\n    s.setUsername("me@example.com");\n    s.setPassword(System.getenv("SMTP_PASS"));\n    return s;\n  }\n}\n',
+    },
+  ],
+});
+
+ruleTester('tls-disabled-with-credentials', {
+  valid: [
+    { file: F, code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.auth", "true");\nprops.put("mail.smtp.starttls.enable", "true");') },
+    // a local catcher
+    { file: F, code: session('props.put("mail.smtp.host", "localhost");\nprops.put("mail.smtp.port", "1025");') },
+    // properties loaded from elsewhere may turn STARTTLS on
+    { file: F, code: session('props.load(in);\nprops.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.auth", "true");') },
+  ],
+  invalid: [
+    {
+      name: 'JavaMail: auth on, neither ssl.enable nor starttls (JavaMail never encrypts)',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.auth", "true");'),
+      errors: [{ line: 9, includes: ['mail.smtp.auth = "true"', 'JavaMail sends the password in clear text'] }],
+      output: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.auth", "true");\nprops.put("mail.smtp.starttls.required", "true");'),
+    },
+    {
+      name: 'JavaMail: starttls.enable "false" with credentials',
+      file: F,
+      code: session('props.put("mail.smtp.host", "smtp.example.com");\nprops.put("mail.smtp.port", "587");\nprops.put("mail.smtp.starttls.enable", "false");\nnew PasswordAuthentication("me@example.com", System.getenv("SMTP_PASS"));'),
+      errors: [{ line: 9, includes: ['mail.smtp.starttls.enable = "false"'] }],
+    },
+  ],
+});
