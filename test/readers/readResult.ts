@@ -1,5 +1,7 @@
 // Shared by the reader property tests: every field and span a ReadResult reports, and the fix intents the
 // property tests render on valid files.
+import assert from 'node:assert/strict';
+import { fixTextEdits, lintText } from '../../server/src/engine';
 import type { Intent } from '../../server/src/fixes/intents';
 import type { Field, ReadResult, SmtpConfig, Span } from '../../server/src/model/types';
 
@@ -46,4 +48,12 @@ export function assertConfigSites(r: ReadResult, text: string): void {
     }
     if (c.credentials.password && c.credentials.password.text !== '***') throw new Error('password shown in clear');
   }
+}
+
+/** Lints `text` and checks that every span of the read and every fix edit lies inside the text (code readers' property tests). */
+export function lintInsideText(text: string, file: string): ReturnType<typeof lintText> {
+  const r = lintText(file, text);
+  if (r.read) for (const s of spansOf(r.read)) assert.ok(s.start >= 0 && s.end <= text.length && s.start <= s.end, `span ${JSON.stringify(s)}`);
+  for (const f of r.findings) for (const fix of f.fixes) for (const e of fixTextEdits(text, fix)) assert.ok(e.span.start >= 0 && e.span.end <= text.length);
+  return r;
 }
