@@ -106,12 +106,17 @@ test('settings schema matches the extension manifest (keys, types, defaults, enu
   assert.deepEqual(Object.keys(settingsSchema.properties).sort(), Object.keys(manifest).sort());
   for (const [k, s] of Object.entries(settingsSchema.properties as Record<string, Schema>)) {
     const m = manifest[k];
-    for (const f of ['type', 'default', 'enum', 'minimum', 'maximum']) assert.deepEqual(s[f], m[f], `${k}.${f}`);
+    for (const f of ['type', 'default', 'enum', 'minimum', 'maximum', 'pattern']) assert.deepEqual(s[f], m[f], `${k}.${f}`);
     assert.ok(valid(s, s.default), `${k}: default valid against its own schema`);
   }
   for (const ex of settingsSchema.examples) assert.ok(valid(settingsSchema, ex), JSON.stringify(ex));
   assert.ok(!valid(settingsSchema, { 'mailConfigLint.run': 'always' }));
   assert.ok(!valid(settingsSchema, { 'mailConfigLint.rules': { x: 'warn' } }));
+  // Find SMTP Settings: the ISPDB is opt-in (default off, in both), and only an https:// mirror is accepted.
+  assert.equal(manifest['mailConfigLint.discovery.useIspdb'].default, false);
+  assert.ok(valid(settingsSchema, { 'mailConfigLint.discovery.useIspdb': true, 'mailConfigLint.discovery.dnsServer': '127.0.0.1:5353', 'mailConfigLint.discovery.ispdbUrl': 'https://ispdb.example/v1.1/' }));
+  assert.ok(!valid(settingsSchema, { 'mailConfigLint.discovery.ispdbUrl': 'http://ispdb.example/v1.1/' }));
+  assert.ok(!valid(settingsSchema, { 'mailConfigLint.discovery.useIspdb': 'true' }));
   // The manifest points editors at the rc schema.
   assert.ok((pkg.contributes.jsonValidation ?? []).some((j: Schema) => j.fileMatch === '.mailconfiglintrc.json' && j.url === './schemas/mailconfiglintrc.schema.json'));
 });

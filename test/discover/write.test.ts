@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../server/src/register';
 import { lintText } from '../../server/src/engine';
-import { writeEndpoint, type Endpoint } from '../../server/src/discover/write';
+import { insertEndpoint, writeEndpoint, type Endpoint } from '../../server/src/discover/write';
+import { prefillFor, hostDomain } from '../../server/src/discover/prefill';
 
 const IMPLICIT: Endpoint = { host: 'smtp.example.com', port: 465, tls: 'implicit' };
 const STARTTLS: Endpoint = { host: 'smtp.example.com', port: 587, tls: 'starttls' };
@@ -105,5 +106,59 @@ describe('writeEndpoint', () => {
     assert.ok(!none.ok && /no SMTP configuration found/.test(none.message));
     const fromEnv = writeEndpoint('mailer.js', "require('nodemailer').createTransport({ host: process.env.SMTP_HOST, port: 465, secure: true });\n", IMPLICIT);
     assert.ok(!fromEnv.ok && /cannot write host smtp\.example\.com/.test(fromEnv.message), fromEnv.ok ? fromEnv.text : fromEnv.message);
+  });
+});
+
+const TIMEOUTS = ['connectiontimeout', 'timeout', 'writetimeout'];
+const inserts: { name: string; file: string; input: string; ep: Endpoint; output: string }[] = [
+  { name: '.env, implicit TLS', file: '.env', input: 'APP_NAME=demo', ep: IMPLICIT, output: 'APP_NAME=demo\n\nSMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=true\nSMTP_USER=me@example.com\n' },
+  { name: 'empty .env, STARTTLS', file: '.env', input: '', ep: STARTTLS, output: 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true\nSMTP_USER=me@example.com\n' },
+  {
+    name: 'Spring application.properties, STARTTLS',
+    file: 'application.properties',
+    input: 'server.port=8080\n',
+    ep: STARTTLS,
+    output: `server.port=8080\n\nspring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.username=me@example.com\n${TIMEOUTS.map((t) => `spring.mail.properties.mail.smtp.${t}=10000\n`).join('')}spring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.starttls.required=true\n`,
+  },
+  {
+    name: 'Spring application.yml, implicit TLS',
+    file: 'application.yml',
+    input: 'server:\n  port: 8080\n',
+    ep: IMPLICIT,
+    output: `server:\n  port: 8080\n\nspring:\n  mail:\n    host: smtp.example.com\n    port: 465\n    username: me@example.com\n${TIMEOUTS.map((t) => `    properties.mail.smtp.${t}: 10000\n`).join('')}    properties.mail.smtp.ssl.enable: true\n`,
+  },
+];
+
+describe('insertEndpoint (a file without a configuration gets a complete one)', () => {
+  for (const c of inserts) {
+    it(c.name, () => {
+      const r = insertEndpoint(c.file, c.input, c.ep, 'me@example.com');
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      assert.equal(r.text, c.output);
+      assert.deepEqual(lintText(c.file, r.text).findings.map((f) => `${f.ruleId}: ${f.message}`), [], 'lints clean');
+    });
+  }
+
+  it('refuses where no complete configuration can be written', () => {
+    const js = insertEndpoint('app.js', 'console.log(1);\n', IMPLICIT);
+    assert.ok(!js.ok && /no complete one can be inserted/.test(js.message));
+    const spring = insertEndpoint('application.yml', 'spring:\n  application:\n    name: x\n', IMPLICIT);
+    assert.ok(!spring.ok, 'a second top-level spring: key would be a duplicate');
+  });
+});
+
+describe('prefillFor (the address Find SMTP Settings proposes)', () => {
+  const cfgOf = (file: string, text: string) => lintText(file, text).read!.configs[0];
+  it('the login when it is an address, else the sender address, else the domain of the host', () => {
+    const t = 'SMTP_HOST=smtp.mail.example.org\nSMTP_USER=me@example.com\n';
+    assert.deepEqual(prefillFor(cfgOf('.env', t), { host: 'smtp.mail.example.org', user: 'me@example.com' }), { address: 'me@example.com', source: 'user' });
+    const laravel = 'MAIL_MAILER=smtp\nMAIL_HOST=smtp.sendgrid.net\nMAIL_USERNAME=apikey\nMAIL_FROM_ADDRESS="Shop <news@shop.example>"\n';
+    const r = lintText('.env', laravel).read!;
+    assert.deepEqual(prefillFor(r.configs[0], { host: 'smtp.sendgrid.net', user: 'apikey' }, r.envVars), { address: 'news@shop.example', source: 'from' });
+    assert.deepEqual(prefillFor(cfgOf('.env', t), { host: 'smtp.mail.example.org' }), { address: 'mail.example.org', source: 'host' });
+  });
+  it('local and internal hosts, IP addresses: no proposal', () => {
+    for (const h of ['localhost', 'mailpit', '127.0.0.1', '10.0.0.5', 'smtp.corp.internal', undefined]) assert.equal(hostDomain(h), undefined, String(h));
+    assert.equal(hostDomain('example.com'), 'example.com');
   });
 });

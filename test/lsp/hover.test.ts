@@ -42,9 +42,10 @@ describe('hover on Spring keys', () => {
 describe('settings normalisation', () => {
   it('fills defaults and rejects malformed values', () => {
     const d = normalizeSettings(undefined);
-    assert.deepEqual(d, { enable: true, run: 'onType', rules: {}, ignore: [], debounceMs: 50, scope: 'workspace', connectionTest: { timeoutMs: 5000 } });
-    const s = normalizeSettings({ enable: false, run: 'onSave', rules: { a: 'warn', b: 'off', c: 'bogus', d: 2 }, ignore: ['x/**', '', 3], debounce: -5, scope: 'openFiles', connectionTest: { timeoutMs: '250' } });
-    assert.deepEqual(s, { enable: false, run: 'onSave', rules: { a: 'warning', b: 'off', d: 'error' }, ignore: ['x/**'], debounceMs: 0, scope: 'openFiles', connectionTest: { timeoutMs: 250 } });
+    assert.deepEqual(d, { enable: true, run: 'onType', rules: {}, ignore: [], debounceMs: 50, scope: 'workspace', connectionTest: { timeoutMs: 5000 }, discovery: { useIspdb: false } });
+    const s = normalizeSettings({ enable: false, run: 'onSave', rules: { a: 'warn', b: 'off', c: 'bogus', d: 2 }, ignore: ['x/**', '', 3], debounce: -5, scope: 'openFiles', connectionTest: { timeoutMs: '250' }, discovery: { useIspdb: true, dnsServer: ' 127.0.0.1:5353 ', ispdbUrl: 'https://ispdb.example/v1.1' } });
+    assert.deepEqual(s, { enable: false, run: 'onSave', rules: { a: 'warning', b: 'off', d: 'error' }, ignore: ['x/**'], debounceMs: 0, scope: 'openFiles', connectionTest: { timeoutMs: 250 }, discovery: { useIspdb: true, dnsServer: '127.0.0.1:5353', ispdbUrl: 'https://ispdb.example/v1.1/' } });
+    assert.deepEqual(normalizeSettings({ discovery: { useIspdb: 'yes', dnsServer: '', ispdbUrl: 'http://plain.example/' } }).discovery, { useIspdb: false }, 'only true enables the ISPDB; only an https:// mirror');
     assert.equal(normalizeSettings({ scope: 'everything' }).scope, 'workspace');
     assert.equal(normalizeSettings({ debounceMs: 0 }).debounceMs, 0, 'the bench spelling');
     assert.equal(normalizeSettings({ run: 'sometimes' }).run, 'onType');

@@ -36,6 +36,8 @@ export interface ClientOptions {
   workDoneProgress?: boolean;
   /** The answer to workspace/configuration for `files.exclude` (VS Code's setting). */
   filesExclude?: Record<string, boolean>;
+  /** Extra environment of the server process (e.g. NODE_EXTRA_CA_CERTS for a test CA). */
+  env?: Record<string, string>;
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -59,7 +61,7 @@ export class LspClient {
 
   constructor(private readonly opts: ClientOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}) });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
   }

@@ -10,6 +10,7 @@ import { editable } from '../model/fields';
 import { applyTextEdits } from '../model/textEdits';
 import type { FieldEdit, SmtpConfig } from '../model/types';
 import { tlsOfConfig } from '../probe/target';
+import { formatOf } from '../readers/index';
 import type { ProbeTls } from '../probe/types';
 import { hostField, portOf } from '../rules/util';
 
@@ -84,4 +85,38 @@ export function writeEndpoint(file: string, text: string, ep: Endpoint, offset?:
     if (failed) return failed;
   }
   return { ok: true, text, config: label, notes };
+}
+
+/** The skeleton a file without any configuration gets, in its own format; writeEndpoint then sets the TLS
+ *  settings through the expressers, like any other configuration. undefined = no skeleton for this format. */
+function skeleton(file: string, text: string, ep: Endpoint, user?: string): string | undefined {
+  const base = file.replace(/^.*[\\/]/, '');
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = (ls: string[]) => (text && !/\n$/.test(text) ? nl : '') + (text.trim() ? nl : '') + ls.join(nl) + nl;
+  const fmt = formatOf(file);
+  if (fmt === 'env') {
+    // The generic SMTP_* names (nodemailer-style apps read them); SMTP_SECURE written so the mode is visible.
+    return lines([`SMTP_HOST=${ep.host}`, `SMTP_PORT=${ep.port}`, 'SMTP_SECURE=false', ...(user ? [`SMTP_USER=${user}`] : [])]);
+  }
+  // JavaMail waits forever by default (missing-smtp-timeouts): the skeleton sets its three timeouts.
+  const timeouts = ['connectiontimeout', 'timeout', 'writetimeout'].map((t) => `properties.mail.smtp.${t}`);
+  if (fmt === 'properties' && /^application.*\.properties$/i.test(base)) {
+    return lines([`spring.mail.host=${ep.host}`, `spring.mail.port=${ep.port}`, ...(user ? [`spring.mail.username=${user}`] : []), ...timeouts.map((k) => `spring.mail.${k}=10000`)]);
+  }
+  // Spring YAML only when the file has no top-level spring: map yet (a second one would be a duplicate key).
+  if (fmt === 'yaml' && /^application.*\.ya?ml$/i.test(base) && !/^spring\s*:/m.test(text)) {
+    return lines(['spring:', '  mail:', `    host: ${ep.host}`, `    port: ${ep.port}`, ...(user ? [`    username: ${user}`] : []), ...timeouts.map((k) => `    ${k}: 10000`)]);
+  }
+  return undefined;
+}
+
+/**
+ * New text of `file` with a complete configuration for the endpoint appended (a file that has none): the
+ * skeleton of its format, then writeEndpoint for the TLS settings. `user`: the address searched for.
+ */
+export function insertEndpoint(file: string, text: string, ep: Endpoint, user?: string): WriteResult {
+  const add = skeleton(file, text, ep, user);
+  if (add === undefined) return { ok: false, message: `no SMTP configuration in ${file.replace(/^.*[\\/]/, '')} to write the settings into, and no complete one can be inserted in this kind of file` };
+  // The offset of the inserted block, so writeEndpoint works on it and not on an unrelated config.
+  return writeEndpoint(file, text + add, ep, text.length + add.search(/\S/));
 }

@@ -1,6 +1,8 @@
 // Entry of `mail-config-lint-server`: `--stdio` for any LSP client, `--node-ipc` when VS Code starts it.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { SERVER_VERSION, startServer } from './server';
+import { registerDiscover } from './discover';
+import { FailedTests } from './failedTests';
 import { registerTestConnection } from './testConnection';
 
 const args = process.argv.slice(2);
@@ -27,4 +29,9 @@ console.error = (...a: unknown[]) => connection.console.error(a.map(String).join
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
-startServer(connection, (documents, getEngineContext) => registerTestConnection(connection, documents, getEngineContext));
+startServer(connection, (documents, getEngineContext) => {
+  // The connection test remembers failed tests; its code lens then offers Find SMTP Settings.
+  const failed = new FailedTests();
+  documents.onDidClose((e) => failed.forget(e.document.uri));
+  return { ...registerTestConnection(connection, documents, getEngineContext, failed), ...registerDiscover(connection, getEngineContext) };
+});

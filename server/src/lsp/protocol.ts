@@ -93,6 +93,9 @@ export interface TestConnectionResult {
   /** Diagnoses that have an edit: apply with a WorkspaceEdit. */
   fixes: { code: string; title: string; uri: string; version: number; edits: TextEdit[] }[];
   error?: string;
+  /** The test failed in a way other settings may cure: offer Find SMTP Settings for this configuration
+   *  (summary: "connection refused on 465"). */
+  findSettings?: { summary: string; configId: string };
 }
 
 export interface TestConnectionProgress {
@@ -100,4 +103,103 @@ export interface TestConnectionProgress {
   kind: 'step' | 'transcript';
   text: string;
   status?: string;
+}
+
+// "Find SMTP Settings" (server/src/lsp/discover.ts, client/src/findSettings.ts): from an address to ranked,
+// probed candidates (server/src/discover/), and the chosen one written into the file through the fix expressers.
+//   DISCOVER_PREFILL  DiscoverPrefillParams → DiscoverPrefillResult (the address to propose, from the config under the cursor)
+//   DISCOVER          DiscoverParams → DiscoverResult (cancellable with $/cancelRequest: the lookups and probes stop)
+//   DISCOVER_EDIT     DiscoverEditParams → DiscoverEditResult (text edits for the live document; the client applies them)
+//   DISCOVER_PROGRESS (server → client notification) DiscoverProgress
+export const DISCOVER_PREFILL = 'mailConfigLint/discoverPrefill';
+export const DISCOVER = 'mailConfigLint/discover';
+export const DISCOVER_EDIT = 'mailConfigLint/discoverEdit';
+export const DISCOVER_PROGRESS = 'mailConfigLint/discoverProgress';
+
+/** The client command "Find SMTP Settings…"; a "Find working settings" code lens runs it with [{ uri, configId }]. */
+export const CLIENT_CMD_FIND_SETTINGS = 'mailConfigLint.findSmtpSettings';
+
+export interface DiscoverPrefillParams {
+  uri: string;
+  position?: { line: number; character: number };
+  configId?: string;
+}
+
+export interface DiscoverPrefillResult {
+  /** An address or domain to propose ('' when the file names none). */
+  address: string;
+  /** Where it came from: 'user' (the login), 'from' (the sender address), 'host' (the domain of the host). */
+  source?: 'user' | 'from' | 'host';
+  /** The configuration it came from (the one the chosen settings will be written into). */
+  configId?: string;
+  label?: string;
+}
+
+export interface DiscoverParams {
+  /** An e-mail address or a domain. */
+  address: string;
+  /** The document whose settings apply (mailConfigLint.discovery.*); without it, the defaults. */
+  uri?: string;
+  runId?: string;
+}
+
+/** One candidate as the server reports it (server/src/discover/types.ts Candidate), with its evidence in words. */
+export interface DiscoverCandidate {
+  host: string;
+  port: number;
+  tls: 'implicit' | 'starttls' | 'none';
+  sources: string[];
+  probe: { status: 'ok' | 'warn' | 'fail' | 'timeout' | 'not-probed'; code?: string; tls?: { protocol: string; authorized: boolean }; detail?: string; authMechanisms?: string[] };
+  rank: number;
+  provider?: string;
+  /** This is the recommended candidate. */
+  recommended?: boolean;
+  /** "implicit TLS" / "STARTTLS (required)" / "no TLS". */
+  mode: string;
+  /** One line of evidence for a list: "SRV record · probe: TLS 1.3, certificate valid, AUTH PLAIN LOGIN". */
+  evidence: string;
+}
+
+export interface DiscoverResult {
+  domain?: string;
+  candidates: DiscoverCandidate[];
+  recommended?: { host: string; port: number; tls: string; reason: string } | null;
+  notes: string[];
+  /** The hosts contacted (privacy): the resolver, the autoconfig hosts, the candidates; the ISPDB only when enabled. */
+  contacted: string[];
+  /** The DNS server asked ('the system resolver' or HOST:PORT). */
+  resolver: string;
+  cancelled?: boolean;
+  /** Bad input (not an address or domain) or a bad setting. */
+  error?: string;
+}
+
+export interface DiscoverProgress {
+  runId: string;
+  /** "Looking up DNS records and autoconfig for example.com…", "Probing 4 candidates…". */
+  message: string;
+}
+
+export interface DiscoverEditParams {
+  uri: string;
+  /** The version the candidates were found for: a newer document is refused (stale). */
+  version?: number;
+  /** Write into this configuration; else the one at `position`; else insert a complete one. */
+  configId?: string;
+  position?: { line: number; character: number };
+  endpoint: { host: string; port: number; tls: 'implicit' | 'starttls' | 'none' };
+  /** The address searched for: the user name of an inserted configuration. */
+  address?: string;
+}
+
+export interface DiscoverEditResult {
+  /** Edits against the document version `version` (apply as a WorkspaceEdit). Empty = already written. */
+  edits: TextEdit[];
+  version: number;
+  /** The configuration written into ("nodemailer transport", ".env (generic)"). */
+  config?: string;
+  /** A complete configuration was inserted (the file had none). */
+  inserted?: boolean;
+  notes: string[];
+  error?: string;
 }

@@ -18,6 +18,8 @@ export interface Settings {
   debounceMs: number;
   scope: Scope;
   connectionTest: { timeoutMs: number };
+  /** Find SMTP Settings: ISPDB only when enabled (a third party); a DNS server instead of the system's; an ISPDB mirror. */
+  discovery: { useIspdb: boolean; dnsServer?: string; ispdbUrl?: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 50,
   scope: 'workspace',
   connectionTest: { timeoutMs: 5000 },
+  discovery: { useIspdb: false },
 };
 
 const RULE_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
@@ -48,6 +51,8 @@ export function normalizeSettings(raw: unknown): Settings {
       if (typeof s === 'string' && RULE_SETTINGS.has(s)) rules[id] = s as RuleSetting;
     }
   }
+  const dv = (r.discovery && typeof r.discovery === 'object' ? r.discovery : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const ct = (r.connectionTest && typeof r.connectionTest === 'object' ? r.connectionTest : {}) as Record<string, unknown>;
   return {
     enable: r.enable === undefined || r.enable === null ? DEFAULT_SETTINGS.enable : r.enable !== false,
@@ -57,5 +62,11 @@ export function normalizeSettings(raw: unknown): Settings {
     debounceMs: num(r.debounce ?? r.debounceMs, DEFAULT_SETTINGS.debounceMs, 0, 10_000),
     scope: r.scope === 'openFiles' ? 'openFiles' : 'workspace',
     connectionTest: { timeoutMs: num(ct.timeoutMs, DEFAULT_SETTINGS.connectionTest.timeoutMs, 100, 120_000) },
+    discovery: {
+      useIspdb: dv.useIspdb === true,
+      ...(text(dv.dnsServer) ? { dnsServer: text(dv.dnsServer) } : {}),
+      // Only an https:// base (the ISPDB answers are fetched like autoconfig files, HTTPS only).
+      ...(text(dv.ispdbUrl) && /^https:\/\//i.test(text(dv.ispdbUrl)!) ? { ispdbUrl: text(dv.ispdbUrl)!.replace(/\/?$/, '/') } : {}),
+    },
   };
 }

@@ -13,7 +13,10 @@ import type { ConfigTarget } from '../probe/target';
 import type { ProbeTarget } from '../probe/types';
 import type { EngineContext, GetEngineContext } from './context';
 import { baseName } from './convert';
+import { failureInWords } from '../probe/messages';
+import { FailedTests } from './failedTests';
 import {
+  CLIENT_CMD_FIND_SETTINGS,
   CLIENT_CMD_TEST_CONNECTION,
   LIST_CONNECTIONS,
   PROBE_KEY,
@@ -80,6 +83,7 @@ export function registerTestConnection(
   connection: Connection,
   _documents: TextDocuments<TextDocument>,
   getEngineContext: GetEngineContext,
+  failed: FailedTests = new FailedTests(),
 ): Partial<ServerCapabilities> {
   const sealer = makeUnsealer();
   connection.onRequest(PROBE_KEY, () => ({ publicKey: sealer.publicKey }));
@@ -135,7 +139,20 @@ export function registerTestConnection(
         if (!d.fix || !te?.length) continue;
         fixes.push({ code: d.code, title: d.fix.title, uri: p.uri, version: ctx.version, edits: te.map((e) => ({ range: rangeOf(ctx, e.start, e.end), newText: e.newText })) });
       }
-      return { ok: report.ok, report: toJson(report, where), text: `${cfg.label}\n${formatText(report, { where, fileName: baseName })}`, fixes };
+      // Remember the outcome for the "Find working settings" lens (not for a cancelled run: it says nothing).
+      const main = report.diagnosis.find((d) => d.code !== 'better-port-available');
+      const words = !report.ok && main ? failureInWords(main.code, (target as ProbeTarget).port) : undefined;
+      if (main?.code !== 'cancelled') {
+        failed.record(p.uri, cfg.label, target, report.ok || !words, words ?? '');
+        void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      }
+      return {
+        ok: report.ok,
+        report: toJson(report, where),
+        text: `${cfg.label}\n${formatText(report, { where, fileName: baseName })}`,
+        fixes,
+        ...(words ? { findSettings: { summary: words, configId: cfg.id } } : {}),
+      };
     } finally {
       sub.dispose();
     }
@@ -146,12 +163,19 @@ export function registerTestConnection(
     // Not in huge documents re-linted unit by unit: listing their configs takes a whole lint per change.
     if (!ctx || ctx.partial) return [];
     // Only where there is something to connect to (a host, URL or service), not on a lone TLS flag.
-    return configsOf(ctx).filter((c) => c.host || c.url || c.service).map((c) => {
+    const configs = configsOf(ctx).filter((c) => c.host || c.url || c.service);
+    const failures = failed.matching(
+      p.textDocument.uri,
+      configs.map((c) => ({ label: c.label, endpoint: targetOf(ctx, c).target })),
+    );
+    return configs.flatMap((c, i) => {
       const at = ctx.index.position(c.span.start);
-      return {
-        range: { start: at, end: at },
-        command: { title: 'Test this connection', command: CLIENT_CMD_TEST_CONNECTION, arguments: [{ uri: p.textDocument.uri, configId: c.id }] },
-      };
+      const range = { start: at, end: at };
+      const args = [{ uri: p.textDocument.uri, configId: c.id }];
+      const test: CodeLens = { range, command: { title: 'Test this connection', command: CLIENT_CMD_TEST_CONNECTION, arguments: args } };
+      const f = failures[i];
+      // After a failed test (same endpoint still written): discovery from the address the config names.
+      return f ? [test, { range, command: { title: 'Find working settings', tooltip: `The last test failed (${f.summary}): find the right host, port and TLS mode`, command: CLIENT_CMD_FIND_SETTINGS, arguments: args } }] : [test];
     });
   });
 

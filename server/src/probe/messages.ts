@@ -137,3 +137,26 @@ export const plainThenBroken = (port: number, greeting: string, err: WireError) 
 
 export const totalTimeout = (port: number, ms: number) =>
   `The test of port ${port} was stopped after ${ms} ms: the server answers every step, but very slowly (overloaded, or tarpitting this client).`;
+
+/** A failed test in a few words, for a button or a code lens ("connection refused on 465"); undefined for the
+ *  failures other settings cannot cure (a wrong password, a cancelled run), where finding settings does not help. */
+export function failureInWords(code: string, port: number): string | undefined {
+  const words: Record<string, string> = {
+    'connect-refused': 'connection refused',
+    'connect-timeout': 'no connection',
+    'dns-failed': 'host not found',
+    'greeting-timeout': 'no greeting',
+    'protocol-error': 'no SMTP answer',
+    'port-expects-implicit-tls': 'the port expects implicit TLS',
+    'port-expects-starttls': 'the port expects STARTTLS',
+    'starttls-not-offered': 'no STARTTLS',
+    'tls-not-used': 'no TLS',
+    'cert-expired': 'certificate expired',
+    'cert-hostname-mismatch': 'certificate for another name',
+    'cert-untrusted': 'certificate not trusted',
+    'tls-version-legacy': 'only legacy TLS',
+    'auth-not-offered': 'no AUTH offered',
+    'auth-over-plaintext-refused': 'AUTH only without TLS',
+  };
+  return words[code] ? `${words[code]} on ${port}` : undefined;
+}

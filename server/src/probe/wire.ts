@@ -157,6 +157,9 @@ export function tlsHandshake(sock: net.Socket, p: TlsParams, timeoutMs: number, 
     minVersion: p.legacy ? 'TLSv1' : 'TLSv1.2',
     ...(p.legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
     ...(p.servername && !net.isIP(p.servername) ? { servername: p.servername } : {}),
+    // An IP address is checked against the certificate's IP entries; without `host` Node would check the
+    // name "localhost" (tls.connect over a given socket knows no host).
+    ...(p.servername && net.isIP(p.servername) ? { host: p.servername } : {}),
     ...(p.ca ? { ca: p.ca } : {}),
   };
   const ts = tls.connect(opts);
