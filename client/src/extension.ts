@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CMD_FIX_ALL, type FixAllCommandArgs, type FixAllCommandResult } from '../../server/src/lsp/protocol';
+import { registerFindSettingsCommand } from './findSettings';
 import { registerTestConnectionCommands } from './testConnection';
 
 /** Built-in formats, then the code languages of server/src/languages/registry.ts (test/cli/languages.test.ts keeps
@@ -79,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   registerTestConnectionCommands(context, client, output);
+  registerFindSettingsCommand(context, client, output);
 
   try {
     await client.start();

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // The request names and shapes shared with the server (protocol.ts imports nothing else: safe to bundle).
 import {
+  CLIENT_CMD_FIND_SETTINGS,
   CLIENT_CMD_TEST_CONNECTION,
   LIST_CONNECTIONS,
   PROBE_KEY,
@@ -252,22 +253,30 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
     const showTranscript = 'Transcript';
     const tryPorts = 'Other ports';
     const applyLabel = 'Apply fix';
+    const findLabel = 'Find settings…';
     const all = result.report.diagnosis ?? [];
     const main = all.filter((d) => d.code !== 'better-port-available');
     const better = all.find((d) => d.code === 'better-port-available');
     const fix = result.fixes[0];
-    const buttons = [...(fix ? [applyLabel] : []), ...(!result.ok && !arg?.sweep ? [tryPorts] : []), showTranscript];
+    // A failure other settings may cure (the server says which): Find SMTP Settings for this configuration.
+    const find = result.findSettings;
+    const buttons = [...(fix ? [applyLabel] : []), ...(find ? [findLabel] : []), ...(!result.ok && !arg?.sweep ? [tryPorts] : []), showTranscript];
     const ms = result.report.ms ?? 0;
     // A toast shows little: the first sentence of the main diagnosis, the recommendation, and what the fix
     // changes in the file's own words (the server's fix title is "<what>: <edits>"); the rest is in the transcript.
     const firstSentence = (m?: string) => (m ? (/^(.*?(?<!\be\.g|\bi\.e)[.!?])(\s|$)/.exec(m)?.[1] ?? m) : undefined);
     const fixText = fix ? `Fix: ${fix.title.split(': ').slice(1).join(': ') || fix.title}.` : undefined;
-    const text = [firstSentence(main[0]?.message), firstSentence(better?.message), fixText].filter(Boolean).join(' ');
+    const findText = find ? `${find.summary[0].toUpperCase()}${find.summary.slice(1)}: find the right settings with "${findLabel}".` : undefined;
+    const text = [firstSentence(main[0]?.message), firstSentence(better?.message), fixText, findText].filter(Boolean).join(' ');
     const shown = result.ok
       ? vscode.window.showInformationMessage(`Mail Config Lint: ${info.host}:${info.port} works as configured (${ms} ms).${text ? ` ${text}` : ''}`, ...buttons)
       : vscode.window.showErrorMessage(`Mail Config Lint: ${text || 'the connection test failed.'}`, ...buttons);
     const onPick = async (pick: string | undefined): Promise<boolean> => {
       if (pick === applyLabel && fix) return applyFix(fix);
+      if (pick === findLabel && find) {
+        const found = (await vscode.commands.executeCommand(CLIENT_CMD_FIND_SETTINGS, { uri: client.code2ProtocolConverter.asUri(doc.uri), configId: find.configId })) as { applied?: boolean } | undefined;
+        return found?.applied ?? false;
+      }
       if (pick === tryPorts) {
         // The usual submission ports in parallel (465 implicit, 587/2525 STARTTLS, 25): recommends one, with its fix.
         const again = await run({ ...arg, uri: client.code2ProtocolConverter.asUri(doc.uri), configId: info.id, sweep: true, password });
