@@ -1,7 +1,10 @@
 // UI test of "Find SMTP Settings…" in the real editor: installs the packaged .vsix into code-server, opens a
 // .env whose SMTP_USER is me@srv.test, runs the command from F1, checks the address box is prefilled, waits for
 // the quick pick of candidates (recommended first, with its evidence), picks it, and checks the edit in the
-// editor (live text, not saved) and that Undo reverts it. Everything it contacts is on 127.0.0.1: a DNS server
+// editor (live text, not saved) and that Undo reverts it. Then the other way in: "Test this connection" on the
+// configuration (its port refuses) reports "Connection refused on PORT: find the right settings" with a
+// "Find settings…" button and leaves a "Find working settings" code lens; the button leads to the same quick
+// pick, and the edit removes the lens. Everything it contacts is on 127.0.0.1: a DNS server
 // (mailConfigLint.discovery.dnsServer) answering the SRV records, and smtp-server stand-ins whose test CA the
 // extension host trusts through NODE_EXTRA_CA_CERTS (test/discover/helpers.ts).
 // Screenshots go to a temp folder (printed; removed after a passing run). With MCL_DOCS_IMAGES=<dir> the quick
@@ -24,8 +27,6 @@ const out = join(tmp, 'out');
 const ws = join(tmp, 'ws');
 mkdirSync(out, { recursive: true });
 mkdirSync(ws, { recursive: true });
-const ENV = 'APP_NAME=shop\nSMTP_HOST=mail.old.example\nSMTP_PORT=25\nSMTP_SECURE=false\nSMTP_USER=me@srv.test\n';
-writeFileSync(join(ws, '.env'), ENV);
 
 const t0 = Date.now();
 const log = (...m) => console.log(`[ui-find-settings +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...m);
@@ -40,6 +41,9 @@ const cert = helpers.testCert(['smtp.srv.test']);
 const caFile = join(tmp, 'test-ca.pem');
 writeFileSync(caFile, cert.cert);
 const smtp = await helpers.startSmtp(cert);
+const refused = await helpers.closedPort();
+const ENV = `APP_NAME=shop\nSMTP_HOST=127.0.0.1\nSMTP_PORT=${refused}\nSMTP_SECURE=false\nSMTP_USER=me@srv.test\n`;
+writeFileSync(join(ws, '.env'), ENV);
 const dns = await helpers.startDns({
   'srv.test': {},
   'smtp.srv.test': { A: ['127.0.0.1'] },
@@ -85,7 +89,7 @@ try {
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   // The server knows the file once its code lens is there.
   await page.locator('.codelens-decoration', { hasText: 'Test this connection' }).first().waitFor();
-  await page.locator('.view-line', { hasText: 'SMTP_PORT=25' }).first().click();
+  await page.locator('.view-line', { hasText: `SMTP_PORT=${refused}` }).first().click();
 
   step = 'run "Mail Config Lint: Find SMTP Settings…" from F1';
   await page.keyboard.press('F1');
@@ -132,10 +136,39 @@ try {
   step = 'Undo reverts the whole edit';
   await page.locator('.view-line', { hasText: 'SMTP_HOST=smtp.srv.test' }).first().click();
   await page.keyboard.press('Control+Z');
-  await page.locator('.view-line', { hasText: 'SMTP_PORT=25' }).first().waitFor();
+  await page.locator('.view-line', { hasText: `SMTP_PORT=${refused}` }).first().waitFor();
   const undone = await editorText(page);
   if (!undone.includes(ENV.trimEnd())) throw new Error(`after Undo:\n${undone}`);
   log('undo restored the original settings');
+  await page.keyboard.press('Escape');
+
+  step = 'Test this connection fails: the report offers Find settings…, and a "Find working settings" lens appears';
+  await page.locator('.codelens-decoration a', { hasText: 'Test this connection' }).first().click();
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Connection refused on ${refused}: find the right settings` }).first();
+  await toast.waitFor();
+  await page.locator('.codelens-decoration', { hasText: 'Find working settings' }).first().waitFor();
+  log(`report: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(out, 'test-failed.png') });
+  await toast.getByRole('button', { name: 'Find settings…' }).click();
+
+  step = 'the button opens the prefilled address box, then the quick pick; the pick edits the config';
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value === 'me@srv.test');
+  await page.keyboard.press('Enter');
+  await rows.filter({ hasText: `smtp.srv.test:${smtp.starttls}` }).first().waitFor();
+  // This time the second candidate: STARTTLS, written as required.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.view-line', { hasText: `SMTP_PORT=${smtp.starttls}` }).first().waitFor();
+  const second = await editorText(page);
+  // The generic expresser adds the require-TLS switch after the block's last entry.
+  const want2 = `APP_NAME=shop\nSMTP_HOST=smtp.srv.test\nSMTP_PORT=${smtp.starttls}\nSMTP_SECURE=false\nSMTP_USER=me@srv.test\nSMTP_REQUIRE_TLS=true`;
+  if (!second.includes(want2)) throw new Error(`editor text after the second pick:\n${second}`);
+  log('STARTTLS candidate written as required');
+
+  step = 'the edit of the endpoint removes the "Find working settings" lens';
+  await page.waitForFunction(() => ![...document.querySelectorAll('.codelens-decoration')].some((e) => /Find working settings/.test(e.textContent ?? '')));
+  log('lens gone after the edit');
   if (smtp.authAttempts !== 0) throw new Error(`AUTH was attempted ${smtp.authAttempts} times`);
   ok = true;
 } catch (e) {
