@@ -260,7 +260,7 @@ describe('Mail Config Lint in a real VS Code', function () {
 
   it('registers the commands under "Mail Config Lint" and restarts the server', async () => {
     const cmds = await vscode.commands.getCommands(true);
-    for (const c of ['mailConfigLint.fixAll', 'mailConfigLint.showOutputChannel', 'mailConfigLint.restart', 'mailConfigLint.testConnection']) {
+    for (const c of ['mailConfigLint.fixAll', 'mailConfigLint.showOutputChannel', 'mailConfigLint.restart', 'mailConfigLint.testConnection', 'mailConfigLint.findSmtpSettings']) {
       assert.ok(cmds.includes(c), `command ${c}`);
     }
     const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } };
