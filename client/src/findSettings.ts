@@ -5,6 +5,7 @@
 // Only in a trusted workspace, like Test SMTP Connection: it contacts hosts derived from the workspace's files.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { requireTrust } from './trust';
 // The request names and shapes shared with the server (protocol.ts imports nothing else: safe to bundle).
 import {
   CLIENT_CMD_FIND_SETTINGS,
@@ -56,14 +57,7 @@ export function registerFindSettingsCommand(context: vscode.ExtensionContext, cl
   };
 
   async function run(arg?: FindArgs): Promise<FindOutcome | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      const choice = await vscode.window.showWarningMessage(
-        'Mail Config Lint: Find SMTP Settings contacts DNS, autoconfig and SMTP servers for the address, so it only runs in a trusted workspace.',
-        'Manage Workspace Trust',
-      );
-      if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
-      return undefined;
-    }
+    if (!(await requireTrust('Find SMTP Settings contacts DNS, autoconfig and SMTP servers for the address'))) return undefined;
     const editor = vscode.window.activeTextEditor;
     const doc = arg?.uri ? await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(arg.uri)) : editor?.document;
     const uri = doc ? client.code2ProtocolConverter.asUri(doc.uri) : undefined;

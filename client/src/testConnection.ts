@@ -6,6 +6,7 @@
 import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { requireTrust } from './trust';
 // The request names and shapes shared with the server (protocol.ts imports nothing else: safe to bundle).
 import {
   CLIENT_CMD_FIND_SETTINGS,
@@ -171,14 +172,7 @@ export function registerTestConnectionCommands(context: vscode.ExtensionContext,
    * Resolves to the result (undefined when cancelled or nothing to test).
    */
   async function run(arg?: RunArgs): Promise<{ result: TestResult; applied: boolean } | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      const choice = await vscode.window.showWarningMessage(
-        'Mail Config Lint: Test SMTP Connection contacts the server named in this workspace, so it only runs in a trusted workspace.',
-        'Manage Workspace Trust',
-      );
-      if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
-      return undefined;
-    }
+    if (!(await requireTrust('Test SMTP Connection contacts the server named in this workspace'))) return undefined;
     const doc = arg?.uri ? await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(arg.uri)) : vscode.window.activeTextEditor?.document;
     if (!doc) {
       void vscode.window.showInformationMessage('Mail Config Lint: open a file with SMTP settings first.');
