@@ -35,3 +35,6 @@ import './fixes/dialects/phpmailer';
 import './fixes/dialects/python-clients';
 import './readers/java/index';
 import './fixes/render-java';
+import './readers/go/index';
+import './fixes/render-go';
+import './fixes/dialects/go';

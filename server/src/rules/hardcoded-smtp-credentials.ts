@@ -70,6 +70,7 @@ export const rule: Rule = {
       if (js && pw!.site.style === 'js-prop') fix = plainFix('read it from the environment', false, [setEdit(pw!, `process.env.${name}`, 'code')]);
       else if (cfg.format === 'yaml' && /compose/i.test(cfg.label)) fix = plainFix('read it from the environment', false, [setEdit(pw!, `\${${name}}`, 'string')]);
       else if (cfg.format === 'yaml' && /workflow|github|actions|job/i.test(cfg.label)) fix = plainFix('read it from a repository secret', false, [setEdit(pw!, `\${{ secrets.${name} }}`, 'string')]);
+      else if (cfg.format === 'go') fix = plainFix('read it from the environment (import "os")', false, [setEdit(pw!, `os.Getenv("${name}")`, 'code')]);
       else if (cfg.format === 'java') fix = plainFix('read it from the environment', false, [setEdit(pw!, `System.getenv("${name}")`, 'code')]);
       else if (springYaml) fix = plainFix('Spring resolves the environment variable at startup', false, [setEdit(pw!, '${MAIL_PASSWORD}', 'string')]);
     }

@@ -37,7 +37,7 @@ function checkVersion(cfg: SmtpConfig, f: Field, ctx: RuleContext): void {
   const isMax = /maxversion/i.test(f.key);
   const message = isMax
     ? `${show(f)} caps the connection at ${legacy.join('/')}, which RFC 8996 deprecates; servers that require TLS 1.2 (Amazon SES, Microsoft 365) refuse it.`
-    : `${show(f)} lets the connection fall back to ${legacy.join('/')}, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). Node already defaults to TLS 1.2.`;
+    : `${show(f)} lets the connection fall back to ${legacy.join('/')}, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). ${cfg.format === 'go' ? "Go's crypto/tls already defaults to TLS 1.2 for clients (Go 1.18+)." : 'Node already defaults to TLS 1.2.'}`;
   const to = replacement(f);
   // The intent expresser knows the dialect's minimum-version key; a max/secureProtocol field is set in place.
   const preferred = f === cfg.minTlsVersion
@@ -57,7 +57,7 @@ export const rule: Rule = {
       'lower only opens the door to downgrade attacks, and providers such as Amazon SES and Microsoft 365 refuse ' +
       'anything below 1.2 anyway. A cipher list with SSLv3, RC4, DES, NULL or EXPORT entries (often copied from old ' +
       'Office 365 answers as ciphers: "SSLv3") is useless to harmful.',
-    sources: ['RFC 8996', 'RFC 8997', 'RFC 8314 §4.1', 'Node.js docs: tls.DEFAULT_MIN_VERSION, --tls-min-v1.0', 'nodemailer issue #691', 'AWS SES security protocols'],
+    sources: ['RFC 8996', 'RFC 8997', 'RFC 8314 §4.1', 'Node.js docs: tls.DEFAULT_MIN_VERSION, --tls-min-v1.0', 'nodemailer issue #691', 'AWS SES security protocols', 'Go crypto/tls Config.MinVersion (client default TLS 1.2 since Go 1.18)'],
     cwe: 'CWE-326',
     fixSafety: 'Safe: the fix raises the floor to TLS 1.2 (lists become "TLSv1.2 TLSv1.3") or removes the weak cipher list, which is what every maintained mail server speaks.',
   },

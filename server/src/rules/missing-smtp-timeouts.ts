@@ -10,18 +10,20 @@ export const rule: Rule = {
     defaultSeverity: 'info',
     short: 'No SMTP timeout where the default is to wait forever (Django EMAIL_TIMEOUT, JavaMail timeouts)',
     long:
-      'Django\'s EMAIL_TIMEOUT defaults to None and JavaMail\'s mail.smtp.connectiontimeout / mail.smtp.timeout default ' +
-      'to infinite. When the port and TLS mode do not match (or the port is blocked), the connection never fails: ' +
+      'Django\'s EMAIL_TIMEOUT defaults to None, JavaMail\'s mail.smtp.connectiontimeout / mail.smtp.timeout default ' +
+      'to infinite, and Go\'s smtp.SendMail / smtp.Dial set no timeout at all. When the port and TLS mode do not match (or the port is blocked), the connection never fails: ' +
       'the request or worker thread hangs until it is killed. A timeout turns that into a clear error.',
     sources: [
       'Django settings: EMAIL_TIMEOUT (default None)',
       'JavaMail com.sun.mail.smtp package docs (connectiontimeout, timeout, writetimeout: infinite)',
       'angus-mail core SocketFetcher.java L162, L176, L348 (connectiontimeout / timeout / writetimeout default -1)',
+      'golang/go src/net/smtp/smtp.go Dial (net.Dial, no timeout) and NewClient (greeting read without a deadline)',
     ],
     fixSafety:
       'Safe for Django (adds EMAIL_TIMEOUT=30; SMTP commands answer in seconds) and for JavaMail in Java code (adds ' +
       'props.put("mail.smtp.connectiontimeout" / "timeout" / "writetimeout", 10000) after the last mail property). No ' +
-      'automatic fix for Spring configuration files: add the properties next to your other mail.smtp.* settings.',
+      'automatic fix for Spring configuration files: add the properties next to your other mail.smtp.* settings. No ' +
+      'automatic fix for Go net/smtp (the dial has to be rewritten: net.DialTimeout + conn.SetDeadline + smtp.NewClient).',
   },
   checkConfig(cfg, ctx) {
     const at: Field | undefined = hostField(cfg) ?? portField(cfg);
@@ -34,6 +36,16 @@ export const rule: Rule = {
         message: 'EMAIL_TIMEOUT is not set: Django\'s default is None, so a wrong port or TLS mode hangs the worker instead of failing. Set EMAIL_TIMEOUT (seconds), e.g. 30.',
         span: spanOf(at),
         fixes: fixes(plainFix('fail instead of hanging', true, insert ? [insert] : null)),
+        configId: cfg.id,
+      });
+      return;
+    }
+    if (cfg.dialect === 'go-smtp' && cfg.extras['net/smtp']) {
+      // smtp.SendMail / smtp.Dial: net.Dial without a timeout, and no deadline on the connection afterwards
+      const call = cfg.extras['net/smtp'];
+      ctx.report({
+        message: `${call.key} sets no timeout: net/smtp dials with net.Dial and reads the greeting without a deadline, so a wrong port or a silent server blocks the goroutine until the peer drops the connection. Dial with net.DialTimeout (or a net.Dialer with Timeout), set conn.SetDeadline, and use smtp.NewClient.`,
+        span: spanOf(at),
         configId: cfg.id,
       });
       return;

@@ -15,6 +15,10 @@ function requireHint(d: Dialect): string {
       return 'mail.smtp.starttls.required: true';
     case 'javamail':
       return 'props.put("mail.smtp.starttls.required", "true")';
+    case 'go-mail':
+      return 'mail.WithTLSPolicy(mail.TLSMandatory)';
+    case 'gomail':
+      return 'github.com/go-mail/mail StartTLSPolicy = mail.MandatoryStartTLS (gomail.v2 has no such switch)';
     case 'laravel':
     case 'symfony':
       return 'require_tls=true in the DSN (Symfony Mailer ≥ 7.3)';

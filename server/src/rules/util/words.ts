@@ -40,6 +40,12 @@ export function libName(d: Dialect): string {
       return 'aiosmtplib';
     case 'fastapi-mail':
       return 'FastAPI-Mail (aiosmtplib)';
+    case 'go-smtp':
+      return 'Go net/smtp';
+    case 'gomail':
+      return 'gomail';
+    case 'go-mail':
+      return 'go-mail';
     default:
       return 'the mail client';
   }
@@ -72,6 +78,12 @@ export function hangSymptom(d: Dialect): string {
     case 'phpmailer':
     case 'wp-mail-smtp':
       return "PHPMailer waits up to its Timeout (300 s; WP Mail SMTP 30 s) and fails with 'SMTP Error: Could not connect to SMTP host'";
+    case 'go-smtp':
+      return "the call blocks (net/smtp sets no deadline) until the server drops the connection, then fails with 'EOF'";
+    case 'gomail':
+      return "the send blocks (gomail sets a deadline only for the TCP connect) until the server drops the connection: 'EOF'";
+    case 'go-mail':
+      return "it fails after go-mail's 15 s timeout ('i/o timeout')";
     default:
       return 'the connection hangs until a timeout';
   }
@@ -83,6 +95,10 @@ export function wrongVersionSymptom(d: Dialect): string {
     case 'spring':
     case 'javamail':
       return "it fails with 'Unsupported or unrecognized SSL message'";
+    case 'go-smtp':
+    case 'gomail':
+    case 'go-mail':
+      return "it fails with 'tls: first record does not look like a TLS handshake'";
     case 'laravel':
     case 'symfony':
       return "it fails with 'Connection could not be established … wrong version number'";
@@ -106,6 +122,15 @@ export function show(f: Field): string {
       // a PHP array pair `'encryption' => 'tls'`
       if (f.site.key && /^(['"])\{key\}\1\s*=>/.test(f.site.template ?? '')) return `'${f.key}' => ${f.site.quote ? f.site.quote + text + f.site.quote : text}`;
       return f.site.key ? `${f.key} = ${f.site.quote ? f.site.quote + text + f.site.quote : text}` : text;
+    case 'go-code': {
+      // `InsecureSkipVerify: true` (struct element), `d.SSL = true` (assignment), `mail.WithPort(465)` (option),
+      // an address string as written
+      const t = f.site.quote ? f.site.quote + text + f.site.quote : text;
+      if (f.site.template?.includes('{key}(')) return `${f.key}(${t})`;
+      if (f.site.key) return `${f.key}: ${t}`;
+      if (f.site.template?.includes('= {value}')) return `${f.key} = ${t}`;
+      return text;
+    }
     case 'java-code':
       // `mail.smtp.ssl.enable = "true"` (a props.put entry), `setPort(465)` / `session.setDebug(true)` (a call)
       return f.site.key ? `${f.key} = ${f.site.quote ? f.site.quote + text + f.site.quote : text}` : `${f.key}(${f.site.quote ? f.site.quote + text + f.site.quote : text})`;
