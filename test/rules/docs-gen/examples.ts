@@ -15,11 +15,13 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['python', 'mailer.py (smtplib)', "s = smtplib.SMTP('smtp.example.com', 465)   # fix: smtplib.SMTP_SSL"],
       ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=False)\nConnectionConfig(MAIL_SERVER='smtp.example.com', MAIL_PORT=465, MAIL_STARTTLS=True, MAIL_SSL_TLS=False)"],
       ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.port\", \"465\");\nprops.put(\"mail.smtp.starttls.enable\", \"true\");   // hangs (fix: \"mail.smtp.ssl.enable\", \"true\")"],
+      ['go', "mailer.go (net/smtp, gomail, go-mail)", "smtp.SendMail(\"smtp.example.com:465\", auth, from, to, msg) // net/smtp has no implicit TLS: blocks, then EOF\nd := gomail.NewDialer(\"smtp.example.com\", 465, user, pass)\nd.SSL = false                                               // fix: drop it (NewDialer sets SSL for 465)\nmail.NewClient(\"smtp.example.com\", mail.WithPort(465))     // fix: add mail.WithSSL()"],
     ],
     good: [
       ['dotenv', '.env', 'SMTP_PORT=465\nSMTP_SECURE=true'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true });\nnodemailer.createTransport({ host: 'smtp.example.com', port: 465 }); // secure unset + 465 → implicit TLS\nnodemailer.createTransport({ host, port, secure: port === 465 });"],
       ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.port\", \"465\");\nprops.put(\"mail.smtp.ssl.enable\", \"true\");\n// legacy but working: props.put(\"mail.smtp.socketFactory.class\", \"javax.net.ssl.SSLSocketFactory\");"],
+      ['go', "mailer.go", "conn, _ := tls.Dial(\"tcp\", \"smtp.example.com:465\", &tls.Config{ServerName: \"smtp.example.com\"})\nc, _ := smtp.NewClient(conn, \"smtp.example.com\")\nmail.NewClient(\"smtp.example.com\", mail.WithPort(465), mail.WithSSL())"],
     ],
     notes: '**465 is not deprecated.** It was briefly registered as "smtps" in the late 1990s and revoked, which is where the myth comes from; RFC 8314 (2018) registered it again as *submissions* and recommends implicit TLS over STARTTLS. Moving to 587 is offered only as an alternative fix, never because 465 is "legacy". Laravel 9+ and Symfony Mailer (`smtp://…:465`) and Grafana switch TLS on by themselves on 465, so they are not reported.',
   },
@@ -35,6 +37,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['python', 'app.py (Flask-Mail) / settings.py (Django)', "app.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_SSL'] = True\nEMAIL_PORT = 587\nEMAIL_USE_SSL = True"],
       ['ini', 'app.ini (Gitea; the Gitea docs example)', '[mailer]\nENABLED = true\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587'],
       ['java', "MailConfig.java (Spring JavaMailSenderImpl / JavaMail)", "sender.setPort(587);\nsender.setProtocol(\"smtps\");   // fix: \"smtp\"\nprops.put(\"mail.smtp.ssl.enable\", \"true\");   // with port 587"],
+      ['go', "mailer.go (gomail / go-mail)", "d := gomail.NewDialer(\"smtp.example.com\", 587, user, pass)\nd.SSL = true   // tls: first record does not look like a TLS handshake\nmail.NewClient(\"smtp.example.com\", mail.WithPort(587), mail.WithSSL())"],
     ],
     good: [
       ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_SECURE=false\nSMTP_REQUIRE_TLS=true'],
@@ -64,6 +67,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['dotenv', '.env', 'SMTP_PORT=465'],
       ['js', 'src/mailer.js (reported here, pointing at .env)', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});"],
       ['java', "Mailer.java (JavaMail; .env sets SMTP_PORT=465)", "props.put(\"mail.smtp.port\", System.getenv(\"SMTP_PORT\"));\nprops.put(\"mail.smtp.starttls.enable\", \"true\");"],
+      ['go', "mailer.go (gomail; .env sets SMTP_PORT=587)", "port, _ := strconv.Atoi(os.Getenv(\"SMTP_PORT\"))\nd := gomail.NewDialer(\"smtp.example.com\", port, user, pass)\nd.SSL = true"],
     ],
     good: [['js', 'src/mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: Number(process.env.SMTP_PORT) === 465,\n});"]],
     notes: 'A `.env*` file feeds `process.env.X` in JS/TS files of the same folder or below (`.env` wins over `.env.*` variants). The finding is in the JS file; its related location is the `.env` line.',
@@ -81,6 +85,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['ini', 'grafana.ini', '[smtp]\nenabled = true\nhost = smtp.example.com:587\nskip_verify = true'],
       ['ini', 'app.ini (Gitea)', '[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nFORCE_TRUST_SERVER_CERT = true'],
       ['java', "Mailer.java (JavaMail)", "props.setProperty(\"mail.smtp.ssl.trust\", \"*\");\nprops.put(\"mail.smtp.ssl.checkserveridentity\", \"false\");"],
+      ['go', "mailer.go (gomail / go-mail / net/smtp)", "d.TLSConfig = &tls.Config{InsecureSkipVerify: true}\nmail.NewClient(host, mail.WithTLSConfig(&tls.Config{InsecureSkipVerify: true}))"],
     ],
     good: [['python', 'mailer.py (smtplib)', "s.starttls(context=ssl.create_default_context())\nsmtplib.SMTP_SSL(host, 465, context=ssl.create_default_context())"], ['js', 'mailer.js', "// IP address as host: give the certificate name\nnodemailer.createTransport({ host: '10.0.0.5', port: 465, tls: { servername: 'smtp.example.com' } });\n// private CA: trust it instead of trusting everything\nnodemailer.createTransport({ host: 'smtp.internal', port: 465, tls: { ca: fs.readFileSync('ca.pem') } });"]],
     notes: 'Loopback hosts and dev catchers (localhost, MailHog, Mailpit, MailDev, port 1025) are reported as info. https.Agent, database pools and other non-mail `rejectUnauthorized: false` are not mail settings and are not reported.',
@@ -91,6 +96,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.protocols: "TLSv1 TLSv1.1"'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.office365.com', port: 587, tls: { minVersion: 'TLSv1', ciphers: 'SSLv3' } });"],
       ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.ssl.protocols\", \"TLSv1 TLSv1.1\");"],
+      ['go', "mailer.go", "d.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS10}"],
     ],
     good: [
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.protocols: TLSv1.2 TLSv1.3'],
@@ -104,13 +110,14 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    username: mailer\n    properties:\n      mail.smtp.starttls.enable: false'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, ignoreTLS: true, auth: { user, pass } });"],
       ['java', "Mailer.java (JavaMail: no ssl.enable, no starttls.enable)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"587\");\nprops.put(\"mail.smtp.auth\", \"true\");"],
+      ['go', "mailer.go (go-mail)", "mail.NewClient(\"smtp.example.com\", mail.WithPort(587), mail.WithTLSPolicy(mail.NoTLS),\n\tmail.WithUsername(user), mail.WithPassword(pass))"],
     ],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });\nnodemailer.createTransport({ host: 'mailpit', port: 1025, ignoreTLS: true }); // local catcher, no credentials"]],
     notes: 'An explicit "no STARTTLS" switch is also reported when something else hides it today (implicit TLS on 587, or a 465 connection that fails first): fixing that problem would otherwise send the password in clear text. Without an explicit switch only Django is reported (its defaults are known); Spring environment overrides in compose files may be completed by an application.yml the linter cannot see. Local dev catchers are info.',
   },
   'opportunistic-tls-fallback': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, opportunisticTLS: true, auth: { user, pass } });"]],
-    good: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });"]],
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, opportunisticTLS: true, auth: { user, pass } });"], ['go', "mailer.go (go-mail: falls back to port 25)", "mail.NewClient(\"smtp.example.com\", mail.WithTLSPortPolicy(mail.TLSOpportunistic), mail.WithUsername(user), mail.WithPassword(pass))"]],
+    good: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });"], ['go', "mailer.go (go-mail)", "mail.NewClient(\"smtp.example.com\", mail.WithTLSPortPolicy(mail.TLSMandatory), mail.WithUsername(user), mail.WithPassword(pass))"]],
   },
   'starttls-not-enforced': {
     bad: [
@@ -184,6 +191,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: 'me@example.com', pass: 'Zx81wqPlm2Tr' } });"],
       ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_USER: me\n      SMTP_PASS: Zx81wqPlm2Tr'],
       ['java', "Mailer.java (JavaMail / Spring)", "return new PasswordAuthentication(\"me@example.com\", \"Zx81wqPlm2Tr\");\nsender.setPassword(\"Zx81wqPlm2Tr\");   // fix: System.getenv(\"SMTP_PASS\")"],
+      ['go', "mailer.go (gomail / net/smtp)", "gomail.NewDialer(\"smtp.example.com\", 587, \"me\", \"Zx81wqPlm2Tr\")\nsmtp.PlainAuth(\"\", \"me\", \"Zx81wqPlm2Tr\", \"smtp.example.com\")   // fix: os.Getenv(\"SMTP_PASS\")"],
     ],
     good: [
       ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });"],
@@ -220,12 +228,12 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'Only values of the mail sections the linter reads are checked (Gitea `[mailer]`, Grafana `[smtp]`). A `#` or `;` after a space is taken as an intended comment and not reported. The env forms (`GITEA__mailer__PASSWD`, `GF_SMTP_PASSWORD`) are not INI and keep every character.',
   },
   'missing-smtp-timeouts': {
-    bad: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587'], ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"587\");\n// fix adds mail.smtp.connectiontimeout / timeout / writetimeout = 10000"]],
+    bad: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587'], ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"587\");\n// fix adds mail.smtp.connectiontimeout / timeout / writetimeout = 10000"], ['go', "mailer.go (net/smtp: no deadline at all)", "smtp.SendMail(\"smtp.example.com:587\", auth, from, to, msg)\n// use net.DialTimeout + conn.SetDeadline + smtp.NewClient"]],
     good: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_TIMEOUT=30'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n      mail.smtp.writetimeout: 10000']],
     notes: 'Spring environment overrides in compose or Kubernetes files (SPRING_MAIL_*) are not reported: the application.yml in the image may set the timeouts.',
   },
   'smtp-debug-logging': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, debug: true, logger: true });"], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.debug.auth: true'], ['java', "Mailer.java (JavaMail)", "session.setDebug(true);                         // info: protocol trace (AUTH left out)\nprops.put(\"mail.debug.auth\", \"true\");            // warning: base64 password in the trace\nprops.put(\"mail.debug.auth.password\", \"true\");   // warning: the password itself"]],
+    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, debug: true, logger: true });"], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.debug.auth: true'], ['java', "Mailer.java (JavaMail)", "session.setDebug(true);                         // info: protocol trace (AUTH left out)\nprops.put(\"mail.debug.auth\", \"true\");            // warning: base64 password in the trace\nprops.put(\"mail.debug.auth.password\", \"true\");   // warning: the password itself"], ['go', "mailer.go (go-mail)", "mail.NewClient(host, mail.WithDebugLog())                        // info: AUTH redacted\nmail.NewClient(host, mail.WithDebugLog(), mail.WithLogAuthData()) // warning: AUTH data in the log"]],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, logger: true, transactionLog: true });"]],
   },
   'spring-mail-property-ignored': {

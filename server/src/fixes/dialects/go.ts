@@ -63,10 +63,6 @@ function goMail(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
     }
     case 'require-tls':
       return policy ? [{ op: 'set', field: policy, text: `${pkg}.TLSMandatory`, type: 'code' }] : null;
-    case 'verify-cert':
-      return verifyCert(cfg);
-    case 'min-tls-1.2':
-      return minTls(cfg);
     case 'port': {
       const p = cfg.port;
       if (!editable(cfg, p)) return null;
@@ -103,18 +99,12 @@ function gomail(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
       const rest = sslFor(intent.port === 465, intent.port);
       return rest ? [{ op: 'set', field: p, text: String(intent.port), type: 'number' }, ...rest] : null;
     }
-    case 'verify-cert':
-      return verifyCert(cfg);
-    case 'min-tls-1.2':
-      return minTls(cfg);
     default:
       return null;
   }
 }
 
 function goSmtp(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
-  if (intent.kind === 'verify-cert') return verifyCert(cfg);
-  if (intent.kind === 'min-tls-1.2') return minTls(cfg);
   if (intent.kind === 'port') {
     // only the port of the address: net/smtp has no TLS switch, and tls.Dial on 587 needs a code change
     const p = cfg.port;
@@ -124,6 +114,17 @@ function goSmtp(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
   return null;
 }
 
-registerExpresser('go-mail', { express: goMail });
-registerExpresser('gomail', { express: gomail });
-registerExpresser('go-smtp', { express: goSmtp });
+/** The tls.Config intents are the same for every Go library (the struct is crypto/tls's). */
+function withTlsConfig(express: (cfg: SmtpConfig, intent: Intent) => FieldEdit[] | null) {
+  return {
+    express(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
+      if (intent.kind === 'verify-cert') return verifyCert(cfg);
+      if (intent.kind === 'min-tls-1.2') return minTls(cfg);
+      return express(cfg, intent);
+    },
+  };
+}
+
+registerExpresser('go-mail', withTlsConfig(goMail));
+registerExpresser('gomail', withTlsConfig(gomail));
+registerExpresser('go-smtp', withTlsConfig(goSmtp));
