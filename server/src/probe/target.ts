@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import { isPlaceholderForProbe } from '../semantics/values';
 import type { Field, FieldEdit, SmtpConfig, TextEdit } from '../model/types';
 import type { EnvLookup } from '../readers/types';
-import { safeDecode } from '../readers/url';
+import { safeDecode } from '../semantics/values/percent';
 import { express } from '../fixes/intents';
 import { renderEdits } from '../fixes/render';
 import type { ProbeReport, ProbeTarget, ProbeTls } from './types';

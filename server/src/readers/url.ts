@@ -2,6 +2,7 @@
 // submission://. Parses the structure only (no dialect semantics) and gives every part its own site
 // inside the containing value, so a fix can change just `smtp` → `smtps` or `:465` → `:587`.
 import type { Field, Site, UrlField } from '../model/types';
+import { safeDecode } from '../semantics/values/percent';
 
 // Userinfo runs to the LAST `@` before the path/query (as Node's url.parse, which nodemailer uses), so an
 // unencoded `@` in a password does not end it early.
@@ -17,15 +18,6 @@ function maskPassword(value: string, lead: number, at: number, userinfo: string)
   const colon = userinfo.indexOf(':');
   const start = lead + at + colon + 1;
   return value.slice(0, start) + '***' + value.slice(lead + at + userinfo.length);
-}
-
-/** decodeURIComponent, or `s` as it is when it is not valid percent-encoding. */
-export function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** The site of a part of a value (a URL part, one half of `host:port`): `text` at file offset `start`. */

@@ -1,6 +1,7 @@
 // Rule 3: implicit-TLS and STARTTLS flags both on (or requireTLS together with ignoreTLS).
 import type { Field, Severity, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
+import { starttlsWord } from '../semantics/values';
 import { REQUIRE_TLS_WINS_SINCE, requireTlsWins } from '../semantics/nodemailer/versions';
 import { IMPLICIT_PORTS, NODEMAILER_FAMILY, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
 
@@ -9,7 +10,7 @@ function starttlsOn(f: Field | undefined, dialect: SmtpConfig['dialect']): boole
   if (!f) return false;
   const b = boolOf(f, dialect);
   if (b !== undefined) return b;
-  return ['auto', 'always', 'required', 'mandatory', 'mandatorystarttls', 'opportunisticstarttls'].includes(strOf(f));
+  return starttlsWord(strOf(f)) === 'on';
 }
 
 /** Dialects where both flags together make the library throw. */

@@ -5,6 +5,7 @@ import {
   IMPLICIT_PORTS, boolOf, strOf, decidingPort, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portRelated,
   portRole, setEdit, setPort, show, spanOf,
 } from './util';
+import { starttlsWord } from '../semantics/values';
 
 /** The written setting that keeps implicit TLS off (or undefined when only the port is written). */
 export function plaintextCulprit(cfg: SmtpConfig): Field | undefined {
@@ -12,7 +13,7 @@ export function plaintextCulprit(cfg: SmtpConfig): Field | undefined {
   if (cfg.url?.scheme && cfg.url.scheme.site.file === cfg.file) return cfg.url.scheme;
   // A STARTTLS switch that is on is what makes the client wait for a greeting; one that is off (never/false) is not
   // the cause — the missing implicit-TLS switch is.
-  if (cfg.starttls && (boolOf(cfg.starttls, cfg.dialect) === true || /^(auto|always|required|mandatory)/i.test(strOf(cfg.starttls)))) return cfg.starttls;
+  if (cfg.starttls && (boolOf(cfg.starttls, cfg.dialect) === true || starttlsWord(strOf(cfg.starttls)) === 'on')) return cfg.starttls;
   if (cfg.requireTls && boolOf(cfg.requireTls, cfg.dialect) === true) return cfg.requireTls;
   return undefined;
 }

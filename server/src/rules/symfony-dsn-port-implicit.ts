@@ -1,5 +1,6 @@
 // Rule 21: smtp:// DSN without a port to a non-localhost host: Symfony Mailer uses implicit TLS on 465.
 import type { Rule } from './types';
+import { portlessMeansImplicit } from '../semantics/symfony';
 import { editable, fixes, isLocalHost, plainFix, providerOf, setEdit, spanOf } from './util';
 
 export const rule: Rule = {
@@ -20,7 +21,7 @@ export const rule: Rule = {
     if (!u || !u.scheme || !u.host || u.port) return;
     if (u.scheme.text.toLowerCase() !== 'smtp') return;
     const host = String(u.host.value ?? u.host.text).toLowerCase();
-    if (!host || host === 'localhost' || /^\$|^%|default$/.test(host)) return;
+    if (!host || !portlessMeansImplicit(host) || /^\$|^%|default$/.test(host)) return;
     // The raw DSN text: a port written as ":" with nothing after it, or a port we could not parse, is not "no port".
     if (typeof u.value === 'string' && new RegExp(`@?${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`, 'i').test(u.value)) return;
     if (isLocalHost(host)) {

@@ -5,11 +5,12 @@ import {
   IMPLICIT_PORTS, boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, isInternalHost, libName, plainFix, portField, portOf, providerOf,
   relatedOf, removeEdit, show, spanOf, strOf, tlsSurelyOffered,
 } from './util';
+import { starttlsWord } from '../semantics/values';
 
 /** The written setting that keeps TLS off, when there is one. */
 export function tlsOffCulprit(cfg: SmtpConfig): Field | undefined {
-  if (cfg.ignoreTls && (boolOf(cfg.ignoreTls, cfg.dialect) === true || ['nostarttls', 'never', 'none'].includes(strOf(cfg.ignoreTls)))) return cfg.ignoreTls;
-  if (cfg.starttls && (boolOf(cfg.starttls, cfg.dialect) === false || ['never', 'none', 'nostarttls'].includes(strOf(cfg.starttls)))) return cfg.starttls;
+  if (cfg.ignoreTls && (boolOf(cfg.ignoreTls, cfg.dialect) === true || starttlsWord(strOf(cfg.ignoreTls)) === 'off')) return cfg.ignoreTls;
+  if (cfg.starttls && (boolOf(cfg.starttls, cfg.dialect) === false || starttlsWord(strOf(cfg.starttls)) === 'off')) return cfg.starttls;
   return undefined;
 }
 

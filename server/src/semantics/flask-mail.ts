@@ -9,53 +9,35 @@
 //   on the STARTTLS path [FLASKMAILMAN L53-60, L83-89].
 //   Timeouts: Flask-Mail has no timeout setting (smtplib waits forever); Flask-Mailman reads MAIL_TIMEOUT.
 //   Defaults: MAIL_SERVER 'localhost' (Flask-Mail: '127.0.0.1'), MAIL_PORT 25.
-import type { Dialect, Field, SmtpConfig } from '../model/types';
-import type { KvGroup } from '../readers/types';
-import { addExtras, credentials, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, valueOf } from '../readers/dialects/common';
-import { pyBool } from '../readers/dialects/django';
+// The reader of the MAIL_* keys is readers/dialects/flask.ts; the booleans are python casts (values/bool 'python').
+import type { TlsMode } from '../model/types';
 
 export type FlaskLibrary = 'flask-mail' | 'flask-mailman';
 
-/** A synthetic verifyCert field: the library verifies nothing on this path because it passes no SSL context. */
-export function noContextField(at: Field, library: string): Field {
-  return { key: 'context', text: `${library} passes no SSL context`, value: false, kind: 'expression', site: at.site };
+export const flaskLibName = (library: FlaskLibrary): string => (library === 'flask-mail' ? 'Flask-Mail' : 'Flask-Mailman');
+
+/** The host the library connects to when MAIL_SERVER is unset. */
+export const flaskDefaultHost = (library: FlaskLibrary): string => (library === 'flask-mail' ? '127.0.0.1' : 'localhost');
+
+/** The mode MAIL_USE_TLS / MAIL_USE_SSL give (both known booleans; false when absent). */
+export function flaskEffective(library: FlaskLibrary, tls: boolean, ssl: boolean): { tlsMode: TlsMode; because: string } {
+  const lib = flaskLibName(library);
+  if (tls && ssl) {
+    return {
+      tlsMode: 'unknown',
+      because: library === 'flask-mail'
+        ? 'MAIL_USE_SSL and MAIL_USE_TLS are both true: Flask-Mail calls starttls() inside the implicit-TLS session and fails ("STARTTLS extension not supported by server")'
+        : 'MAIL_USE_SSL and MAIL_USE_TLS are both true: Flask-Mailman raises ValueError ("mutually exclusive")',
+    };
+  }
+  if (ssl) return { tlsMode: 'implicit', because: `MAIL_USE_SSL is true: ${lib} uses smtplib.SMTP_SSL, TLS from the first byte` };
+  if (tls) return { tlsMode: 'starttls-required', because: `MAIL_USE_TLS is true: ${lib} sends a mandatory STARTTLS after the plaintext greeting` };
+  return { tlsMode: 'none', because: `neither MAIL_USE_TLS nor MAIL_USE_SSL is true: ${lib} never starts TLS` };
 }
 
-export function buildFlask(library: FlaskLibrary) {
-  return (group: KvGroup, inst: Instance): SmtpConfig | undefined => {
-    const dialect: Dialect = library;
-    const k = (s: string) => inst.keys.get(s);
-    const host = k('SERVER');
-    const port = k('PORT');
-    const useTls = k('USE_TLS');
-    const useSsl = k('USE_SSL');
-    if (!host && !port && !useTls && !useSsl) return undefined;
-    const extras: Record<string, Field> = {};
-    addExtras(extras, inst, ['TIMEOUT', 'DEBUG', 'BACKEND', 'SUPPRESS_SEND']);
-    for (const e of [useTls, useSsl]) noteNonBoolean(extras, e, 'python');
-    const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USERNAME'), k('PASSWORD')) };
-    if (host) fields.host = strField(host);
-    if (port) fields.port = portField(port);
-    if (useSsl) fields.implicitTls = strField(useSsl);
-    if (useTls) fields.starttls = strField(useTls);
-    const hostV = host ? valueOf(host) : library === 'flask-mail' ? '127.0.0.1' : 'localhost';
-    const portN = intPort(port, 25);
-    const tls = useTls ? (isKnown(useTls) ? pyBool(useTls.value) : undefined) : false;
-    const ssl = useSsl ? (isKnown(useSsl) ? pyBool(useSsl.value) : undefined) : false;
-    const lib = library === 'flask-mail' ? 'Flask-Mail' : 'Flask-Mailman';
-    // Certificates never verified on this path (see above): flagged where the TLS switch is written.
-    if (library === 'flask-mail' && (ssl || tls)) fields.verifyCert = noContextField(strField((ssl ? useSsl : useTls)!), lib);
-    if (library === 'flask-mailman' && tls && !ssl) fields.verifyCert = noContextField(strField(useTls!), lib);
-    const eff = (tlsMode: SmtpConfig['effective']['tlsMode'], because: string) => makeConfig(group, inst, dialect, { host: hostV, port: portN, tlsMode, because }, fields);
-    if (port && portN === undefined) return eff('unknown', `the port (${port.key}) is not known`);
-    if (tls === undefined || ssl === undefined) return eff('unknown', `the value of ${(tls === undefined ? useTls : useSsl)!.key} is not a known boolean`);
-    if (tls && ssl) {
-      return eff('unknown', library === 'flask-mail'
-        ? 'MAIL_USE_SSL and MAIL_USE_TLS are both true: Flask-Mail calls starttls() inside the implicit-TLS session and fails ("STARTTLS extension not supported by server")'
-        : 'MAIL_USE_SSL and MAIL_USE_TLS are both true: Flask-Mailman raises ValueError ("mutually exclusive")');
-    }
-    if (ssl) return eff('implicit', `MAIL_USE_SSL is true: ${lib} uses smtplib.SMTP_SSL, TLS from the first byte`);
-    if (tls) return eff('starttls-required', `MAIL_USE_TLS is true: ${lib} sends a mandatory STARTTLS after the plaintext greeting`);
-    return eff('none', `neither MAIL_USE_TLS nor MAIL_USE_SSL is true: ${lib} never starts TLS`);
-  };
+/** Which switch's TLS path verifies no certificate because the library passes no SSL context (see above), or undefined. */
+export function flaskUnverifiedPath(library: FlaskLibrary, tls: boolean | undefined, ssl: boolean | undefined): 'ssl' | 'tls' | undefined {
+  if (library === 'flask-mail' && (ssl || tls)) return ssl ? 'ssl' : 'tls';
+  if (library === 'flask-mailman' && tls && !ssl) return 'tls';
+  return undefined;
 }

@@ -9,6 +9,7 @@
 //     whole Host value), otherwise clear text.
 //  The port is never consulted: 465 with '' or 'tls' is a plaintext client on an implicit-TLS port.
 import type { EffectiveConnection } from '../model/types';
+import { parseBool } from './values';
 
 /** The SMTPSecure value a constant or string stands for ('' when neither 'ssl' nor 'tls', strictly). */
 export function smtpSecureOf(text: string): 'ssl' | 'tls' | '' {
@@ -55,28 +56,7 @@ export function phpmailerEffective(s: PhpMailerIn, lib = 'PHPMailer'): Effective
  *  'false' is true; only '', '0', 0, false, null are false. */
 export function phpBoolCast(v: string | number | boolean | null | undefined): boolean | undefined {
   if (v === undefined) return undefined;
-  if (v === null || v === false || v === 0 || v === '' || v === '0') return false;
-  return true;
-}
-
-/** What Laravel's env() returns for a variable's text (Illuminate\\Support\\Env::get [LARAVEL-ENV]): 'true'/'(true)'
- *  and 'false'/'(false)' become booleans, 'empty'/'(empty)' '', 'null'/'(null)' null; anything else stays a string.
- *  (PHPMailer apps read their settings through it as often as through getenv(), which converts nothing.) */
-export function laravelEnvValue(v: string): string | boolean | null {
-  switch (v.toLowerCase()) {
-    case 'true':
-    case '(true)':
-      return true;
-    case 'false':
-    case '(false)':
-      return false;
-    case 'empty':
-    case '(empty)':
-      return '';
-    case 'null':
-    case '(null)':
-      return null;
-    default:
-      return v;
-  }
+  if (v === null || typeof v === 'boolean') return v === true;
+  if (typeof v === 'number') return v !== 0;
+  return parseBool(v, 'php-cast');
 }

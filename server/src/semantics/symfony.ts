@@ -26,6 +26,12 @@ export const dsnOn = (v: string | undefined): boolean => parseBool(v, 'php-filte
 const falsy = dsnOff;
 const truthy = dsnOn;
 
+/** EsmtpTransport: an smtp:// DSN without a port uses implicit TLS on 465 unless the host is the literal name
+ *  "localhost" (`0 === $port && 'localhost' !== $host`; 127.0.0.1 and compose service names get 465 too). */
+export function portlessMeansImplicit(host: string | undefined): boolean {
+  return host !== 'localhost';
+}
+
 export function symfonyEffective(inp: SymfonyInputs): EffectiveConnection {
   const scheme = inp.scheme.toLowerCase();
   const host = inp.host;
@@ -40,7 +46,7 @@ export function symfonyEffective(inp: SymfonyInputs): EffectiveConnection {
     if (port === 465) {
       tls = true;
       why.push(`${inp.schemeKey} smtp:// on port 465: Symfony turns implicit TLS on for 465`);
-    } else if (port === 0 && host !== 'localhost') {
+    } else if (port === 0 && portlessMeansImplicit(host)) {
       // EsmtpTransport: `0 === $port && 'localhost' !== $host` (only the literal name localhost; 127.0.0.1 and
       // compose service names get implicit TLS on 465 too)
       tls = true;

@@ -10,6 +10,7 @@
 // The key prefix of the config is kept (MAILER_SMTP_SECURE, BULK_SMTP_REQUIRE_TLS ...).
 import type { Dialect, Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
+import { parseBool } from '../../semantics/values';
 import { anchorOf, boolOf, editable, editablePart, Edits, insert, keyLike, prefixOf, removeVerifyFlag, setBool, setParam, setScheme, setText, setUrlPort, strOf } from './env-common';
 
 function prefix(cfg: SmtpConfig): string {
@@ -34,7 +35,7 @@ function secureKey(cfg: SmtpConfig): Field | undefined {
 }
 
 function truthy(cfg: SmtpConfig, f: Field | undefined): boolean {
-  return f?.site.style === 'url-part' ? strOf(f) === 'true' : boolOf(f, cfg.dialect) === true;
+  return f?.site.style === 'url-part' ? parseBool(strOf(f), 'nodemailer-url') === true : boolOf(f, cfg.dialect) === true;
 }
 
 function removeTruthy(cfg: SmtpConfig, e: Edits, f: Field | undefined): void {
@@ -60,7 +61,7 @@ function starttls(cfg: SmtpConfig, e: Edits, opts: { addRequire: boolean }): voi
   removeTruthy(cfg, e, cfg.ignoreTls);
   removeTruthy(cfg, e, cfg.opportunisticTls);
   if (cfg.requireTls) {
-    if (cfg.requireTls.site.style === 'url-part') e.add(editablePart(cfg, cfg.requireTls) ? (strOf(cfg.requireTls) === 'true' ? undefined : { op: 'set', field: cfg.requireTls, text: 'true' }) : null);
+    if (cfg.requireTls.site.style === 'url-part') e.add(editablePart(cfg, cfg.requireTls) ? (parseBool(strOf(cfg.requireTls), 'nodemailer-url') === true ? undefined : { op: 'set', field: cfg.requireTls, text: 'true' }) : null);
     else e.add(setBool(cfg, cfg.requireTls, true));
   } else if (opts.addRequire) {
     if (!sec && scheme) e.add(setParam(cfg, 'requireTLS', 'true'));

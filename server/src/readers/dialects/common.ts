@@ -72,13 +72,6 @@ export function boolField(e: KvEntry, parse: (s: string) => boolean | undefined)
   return f;
 }
 
-/** Laravel `env()` / phpdotenv conversions: 'null', '(null)', 'empty', '' → null marker. */
-export function isNullish(s: string | undefined): boolean {
-  if (s === undefined) return true;
-  const t = s.trim().toLowerCase();
-  return t === '' || t === 'null' || t === '(null)' || t === 'none' || t === '~';
-}
-
 /** Credentials from a user and a password entry. `nullish` decides which values count as "not set". */
 export function credentials(user: KvEntry | undefined, pass: KvEntry | undefined, nullish: (s: string) => boolean = (s) => s.trim() === ''): Credentials {
   const c: Credentials = { passwordIsLiteral: false };

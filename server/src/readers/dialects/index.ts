@@ -34,7 +34,7 @@ import { buildMeteor } from './meteor';
 import { buildSymfony } from './symfony';
 import { buildMastodon } from './mastodon';
 import { buildNextcloud } from './nextcloud';
-import { buildFlask } from '../../semantics/flask-mail';
+import { buildFlask } from './flask';
 
 const buildFlaskMail = buildFlask('flask-mail');
 const buildFlaskMailman = buildFlask('flask-mailman');

@@ -19,8 +19,9 @@
 // (tls, ssl) → 'unknown' (symfony/mailer ≥ 7.2 throws). A non-SMTP mailer (log, ses, ...) → no config.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
-import { addExtras, credentials, Instance, isKnown, isNullish, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
+import { addExtras, credentials, Instance, isKnown, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
+import { laravelUnset as isNullish } from '../../semantics/laravel';
 import { verifyField } from './generic';
 import { dsnOff, symfonyEffective } from '../../semantics/symfony';
 

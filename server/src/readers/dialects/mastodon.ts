@@ -48,15 +48,15 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   const fields: Partial<SmtpConfig> = { extras, credentials: noAuth ? { passwordIsLiteral: false } : credentials(k('LOGIN') ?? k('USERNAME') ?? k('USER_NAME') ?? k('USER'), k('PASSWORD') ?? k('PASS')) };
   if (host) fields.host = strField(host);
   if (port) fields.port = portField(port);
-  if (tls) fields.implicitTls = strField(tls);
+  if (tls) fields.implicitTls = { ...strField(tls), boolReader: 'ruby-eq-true' };
   if (starttls) fields.starttls = strField(starttls);
-  else if (starttlsAuto) fields.starttls = strField(starttlsAuto);
+  else if (starttlsAuto) fields.starttls = { ...strField(starttlsAuto), boolReader: 'ruby-ne-false' };
   if (verify) fields.verifyCert = opensslVerifyModeField(verify);
 
   const hostV = host ? valueOf(host) : 'localhost';
   const portN = intPort(port, 25);
   if (port && portN === undefined) return makeConfig(group, inst, 'mastodon', { host: hostV, tlsMode: 'unknown', because: `the port (${port.key}) is not known` }, fields);
-  const isTrue = (e: typeof tls) => (e ? (isKnown(e) ? e.value === 'true' : undefined) : false);
+  const isTrue = (e: typeof tls) => (e ? (isKnown(e) ? parseBool(e.value, 'ruby-eq-true') : undefined) : false);
   const t1 = isTrue(k('TLS'));
   const t2 = isTrue(k('SSL'));
   if (t1 === undefined || t2 === undefined) return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'unknown', because: 'SMTP_TLS / SMTP_SSL come from the environment' }, fields);
@@ -71,6 +71,6 @@ export function buildMastodon(group: KvGroup, inst: Instance): SmtpConfig | unde
   if (st === 'auto') return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'starttls-opportunistic', because: `${starttls!.key}=auto: STARTTLS only when advertised` }, fields);
   const autoV = starttlsAuto ? valueOf(starttlsAuto) : undefined;
   if (starttlsAuto && autoV === undefined) return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'unknown', because: `${starttlsAuto.key} comes from the environment` }, fields);
-  if (autoV === 'false') return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'none', because: `${starttlsAuto!.key}=false and no SMTP_ENABLE_STARTTLS: STARTTLS is never sent` }, fields);
+  if (starttlsAuto && parseBool(autoV, 'ruby-ne-false') === false) return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'none', because: `${starttlsAuto!.key}=false and no SMTP_ENABLE_STARTTLS: STARTTLS is never sent` }, fields);
   return makeConfig(group, inst, 'mastodon', { host: hostV, port: portN, tlsMode: 'starttls-opportunistic', because: 'no SMTP_TLS and SMTP_ENABLE_STARTTLS unset: STARTTLS only when advertised (enable_starttls_auto)' }, fields);
 }

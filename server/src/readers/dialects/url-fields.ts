@@ -1,7 +1,8 @@
 // Mirrors the parts of a nodemailer connection URL onto the config's fields, so rules that look at
 // host/port/verifyCert/... see URL-only configs too (Meteor MAIL_URL, SMTP_URL).
 import type { Field, SmtpConfig } from '../../model/types';
-import { safeDecode } from '../url';
+import { safeDecode } from '../../semantics/values/percent';
+import { nodemailerUrlValue } from '../../semantics/nodemailer/effective';
 
 export function nodemailerUrlFields(cfg: SmtpConfig): void {
   const u = cfg.url;
@@ -13,8 +14,8 @@ export function nodemailerUrlFields(cfg: SmtpConfig): void {
   const reject = p['tls.rejectUnauthorized'];
   if (reject && !cfg.verifyCert) {
     const f: Field = { ...reject };
-    if (reject.value === 'false') f.value = false;
-    else if (reject.value === 'true') f.value = true;
+    const v = reject.value === undefined ? undefined : nodemailerUrlValue(String(reject.value));
+    if (typeof v === 'boolean') f.value = v;
     else delete f.value;
     cfg.verifyCert = f;
   }

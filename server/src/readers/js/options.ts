@@ -4,11 +4,12 @@
 import type * as t from '@babel/types';
 import type { Credentials, Field, GlobalSetting, Site, SmtpConfig, Span, UrlField } from '../../model/types';
 import { whenUnsetText } from '../../model/fields';
-import { parseMailUrl, safeDecode } from '../url';
+import { parseMailUrl } from '../url';
+import { safeDecode } from '../../semantics/values/percent';
 import type { Bindings, PropInfo } from './bindings';
 import type { TransportTarget } from './detect';
 import { NODE_TLS } from './detect';
-import { nodemailerEffective, type NodemailerOptionsIn, type OptVal } from '../../semantics/nodemailer/effective';
+import { nodemailerEffective, nodemailerUrlValue, type NodemailerOptionsIn, type OptVal } from '../../semantics/nodemailer/effective';
 import { isPlaceholder } from '../../semantics/values';
 import { envVarOf, evaluate, isProcessEnv, propName, unwrap, UNKNOWN, type Ev } from './evaluate';
 import type { SourceText } from './sites';
@@ -146,12 +147,7 @@ export class OptionsReader {
   private urlParams(cfg: SmtpConfig, url: UrlField): void {
     const coerce = (f: Field): Field => {
       const c: Field = { ...f };
-      const v = f.value;
-      if (typeof v === 'string') {
-        if (v === 'true') c.value = true;
-        else if (v === 'false') c.value = false;
-        else if (!isNaN(v as unknown as number)) c.value = Number(v);
-      }
+      if (typeof f.value === 'string') c.value = nodemailerUrlValue(f.value) as Field['value'];
       return c;
     };
     const P = url.params;

@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../../model/types';
 import { kids, srcOf, type CodeScope, type CodeVal } from '../code/common';
-import { laravelEnvValue } from '../../semantics/phpmailer';
+import { laravelEnvValue } from '../../semantics/laravel';
 
 /** A PHP value; `constant`: it is a class constant (PHPMailer::ENCRYPTION_SMTPS), so fixes keep writing constants. */
 export type PhpVal = CodeVal & { constant?: boolean };

@@ -1,15 +1,11 @@
 // Plain words for messages: the library behind a dialect, its failure symptoms, a setting as written.
 import type { Dialect, Field } from '../../model/types';
+import { sendsWithNodemailer } from '../../semantics/libraries';
 
 /** The library that interprets a dialect, for messages ("nodemailer", "Django (smtplib)"). */
 export function libName(d: Dialect): string {
+  if (sendsWithNodemailer(d)) return 'nodemailer';
   switch (d) {
-    case 'generic':
-    case 'nodemailer':
-    case 'meteor':
-    case 'ghost':
-    case 'action-send-mail':
-      return 'nodemailer';
     case 'laravel':
       return 'Laravel (Symfony Mailer)';
     case 'symfony':
@@ -53,13 +49,8 @@ export function libName(d: Dialect): string {
 
 /** What a plaintext client sees on an implicit-TLS port. */
 export function hangSymptom(d: Dialect): string {
+  if (sendsWithNodemailer(d)) return "it times out with 'Greeting never received'";
   switch (d) {
-    case 'generic':
-    case 'nodemailer':
-    case 'meteor':
-    case 'ghost':
-    case 'action-send-mail':
-      return "it times out with 'Greeting never received'";
     case 'django':
       return 'the worker hangs until EMAIL_TIMEOUT (forever when unset)';
     case 'spring':

@@ -15,7 +15,8 @@
 //   - _actionEHLO: STARTTLS iff !secure && !ignoreTLS && (advertised || requireTLS).
 // The generic .env dialect can reuse nodemailerEffective() with values read from SMTP_* keys.
 import type { EffectiveConnection, TlsMode } from '../../model/types';
-import { safeDecode } from '../../readers/url';
+import { isBoolWord, parseBool } from '../values/bool';
+import { safeDecode } from '../values/percent';
 import { lookupService } from './presets';
 
 /** A value as far as static analysis knows it: absent (undefined), known, or unknown with a reason. */
@@ -48,6 +49,13 @@ interface Slot {
   src: Src;
 }
 
+/** A URL query value as parseConnectionUrl() types it: numeric text → a number ('' → 0, as `!isNaN('')`),
+ *  exactly 'true'/'false' → booleans (values/bool 'nodemailer-url'), anything else stays a string. */
+export function nodemailerUrlValue(text: string): unknown {
+  if (!isNaN(text as unknown as number)) return Number(text);
+  return isBoolWord(text, 'nodemailer-url') ? parseBool(text, 'nodemailer-url') : text;
+}
+
 /** The options nodemailer's parseConnectionUrl() derives from a URL (only the keys this linter needs). */
 export function nodemailerUrlOptions(url: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -69,10 +77,7 @@ export function nodemailerUrlOptions(url: string): Record<string, unknown> {
       if (!pair) continue;
       const eq = pair.indexOf('=');
       const key = safeDecode((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
-      let value: unknown = safeDecode((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '));
-      if (!isNaN(value as number)) value = Number(value);
-      if (value === 'true') value = true;
-      else if (value === 'false') value = false;
+      const value = nodemailerUrlValue(safeDecode((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' ')));
       let obj = out;
       let k = key;
       if (key.startsWith('tls.')) {

@@ -2,6 +2,7 @@
 // once here, with the code it comes from; readers say which vocabulary reads a setting, rules and fixes ask
 // boolOf() and never parse text themselves.
 import type { BoolReader, Dialect, Field } from '../../model/types';
+import { LARAVEL_ENV_WORDS } from '../laravel-env';
 
 export type { BoolReader };
 
@@ -40,7 +41,11 @@ const VOCABULARIES: Record<BoolReader, Vocabulary> = {
   // Laravel env() (Illuminate\Support\Env::get): 'true'/'(true)' → true, 'false'/'(false)' → false,
   // 'null'/'(null)'/'empty'/'(empty)' → null/''; other strings stay strings and PHP tests them for truthiness
   // ('' and '0' are falsy, everything else truthy).
-  'laravel-env': { true: ['true', '(true)'], false: ['false', '(false)', '0', 'null', '(null)', 'empty', '(empty)'], rest: true, empty: false },
+  // (The words are LARAVEL_ENV_WORDS in semantics/laravel.ts, which also gives the null/'' distinction.)
+  'laravel-env': { true: LARAVEL_ENV_WORDS.true, false: [...LARAVEL_ENV_WORDS.false, '0', ...LARAVEL_ENV_WORDS.null, ...LARAVEL_ENV_WORDS.empty], rest: true, empty: false },
+  // PHP's (bool) cast of a string (WP Mail SMTP casts define()d constants): only '' and '0' are false, so the
+  // string 'false' is true. (Typed values: semantics/phpmailer.ts phpBoolCast.)
+  'php-cast': { true: [], false: ['0'], rest: true, empty: false, caseSensitive: true },
   // PHP filter_var(FILTER_VALIDATE_BOOL) as Symfony's EsmtpTransportFactory uses it on DSN options.
   'php-filter': { true: ['1', 'true', 'on', 'yes'], false: ['0', 'false', 'off', 'no'], rest: false, empty: false },
   // Ghost: nconf parseValues turns exactly 'true'/'false' into booleans and numeric strings into numbers ('0' → 0,
@@ -48,6 +53,12 @@ const VOCABULARIES: Record<BoolReader, Vocabulary> = {
   nconf: { true: ['true'], false: ['false'], rest: true, empty: false, caseSensitive: true },
   // Ruby apps comparing ENV strings (Mastodon `ENV['SMTP_TLS'] == 'true'`, Discourse GlobalSetting casts).
   ruby: { true: ['true', '1', 'yes', 'on'], false: ['false', '0', 'no', 'off'], rest: undefined, empty: undefined },
+  // Ruby `ENV['X'] == 'true'` (Mastodon config/environments/production.rb `tls: ENV['SMTP_TLS'].presence &&
+  // ENV['SMTP_TLS'] == 'true'`, same for SMTP_SSL): only the exact word true; True, yes, 1 are false.
+  'ruby-eq-true': { true: ['true'], false: [], rest: false, empty: false, caseSensitive: true },
+  // Ruby `ENV['X'] != 'false'` (Mastodon `enable_starttls_auto = ENV['SMTP_ENABLE_STARTTLS_AUTO'] != 'false'`):
+  // only the exact word false is false; an empty value too is true.
+  'ruby-ne-false': { true: [], false: ['false'], rest: true, empty: true, caseSensitive: true },
   // Go strconv.ParseBool (Grafana, Gitea through go-ini): 1/t/T/TRUE/true/True, 0/f/F/FALSE/false/False; the
   // existing readers also accept yes/no/on/off (go-ini Key.Bool() parses them).
   go: { true: ['1', 't', 'true', 'yes', 'y', 'on'], false: ['0', 'f', 'false', 'no', 'n', 'off'], rest: undefined, empty: undefined },
