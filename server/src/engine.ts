@@ -1,6 +1,6 @@
 // The engine: readers → rules → findings (+ rendered fixes). Used by the CLI and the language server.
 // It never touches the file system: callers pass text in (and keep env files indexed with EnvIndex).
-import type { Finding, Fix, ReadResult, Severity, SmtpConfig, SourceRef, TextEdit } from './model/types';
+import type { Finding, Fix, ProblemKind, ReadResult, Severity, SmtpConfig, SourceRef, TextEdit } from './model/types';
 import { qualifyByFallback } from './model/fields';
 import { applyTextEdits } from './model/textEdits';
 import { LineIndex } from './model/lineIndex';
@@ -31,13 +31,20 @@ export interface LintOptions {
   versions?: Record<string, string>;
 }
 
+/** A read problem with its 0-based line. */
+export interface FileProblem {
+  kind: ProblemKind;
+  message: string;
+  line?: number;
+}
+
 export interface FileResult {
   file: string;
   /** Undefined when no reader handles the file name. */
   read?: ReadResult;
   findings: Finding[];
-  /** Problems reading the file: syntax errors, binary content, size limits. */
-  problems: { message: string; line?: number }[];
+  /** Problems reading the file: syntax errors, binary content, size limits (typed: adapters branch on `kind`). */
+  problems: FileProblem[];
 }
 
 /** Reads one file's text and runs every enabled rule on what it finds. Never throws for bad input. */
@@ -54,7 +61,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     read = reader.read(file, text, { env: opts.env, focus: opts.focus, modules: opts.modules });
   } catch (e) {
     // A reader bug must not take the editor or the CLI down: report it as a problem of this file.
-    return { file, findings: [], problems: [{ message: `internal error while reading: ${(e as Error).message}` }] };
+    return { file, findings: [], problems: [{ kind: 'internal-error', message: `internal error while reading: ${(e as Error).message}` }] };
   }
   const findings: Finding[] = [];
   /** Findings about a config of an imported module: this file's suppression comments are about other lines. */
@@ -101,7 +108,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
       }
       if (rule.checkGlobal) for (const g of read.globals) rule.checkGlobal(g, ctx);
     } catch (e) {
-      read.problems.push({ message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });
+      read.problems.push({ kind: 'internal-error', message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });
     }
   }
   // One line index for all findings (counting line breaks per finding is quadratic on big files); none without suppressions.
@@ -119,7 +126,8 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     file,
     read,
     findings: kept,
-    problems: read.problems.map((p) => ({ message: p.message, line: p.span ? lineAt(p.span.start) : undefined })),
+    // A plugin reader written in plain JS may leave the kind out: a problem of unknown kind is a parse error.
+    problems: read.problems.map((p) => ({ kind: p.kind ?? 'parse-error', message: p.message, line: p.span ? lineAt(p.span.start) : undefined })),
   };
 }
 

@@ -54,6 +54,14 @@ test('bad input: a clear message per bad file, results for the rest, no crash, n
   assert.match(problem('loop'), /symbolic link loop/);
   assert.match(problem('ok/up'), /symbolic link loop/);
   assert.match(problem('latin1/.env'), /not valid UTF-8/);
+  // Each problem has a kind a program can branch on (issue 11: never the message text).
+  const kinds = (f: string) => by.get(f)?.problems.map((p) => (p as { kind?: string }).kind) ?? [];
+  assert.deepEqual(kinds('binary/.env'), ['binary']);
+  assert.deepEqual(kinds('locked/.env'), ['unreadable']);
+  assert.deepEqual(kinds('loop'), ['unreadable']);
+  assert.deepEqual(kinds('latin1/.env'), ['not-utf8']);
+  assert.ok(kinds('broken/docker-compose.yml').length > 0 && kinds('broken/docker-compose.yml').every((k) => k === 'parse-error'), JSON.stringify(by.get('broken/docker-compose.yml')?.problems));
+  assert.deepEqual(kinds('big/bundle.min.js'), ['bounded-mode'], JSON.stringify(by.get('big/bundle.min.js')?.problems));
   // Every message is one line and names no internal detail.
   for (const o of out) for (const p of o.problems) assert.doesNotMatch(p.message, /\n|    at /);
   // Results for the rest: the same mail block is found in the good, latin-1, huge and dir-like files.

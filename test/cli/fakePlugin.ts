@@ -30,7 +30,7 @@ registerReader({
     let at = 0;
     for (const line of text.split('\n')) {
       const m = /^([A-Z_]+)=(.*)$/.exec(line.replace(/\r$/, ''));
-      if (line.trim() === 'BROKEN') res.problems.push({ message: 'test syntax error', span: { start: at, end: at + 6 } });
+      if (line.trim() === 'BROKEN') res.problems.push({ kind: 'parse-error', message: 'test syntax error', span: { start: at, end: at + 6 } });
       if (m) {
         const f = field(file, m[1], m[2], at, at + m[1].length + 1, at + line.length + 1);
         res.envVars![m[1]] = { value: m[2], ref: { file, span: f.site.value } };

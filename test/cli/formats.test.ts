@@ -79,7 +79,7 @@ test('github format: one workflow command per finding, severities mapped, proper
   // A "%" in a message is data-escaped so the runner does not decode it.
   const { formatGithub } = await import('../../server/src/cli/format/github');
   const out = formatGithub(
-    [{ file: path.join(dir, 'x.env'), problems: [{ message: '100% broken\r\nreally', line: 2 }], findings: [], fixed: [] }],
+    [{ file: path.join(dir, 'x.env'), problems: [{ kind: 'parse-error', message: '100% broken\r\nreally', line: 2 }], findings: [], fixed: [] }],
     { files: 1, errors: 0, warnings: 0, infos: 0, fixable: 0, unsafeFixable: 0, filesWithProblems: 1, fixedCount: 0 },
     dir,
   );

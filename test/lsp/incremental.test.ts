@@ -41,7 +41,7 @@ function full(text: string): { diags: unknown[]; note?: string; snapshot?: ItemS
   const es = entries(text, r.findings);
   return {
     diags: es.map((e) => e.diag),
-    note: r.problems.find((p) => /bounded mode/.test(p.message))?.message,
+    note: r.problems.find((p) => p.kind === 'bounded-mode')?.message,
     snapshot: snapshotOf(0, text, focus, es),
   };
 }

@@ -445,6 +445,25 @@ describe('language server (push diagnostics)', () => {
     c.close(uri);
   });
 
+  it('read problems are shown by kind, not by their wording: a PHP file too large to read says so, a syntax error stays in the log', async () => {
+    // Issue 11: the publisher shows 'too-large' and 'bounded-mode' problems; it used to match the message text
+    // ("large file|too large|bounded|not parsed as a whole") and missed the code readers' "file is larger than".
+    const php = "<?php\n$mail = new PHPMailer\\PHPMailer\\PHPMailer();\n$mail->SMTPSecure = 'tls';\n$mail->Host = 'smtp.example.com';\n" + '$filler[] = 1;\n'.repeat(150000);
+    assert.ok(php.length > 2_000_000);
+    const uri = c.open(path.join(ws, 'bigphp/mail.php'), php);
+    const ds = await c.diagnosticsNow(uri, 60000);
+    const notes = ds.filter((d) => d.code === undefined && d.severity === 3);
+    assert.equal(notes.length, 1, JSON.stringify(ds).slice(0, 500));
+    assert.match(notes[0].message, /^Mail Config Lint: file is larger than/);
+    c.close(uri);
+    // A syntax error whose text happens to say "too large" is not a size note.
+    const yml = 'services:\n  app:\n    environment:\n      SMTP_PORT: [465\n      too large file bounded: "x\n';
+    const y = c.open(path.join(ws, 'broken-words/docker-compose.yml'), yml);
+    const yds = await c.diagnosticsNow(y, 60000);
+    assert.deepEqual(yds.filter((d) => d.code === undefined), [], JSON.stringify(yds).slice(0, 500));
+    c.close(y);
+  });
+
   it('a document closed mid-lint leaves no diagnostics behind', async () => {
     const big = 'SMTP_PORT=465\nSMTP_SECURE=false\n' + 'X_PADDING_VALUE=abcdefghijklmnopqrstuvwxyz0123456789\n'.repeat(60000);
     const uri = c.open(path.join(ws, 'closing/.env'), big);

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, SpringBindingIndex } from '../engine';
 import type { LintOptions, RuleSetting, SpringBindingEntries } from '../engine';
 import { LineIndex } from '../model/lineIndex';
-import type { Finding, ReadResult, SourceRef, Span } from '../model/types';
+import type { Finding, ProblemKind, ReadResult, SourceRef, Span } from '../model/types';
 import type { EnvLookup, ModuleLookup } from '../readers/types';
 import { fsModuleLookup } from '../fsModules';
 import { errText } from '../files/discover';
@@ -24,28 +24,34 @@ export interface ReadOk {
   lossy: boolean;
 }
 
-export function readFileForLint(file: string): ReadOk | { problem: string } {
+/** A file the CLI could not lint, and why (typed: the formats branch on the kind). */
+export interface ReadRefusal {
+  problem: string;
+  kind: ProblemKind;
+}
+
+export function readFileForLint(file: string): ReadOk | ReadRefusal {
   let buf: Buffer;
   try {
     const fd = fs.openSync(file, 'r');
     try {
       const size = fs.fstatSync(fd).size;
       if (size > MAX_FILE_BYTES) {
-        return { problem: `file too large (${(size / 1048576).toFixed(1)} MiB; limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
+        return { kind: 'too-large', problem: `file too large (${(size / 1048576).toFixed(1)} MiB; limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
       }
       buf = fs.readFileSync(fd);
     } finally {
       fs.closeSync(fd);
     }
   } catch (e) {
-    return { problem: `cannot read file: ${errText(e)}` };
+    return { kind: 'unreadable', problem: `cannot read file: ${errText(e)}` };
   }
   return decodeForLint(buf);
 }
 
-export function decodeForLint(buf: Buffer): ReadOk | { problem: string } {
-  if (buf.length > MAX_FILE_BYTES) return { problem: `input too large (limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
-  if (buf.indexOf(0) !== -1) return { problem: 'binary file (contains NUL bytes), skipped' };
+export function decodeForLint(buf: Buffer): ReadOk | ReadRefusal {
+  if (buf.length > MAX_FILE_BYTES) return { kind: 'too-large', problem: `input too large (limit ${MAX_FILE_BYTES / 1048576} MiB), skipped` };
+  if (buf.indexOf(0) !== -1) return { kind: 'binary', problem: 'binary file (contains NUL bytes), skipped' };
   const lossy = !isUtf8(buf);
   return { buf, text: buf.toString('utf8'), lossy };
 }
@@ -144,7 +150,7 @@ export class FileLinter {
     try {
       this.lintInto(file, isEnv, given, outcome);
     } catch (e) {
-      outcome(file).problems.push({ message: `internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}` });
+      outcome(file).problems.push({ kind: 'internal-error', message: `internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}` });
     }
     outcome(file);
     return [...outcomes.values()];
@@ -156,11 +162,11 @@ export class FileLinter {
     const o = outcome(file);
     const r = given ? decodeForLint(given) : readFileForLint(file);
     if ('problem' in r) {
-      o.problems.push({ message: r.problem });
+      o.problems.push({ kind: r.kind, message: r.problem });
       return;
     }
     let { text } = r;
-    if (r.lossy) o.problems.push({ message: 'not valid UTF-8: invalid bytes were read as U+FFFD; --fix leaves this file alone' });
+    if (r.lossy) o.problems.push({ kind: 'not-utf8', message: 'not valid UTF-8: invalid bytes were read as U+FFFD; --fix leaves this file alone' });
     let res = lintText(file, text, opts);
     if (setup.fix && !r.lossy && res.findings.some((f) => f.file === file && f.fixes[0] && (f.fixes[0].safe || setup.unsafeFixes))) {
       const before = new LineIndex(text);
@@ -175,7 +181,7 @@ export class FileLinter {
           res = fixed.result ?? lintText(file, text, opts);
         } catch (e) {
           if (!(e instanceof WriteRefused)) throw e;
-          o.problems.push({ message: `--fix: ${e.message}` });
+          o.problems.push({ kind: 'fix-refused', message: `--fix: ${e.message}` });
         }
       }
     }
@@ -185,7 +191,7 @@ export class FileLinter {
     }
     this.lineIndexes.delete(file);
     const current = { file, text };
-    for (const p of res.problems) o.problems.push({ message: p.message, line: p.line !== undefined ? p.line + 1 : undefined });
+    for (const p of res.problems) o.problems.push({ kind: p.kind, message: p.message, line: p.line !== undefined ? p.line + 1 : undefined });
     for (const f of res.findings) {
       if (setup.quiet && f.severity !== 'error') continue;
       (f.file === file ? o : outcome(f.file)).findings.push(this.toOut(f, current));

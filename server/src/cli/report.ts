@@ -1,6 +1,6 @@
 // What the CLI reports, with positions already resolved (1-based lines and columns, UTF-16 columns as
 // editors and SARIF count them; `end` is exclusive). The formatters (text, json, sarif) only read this.
-import type { Severity } from '../model/types';
+import type { ProblemKind, Severity } from '../model/types';
 
 export interface Pos {
   line: number;
@@ -43,6 +43,8 @@ export interface OutFinding {
 }
 
 export interface OutProblem {
+  /** What kind of problem (parse-error, bounded-mode, too-large, binary, not-utf8, unreadable, fix-refused, config, internal-error). */
+  kind: ProblemKind;
   message: string;
   /** 1-based, when known. */
   line?: number;

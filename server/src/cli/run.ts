@@ -142,13 +142,13 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     sortFindings(o);
     io.stdout(formatTextBlock(o, { cwd, color }));
   };
-  for (const p of discoveryProblems) merge({ file: p.file, findings: [], problems: [{ message: p.message }], fixed: [] });
+  for (const p of discoveryProblems) merge({ file: p.file, findings: [], problems: [{ kind: 'unreadable', message: p.message }], fixed: [] });
   if (streaming) for (const o of outcomes.values()) emit(o);
 
   // Extra env files from the config feed process.env.X everywhere (after the folder's own .env*).
   for (const extra of config.extraEnvFiles) {
     const problem = linter.addEnvVarsOnly(extra, true);
-    if (problem) merge({ file: extra, findings: [], problems: [{ message: `extraEnvFiles: ${problem}` }], fixed: [] });
+    if (problem) merge({ file: extra, findings: [], problems: [{ kind: 'config', message: `extraEnvFiles: ${problem}` }], fixed: [] });
   }
   // --stdin: the env files around the piped file feed its process.env.X (read, not reported).
   if (stdinFile) for (const envFile of envFilesAround(stdinFile, cwd)) linter.addEnvVarsOnly(envFile, false);

@@ -12,6 +12,7 @@
 // Pure functions over text and LSP diagnostics; the server owns when to call them.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Span } from '../model/types';
+import type { FileProblem } from '../engine';
 import type { ItemFocus } from '../readers/types';
 import type { TextChange } from '../model/textEdits';
 
@@ -37,7 +38,7 @@ export interface ItemSnapshot {
   /** Diagnostics of this document's own findings, in the engine's order (by offset). */
   entries: Entry[];
   /** Problems reading the version (the bounded-mode note with the count of the whole text). */
-  problems?: { message: string; line?: number }[];
+  problems?: FileProblem[];
 }
 
 /** The lines the change touches, in the new text and in the old one (whole lines). */

@@ -13,12 +13,12 @@ import { LineIndex } from '../model/lineIndex';
 import { changeBetween } from '../model/textEdits';
 import { formatOf } from '../readers/index';
 import type { ItemFocus } from '../readers/types';
-import { boundedModeMessage, isBoundedModeMessage, yamlOptions } from '../readers/yaml/index';
+import { boundedModeMessage, yamlOptions } from '../readers/yaml/index';
 import { findingToDiagnostic, type FileText } from './convert';
 import type { EnvSync } from './envSync';
 import type { ForeignFindings } from './foreign';
 import { changeIsLocal, focusFor, maillessTotal, mergeSnapshot, snapshotOf, type Entry, type ItemSnapshot } from './incremental';
-import type { DocState, LintResult, Session } from './session';
+import type { DocState, LintResult, Session, SkipReason } from './session';
 import type { Settings } from './settings';
 import { globMatcher, isEnvFile, mergeRules } from './workspace';
 
@@ -88,13 +88,13 @@ export class DocumentLinter {
     const project = session.configs.forFile(file);
     const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: session.modules, versions: project.versions, workspace: session.spring.bindings };
     const empty: FileResult = { file, findings: [], problems: [] };
-    let skipped: string | undefined;
-    if (!settings.enable) skipped = 'disabled by mailConfigLint.enable';
-    else if (!formatOf(file)) skipped = 'not a file Mail Config Lint reads';
-    else if (globMatcher(settings.ignore, session.folderOf(file))(file)) skipped = 'ignored by mailConfigLint.ignore';
-    else if (project.ignore.length && globMatcher(project.ignore, project.baseDir)(file)) skipped = `ignored by ${path.basename(project.file ?? '.mailconfiglintrc.json')}`;
-    else if (text.length > MAX_DOCUMENT) skipped = `too large (${(text.length / 1e6).toFixed(1)} MB > ${MAX_DOCUMENT / 1e6} MB): not linted`;
-    else if (looksBinary(text)) skipped = 'binary content';
+    let skipped: SkipReason | undefined;
+    if (!settings.enable) skipped = { kind: 'disabled', reason: 'disabled by mailConfigLint.enable' };
+    else if (!formatOf(file)) skipped = { kind: 'not-ours', reason: 'not a file Mail Config Lint reads' };
+    else if (globMatcher(settings.ignore, session.folderOf(file))(file)) skipped = { kind: 'ignored', reason: 'ignored by mailConfigLint.ignore' };
+    else if (project.ignore.length && globMatcher(project.ignore, project.baseDir)(file)) skipped = { kind: 'ignored', reason: `ignored by ${path.basename(project.file ?? '.mailconfiglintrc.json')}` };
+    else if (text.length > MAX_DOCUMENT) skipped = { kind: 'too-large', reason: `too large (${(text.length / 1e6).toFixed(1)} MB > ${MAX_DOCUMENT / 1e6} MB): not linted` };
+    else if (looksBinary(text)) skipped = { kind: 'binary', reason: 'binary content' };
     let result: FileResult | undefined = empty;
     let items: ItemSnapshot | undefined;
     let problems: FileResult['problems'] = [];
@@ -228,8 +228,8 @@ export class DocumentLinter {
           const read = focus.items!.reduce((n, s) => n + (focus.keep(s.start, s.end) ? 1 : 0), 0);
           this.session.connection.console.debug(`${path.basename(file)}: re-read ${read} of ${focus.items!.length} ${focus.unit}s`);
           const skipped = maillessTotal(merged);
-          const others = r.problems.filter((p) => !isBoundedModeMessage(p.message));
-          merged.problems = skipped ? [{ message: boundedModeMessage(text.length, skipped) }, ...others] : others;
+          const others = r.problems.filter((p) => p.kind !== 'bounded-mode');
+          merged.problems = skipped ? [{ kind: 'bounded-mode', message: boundedModeMessage(text.length, skipped) }, ...others] : others;
           return { items: merged };
         }
       }

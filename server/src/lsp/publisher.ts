@@ -12,11 +12,15 @@ import {
   ResponseError,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ProblemKind } from '../model/types';
 import { findingToDiagnostic, SOURCE } from './convert';
 import type { ForeignFindings } from './foreign';
 import type { DocumentLinter } from './linter';
 import { textOf, type DocState, type LintResult, type Session } from './session';
 import type { Settings } from './settings';
+
+/** Read problems shown as an information diagnostic (the others go to the log only). */
+const SHOWN_PROBLEMS: ReadonlySet<ProblemKind> = new Set<ProblemKind>(['bounded-mode', 'too-large']);
 
 export class Publisher {
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -48,18 +52,18 @@ export class Publisher {
     const own = textOf(uri, lr);
     const opts = { relatedInformation: caps.relatedInfo, codeDescription: caps.codeDescription, fileText: (f: string) => this.session.fileText(f) };
     const out: Diagnostic[] = [];
-    if (lr.skipped && /too large/.test(lr.skipped)) {
+    if (lr.skipped?.kind === 'too-large') {
       out.push({
         range: Range.create(0, 0, 0, 0),
         severity: 3,
         source: SOURCE,
-        message: `Mail Config Lint: this file is ${lr.skipped}.`,
+        message: `Mail Config Lint: this file is ${lr.skipped.reason}.`,
       });
     }
-    // Bounded mode (a reader read only part of a huge file) must say so; syntax errors stay in the log,
-    // since the file's own language support already reports them while the user types.
+    // A file read only in part (bounded mode) or not read for its size must say so; syntax errors stay in the
+    // log, since the file's own language support already reports them while the user types.
     for (const p of lr.problems) {
-      if (!/large file|too large|bounded|not parsed as a whole/i.test(p.message)) continue;
+      if (!SHOWN_PROBLEMS.has(p.kind)) continue;
       const line = Math.max(0, Math.min(p.line ?? 0, lr.index.lineCount - 1));
       out.push({ range: Range.create(line, 0, line, 0), severity: 3, source: SOURCE, message: `Mail Config Lint: ${p.message}` });
     }

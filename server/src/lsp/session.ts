@@ -39,8 +39,14 @@ export interface LintResult {
   near(start: number, end: number): FileResult;
   settings: Settings;
   lintOptions: LintOptions;
-  /** Why nothing was linted (disabled, ignored, binary, too large). */
-  skipped?: string;
+  /** Why nothing was linted (disabled, ignored, binary, too large): the publisher branches on the kind. */
+  skipped?: SkipReason;
+}
+
+export interface SkipReason {
+  kind: 'disabled' | 'not-ours' | 'ignored' | 'too-large' | 'binary';
+  /** For the log and the one diagnostic of a too-large document: 'too large (17.0 MB > 16 MB): not linted'. */
+  reason: string;
 }
 
 /** An open document's lint state. */

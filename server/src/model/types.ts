@@ -230,7 +230,22 @@ export interface Suppressions {
   file: Set<string>;
 }
 
+/**
+ * What kind of problem a file had: adapters (LSP, CLI formats) branch on the kind, never on the message text.
+ *  - parse-error:    a syntax error; what could be read was read
+ *  - bounded-mode:   a large file read in part (what mentions mail settings was read; the rest was not checked)
+ *  - too-large:      not read, or not parsed, because of its size
+ *  - binary:         binary content, not read
+ *  - not-utf8:       invalid UTF-8 read as U+FFFD (--fix leaves the file alone)
+ *  - unreadable:     the file system refused (permissions, a broken link, a link loop, a folder that cannot be read)
+ *  - fix-refused:    --fix did not write the file
+ *  - config:         a setting that names a file cannot be used (extraEnvFiles)
+ *  - internal-error: a bug (a reader or rule threw); the other results stand
+ */
+export type ProblemKind = 'parse-error' | 'bounded-mode' | 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'fix-refused' | 'config' | 'internal-error';
+
 export interface ReadProblem {
+  kind: ProblemKind;
   message: string;
   span?: Span;
 }

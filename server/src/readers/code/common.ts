@@ -50,11 +50,11 @@ export const CODE_PARSE_MAX = 2_000_000;
 export function readCode(file: string, text: string, format: Format, parse: (text: string) => Tree, commentNodes: ReadonlySet<string>, read: (tree: Tree, result: ReadResult) => void): ReadResult {
   const result: ReadResult = { file, format, configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
   if (text.length > CODE_PARSE_MAX) {
-    result.problems.push({ message: `file is larger than ${CODE_PARSE_MAX} characters: not read` });
+    result.problems.push({ kind: 'too-large', message: `file is larger than ${CODE_PARSE_MAX} characters: not read` });
     return result;
   }
   if (text.includes('\u0000')) {
-    result.problems.push({ message: 'binary file: not read' });
+    result.problems.push({ kind: 'binary', message: 'binary file: not read' });
     return result;
   }
   const tree = parse(text);

@@ -118,7 +118,7 @@ export const envReader: Reader = {
   read(file: string, text: string): ReadResult {
     const result: ReadResult = { file, format: 'env', configs: [], globals: [], envVars: {}, suppressions: emptySuppressions(), problems: [] };
     if (looksBinary(text)) {
-      result.problems.push({ message: 'binary or non-UTF-8 file; skipped' });
+      result.problems.push({ kind: 'binary', message: 'binary or non-UTF-8 file; skipped' });
       return result;
     }
     const mentions = mentionsSuppression(text);

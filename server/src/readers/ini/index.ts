@@ -124,7 +124,7 @@ export const iniReader: Reader = {
   read(file: string, text: string, ctx: ReadContext): ReadResult {
     const result: ReadResult = { file, format: 'ini', configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
     if (text.includes('\u0000')) {
-      result.problems.push({ message: 'binary file; skipped' });
+      result.problems.push({ kind: 'binary', message: 'binary file; skipped' });
       return result;
     }
     // Gitea loads app.ini with IgnoreContinuation (a trailing backslash is part of the value); Grafana does not.
@@ -144,7 +144,7 @@ export const iniReader: Reader = {
       }
     }
     // go-ini refuses the whole file on these; say so only for the files whose mail settings we read
-    if (mail) for (const p of ini.problems) result.problems.push({ message: p.message, span: p.span });
+    if (mail) for (const p of ini.problems) result.problems.push({ kind: 'parse-error', message: p.message, span: p.span });
     return result;
   },
 };

@@ -53,11 +53,12 @@ export const jsReader: Reader = {
     try {
       if (!mayContainMail(text)) return r.result();
       if (text.length > SCAN_MAX) {
-        r.problems.push({ message: `file too large; skipped after ${Math.round(SCAN_MAX / 1e6)} MB` });
+        r.problems.push({ kind: 'too-large', message: `file too large; skipped after ${Math.round(SCAN_MAX / 1e6)} MB` });
         return r.result();
       }
       if (text.length > FULL_PARSE_MAX) {
         r.problems.push({
+          kind: 'bounded-mode',
           message: `large file (${(text.length / 1e6).toFixed(1)} MB): not parsed as a whole (limit ${FULL_PARSE_MAX / 1e6} MB); only createTransport(...) calls and NODE_TLS_REJECT_UNAUTHORIZED assignments were read`,
         });
         r.readScan();
@@ -75,7 +76,7 @@ export const jsReader: Reader = {
       }
     } catch (e) {
       // Never throw out of read: keep what was found, report the rest.
-      r.problems.push({ message: `could not read this file completely: ${(e as Error).message}` });
+      r.problems.push({ kind: 'internal-error', message: `could not read this file completely: ${(e as Error).message}` });
     }
     return r.result();
   },

@@ -240,6 +240,7 @@ export class FileReader {
     } catch (e) {
       const err = e as { message?: string; pos?: number };
       this.problems.push({
+        kind: 'parse-error',
         message:
           e instanceof RangeError
             ? 'could not parse this file as a whole (the code is nested too deeply); read what could be found'
@@ -253,6 +254,7 @@ export class FileReader {
     if (errors.length) {
       const e0 = errors[0];
       this.problems.push({
+        kind: 'parse-error',
         message: `JavaScript/TypeScript syntax error (${errors.length} in this file), read what could be found: ${e0.message.replace(/\s*\(\d+:\d+\)$/, '')}`,
         span: typeof e0.pos === 'number' ? { start: e0.pos, end: e0.pos } : undefined,
       });

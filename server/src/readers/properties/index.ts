@@ -83,14 +83,14 @@ export const propertiesReader: Reader = {
   read(file: string, text: string, ctx: ReadContext): ReadResult {
     const result: ReadResult = { file, format: 'properties', configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
     if (text.includes('\u0000')) {
-      result.problems.push({ message: 'binary file; skipped' });
+      result.problems.push({ kind: 'binary', message: 'binary file; skipped' });
       return result;
     }
     let nodes: ReturnType<typeof parseLines>;
     try {
       nodes = parseLines(text, true) as ReturnType<typeof parseLines>;
     } catch (e) {
-      result.problems.push({ message: `.properties could not be read: ${(e as Error).message}` });
+      result.problems.push({ kind: 'parse-error', message: `.properties could not be read: ${(e as Error).message}` });
       return result;
     }
     const mentions = mentionsSuppression(text);

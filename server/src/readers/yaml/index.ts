@@ -74,9 +74,6 @@ export function boundedModeMessage(length: number, skipped: number): string {
   return `large file (${(length / 1e6).toFixed(1)} MB): bounded mode, ${skipped === 1 ? '1 list item' : `${skipped} list items`} without mail settings ${skipped === 1 ? 'was' : 'were'} skipped (not syntax-checked); everything that mentions mail settings was read`;
 }
 
-export function isBoundedModeMessage(message: string): boolean {
-  return message.startsWith('large file (') && message.includes('): bounded mode, ');
-}
 
 /** Sites of Secret `data` values (base64 in the file): the renderer encodes what it writes there. */
 export const base64Sites = new WeakSet<Site>();
@@ -129,11 +126,11 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     const focus = base === 0 && part === full ? rctx.focus : undefined;
     const prune = part.length >= yamlOptions.boundedAboveBytes ? { hint: MAIL_HINT, keepItemsOf: (k: string) => ENV_KEYS.has(k), skipped: 0, focus } : undefined;
     const fast = part.length >= yamlOptions.fastAboveBytes || prune ? fastParse(part, { prune }) : undefined;
-    if (fast && prune?.skipped) result.problems.push({ message: boundedModeMessage(part.length, prune.skipped) });
+    if (fast && prune?.skipped) result.problems.push({ kind: 'bounded-mode', message: boundedModeMessage(part.length, prune.skipped) });
     docs = (fast ?? parseAllDocuments(part, { uniqueKeys: false, prettyErrors: false, strict: false })) as unknown as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
-    result.problems.push({ message: `YAML could not be parsed: ${(e as Error).message}` });
+    result.problems.push({ kind: 'parse-error', message: `YAML could not be parsed: ${(e as Error).message}` });
     return;
   }
   // Helm / Go / Jinja templates (`{{ .Values.x }}`, `{%- if %}`) are not YAML until rendered: read what
@@ -147,14 +144,14 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
       const lim = base + part.length;
       const start = Math.min(lim, base + pos[0]);
       const end = Math.min(lim, Math.max(start, base + pos[1]));
-      result.problems.push({ message: `YAML syntax error: ${firstLine(err.message)}`, span: { start, end } });
+      result.problems.push({ kind: 'parse-error', message: `YAML syntax error: ${firstLine(err.message)}`, span: { start, end } });
     }
     const ctx: Ctx = { src: { file, full, base, doc }, groups: [], configs: [], problems: result.problems, compose: false, read: rctx, active: new Set() };
     try {
       readDocument(ctx, result);
     } catch (e) {
       // Partial results of other documents stay; this one is reported.
-      result.problems.push({ message: `YAML document could not be read: ${(e as Error).message}`, span: docSpan(doc, base) });
+      result.problems.push({ kind: 'parse-error', message: `YAML document could not be read: ${(e as Error).message}`, span: docSpan(doc, base) });
       continue;
     }
     for (const g of ctx.groups) {
@@ -164,7 +161,7 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
         result.globals.push(...out.globals);
       } catch (e) {
         // One block the interpreter cannot handle must not hide the others.
-        result.problems.push({ message: `internal error while reading ${g.label}: ${(e as Error).message}`, span: g.span });
+        result.problems.push({ kind: 'internal-error', message: `internal error while reading ${g.label}: ${(e as Error).message}`, span: g.span });
       }
     }
     result.configs.push(...ctx.configs);
