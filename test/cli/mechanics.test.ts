@@ -168,7 +168,7 @@ test('json output: files with findings, 1-based ranges, related, fixes with edit
   });
   assert.deepEqual(f.findings[1].related, [{ message: 'the port', file: '.env', range: { start: { line: 1, column: 11 }, end: { line: 1, column: 13 } } }]);
   assert.deepEqual(f.problems, []);
-  assert.deepEqual(p, { file: 'x/.env', filePath: path.join(d, 'x/.env'), errorCount: 0, warningCount: 0, infoCount: 0, findings: [], problems: [{ message: 'test syntax error', line: 1 }], fixed: [] });
+  assert.deepEqual(p, { file: 'x/.env', filePath: path.join(d, 'x/.env'), errorCount: 0, warningCount: 0, infoCount: 0, findings: [], problems: [{ kind: 'parse-error', message: 'test syntax error', line: 1 }], fixed: [] });
 });
 
 test('sarif output: SARIF 2.1.0 for GitHub code scanning, field by field', async () => {
