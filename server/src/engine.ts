@@ -56,9 +56,15 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   // Prefilter (issue 6): skip the parse when the text cannot hold mail settings. Env files are always
   // read: their variables (envVars) feed process.env.X in other files even without a mail block.
   if (format !== 'env' && !safeMayContainMail(reader, text)) return { file, findings: [], problems: [] };
+  // Library versions for this file, looked up once per library and only when a reader or rule asks.
+  const versions = new Map<string, LibraryVersion | undefined>();
+  const versionOf = (library: string): LibraryVersion | undefined => {
+    if (!versions.has(library)) versions.set(library, findLibraryVersion(file, library, opts.versions));
+    return versions.get(library);
+  };
   let read: ReadResult;
   try {
-    read = reader.read(file, text, { env: opts.env, focus: opts.focus, modules: opts.modules });
+    read = reader.read(file, text, { env: opts.env, focus: opts.focus, modules: opts.modules, versionOf });
   } catch (e) {
     // A reader bug must not take the editor or the CLI down: report it as a problem of this file.
     return { file, findings: [], problems: [{ kind: 'internal-error', message: `internal error while reading: ${(e as Error).message}` }] };
@@ -66,12 +72,6 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
   const findings: Finding[] = [];
   /** Findings about a config of an imported module: this file's suppression comments are about other lines. */
   const fromImported = new Set<Finding>();
-  // Library versions for this file, looked up once per library and only when a rule asks.
-  const versions = new Map<string, LibraryVersion | undefined>();
-  const versionOf = (library: string): LibraryVersion | undefined => {
-    if (!versions.has(library)) versions.set(library, findLibraryVersion(file, library, opts.versions));
-    return versions.get(library);
-  };
   for (const rule of rules) {
     // Rules switched off (or opt-in rules not switched on) are not run at all.
     const setting = opts.rules?.[rule.meta.id];

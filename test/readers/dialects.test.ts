@@ -400,8 +400,11 @@ test('Symfony: only the literal host "localhost" escapes the no-port → 465 rul
   assert.equal(one('MAILER_DSN=smtp://127.0.0.1\n').effective.tlsMode, 'implicit');
 });
 
-test('generic: REQUIRE_TLS wins over IGNORE_TLS (nodemailer 10)', () => {
-  const c = one('SMTP_HOST=h\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true\nSMTP_IGNORE_TLS=true\n');
-  assert.equal(c.effective.tlsMode, 'starttls-required');
-  assert.match(c.effective.because, /ignores SMTP_IGNORE_TLS/);
+test('generic: REQUIRE_TLS wins over IGNORE_TLS on nodemailer ≥ 10.0.12, IGNORE_TLS before', () => {
+  const t = 'SMTP_HOST=h\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true\nSMTP_IGNORE_TLS=true\n';
+  const at = (spec: string) => envReader.read('/p/.env', t, { versionOf: (library) => ({ library, spec, source: 'test' }) }).configs[0].effective;
+  assert.equal(at('10.6.0').tlsMode, 'starttls-required');
+  assert.match(at('10.6.0').because, /SMTP_REQUIRE_TLS and SMTP_IGNORE_TLS are both true: nodemailer 10\.6\.0 \(test\) lets requireTLS win/);
+  assert.equal(at('9.0.5').tlsMode, 'none');
+  assert.equal(one(t).effective.tlsMode, 'unknown'); // no version known: what each release does is in the reason
 });

@@ -8,6 +8,10 @@ import fc from 'fast-check';
 import nodemailer from 'nodemailer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { jsReader } from '../../server/src/readers/js/index';
+import type { ReadContext } from '../../server/src/readers/types';
+
+/** The release these tests compare with (node_modules/nodemailer): requireTLS vs ignoreTLS follows the version. */
+const NODEMAILER_10_6: ReadContext = { versionOf: (library) => ({ library, spec: '10.6.0', source: 'node_modules' }) };
 import { nodemailerEffective } from '../../server/src/semantics/nodemailer/effective';
 
 const numRuns = process.env.CI ? 5000 : 500;
@@ -56,7 +60,7 @@ test('effective mode, port and host equal what nodemailer builds (object written
   fc.assert(
     fc.property(optionsArb, (opts) => {
       const want = truth(opts);
-      const r = jsReader.read('src/mailer.ts', source(opts), {});
+      const r = jsReader.read('src/mailer.ts', source(opts), NODEMAILER_10_6);
       assert.equal(r.configs.length, 1, source(opts));
       const got = r.configs[0].effective;
       const label = `${source(opts)}nodemailer: ${JSON.stringify(want)}\nreader: ${JSON.stringify(got)}`;
@@ -71,7 +75,7 @@ test('effective mode, port and host equal what nodemailer builds (object written
 test('URL string argument equals nodemailer', () => {
   for (const url of ['smtp://h.example.com:465', 'smtps://h.example.com:587', 'smtp://h.example.com', 'smtps://h.example.com', 'smtp://h.example.com:465?secure=true', 'smtp://u:p@h.example.com:587?requireTLS=true&ignoreTLS=true', 'smtp://h.example.com?service=gmail']) {
     const want = truth(nodemailer.createTransport(url) ? ({ url } as Opts) : {});
-    const r = jsReader.read('a.js', `require('nodemailer').createTransport(${JSON.stringify(url)});`, {});
+    const r = jsReader.read('a.js', `require('nodemailer').createTransport(${JSON.stringify(url)});`, NODEMAILER_10_6);
     const got = r.configs[0].effective;
     assert.deepEqual({ tlsMode: got.tlsMode, port: got.port, host: got.host }, want, url);
   }

@@ -5,8 +5,9 @@ import { lookupService } from '../../server/src/semantics/nodemailer/presets';
 import type { Field, ReadResult, SmtpConfig } from '../../server/src/model/types';
 import type { EnvLookup } from '../../server/src/readers/types';
 
+// The effective-mode tables describe nodemailer 10.6 (node_modules): requireTLS vs ignoreTLS follows the version.
 function read(src: string, file = 'src/mailer.ts', env?: EnvLookup): ReadResult {
-  return jsReader.read(file, src, { env });
+  return jsReader.read(file, src, { env, versionOf: (library) => ({ library, spec: '10.6.0', source: 'test' }) });
 }
 function one(src: string, file = 'src/mailer.ts', env?: EnvLookup): SmtpConfig {
   const r = read(src, file, env);

@@ -63,3 +63,32 @@ test('conflicting-tls-flags follows the nodemailer release: < 10.0.12 ignoreTLS 
   // the fix is the same in every case: remove ignoreTLS
   for (const f of [old[0], neu[0], unknown[0]]) assert.equal(f.fixes[0]?.edits[0]?.op, 'remove');
 });
+
+test('the effective models follow the nodemailer release too: requireTLS + ignoreTLS is required STARTTLS on ≥ 10.0.12, clear text before, not known without a version', () => {
+  // Issue 11 (6): the probe reads cfg.effective, the rules the version: both now agree on each release.
+  const js = "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, ignoreTLS: true, auth: { user: 'me', pass: process.env.P } });\n";
+  const env = 'SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true\nSMTP_IGNORE_TLS=true\nSMTP_USER=me\nSMTP_PASS=${P}\n';
+  const dir = tmpDir('mcl-ver-eff-');
+  const modes = (pkg: string | undefined) => {
+    const d = path.join(dir, String(Math.random()).slice(2));
+    writeTree(d, pkg ? { 'package.json': JSON.stringify({ dependencies: { nodemailer: pkg } }) } : { 'x.txt': '' });
+    const a = lintText(path.join(d, 'src/mailer.ts'), js).read!.configs[0].effective;
+    const b = lintText(path.join(d, '.env'), env).read!.configs[0].effective;
+    return [a.tlsMode, b.tlsMode, a.because, b.because];
+  };
+  const [a9, b9] = modes('^9.0.5');
+  assert.deepEqual([a9, b9], ['none', 'none']);
+  const [a10, b10] = modes('10.6.0');
+  assert.deepEqual([a10, b10], ['starttls-required', 'starttls-required']);
+  const [au, bu, whyA, whyB] = modes(undefined);
+  assert.deepEqual([au, bu], ['unknown', 'unknown']);
+  for (const why of [whyA, whyB]) assert.match(String(why), /before 10\.0\.12 never sends STARTTLS .*10\.0\.12 and later require it/);
+  // tls-disabled-with-credentials follows: credentials in clear only where ignoreTLS wins
+  const clear = (pkg: string) => {
+    const d = path.join(dir, String(Math.random()).slice(2));
+    writeTree(d, { 'package.json': JSON.stringify({ dependencies: { nodemailer: pkg } }) });
+    return lintText(path.join(d, 'src/mailer.ts'), js).findings.filter((f) => f.ruleId === 'tls-disabled-with-credentials').length;
+  };
+  assert.equal(clear('9.0.5'), 1);
+  assert.equal(clear('10.6.0'), 0);
+});

@@ -1,3 +1,4 @@
+import type { LibraryVersion } from '../semantics/versions';
 import type { Format, GlobalSetting, ReadResult, Site, SmtpConfig, SourceRef, Span, ValueKind } from '../model/types';
 
 /** Values of environment variables known from .env* files, for resolving process.env.X / ${X}. */
@@ -22,7 +23,12 @@ export interface ReadContext {
   modules?: ModuleLookup;
   /** Read only some top-level list items (incremental re-lint of huge files); see ItemFocus. */
   focus?: ItemFocus;
+  /** The release of a library that reads this file (semantics/versions: rc "versions" > lockfile > manifest),
+   *  for effective models whose library changed behaviour between releases. */
+  versionOf?: VersionLookup;
 }
+
+export type VersionLookup = (library: string) => LibraryVersion | undefined;
 
 /**
  * Incremental re-lint of huge YAML files (issue 6): in bounded mode, the documents of a multi-document

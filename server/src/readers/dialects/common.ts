@@ -2,7 +2,7 @@
 // mean is asked of semantics/values). Interpreters never assume a site style: entries come from `.env` files
 // (style 'env') and from YAML env blocks (yaml-map / yaml-list / yaml-namevalue).
 import type { Credentials, Dialect, EffectiveConnection, Field, Site, SmtpConfig, Span, UrlField } from '../../model/types';
-import type { KvEntry, KvGroup } from '../types';
+import type { KvEntry, KvGroup, VersionLookup } from '../types';
 import { parseMailUrl, urlPartSite } from '../url';
 import { isBoolWord, isPlaceholder, type BoolReader } from '../../semantics/values';
 
@@ -16,7 +16,8 @@ export interface Instance {
 }
 
 export interface DialectBuilder {
-  (group: KvGroup, inst: Instance): SmtpConfig | undefined;
+  /** `versionOf`: the release of a library that reads the file (for libraries that changed behaviour). */
+  (group: KvGroup, inst: Instance, versionOf?: VersionLookup): SmtpConfig | undefined;
 }
 
 /** The value is known: a literal, or a reference that was resolved. */

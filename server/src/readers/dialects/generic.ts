@@ -29,7 +29,7 @@
 // (`=== 'true'`); `effective` is computed with nodemailer's rules on those booleans. A non-boolean value
 // makes the mode 'unknown' (prefer no finding over a wrong one).
 import type { Dialect, Field, SmtpConfig } from '../../model/types';
-import type { KvEntry, KvGroup } from '../types';
+import type { KvEntry, KvGroup, VersionLookup } from '../types';
 import { addExtras, credentials, Instance, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
 import { absent, nodemailerEffective, Opt } from '../../semantics/nodemailer/env-effective';
@@ -107,7 +107,7 @@ export function verifyField(e: KvEntry, disabledWhen: (v: string) => boolean | u
   return f;
 }
 
-export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dialect = 'generic'): SmtpConfig | undefined {
+export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dialect = 'generic', versionOf?: VersionLookup): SmtpConfig | undefined {
   const roles = rolesOf(inst);
   const first = (role: string) => roles.get(role);
   const host = first('host');
@@ -175,10 +175,11 @@ export function buildNodemailerEnv(group: KvGroup, inst: Instance, dialect: Dial
     ignoreTLS: boolOpt(ignoreTls),
     service: service ? (isKnown(service) ? (service.value.trim() ? { state: 'known', value: service.value, key: service.key } : absent) : { state: 'unknown', key: service.key }) : absent,
     url: u,
+    version: versionOf?.('nodemailer'),
   });
   const cfg = makeConfig(group, inst, dialect, effective, fields);
   if (u) nodemailerUrlFields(cfg);
   return cfg;
 }
 
-export const buildGeneric = (group: KvGroup, inst: Instance): SmtpConfig | undefined => buildNodemailerEnv(group, inst, 'generic');
+export const buildGeneric = (group: KvGroup, inst: Instance, versionOf?: VersionLookup): SmtpConfig | undefined => buildNodemailerEnv(group, inst, 'generic', versionOf);

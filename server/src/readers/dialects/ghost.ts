@@ -13,7 +13,7 @@
 //   transport                           → extras (anything but SMTP → no config)
 // effective: nodemailer's algorithm (§2.2) on the parsed values; a non-boolean string is truthy (!!).
 import type { Field, SmtpConfig } from '../../model/types';
-import type { KvEntry, KvGroup } from '../types';
+import type { KvEntry, KvGroup, VersionLookup } from '../types';
 import { addExtras, boolField, credentials, Instance, isKnown, makeConfig, portField, strField, valueOf } from './common';
 import { absent, nodemailerEffective, Opt } from '../../semantics/nodemailer/env-effective';
 import { isBoolWord, parseBool } from '../../semantics/values';
@@ -27,7 +27,7 @@ function opt(e: KvEntry | undefined): Opt<boolean> {
   return { state: 'known', value: parseBool(e.value, 'nconf') === true, key: e.key };
 }
 
-export function buildGhost(group: KvGroup, inst: Instance): SmtpConfig | undefined {
+export function buildGhost(group: KvGroup, inst: Instance, versionOf?: VersionLookup): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
   const transport = valueOf(k('TRANSPORT'))?.trim().toLowerCase();
   if (transport && transport !== 'smtp') return undefined;
@@ -63,6 +63,7 @@ export function buildGhost(group: KvGroup, inst: Instance): SmtpConfig | undefin
     requireTLS: opt(req),
     ignoreTLS: opt(ign),
     service: service ? (isKnown(service) ? { state: 'known', value: service.value, key: service.key } : { state: 'unknown', key: service.key }) : absent,
+    version: versionOf?.('nodemailer'),
   });
   return makeConfig(group, inst, 'ghost', effective, fields);
 }

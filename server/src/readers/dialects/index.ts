@@ -22,7 +22,7 @@
 //      everything else                                                                          → generic (nodemailer)
 //    and the dialect module builds the SmtpConfig (fields + effective mode with that library's semantics).
 import type { GlobalSetting, SmtpConfig } from '../../model/types';
-import type { Interpretation, KvEntry, KvGroup } from '../types';
+import type { Interpretation, KvEntry, KvGroup, VersionLookup } from '../types';
 import type { DialectBuilder, Instance } from './common';
 import { families, KvFamily } from './registry';
 import { buildGeneric, GENERIC_ROLES } from './generic';
@@ -120,7 +120,7 @@ function classify(key: string): Classified | undefined {
 }
 
 /** Turns one key/value group into SMTP client configs and process-wide settings. Never throws. */
-export function interpretKvGroup(group: KvGroup): Interpretation {
+export function interpretKvGroup(group: KvGroup, versionOf?: VersionLookup): Interpretation {
   const globals: GlobalSetting[] = [];
   const blocks: { inst: Instance; reg?: KvFamily }[] = [];
   const current = new Map<string, { inst: Instance; reg?: KvFamily }>();
@@ -149,7 +149,7 @@ export function interpretKvGroup(group: KvGroup): Interpretation {
     try {
       const build = b.reg ? b.reg.build : pickGeneric(group, b.inst, mastodonSeen);
       if (build === buildMastodon) mastodonSeen = true;
-      const cfg = build(group, b.inst);
+      const cfg = build(group, b.inst, versionOf);
       if (cfg) configs.push(cfg);
     } catch {
       // a dialect bug must not lose the other blocks

@@ -4,7 +4,7 @@
 import type { ReadResult, Site, SourceRef, Span } from '../../model/types';
 import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
-import type { KvEntry, KvGroup, Reader } from '../types';
+import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { interpretKvGroup } from '../dialects/index';
 import { interpolate, LIGHT_SPAN, looksBinary, tokenizeEnv, type EnvToken } from './parse';
 
@@ -115,7 +115,7 @@ export const envReader: Reader = {
   mayContainMail(text: string): boolean {
     return MAY.test(text);
   },
-  read(file: string, text: string): ReadResult {
+  read(file: string, text: string, ctx?: ReadContext): ReadResult {
     const result: ReadResult = { file, format: 'env', configs: [], globals: [], envVars: {}, suppressions: emptySuppressions(), problems: [] };
     if (looksBinary(text)) {
       result.problems.push({ kind: 'binary', message: 'binary or non-UTF-8 file; skipped' });
@@ -140,7 +140,7 @@ export const envReader: Reader = {
       label: file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) || '.env',
       entries,
     };
-    const { configs, globals } = interpretKvGroup(group);
+    const { configs, globals } = interpretKvGroup(group, ctx?.versionOf);
     result.configs = configs;
     result.globals = globals;
     return result;

@@ -7,6 +7,7 @@ import { whenUnsetText } from '../../model/fields';
 import { parseMailUrl } from '../url';
 import { safeDecode } from '../../semantics/values/percent';
 import type { Bindings, PropInfo } from './bindings';
+import type { VersionLookup } from '../types';
 import type { TransportTarget } from './detect';
 import { NODE_TLS } from './detect';
 import { nodemailerEffective, nodemailerUrlValue, type NodemailerOptionsIn, type OptVal } from '../../semantics/nodemailer/effective';
@@ -25,6 +26,8 @@ export class OptionsReader {
   constructor(
     private readonly src: SourceText,
     private readonly bindings: Bindings,
+    /** The nodemailer release of this file's project, for the effective model (requireTLS vs ignoreTLS). */
+    private readonly versionOf?: VersionLookup,
   ) {}
 
   private get file(): string {
@@ -80,7 +83,7 @@ export class OptionsReader {
     cfg.url = url;
     this.urlCredentials(cfg, url, node);
     this.urlParams(cfg, url);
-    cfg.effective = nodemailerEffective({ url: this.urlOptVal(url, node) });
+    cfg.effective = nodemailerEffective({ url: this.urlOptVal(url, node), version: this.versionOf?.('nodemailer') });
     this.configs.push(cfg);
   }
 
@@ -320,6 +323,7 @@ export class OptionsReader {
       const why = `the options spread ${info.unknownSpread} could not be read`;
       for (const k of ['host', 'port', 'secure', 'requireTLS', 'ignoreTLS', 'opportunisticTLS', 'service'] as const) if (!ins[k]) ins[k] = { known: false, why };
     }
+    ins.version = this.versionOf?.('nodemailer');
     cfg.effective = nodemailerEffective(ins);
     if (cfg.port?.whenUnset) cfg.effective.because = `${whenUnsetText(cfg.port.whenUnset)} (the port falls back to ${cfg.port.value}): ${cfg.effective.because}`;
     this.configs.push(cfg);

@@ -69,7 +69,7 @@ export class FileReader {
   ) {
     this.src = new SourceText(file, text);
     this.bindings = new Bindings(file, text, ctx.env);
-    this.options = new OptionsReader(this.src, this.bindings);
+    this.options = new OptionsReader(this.src, this.bindings, ctx.versionOf);
     this.detector = new TransportDetector(this.bindings, (right, stmt) => this.options.addGlobal(right, stmt));
   }
 
@@ -150,7 +150,7 @@ export class FileReader {
   private readImported(target: TransportTarget, ref: ModuleRef): void {
     const hit = this.ctx.modules?.read(this.file, ref.specifier);
     if (!hit || hit.file === this.file) return;
-    const other = new FileReader(hit.file, hit.text, { env: this.ctx.env });
+    const other = new FileReader(hit.file, hit.text, { env: this.ctx.env, versionOf: this.ctx.versionOf });
     const node = other.exported(ref.path);
     if (!node) return;
     const r = other.bindings.resolveArg(node);

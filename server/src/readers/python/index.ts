@@ -172,7 +172,7 @@ export function readPython(file: string, text: string, ctx: ReadContext): ReadRe
     for (const g of f.groups.values()) {
       if (g.entries.length === 0) continue;
       g.span = { start: Math.min(...g.entries.map((e) => e.site.entry.start)), end: Math.max(...g.entries.map((e) => e.site.entry.end)) };
-      result.configs.push(...interpretKvGroup(g).configs);
+      result.configs.push(...interpretKvGroup(g, ctx.versionOf).configs);
     }
     result.configs.push(...readPythonCalls(f));
   });

@@ -156,7 +156,7 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     }
     for (const g of ctx.groups) {
       try {
-        const out = interpretKvGroup(g);
+        const out = interpretKvGroup(g, ctx.read.versionOf);
         result.configs.push(...out.configs);
         result.globals.push(...out.globals);
       } catch (e) {

@@ -18,6 +18,8 @@ import type { EffectiveConnection, TlsMode } from '../../model/types';
 import { isBoolWord, parseBool } from '../values/bool';
 import { safeDecode } from '../values/percent';
 import { lookupService } from './presets';
+import { requireWithIgnore } from './versions';
+import type { LibraryVersion } from '../versions';
 
 /** A value as far as static analysis knows it: absent (undefined), known, or unknown with a reason. */
 export type OptVal = { known: true; v: unknown; /** how it was written, for messages: 'secure: false' */ label?: string } | { known: false; why: string };
@@ -34,6 +36,8 @@ export interface NodemailerOptionsIn {
   url?: OptVal;
   /** `secure` is written as `port === 465` (or equivalent) about the same port: correct for any port. */
   secureFollowsPort?: boolean;
+  /** The nodemailer release that reads these options (semantics/versions): decides requireTLS vs ignoreTLS. */
+  version?: LibraryVersion;
 }
 
 export interface NodemailerEffective extends EffectiveConnection {
@@ -133,8 +137,12 @@ export function nodemailerEffective(o: NodemailerOptionsIn): NodemailerEffective
   let requireV = get('requireTLS');
   let ignoreV = get('ignoreTLS');
   let oppV = get('opportunisticTLS');
-  if (requireV?.known && requireV.v && ((ignoreV?.known && ignoreV.v) || (oppV?.known && oppV.v))) {
-    // nodemailer 10: requireTLS wins over ignoreTLS/opportunisticTLS.
+  // requireTLS next to ignoreTLS: which one wins depends on the release (semantics/nodemailer/versions.ts).
+  const both = requireV?.known && requireV.v && ignoreV?.known && ignoreV.v ? requireWithIgnore(o.version) : undefined;
+  if (both?.mode === 'unknown') ignoreV = { known: false, why: both.because };
+  else if (both?.mode === 'none') requireV = { known: true, v: false };
+  else if (requireV?.known && requireV.v && ((ignoreV?.known && ignoreV.v) || (oppV?.known && oppV.v))) {
+    // ≥ 10.0.12 (or requireTLS with opportunisticTLS): requireTLS clears both, as the 10.0.12+ constructor does.
     ignoreV = { known: true, v: false };
     oppV = { known: true, v: false };
   }

@@ -3,6 +3,9 @@
 // transport: generic SMTP_* env (a Node app), Meteor MAIL_URL, Ghost mail__options__*.
 import type { EffectiveConnection, TlsMode, UrlField } from '../../model/types';
 import { lookupService } from './presets';
+import { nodemailerUrlValue } from './effective';
+import { requireWithIgnore } from './versions';
+import type { LibraryVersion } from '../versions';
 
 /** A setting as the transport sees it: absent, a known value, or present but not knowable. */
 export type Opt<T> = { state: 'absent' } | { state: 'known'; value: T; key: string } | { state: 'unknown'; key: string };
@@ -18,6 +21,8 @@ export interface NodemailerInputs {
   ignoreTLS: Opt<boolean>;
   service: Opt<string>;
   url?: UrlField;
+  /** The nodemailer release the app runs (semantics/versions): decides requireTLS vs ignoreTLS. */
+  version?: LibraryVersion;
 }
 
 /**
@@ -45,7 +50,8 @@ export function nodemailerEffective(inp: NodemailerInputs): EffectiveConnection 
     const qb = (k: string): Opt<boolean> | undefined => {
       const p = u.params[k];
       if (!p) return undefined;
-      return p.value === 'true' ? { state: 'known', value: true, key: `${u.key} ?${k}` } : p.value === 'false' ? { state: 'known', value: false, key: `${u.key} ?${k}` } : undefined;
+      const v = p.value === undefined ? undefined : nodemailerUrlValue(p.value);
+      return typeof v === 'boolean' ? { state: 'known', value: v, key: `${u.key} ?${k}` } : undefined;
     };
     if (scheme !== 'smtp' && scheme !== 'smtps') secure = qb('secure') ?? secure;
     requireTLS = qb('requireTLS') ?? requireTLS;
@@ -87,11 +93,15 @@ export function nodemailerEffective(inp: NodemailerInputs): EffectiveConnection 
   } else {
     if (secureSet === false) why.push(`${(secure as { key: string }).key} is false: plaintext connection, STARTTLS after EHLO`);
     else why.push(`secure unset on port ${portV}: plaintext connection, STARTTLS after EHLO`);
-    // nodemailer 10 (lib/smtp-connection constructor): requireTLS wins over ignoreTLS / opportunisticTLS
-    // (rules-research §2.2 describes v9.0.5, where ignoreTLS won; the installed code wins).
-    if (requireTLS.state === 'known' && requireTLS.value) {
+    // requireTLS next to ignoreTLS: the release decides (semantics/nodemailer/versions.ts requireWithIgnore).
+    const both = requireTLS.state === 'known' && requireTLS.value && ignoreTLS.state === 'known' && ignoreTLS.value ? requireWithIgnore(inp.version) : undefined;
+    if (both) {
+      if (both.mode === 'unknown') return { host: hostV, port: portV, tlsMode: 'unknown', because: [...why, both.because].join('; ') };
+      mode = both.mode;
+      why.push(`${(requireTLS as { key: string }).key} and ${(ignoreTLS as { key: string }).key} are both true: ${both.because}`);
+    } else if (requireTLS.state === 'known' && requireTLS.value) {
       mode = 'starttls-required';
-      why.push(`${requireTLS.key} is true: STARTTLS is mandatory${ignoreTLS.state === 'known' && ignoreTLS.value ? ` (nodemailer ≥ 10 ignores ${ignoreTLS.key} next to it; older versions never sent STARTTLS)` : ''}`);
+      why.push(`${requireTLS.key} is true: STARTTLS is mandatory`);
     } else if (requireTLS.state === 'unknown') {
       return { host: hostV, port: portV, tlsMode: 'unknown', because: `the value of ${requireTLS.key} is not a known boolean` };
     } else if (ignoreTLS.state === 'known' && ignoreTLS.value) {
