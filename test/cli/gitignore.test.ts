@@ -91,3 +91,17 @@ test('a folder named on the command line that git ignores is walked (like ripgre
   // Walking the repository root still skips it.
   assert.ok(!discover(['.'], dir).files.some((f) => f.includes(`${path.sep}build${path.sep}`)));
 });
+
+test('an ignore file of folder-only patterns (dist/) never ignores a file of that name, as in git', () => {
+  const dir = tmpDir('mcl-git-');
+  fs.mkdirSync(path.join(dir, '.git'));
+  writeTree(dir, {
+    '.gitignore': 'out.env/\n# comment\n\nlogs/  \n',
+    'out.env': BAD,
+    'logs/.env': BAD,
+    'pkg/.gitignore': '!x/\nprod.env/\n',
+    'pkg/prod.env': BAD,
+    'pkg/prod.env.d/.env': BAD,
+  });
+  assert.deepEqual(rel(dir, discover(['.'], dir).files), ['out.env', 'pkg/prod.env', 'pkg/prod.env.d/.env']);
+});

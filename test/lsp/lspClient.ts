@@ -36,7 +36,7 @@ export interface ClientOptions {
   workDoneProgress?: boolean;
   /** The answer to workspace/configuration for `files.exclude` (VS Code's setting). */
   filesExclude?: Record<string, boolean>;
-  /** Extra environment of the server process (e.g. NODE_EXTRA_CA_CERTS for a test CA). */
+  /** Extra environment of the server process (e.g. NODE_EXTRA_CA_CERTS for a test CA, test hooks). */
   env?: Record<string, string>;
 }
 

@@ -14,6 +14,20 @@ interface Layer {
   /** Folder the patterns are relative to. */
   base: string;
   ig: Ignore;
+  /** Every pattern ends in `/` (`build/`, `!dist/`): it can only match folders. The walker asks about a
+   *  file only inside folders it entered (none of them ignored), so such a layer never ignores a file:
+   *  skipped for files (most .gitignore files of a monorepo's packages are like that). */
+  foldersOnly: boolean;
+}
+
+/** Whether every pattern of an ignore file's text matches folders only (gitignore(5): a trailing `/`). */
+function foldersOnly(text: string): boolean {
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(?<!\\)\s+$/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    if (!line.endsWith('/')) return false;
+  }
+  return true;
 }
 
 /** Reads the patterns of one ignore file; undefined when it does not exist or cannot be read. */
@@ -67,7 +81,7 @@ export class GitIgnore {
     if (root) {
       const exclude = infoExcludeOf(root);
       const text = exclude ? readPatterns(exclude) : undefined;
-      if (text) first.push({ base: root, ig: ignore().add(text) });
+      if (text) first.push({ base: root, ig: ignore().add(text), foldersOnly: foldersOnly(text) });
     }
     // Folders from the repository root (or the walk's own folder) down to `start`, each adding its file.
     const chain: string[] = [];
@@ -91,7 +105,7 @@ export class GitIgnore {
     const file = path.join(dir, '.gitignore');
     if (!(has ?? fs.existsSync(file))) return inherited;
     const text = readPatterns(file);
-    return text ? [...inherited, { base: dir, ig: ignore().add(text) }] : inherited;
+    return text ? [...inherited, { base: dir, ig: ignore().add(text), foldersOnly: foldersOnly(text) }] : inherited;
   }
 
   /** The walker entered `dir`, whose listing does (or does not) hold a `.gitignore`. */
@@ -120,6 +134,7 @@ export class GitIgnore {
   private ignoredBy(layers: Layer[], abs: string, isDir: boolean): boolean {
     let ignored = false;
     for (const layer of layers) {
+      if (!isDir && layer.foldersOnly) continue;
       const rel = path.relative(layer.base, abs);
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
       const posix = rel.split(path.sep).join('/') + (isDir ? '/' : '');

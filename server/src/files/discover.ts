@@ -48,6 +48,13 @@ export function makeIgnore(globs: string[], baseDir: string): IgnoreTest | undef
 export interface DiscoverOptions {
   /** Honour `.gitignore` files and `.git/info/exclude` while walking folders (default true; `--no-ignore`). */
   gitignore?: boolean;
+  /**
+   * Files that matter to their whole folder and everything below it (the CLI's .env* files): each one that
+   * will be reported is announced when its folder is read, before any file in or below that folder is
+   * added, so a consumer of the streamed list can read it before the files that depend on it. Files named
+   * as PATH arguments are announced when the walk is created. The order of `files` does not change.
+   */
+  announce?: { test(name: string): boolean; found(abs: string): void };
 }
 
 /**
@@ -56,118 +63,204 @@ export interface DiscoverOptions {
  * project's ignore globs) applies to everything.
  */
 export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opts: DiscoverOptions = {}): Discovery {
-  const useGit = opts.gitignore !== false;
-  const files: string[] = [];
-  const problems: DiscoveryProblem[] = [];
-  const jvmSources: string[] = [];
-  const seen = new Set<string>();
-  const seenReal = new Set<string>();
-  const visitedDirs = new Set<string>();
+  const w = new Walk(paths, cwd, ignored, opts);
+  w.run();
+  return { files: w.files, problems: w.problems, jvmSources: w.jvmSources };
+}
 
-  const addFile = (abs: string, real?: string) => {
-    if (seen.has(abs)) return;
-    if (real !== undefined) {
-      if (seenReal.has(real)) return;
-      seenReal.add(real);
+/**
+ * discover() in steps, for callers that work on the files while the walk goes on (the CLI's worker
+ * threads, the language server's event loop): `files` grows in the final order; `run(ms)` walks for about
+ * `ms` milliseconds (whole folders) and returns true once everything is walked. PATH arguments are checked
+ * when the walk is created (PathError before any file is found).
+ */
+export class Walk implements Discovery {
+  readonly files: string[] = [];
+  readonly problems: DiscoveryProblem[] = [];
+  readonly jvmSources: string[] = [];
+  done = false;
+  private readonly steps: Iterator<void>;
+
+  constructor(paths: string[], cwd: string, ignored?: IgnoreTest, opts: DiscoverOptions = {}) {
+    const roots = this.resolveArgs(paths, cwd, ignored, opts);
+    this.steps = this.walkAll(roots, paths.length > 1, ignored, opts);
+  }
+
+  /** Walks on for about `ms` milliseconds (default: to the end). True when the walk is complete. */
+  run(ms = Infinity): boolean {
+    const until = ms === Infinity ? Infinity : performance.now() + ms;
+    while (!this.done) {
+      if (this.steps.next().done) this.done = true;
+      else if (performance.now() >= until) break;
     }
-    seen.add(abs);
-    files.push(abs);
-  };
+    return this.done;
+  }
 
-  const walk = (dir: string, realDir: string, ancestors: string[], git: GitIgnore | undefined) => {
-    if (visitedDirs.has(realDir)) return;
-    visitedDirs.add(realDir);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      problems.push({ file: dir, message: `cannot read folder: ${errText(e)}` });
+  private readonly seen = new Set<string>();
+  private readonly seenReal = new Set<string>();
+  /** Files claimed when their folder was read (announced), added at their place in the order later. */
+  private readonly claimed = new Set<string>();
+
+  /** Adds a file unless already there; `unique` skips the set for plain files of a single walk. */
+  private addFile(abs: string, real?: string, unique = false): void {
+    if (this.claimed.delete(abs)) {
+      this.files.push(abs);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    git?.enterDir(dir, entries.some((e) => e.name === '.gitignore'));
-    const chain = [...ancestors, realDir];
-    for (const ent of entries) {
-      const name = ent.name;
-      const full = path.join(dir, name);
-      if (ent.isDirectory()) {
-        if (SKIP_DIRS.has(name) || ignored?.(full, true) || git?.ignores(full, true)) continue;
-        walk(full, path.join(realDir, name), chain, git);
-      } else if (ent.isFile()) {
-        const wanted = formatOf(name) !== undefined;
-        const jvm = isJvmSource(name) && jvmSources.length < MAX_JVM_SOURCES;
-        if ((wanted || jvm) && !ignored?.(full, false) && !git?.ignores(full, false)) {
-          if (wanted) addFile(full);
-          // .java files are linted (JavaMail in code) and scanned for the project's Spring bindings too
-          if (jvm) jvmSources.push(full);
-        }
-      } else if (ent.isSymbolicLink()) {
-        if (SKIP_DIRS.has(name) || ignored?.(full, false) || git?.ignores(full, false)) continue;
-        let st: fs.Stats;
-        let real: string;
+    if (!unique) {
+      if (this.seen.has(abs)) return;
+      this.seen.add(abs);
+    }
+    if (real !== undefined) {
+      if (this.seenReal.has(real)) return;
+      this.seenReal.add(real);
+    }
+    this.files.push(abs);
+  }
+
+  /** Reserves a file to be announced now (false when it is a duplicate that will never be added). */
+  private claim(abs: string, real?: string): boolean {
+    if (this.seen.has(abs) || this.claimed.has(abs)) return false;
+    if (real !== undefined) {
+      if (this.seenReal.has(real)) return false;
+      this.seenReal.add(real);
+    }
+    this.seen.add(abs);
+    this.claimed.add(abs);
+    return true;
+  }
+
+  /** Stats every PATH argument (PathError for a missing one): folders to walk and files to add, in order. */
+  private resolveArgs(paths: string[], cwd: string, ignored: IgnoreTest | undefined, opts: DiscoverOptions): ({ dir: string; real: string } | { file: string; real?: string })[] {
+    const out: ({ dir: string; real: string } | { file: string; real?: string })[] = [];
+    for (const p of paths.length ? paths : ['.']) {
+      const abs = path.resolve(cwd, p);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+          let isLink = false;
+          try {
+            isLink = fs.lstatSync(abs).isSymbolicLink();
+          } catch {
+            // really absent
+          }
+          if (!isLink) throw new PathError(`no such file or directory: ${p}`);
+          this.problems.push({ file: abs, message: 'broken symbolic link, skipped' });
+        } else if (code === 'ELOOP') this.problems.push({ file: abs, message: 'symbolic link loop, skipped' });
+        else this.problems.push({ file: abs, message: `cannot access: ${errText(e)}` });
+        continue;
+      }
+      if (st.isDirectory()) {
+        let real = abs;
         try {
-          real = fs.realpathSync(full);
-          st = fs.statSync(real);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'ELOOP') problems.push({ file: full, message: 'symbolic link loop, skipped' });
-          else if (formatOf(name)) problems.push({ file: full, message: code === 'ENOENT' ? 'broken symbolic link, skipped' : `cannot follow symbolic link: ${errText(e)}` });
-          continue;
+          real = fs.realpathSync(abs);
+        } catch {
+          // keep the logical path
         }
-        if (st.isDirectory()) {
-          if (ignored?.(full, true) || git?.ignores(full, true)) continue;
-          if (chain.includes(real)) {
-            problems.push({ file: full, message: `symbolic link loop (points back to ${real}), skipped` });
+        out.push({ dir: abs, real });
+      } else if (ignored?.(abs, false)) {
+        continue;
+      } else if (formatOf(abs)) {
+        let real: string | undefined;
+        try {
+          real = fs.realpathSync(abs);
+        } catch {
+          real = undefined;
+        }
+        if (opts.announce?.test(path.basename(abs)) && this.claim(abs, real)) opts.announce.found(abs);
+        out.push({ file: abs, real });
+      }
+      // An explicit file no reader handles (README.md, package.json) is skipped without a message.
+    }
+    return out;
+  }
+
+  private *walkAll(roots: ({ dir: string; real: string } | { file: string; real?: string })[], several: boolean, ignored: IgnoreTest | undefined, opts: DiscoverOptions): Generator<void> {
+    const useGit = opts.gitignore !== false;
+    const visitedDirs = new Set<string>();
+    const { problems, jvmSources } = this;
+    const announce = opts.announce;
+
+    // One generator step per folder read (run() decides when to stop for the caller).
+    const walk = function* (this: Walk, dir: string, realDir: string, ancestors: string[], git: GitIgnore | undefined): Generator<void> {
+      if (visitedDirs.has(realDir)) return;
+      visitedDirs.add(realDir);
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        problems.push({ file: dir, message: `cannot read folder: ${errText(e)}` });
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      git?.enterDir(dir, entries.some((e) => e.name === '.gitignore'));
+      const chain = [...ancestors, realDir];
+      const wanted = (full: string) => !ignored?.(full, false) && !git?.ignores(full, false);
+      if (announce) {
+        // This folder's announced files, before anything in or below it is added.
+        for (const ent of entries) {
+          if (!announce.test(ent.name) || !formatOf(ent.name)) continue;
+          const full = path.join(dir, ent.name);
+          if (ent.isFile()) {
+            if (wanted(full) && this.claim(full)) announce.found(full);
+          } else if (ent.isSymbolicLink() && !SKIP_DIRS.has(ent.name) && wanted(full)) {
+            try {
+              const real = fs.realpathSync(full);
+              if (fs.statSync(real).isFile() && this.claim(full, real)) announce.found(full);
+            } catch {
+              // reported when the walk reaches it
+            }
+          }
+        }
+      }
+      yield;
+      for (const ent of entries) {
+        const name = ent.name;
+        const full = path.join(dir, name);
+        if (ent.isDirectory()) {
+          if (SKIP_DIRS.has(name) || ignored?.(full, true) || git?.ignores(full, true)) continue;
+          yield* walk.call(this, full, path.join(realDir, name), chain, git);
+        } else if (ent.isFile()) {
+          const lint = formatOf(name) !== undefined;
+          const jvm = isJvmSource(name) && jvmSources.length < MAX_JVM_SOURCES;
+          if ((lint || jvm) && wanted(full)) {
+            if (lint) this.addFile(full, undefined, !several);
+            // .java files are linted (JavaMail in code) and scanned for the project's Spring bindings too
+            if (jvm) jvmSources.push(full);
+          }
+        } else if (ent.isSymbolicLink()) {
+          if (SKIP_DIRS.has(name) || ignored?.(full, false) || git?.ignores(full, false)) continue;
+          let st: fs.Stats;
+          let real: string;
+          try {
+            real = fs.realpathSync(full);
+            st = fs.statSync(real);
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'ELOOP') problems.push({ file: full, message: 'symbolic link loop, skipped' });
+            else if (formatOf(name)) problems.push({ file: full, message: code === 'ENOENT' ? 'broken symbolic link, skipped' : `cannot follow symbolic link: ${errText(e)}` });
             continue;
           }
-          walk(full, real, chain, git);
-        } else if (st.isFile() && formatOf(name)) addFile(full, real);
-      }
-    }
-  };
-
-  for (const p of paths.length ? paths : ['.']) {
-    const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        let isLink = false;
-        try {
-          isLink = fs.lstatSync(abs).isSymbolicLink();
-        } catch {
-          // really absent
+          if (st.isDirectory()) {
+            if (ignored?.(full, true) || git?.ignores(full, true)) continue;
+            if (chain.includes(real)) {
+              problems.push({ file: full, message: `symbolic link loop (points back to ${real}), skipped` });
+              continue;
+            }
+            yield* walk.call(this, full, real, chain, git);
+          } else if (st.isFile() && formatOf(name)) this.addFile(full, real);
         }
-        if (!isLink) throw new PathError(`no such file or directory: ${p}`);
-        problems.push({ file: abs, message: 'broken symbolic link, skipped' });
-      } else if (code === 'ELOOP') problems.push({ file: abs, message: 'symbolic link loop, skipped' });
-      else problems.push({ file: abs, message: `cannot access: ${errText(e)}` });
-      continue;
-    }
-    if (st.isDirectory()) {
-      let real = abs;
-      try {
-        real = fs.realpathSync(abs);
-      } catch {
-        // keep the logical path
       }
-      walk(abs, real, [], useGit ? new GitIgnore(abs) : undefined);
-    } else if (ignored?.(abs, false)) {
-      continue;
-    } else if (formatOf(abs)) {
-      let real: string | undefined;
-      try {
-        real = fs.realpathSync(abs);
-      } catch {
-        real = undefined;
-      }
-      addFile(abs, real);
+    };
+
+    for (const r of roots) {
+      if ('dir' in r) yield* walk.call(this, r.dir, r.real, [], useGit ? new GitIgnore(r.dir) : undefined);
+      else this.addFile(r.file, r.real);
     }
-    // An explicit file no reader handles (README.md, package.json) is skipped without a message.
   }
-  return { files, problems, jvmSources };
 }
 
 /** One-line text of a file-system error: "permission denied (EACCES)". */

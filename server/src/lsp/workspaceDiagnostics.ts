@@ -26,7 +26,7 @@ import {
 import { lintText } from '../engine';
 import { compileIgnore } from '../config/ignore';
 import { GitIgnore } from '../config/gitignore';
-import { discover, SKIP_DIRS } from '../files/discover';
+import { SKIP_DIRS, Walk } from '../files/discover';
 import { LineIndex } from '../model/lineIndex';
 import { formatOf } from '../readers/index';
 import { findingToDiagnostic } from './convert';
@@ -36,8 +36,12 @@ import type { Session } from './session';
 import type { Settings } from './settings';
 import { fileToUri, globMatcher, mergeRules } from './workspace';
 
-/** A scan slice: the event loop gets control back after this many ms of linting. */
-const SLICE_MS = 6;
+/** A scan slice: the event loop gets control back after this many ms of walking and linting. */
+const SLICE_MS = 5;
+
+/** Test hook (MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER=n): the scan stops after n files and waits to be
+ *  cancelled, so a test can cancel a scan that is certainly still running. */
+const SCAN_PAUSE_AFTER = Number(process.env.MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER) || undefined;
 
 interface Entry {
   uri: string;
@@ -141,24 +145,47 @@ export class WorkspaceDiagnostics {
     const progress = scopes.length ? await this.progress() : undefined;
     progress?.token.onCancellationRequested(() => this.cancel());
     try {
-      let files: { file: string; scope: FolderScope }[] = [];
+      // The walk and the lints share the time slices: files are linted as the walk finds them, and the
+      // event loop (edits, requests, cancellation) gets control back every SLICE_MS.
+      let linted = 0;
+      let t0 = performance.now();
+      let reported = 0;
+      const pause = async (what: string) => {
+        // At most ten progress messages a second.
+        if (t0 - reported >= 100) {
+          progress?.report(what);
+          reported = t0;
+        }
+        await yieldToEvents();
+        t0 = performance.now();
+      };
       for (const s of scopes) {
         if (token.isCancellationRequested) return;
         progress?.report(`finding files in ${path.basename(s.folder)}`);
-        const found = discover([s.folder], s.folder, (abs) => s.ignored(abs), { gitignore: true }).files;
-        files = files.concat(found.map((file) => ({ file, scope: s })));
-        await yieldToEvents();
-      }
-      let t0 = Date.now();
-      for (let i = 0; i < files.length; i++) {
-        if (token.isCancellationRequested) return;
-        const { file, scope } = files[i];
-        seen.add(file);
-        this.lintFile(file, scope);
-        if (Date.now() - t0 >= SLICE_MS) {
-          progress?.report(`${i + 1} of ${files.length} files`, Math.round(((i + 1) / files.length) * 100));
-          await yieldToEvents();
-          t0 = Date.now();
+        let walk: Walk;
+        try {
+          walk = new Walk([s.folder], s.folder, (abs) => s.ignored(abs), { gitignore: true });
+        } catch {
+          continue; // the folder is gone
+        }
+        let next = 0;
+        for (;;) {
+          if (token.isCancellationRequested) return;
+          while (next < walk.files.length && performance.now() - t0 < SLICE_MS) {
+            const file = walk.files[next++];
+            seen.add(file);
+            this.lintFile(file, s);
+            if (++linted === SCAN_PAUSE_AFTER) {
+              // Test hook: hold the scan here until it is cancelled (a deterministic cancel test).
+              session.log(`workspace scan paused after ${linted} files (test hook)`);
+              await new Promise<void>((r) => (token.isCancellationRequested ? r() : token.onCancellationRequested(() => r())));
+              return;
+            }
+          }
+          const left = SLICE_MS - (performance.now() - t0);
+          if (left > 0 && !walk.done) walk.run(left);
+          if (walk.done && next >= walk.files.length) break;
+          if (performance.now() - t0 >= SLICE_MS) await pause(`${linted} files`);
         }
       }
       // Files that left the workspace (deleted, now ignored, scope switched off) drop their reports.
