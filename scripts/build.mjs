@@ -15,6 +15,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's main entry is UMD (its require() calls hide from the bundler): bundle its ES module build.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const entries = [

@@ -20,6 +20,9 @@ import { registerTestConnectionCommands } from './testConnection';
 export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'php', 'python', 'java', 'go', 'ini', 'properties', 'java-properties'];
 /** .env files VS Code may map to another language (properties, shellscript, plaintext). */
 export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env', '**/.envexample', '**/.env-example', '**/env.example'];
+/** JSON is linted only as .NET configuration (server/src/semantics/dotnet-config.ts): a pattern, not the json /
+ *  jsonc language ids, so package.json, tsconfig.json and the rest are never sent to the server. */
+export const JSON_CONFIG_PATTERNS = ['**/appsettings.json', '**/appsettings.*.json'];
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +33,7 @@ export function documentSelector(): DocumentSelector {
   return SCHEMES.flatMap((scheme) => [
     ...LANGUAGES.map((language) => ({ scheme, language })),
     ...ENV_PATTERNS.map((pattern) => ({ scheme, pattern })),
+    ...JSON_CONFIG_PATTERNS.map((pattern) => ({ scheme, pattern })),
   ]);
 }
 

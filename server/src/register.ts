@@ -38,3 +38,7 @@ import './fixes/render-java';
 import './readers/go/index';
 import './fixes/render-go';
 import './fixes/dialects/go';
+import './readers/json/index';
+import './fixes/render-json';
+import './fixes/dialects/mailkit';
+import './fixes/dialects/system-net-mail';

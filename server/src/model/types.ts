@@ -6,7 +6,7 @@
 // adapters, with LineIndex.
 
 /** env/yaml/js are built in; the code languages of languages/registry.ts add theirs ('php', 'python', ...). */
-export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties' | 'java' | 'go';
+export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties' | 'java' | 'go' | 'json' | 'csharp';
 
 /** Which library/application interprets the settings. Decides the effective TLS mode and how fixes are spelled. */
 export type Dialect =
@@ -34,7 +34,10 @@ export type Dialect =
   | 'javamail' // JavaMail / Jakarta Mail Properties and JavaMailSenderImpl setters in Java code
   | 'go-smtp' // Go net/smtp (smtp.SendMail / smtp.Dial / smtp.PlainAuth)
   | 'gomail' // gopkg.in/gomail.v2 (and its fork github.com/go-mail/mail) Dialer
-  | 'go-mail'; // github.com/wneessen/go-mail Client options
+  | 'go-mail' // github.com/wneessen/go-mail Client options
+  | 'mailkit' // MailKit SmtpClient.Connect(host, port, SecureSocketOptions.X) in C#
+  | 'system-net-mail' // System.Net.Mail.SmtpClient (EnableSsl = STARTTLS only; no implicit TLS at all)
+  | 'dotnet-config'; // an SMTP section of appsettings*.json whose consuming library is not known
 
 /**
  * implicit: TLS from the first byte (RFC 8314 §3.3, port 465).
@@ -74,8 +77,11 @@ export interface Span {
  * - java-code / go-code: a setting in Java / Go source (`props.put("mail.smtp.port", "465");`,
  *                   `sender.setPort(465);`, `InsecureSkipVerify: true,`, `d.SSL = true`, `mail.WithPort(465),`);
  *                   rendered by fixes/render-java.ts / render-go.ts.
+ * - json-prop:      `"Key": value` member of a JSON(C) object (.NET appsettings*.json); rendered by fixes/render-json.ts
+ * - cs-code:        a setting in C# source (`client.Connect(host, 465, SecureSocketOptions.StartTls)`,
+ *                   `EnableSsl = true,`, `smtp.Port = 465;`); rendered by fixes/render-csharp.ts
  */
-export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'java-code' | 'go-code' | 'ini' | 'properties';
+export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'java-code' | 'go-code' | 'ini' | 'properties' | 'json-prop' | 'cs-code';
 
 export interface Site {
   file: string;

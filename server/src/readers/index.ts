@@ -4,6 +4,7 @@ import type { Format } from '../model/types';
 import type { Reader } from './types';
 import { languageOfFile } from '../languages/registry';
 import { isEnvFileName } from '../semantics/env-files';
+import { isDotnetConfigFileName } from '../semantics/dotnet-config';
 
 const readers = new Map<Format, Reader>();
 
@@ -22,6 +23,8 @@ export function formatOf(file: string): Format | undefined {
   if (YAML_EXT.has(ext)) return 'yaml';
   if (ext === '.ini') return 'ini';
   if (ext === '.properties') return 'properties';
+  // JSON is read only as .NET configuration (appsettings*.json, secrets.json): other JSON is not configuration.
+  if (ext === '.json') return isDotnetConfigFileName(base) ? 'json' : undefined;
   if (JS_EXT.has(ext) && !base.endsWith('.d.ts') && !base.endsWith('.d.mts') && !base.endsWith('.d.cts')) return 'js';
   // The code languages of languages/registry.ts (PHP, Python, ...).
   return languageOfFile(base)?.format;

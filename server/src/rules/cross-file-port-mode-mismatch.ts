@@ -1,7 +1,8 @@
 // Rule 5: JS reads the port from the environment but hard-codes the TLS mode; the .env value contradicts it.
 import type { Field, SmtpConfig } from '../model/types';
-import type { Report, Rule } from './types';
-import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, fixes, hangSymptom, intentFix, libName, plainFix, portField, portOf, relatedOf, setEdit, show, spanOf, wrongVersionSymptom } from './util';
+import type { Report, Rule, RuleContext } from './types';
+import { SYSTEM_NET_MAIL_465 } from '../semantics/system-net-mail';
+import { IMPLICIT_PORTS, STARTTLS_PORTS, boolOf, editable, fixes, hangSymptom, intentFix, libName, plainFix, portField, portOf, relatedOf, setEdit, show, spanOf, wrongVersionSymptom } from './util';
 import { plaintextCulprit } from './implicit-tls-port-without-tls';
 import { implicitCulprit } from './starttls-port-with-implicit-tls';
 
@@ -59,6 +60,7 @@ export const rule: Rule = {
     fixSafety: 'JS: safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port. PHP, Python, Java and Go: the only fix offered sets the mode that matches this .env (unsafe, for the same reason).',
   },
   checkConfig(cfg, ctx) {
+    if (cfg.dialect === 'mailkit' || cfg.dialect === 'system-net-mail') return checkDotnet(cfg, ctx);
     if (cfg.format !== 'js') return checkCodeLanguage(cfg, (r) => ctx.report(r));
     const pf = portField(cfg);
     const port = portOf(cfg);
@@ -87,3 +89,41 @@ export const rule: Rule = {
   },
 };
 export default rule;
+
+/**
+ * .NET: an environment variable (`Smtp__Port=465` in a .env file, overriding appsettings.json or read by
+ * Configuration["Smtp:Port"]) sets the port, while the TLS mode is written here. MailKit: SecureSocketOptions.Auto
+ * derives the mode from the port (465 → SslOnConnect, else STARTTLS when offered) [MailKit SmtpClient.cs
+ * ComputeDefaultValues]. System.Net.Mail has no implicit TLS at all: 465 from the environment cannot work.
+ */
+function checkDotnet(cfg: SmtpConfig, ctx: RuleContext): void {
+  const pf = portField(cfg);
+  const port = portOf(cfg);
+  if (!pf || port === undefined || pf.kind !== 'env' || !pf.envVar || !pf.resolvedFrom || pf.resolvedFrom.file === cfg.file) return;
+  const envText = `${pf.envVar}=${port}`;
+  if (cfg.dialect === 'system-net-mail') {
+    if (!IMPLICIT_PORTS.has(port)) return;
+    ctx.report({
+      message: `The environment sets ${envText}, but ${SYSTEM_NET_MAIL_465}. Set the port to 587 (with EnableSsl = true) in that environment, or switch to MailKit.`,
+      span: spanOf(cfg.starttls && editable(cfg, cfg.starttls) ? cfg.starttls : pf),
+      related: relatedOf(pf, `${envText} is set here`),
+      configId: cfg.id,
+    });
+    return;
+  }
+  const opt = cfg.implicitTls;
+  if (!opt || opt.site.file !== cfg.file || opt.kind !== 'literal') return;
+  const b = boolOf(opt, cfg.dialect);
+  if (b === undefined) return; // Auto: MailKit follows the port
+  let message: string | undefined;
+  if (IMPLICIT_PORTS.has(port) && b === false && cfg.effective.tlsMode !== 'implicit') {
+    message = `The environment sets ${envText} (the server expects implicit TLS from the first byte, RFC 8314 §3.3), but ${show(opt)} is written here: ${hangSymptom(cfg.dialect)}.`;
+  } else if (STARTTLS_PORTS.has(port) && b === true) {
+    message = `The environment sets ${envText} (the server greets in plaintext and expects STARTTLS), but ${show(opt)} is written here: ${wrongVersionSymptom(cfg.dialect).replace(/^it /, 'MailKit ')}.`;
+  }
+  if (!message) return;
+  const json = opt.site.style === 'json-prop';
+  const auto = plainFix('MailKit derives the mode from the port', true, editable(cfg, opt) ? [setEdit(opt, json ? 'Auto' : `${cfg.extras.optionType?.text ?? 'SecureSocketOptions'}.Auto`, json ? 'string' : 'code')] : null);
+  const match = intentFix(cfg, { kind: 'tls-mode', mode: b ? 'starttls-required' : 'implicit' }, `match ${envText}`, false);
+  ctx.report({ message, span: spanOf(opt), related: relatedOf(pf, `${envText} is set here`), fixes: fixes(auto, match), configId: cfg.id });
+}

@@ -28,6 +28,12 @@ function envName(f: Field): string {
   return 'SMTP_PASS';
 }
 
+/** The configuration key of a password in an appsettings section ("MailSettings:Password"). */
+function dotnetKey(cfg: SmtpConfig, pw: Field | undefined): string {
+  const section = cfg.extras.section?.text;
+  return section ? `${section}:${pw?.key ?? 'Password'}` : (pw?.key ?? 'Password');
+}
+
 export const rule: Rule = {
   meta: {
     id: 'hardcoded-smtp-credentials',
@@ -62,7 +68,11 @@ export const rule: Rule = {
         ? 'ConfigMaps are not for secrets either (anyone who can read the ConfigMap sees it): use a Secret and valueFrom.secretKeyRef, and rotate it.'
         : springYaml
           ? 'Reference an environment variable instead (${MAIL_PASSWORD}: Spring resolves it at startup), and rotate it.'
-          : `Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
+          : cfg.format === 'json'
+            ? `Keep it out of appsettings: User Secrets in development (dotnet user-secrets set "${dotnetKey(cfg, pw)}" …), an environment variable ${dotnetKey(cfg, pw).replace(/:/g, '__')} or a vault in production (the .NET configuration reads both over this file), and rotate it.`
+            : cfg.format === 'csharp'
+              ? 'Read it from configuration (builder.Configuration["Smtp:Password"], filled from User Secrets or an environment variable Smtp__Password) instead, and rotate it.'
+              : `Read it from ${js ? 'process.env' : 'a secret or an environment variable'} instead, and rotate it.`;
     const message = `The SMTP ${kind} is written in this file (${what}): anyone who can read the repository or its history can send mail as this account (CWE-798). ${where}`;
     let fix;
     if (literal && editable(cfg, pw)) {

@@ -6,6 +6,7 @@ import {
   portRole, setEdit, setPort, show, spanOf,
 } from './util';
 import { starttlsWord } from '../semantics/values';
+import { SYSTEM_NET_MAIL_465 } from '../semantics/system-net-mail';
 
 /** The written setting that keeps implicit TLS off (or undefined when only the port is written). */
 export function plaintextCulprit(cfg: SmtpConfig): Field | undefined {
@@ -42,6 +43,7 @@ function implicitHint(d: SmtpConfig['dialect']): string {
     smtplib: 'smtplib.SMTP_SSL',
     aiosmtplib: 'use_tls=True',
     'fastapi-mail': 'MAIL_SSL_TLS=True',
+    mailkit: 'SecureSocketOptions.SslOnConnect',
   };
   return h[d] ? ` (${h[d]})` : '';
 }
@@ -78,6 +80,19 @@ export const rule: Rule = {
     }
     // Symfony Mailer (Laravel 9+) and Grafana switch TLS on by themselves on 465.
     if (cfg.dialect === 'laravel' || cfg.dialect === 'symfony' || cfg.dialect === 'grafana') return;
+    if (cfg.dialect === 'system-net-mail') {
+      // No flag fixes it: System.Net.Mail has no implicit TLS (rules-research-polyglot §7.1, §11 note 4).
+      const where = pf ?? plaintextCulprit(cfg);
+      if (!where) return;
+      ctx.report({
+        message: `${portRole(port)}, but ${SYSTEM_NET_MAIL_465}. Use port 587 with EnableSsl = true (STARTTLS), or switch to MailKit with SecureSocketOptions.SslOnConnect.`,
+        span: spanOf(where),
+        related: portRelated(cfg, dp, undefined),
+        fixes: fixes(intentFix(cfg, { kind: 'port', port: 587 }, 'STARTTLS on 587: System.Net.Mail cannot use implicit TLS on 465', false, () => setPort(cfg, 587))),
+        configId: cfg.id,
+      });
+      return;
+    }
     const culprit = plaintextCulprit(cfg);
     const at = culprit ?? pf;
     if (!at) return;

@@ -1,7 +1,7 @@
 // What the code readers (PHP, Python, and the next languages) share besides sites: the evaluated-value shape, the
 // evaluation scope, tree helpers, and the read wrapper (size and binary limits, parse, suppression comments).
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { Format, ReadResult, SourceRef, Span } from '../../model/types';
+import type { Format, ReadProblem, ReadResult, SourceRef, Span } from '../../model/types';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { ReadContext } from '../types';
 
@@ -42,19 +42,27 @@ export function srcOf(scope: { text: string }, n: SyntaxNode): string {
 /** Bigger inputs are not parsed (a generated file is not configuration). */
 export const CODE_PARSE_MAX = 2_000_000;
 
+export function emptyReadResult(file: string, format: Format): ReadResult {
+  return { file, format, configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
+}
+
+/** Why a text is not parsed (over CODE_PARSE_MAX characters, or binary), or undefined when it is read. */
+export function unreadableInput(text: string): ReadProblem | undefined {
+  if (text.length > CODE_PARSE_MAX) return { kind: 'too-large', message: `file is larger than ${CODE_PARSE_MAX} characters: not read` };
+  if (text.includes('\u0000')) return { kind: 'binary', message: 'binary file: not read' };
+  return undefined;
+}
+
 /**
  * The common frame of a code reader: refuses files over CODE_PARSE_MAX characters and binary files with a
  * ReadProblem, parses with `parse`, lets `read` fill the configs, and collects suppression comments (nodes named
  * in `commentNodes`; the comment marker is left in the text, addSuppressionComment ignores it).
  */
 export function readCode(file: string, text: string, format: Format, parse: (text: string) => Tree, commentNodes: ReadonlySet<string>, read: (tree: Tree, result: ReadResult) => void): ReadResult {
-  const result: ReadResult = { file, format, configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
-  if (text.length > CODE_PARSE_MAX) {
-    result.problems.push({ kind: 'too-large', message: `file is larger than ${CODE_PARSE_MAX} characters: not read` });
-    return result;
-  }
-  if (text.includes('\u0000')) {
-    result.problems.push({ kind: 'binary', message: 'binary file: not read' });
+  const result = emptyReadResult(file, format);
+  const refused = unreadableInput(text);
+  if (refused) {
+    result.problems.push(refused);
     return result;
   }
   const tree = parse(text);

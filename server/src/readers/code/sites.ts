@@ -70,7 +70,7 @@ export function codeSite(text: string, p: CodeSiteParts): Site {
       if (text[b - 1] === ',') start = b - 1;
     }
   }
-  const indent = /^[ \t]*/.exec(text.slice(ls))?.[0] ?? '';
+  const indent = /^[ \t]*/.exec(text.slice(ls, p.node.start))?.[0] ?? ''; // the line's indentation (never slice to the end of the file)
   return { ...base, entry: { start, end }, indent, inline: true, template: buildTemplate(text, p, p.node.end) };
 }
 

@@ -121,6 +121,9 @@ const DIALECT_LABEL: Record<Dialect, string> = {
   'go-smtp': 'Go net/smtp',
   gomail: 'gomail',
   'go-mail': 'go-mail',
+  mailkit: 'MailKit',
+  'system-net-mail': 'System.Net.Mail',
+  'dotnet-config': '.NET configuration',
 };
 
 /** Assembles a config with the common fields filled in. */

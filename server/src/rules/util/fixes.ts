@@ -71,7 +71,7 @@ export function describeEdits(edits: FieldEdit[]): string {
     switch (e.op) {
       case 'set':
         // code without a key: a class name (smtplib.SMTP → SMTP_SSL) or an argument added at a point
-        if ((e.field.site.style === 'py-code' || e.field.site.style === 'php-code' || e.field.site.style === 'java-code') && !e.field.site.key) {
+        if ((e.field.site.style === 'py-code' || e.field.site.style === 'php-code' || e.field.site.style === 'java-code' || e.field.site.style === 'cs-code') && !e.field.site.key) {
           return e.field.site.value.start === e.field.site.value.end ? `add ${e.text.replace(/^, /, '').trim()}` : `change ${e.field.text} to ${e.text}`;
         }
         if (e.field.site.style === 'go-code') return `set ${e.field.key} to ${e.text}`;
@@ -92,7 +92,7 @@ function assign(like: Field, key: string, text: string): string {
   // Go: the statement a sibling is written as (`mail.WithSSL()`, `d.SSL = true`)
   // (only templates with a {key}: an argument's template is its whole call, other arguments included)
   if (like.site.style === 'go-code' && like.site.template?.includes('{key}')) return like.site.template.replace('{key}', key).replace('{value}', text).replace(/[,;]\s*$/, '');
-  if (like.site.style === 'php-code' || like.site.style === 'py-code' || like.site.style === 'java-code') return `${key} = ${text}`;
+  if (like.site.style === 'php-code' || like.site.style === 'py-code' || like.site.style === 'java-code' || like.site.style === 'cs-code') return `${key} = ${text}`;
   if (like.site.style === 'ini') return `${key} = ${text}`;
   if (like.site.style === 'properties') return `${key}=${text}`;
   return like.site.style === 'env' || like.site.style === 'yaml-list' ? `${key}=${text}` : `${key}: ${text}`;

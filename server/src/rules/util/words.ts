@@ -1,6 +1,7 @@
 // Plain words for messages: the library behind a dialect, its failure symptoms, a setting as written.
 import type { Dialect, Field } from '../../model/types';
 import { sendsWithNodemailer } from '../../semantics/libraries';
+import { MAILKIT_HANG, MAILKIT_WRONG_VERSION } from '../../semantics/mailkit';
 
 /** The library that interprets a dialect, for messages ("nodemailer", "Django (smtplib)"). */
 export function libName(d: Dialect): string {
@@ -42,6 +43,12 @@ export function libName(d: Dialect): string {
       return 'gomail';
     case 'go-mail':
       return 'go-mail';
+    case 'mailkit':
+      return 'MailKit';
+    case 'system-net-mail':
+      return 'System.Net.Mail.SmtpClient';
+    case 'dotnet-config':
+      return 'the .NET mail client';
     default:
       return 'the mail client';
   }
@@ -75,6 +82,10 @@ export function hangSymptom(d: Dialect): string {
       return "the send blocks (gomail sets a deadline only for the TCP connect) until the server drops the connection: 'EOF'";
     case 'go-mail':
       return "it fails after go-mail's 15 s timeout ('i/o timeout')";
+    case 'mailkit':
+      return MAILKIT_HANG;
+    case 'system-net-mail':
+      return "it fails after its Timeout (100 s) with 'SmtpException: The operation has timed out.'";
     default:
       return 'the connection hangs until a timeout';
   }
@@ -93,6 +104,8 @@ export function wrongVersionSymptom(d: Dialect): string {
     case 'laravel':
     case 'symfony':
       return "it fails with 'Connection could not be established … wrong version number'";
+    case 'mailkit':
+      return MAILKIT_WRONG_VERSION;
     default:
       return "it fails with 'wrong version number'";
   }
@@ -136,6 +149,11 @@ export function show(f: Field): string {
       return `${f.key} = ${text}`;
     case 'properties':
       return `${f.key}=${text}`;
+    case 'json-prop':
+      return `"${f.key}": ${f.site.quote && f.text !== '***' ? `"${text}"` : text}`;
+    case 'cs-code':
+      // C# as written: `EnableSsl = false`, `SecureSocketOptions.StartTls`, a positional argument as is
+      return f.site.key ? `${f.key} = ${text}` : text;
     default:
       return `${f.key}: ${text}`;
   }
