@@ -1,11 +1,12 @@
 // The file-system side of the JS reader's one import hop (readers/types ModuleLookup), for the CLI and the
 // language server: `import cfg from './config/mail'` → the text of config/mail.{ts,js,…} or …/index.*.
 // Bounded: only relative specifiers, only files inside the given roots (the workspace; never node_modules),
-// only files up to MODULE_MAX_BYTES, only JS/TS extensions. Cached by path, size and mtime, so a module
+// only files up to MODULE_MAX_BYTES, only JS/TS extensions (and .NET appsettings*.json for the C# reader). Cached by path, size and mtime, so a module
 // imported by many files is read once and re-read after it changes; `overlay` gives the editor's unsaved text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ModuleLookup } from './readers/types';
+import { isDotnetConfigFileName } from './semantics/dotnet-config';
 
 export const MODULE_MAX_BYTES = 256 * 1024;
 const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -57,6 +58,12 @@ export function fsModuleLookup(opts: FsModuleOptions = {}): ModuleLookup {
       const base = path.resolve(path.dirname(fromFile), specifier);
       // './mail.js' in TypeScript ESM names mail.ts; './mail' names mail.{ts,js,…} or mail/index.*.
       const stem = base.replace(/\.(c|m)?js$/, '');
+      // .NET configuration files a C# file reads (Configuration["Smtp:Port"]): the exact appsettings*.json named
+      if (path.extname(base).toLowerCase() === '.json') {
+        if (!isDotnetConfigFileName(path.basename(base)) || !inside(base, fromFile)) return undefined;
+        const text = readText(base);
+        return text === undefined ? undefined : { file: base, text };
+      }
       const candidates = [
         ...(EXTS.includes(path.extname(base)) ? [base] : []),
         ...EXTS.map((e) => stem + e),

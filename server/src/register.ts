@@ -39,6 +39,8 @@ import './readers/go/index';
 import './fixes/render-go';
 import './fixes/dialects/go';
 import './readers/json/index';
+import './readers/csharp/index';
+import './fixes/render-csharp';
 import './fixes/render-json';
 import './fixes/dialects/mailkit';
 import './fixes/dialects/system-net-mail';

@@ -87,6 +87,17 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     lineComment: '//',
     skipDirs: ['vendor'],
   },
+  {
+    format: 'csharp',
+    name: 'C#',
+    languageIds: ['csharp'],
+    extensions: ['.cs'],
+    // SmtpClient: System.Net.Mail and MailKit; MailKit / SecureSocketOptions: MailKit's Connect. No grammar: a
+    // tokenizer (readers/csharp/tokens.ts), so nothing to load lazily.
+    prefilterWords: ['SmtpClient', 'MailKit', 'SecureSocketOptions'],
+    lineComment: '//',
+    skipDirs: ['bin', 'obj', 'packages'],
+  },
 ];
 
 const byExt = new Map<string, LanguageSpec>();

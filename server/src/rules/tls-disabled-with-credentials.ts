@@ -57,7 +57,8 @@ export const rule: Rule = {
       // elsewhere (Spring env overrides, app-specific keys) the missing setting may live in a file we cannot see.
       // JavaMail in Java code: the group is complete unless it loads properties from elsewhere (then the mode is
       // 'unknown' and this branch is not reached), so JavaMail's defaults (no ssl.enable, no starttls) are known.
-      if (!explicitOff && cfg.dialect !== 'django' && cfg.dialect !== 'javamail') return;
+      // System.Net.Mail: EnableSsl defaults to false [DOTNET-SMTPCONN], so the client built here is clear text.
+      if (!explicitOff && cfg.dialect !== 'django' && cfg.dialect !== 'javamail' && cfg.dialect !== 'system-net-mail') return;
       message = explicitOff
         ? `${show(culprit!)} keeps the session unencrypted, and credentials are configured${cred}: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`
         : `Credentials are configured${cred}, but nothing turns TLS on: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`;

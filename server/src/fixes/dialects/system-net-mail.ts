@@ -1,6 +1,7 @@
 // Intents → edits for System.Net.Mail.SmtpClient (rules-research-polyglot §7.1, §11 edit table). It has no implicit
 // TLS, so "use implicit TLS" and "port 465" cannot be expressed (the rules then offer port 587 or MailKit):
-//   tls-mode starttls / require-tls   EnableSsl = true (set, or added after the Port / Host entry)
+//   tls-mode starttls / require-tls   EnableSsl = true (set, or added after the last object-initializer member or
+//                                     as `client.EnableSsl = true;` after the constructor statement)
 //   port N (not 465)                  the port, and EnableSsl = true
 //   verify-cert                       remove the `ServicePointManager.ServerCertificateValidationCallback = … => true;`
 //                                     statement
@@ -8,11 +9,12 @@
 //                                     the operating system's choice)
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
-import { anchorOf, editable, Edits, insert, setBool } from './env-common';
+import { editable, Edits, insert, setBool } from './env-common';
 
 function enableSsl(cfg: SmtpConfig): FieldEdit | null | undefined {
   if (cfg.starttls) return setBool(cfg, cfg.starttls, true);
-  return insert(anchorOf(cfg, cfg.port, cfg.host), 'EnableSsl', 'true', 'boolean');
+  // the reader's anchor: the last object-initializer member, or the constructor statement (`client.EnableSsl = true;`)
+  return insert(cfg.extras.anchor, 'EnableSsl', 'true', 'boolean');
 }
 
 export function expressSystemNetMail(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {

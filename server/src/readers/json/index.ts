@@ -226,3 +226,22 @@ export function readJson(file: string, text: string, ctx: ReadContext): ReadResu
 
 export const jsonReader: Reader = { format: 'json', mayContainMail, read: readJson };
 registerReader(jsonReader);
+
+/** The value of the configuration key `keyPath` (matched case-insensitively, like .NET) in a configuration file's
+ *  text, with the span of its value token: how the C# reader resolves Configuration["Smtp:Port"]. Scalars only. */
+export function configValueIn(text: string, keyPath: readonly string[]): { value: string | number | boolean; span: { start: number; end: number } } | undefined {
+  if (unreadableInput(text)) return undefined;
+  let node: Node | undefined;
+  try {
+    node = parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch {
+    return undefined;
+  }
+  for (const k of keyPath) {
+    if (node?.type !== 'object') return undefined;
+    // the last one wins, like the JSON provider's dictionary
+    node = membersOf(node).filter((m) => m.key.toLowerCase() === k.toLowerCase()).pop()?.value;
+  }
+  if (!node || (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean')) return undefined;
+  return { value: node.value as string | number | boolean, span: { start: node.offset, end: node.offset + node.length } };
+}

@@ -153,7 +153,7 @@ export function show(f: Field): string {
       return `"${f.key}": ${f.site.quote && f.text !== '***' ? `"${text}"` : text}`;
     case 'cs-code':
       // C# as written: `EnableSsl = false`, `SecureSocketOptions.StartTls`, a positional argument as is
-      return f.site.key ? `${f.key} = ${text}` : text;
+      return f.site.key ? `${f.key} = ${text}` : f.key === 'useSsl' ? `useSsl: ${text}` : text;
     default:
       return `${f.key}: ${text}`;
   }
