@@ -432,7 +432,7 @@ export function readCSharp(file: string, text: string, ctx: ReadContext): ReadRe
   const result = emptyReadResult(file, 'csharp');
   const refused = unreadableInput(text);
   if (refused) {
-    result.problems.push({ message: refused });
+    result.problems.push(refused);
     return result;
   }
   const { tokens, comments } = tokenize(text);
