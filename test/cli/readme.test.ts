@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../../server/src/rules/index';
+import { languagesText } from '../../server/src/rules/languages';
 import { ensureBuilt, ROOT, runBin } from './helpers';
 
 before(() => ensureBuilt());
@@ -45,20 +46,21 @@ test('the README gives exactly two commands from a fresh clone', () => {
   assert.match(demo, /node dist\/cli\.js examples \|\| \[ \$\? -eq 1 \]/);
 });
 
-test('the README rules table lists the catalogue: every rule, its default severity and short text', () => {
+test('the README rules table lists the catalogue: every rule, its default severity, its languages and short text', () => {
   const text = fs.readFileSync(README, 'utf8');
-  const m = /\| rule \| default \| what it catches \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)*)/.exec(text);
+  const m = /\| rule \| default \| languages \| what it catches \|\n\| --- \| --- \| --- \| --- \|\n((?:\|.*\n)*)/.exec(text);
   assert.ok(m, 'README has the rules table');
+  // the languages column comes from server/src/rules/languages.ts (test/rules/languages.test.ts checks it)
   const rows = rules.map(
     (r) =>
-      `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity}${r.meta.enabledByDefault === false ? ' (off by default)' : ''} | ${r.meta.short.replace(/\|/g, '\\|')} |`,
+      `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity}${r.meta.enabledByDefault === false ? ' (off by default)' : ''} | ${languagesText(r.meta.id)} | ${r.meta.short.replace(/\|/g, '\\|')} |`,
   );
   const expected = rows.join('\n') + '\n';
   if (process.env.UPDATE_README && m[1] !== expected) {
     fs.writeFileSync(README, text.replace(m[1], () => expected));
     return;
   }
-  // Ids, order and severities must match; the short texts may be polished without touching the README.
-  const shape = (t: string) => t.split('\n').map((l) => l.split(' | ').slice(0, 2).join(' | '));
+  // Ids, order, severities and languages must match; the short texts may be polished without touching the README.
+  const shape = (t: string) => t.split('\n').map((l) => l.split(' | ').slice(0, 3).join(' | '));
   assert.deepEqual(shape(m[1]), shape(expected), 'README rules table is stale: run with UPDATE_README=1 to refresh it');
 });

@@ -1,6 +1,6 @@
 // Rule 4: an environment variable (always a string) used as a boolean option: "false" is truthy.
-import type { Field } from '../model/types';
-import type { Rule } from './types';
+import type { Field, SmtpConfig } from '../model/types';
+import type { Report, Rule } from './types';
 import { parseBool } from '../semantics/values';
 import { fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
 
@@ -12,21 +12,72 @@ function likelyTrue(key: string, port: number | undefined): boolean {
   return true;
 }
 
+/** What a boolean field of a Python config switches, for messages. */
+function pythonOption(cfg: SmtpConfig, f: Field): string {
+  if (f === cfg.verifyCert) return 'certificate verification';
+  if (f === cfg.implicitTls) return 'implicit TLS';
+  if (f === cfg.starttls) return 'STARTTLS';
+  if (f === cfg.requireTls) return 'required STARTTLS';
+  return 'the option';
+}
+
+/** The read rewritten as a boolean: decouple's cast=bool, django-environ's env.bool, else a comparison of the text. */
+export function pythonBoolRead(expr: string): string {
+  let inner = expr.trim();
+  const presence = /^(.*?)\s+is\s+not\s+None$/s.exec(inner);
+  if (presence) inner = presence[1].trim();
+  const wrapped = /^(?:bool|str)\((.*)\)$/s.exec(inner);
+  if (wrapped) inner = wrapped[1].trim();
+  const decouple = /^config\((.*)\)$/s.exec(inner);
+  if (decouple) return `config(${decouple[1].trim()}, cast=bool)`;
+  const environ = /^env(?:\.str)?\((.*)\)$/s.exec(inner);
+  if (environ) return `env.bool(${environ[1].trim()})`;
+  // str() makes an unset variable ('None') and a boolean default ('False') comparable too
+  return `str(${inner}).lower() in ('true', '1', 'yes', 'on')`;
+}
+
+/** Python: a boolean setting holding the variable's text (os.environ.get('EMAIL_USE_TLS'), config('X') without
+ *  cast, `… is not None`): every non-empty string is true, "False" included (rules-research-polyglot §0.4). */
+function checkPython(cfg: SmtpConfig, report: (r: Report) => void): void {
+  for (const [k, f] of Object.entries(cfg.extras ?? {})) {
+    if (!k.startsWith('rawEnvString:') || f.site.file !== cfg.file) continue;
+    const original = [cfg.implicitTls, cfg.starttls, cfg.requireTls, cfg.ignoreTls, cfg.verifyCert].find((x) => x && x.site.value.start <= f.site.value.start && x.site.value.end <= f.site.value.end && x.key === f.key);
+    const option = original ? pythonOption(cfg, original) : 'the option';
+    const v = f.envVar ?? 'the variable';
+    const presence = /\sis\s+not\s+None\s*$/.test(f.text);
+    const known = f.resolvedFrom && f.resolvedFrom.file !== cfg.file && typeof f.value === 'string' ? f.value : undefined;
+    const now = known !== undefined ? ` The env file sets ${v}=${known}, so ${option} is ${presence || known !== '' ? 'on' : 'off'}.` : '';
+    const verify = f === cfg.extras[`rawEnvString:${cfg.verifyCert?.key}`];
+    const message = presence
+      ? `${f.key} = ${f.text} is true whenever ${v} is set, whatever its value: ${v}=False turns ${option} on.${now}`
+      : `${f.key} = ${f.text} is the variable's text, not a boolean: Python treats every non-empty string as true, so ${v}=False (or 0) ${verify ? 'does not turn certificate verification off' : `turns ${option} on`}.${now}`;
+    report({
+      message,
+      span: spanOf(f),
+      fixes: fixes(plainFix('read it as a boolean', true, [setEdit(f, pythonBoolRead(f.text), 'code')])),
+      configId: cfg.id,
+    });
+  }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'env-string-as-boolean',
     defaultSeverity: 'warning',
-    short: 'process.env value passed as a boolean TLS option: the string "false" is truthy',
+    short: 'Environment variable text used as a boolean TLS option (process.env, os.environ): the string "false" is truthy',
     long:
       'Environment variables are strings. nodemailer tests secure, requireTLS, ignoreTLS and opportunisticTLS with !!, ' +
       'so secure: process.env.SMTP_SECURE turns implicit TLS on for SMTP_SECURE=false too (any non-empty string is ' +
       'true). Node checks tls.rejectUnauthorized with !== false, so the string "false" does not turn verification off ' +
       'either. Compare the variable with a string instead. A quoted literal in code (secure: \'false\') is the same ' +
-      'trap, and so is a word that is not a boolean in an env file (SMTP_SECURE=enabled).',
-    sources: ['nodemailer lib/smtp-connection (this.secureConnection = !!this.options.secure)', 'Node.js tls.connect (rejectUnauthorized !== false)', 'maxking/docker-mailman#701'],
-    fixSafety: 'Safe: the fix writes the comparison the code means (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes. A quoted literal becomes a real boolean (for secure, the one the port needs), safe unless it would weaken TLS (requireTLS: \'false\' → false is unsafe). Alternatives (derive secure from the port; true/false for a non-boolean word in an env file) are unsafe.',
+      'trap, and so is a word that is not a boolean in an env file (SMTP_SECURE=enabled). Python is the same: ' +
+      'EMAIL_USE_TLS = os.environ.get(\'EMAIL_USE_TLS\') (or config(\'X\') without cast, or os.environ.get(\'X\') is not None) ' +
+      'is true for EMAIL_USE_TLS=False, because Django, Flask-Mail and smtplib test the setting with if.',
+    sources: ['nodemailer lib/smtp-connection (this.secureConnection = !!this.options.secure)', 'Python truth value testing (a non-empty str is true); Django EmailBackend (if self.use_tls), rules-research-polyglot §0.4', 'python-decouple config(cast=bool), django-environ Env.bool', 'Node.js tls.connect (rejectUnauthorized !== false)', 'maxking/docker-mailman#701'],
+    fixSafety: 'Safe: the fix writes the comparison the code means (Python: config(..., cast=bool), env.bool(...), or str(os.environ.get(...)).lower() in (\'true\', \'1\', \'yes\', \'on\')) (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes. A quoted literal becomes a real boolean (for secure, the one the port needs), safe unless it would weaken TLS (requireTLS: \'false\' → false is unsafe). Alternatives (derive secure from the port; true/false for a non-boolean word in an env file) are unsafe.',
   },
   checkConfig(cfg, ctx) {
+    if (cfg.format === 'python') checkPython(cfg, (r) => ctx.report(r));
     if (cfg.format !== 'js') {
       // Env-style files: a boolean key holding a word that is not a boolean (the readers record it as nonBoolean:KEY).
       for (const [k, f] of Object.entries(cfg.extras ?? {})) {

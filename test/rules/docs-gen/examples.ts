@@ -32,6 +32,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_SSL=True'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 587\n    properties:\n      mail.smtp.ssl.enable: true'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: true });"],
+      ['php', 'config/mail.php (Laravel; laravel/framework#40887)', "'smtp' => [\n    'transport' => 'smtp',\n    'scheme' => 'smtps',   // fix: 'smtp'\n    'host' => 'smtp.example.com',\n    'port' => env('MAIL_PORT', 587),\n],"],
       ['php', 'functions.php (WordPress phpmailer_init)', "add_action( 'phpmailer_init', function ( $phpmailer ) {\n    $phpmailer->Port = 587;\n    $phpmailer->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;   // fix: ENCRYPTION_STARTTLS\n} );"],
       ['python', 'mailer.py (smtplib)', "s = smtplib.SMTP_SSL('smtp.example.com', 587)   # fix: smtplib.SMTP + s.starttls(context=ssl.create_default_context())"],
       ['python', 'app.py (Flask-Mail) / settings.py (Django)', "app.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_SSL'] = True\nEMAIL_PORT = 587\nEMAIL_USE_SSL = True"],
@@ -58,9 +59,16 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'Severity: error where the library throws (Django, Mastodon/Discourse on the Ruby mail gem ≥ 2.9), warning for requireTLS + ignoreTLS when the project nodemailer is older than 10.0.12 or unknown (info from 10.0.12, where requireTLS wins), info for flags that are merely redundant. When the port also contradicts the implicit flag, `starttls-port-with-implicit-tls` reports it instead.',
   },
   'env-string-as-boolean': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"]],
-    good: [['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY !== 'false' },\n});"]],
-    notes: 'When a `.env` file next to the code sets the variable, the message says what nodemailer will do with that value. Comparisons (`=== "true"`, `Number(...) === 465`) are not reported.',
+    bad: [
+      ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"],
+      ['python', 'settings.py (Django; maxking/docker-mailman#701)', "import os\nEMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = 587\nEMAIL_USE_TLS = os.environ.get('EMAIL_USE_TLS')   # \"False\" is truthy\nEMAIL_TIMEOUT = 10"],
+      ['python', 'app.py (Flask)', "import os\nfrom flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_TLS'] = os.environ.get('MAIL_USE_TLS') is not None   # set to False: still True"],
+    ],
+    good: [
+      ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY !== 'false' },\n});"],
+      ['python', 'settings.py', "EMAIL_USE_TLS = os.environ.get('EMAIL_USE_TLS', 'True') == 'True'\nEMAIL_USE_TLS = config('EMAIL_USE_TLS', default=True, cast=bool)   # python-decouple\nEMAIL_USE_TLS = env.bool('EMAIL_USE_TLS', default=True)           # django-environ"],
+    ],
+    notes: 'When a `.env` file next to the code sets the variable, the message says what the library will do with that value. Comparisons (`=== "true"`, `Number(...) === 465`, `== \'True\'`, `.lower() in (...)`) and casts (`cast=bool`, `env.bool`) are not reported. Python fixes use the file\'s own library: `cast=bool` for python-decouple, `env.bool` for django-environ, else `str(os.environ.get(...)).lower() in (\'true\', \'1\', \'yes\', \'on\')`.',
   },
   'cross-file-port-mode-mismatch': {
     bad: [
@@ -68,9 +76,11 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['js', 'src/mailer.js (reported here, pointing at .env)', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});"],
       ['java', "Mailer.java (JavaMail; .env sets SMTP_PORT=465)", "props.put(\"mail.smtp.port\", System.getenv(\"SMTP_PORT\"));\nprops.put(\"mail.smtp.starttls.enable\", \"true\");"],
       ['go', "mailer.go (gomail; .env sets SMTP_PORT=587)", "port, _ := strconv.Atoi(os.Getenv(\"SMTP_PORT\"))\nd := gomail.NewDialer(\"smtp.example.com\", port, user, pass)\nd.SSL = true"],
+      ['php', 'src/Mailer.php (PHPMailer; getenv, $_ENV and Laravel env() reads alike)', "$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->Port = getenv('SMTP_PORT') ?: 587;\n$mail->SMTPSecure = 'tls';   // STARTTLS, but the .env says 465"],
+      ['python', 'settings.py (Django; os.environ, os.getenv, decouple and django-environ reads alike)', "import os\nEMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = int(os.environ.get('SMTP_PORT', 587))\nEMAIL_USE_TLS = True   # STARTTLS, but the .env says 465\nEMAIL_TIMEOUT = 10"],
     ],
     good: [['js', 'src/mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: Number(process.env.SMTP_PORT) === 465,\n});"]],
-    notes: 'A `.env*` file feeds `process.env.X` in JS/TS files of the same folder or below (`.env` wins over `.env.*` variants). The finding is in the JS file; its related location is the `.env` line.',
+    notes: 'A `.env*` file feeds `process.env.X` in JS/TS files, and `env()`/`getenv()`/`$_ENV` in PHP and `os.environ`/`os.getenv`/decouple/django-environ reads in Python, of the same folder or below (`.env` wins over `.env.*` variants). The finding is in the code file; its related location is the `.env` line. Without the `.env` value the same code is not reported. In PHP and Python the only fix sets the mode that matches this `.env` (unsafe: other environments may set another port). Laravel and Symfony pick the mode from the port themselves: no contradiction there.',
   },
   'tls-verification-disabled': {
     bad: [
@@ -80,6 +90,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['dotenv', '.env (Symfony)', 'MAILER_DSN=smtp://user:pass@smtp.example.com:587?verify_peer=0'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, tls: { rejectUnauthorized: false } });"],
       ['php', 'Mailer.php (PHPMailer)', "$mail->SMTPOptions = ['ssl' => ['verify_peer' => false, 'verify_peer_name' => false, 'allow_self_signed' => true]];"],
+      ['php', 'config/mail.php (Laravel ≥ 9 hands the mailer array to Symfony as DSN options)', "'smtp' => [\n    'transport' => 'smtp',\n    'host' => 'smtp.example.com',\n    'port' => 587,\n    'verify_peer' => false,\n],"],
       ['python', 'mailer.py (smtplib: verification off by omission)', "s = smtplib.SMTP('smtp.example.com', 587)\ns.starttls()   # no context=: the certificate is not verified because no context was passed"],
       ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=True, validate_certs=False)\nConnectionConfig(..., VALIDATE_CERTS=False)"],
       ['ini', 'grafana.ini', '[smtp]\nenabled = true\nhost = smtp.example.com:587\nskip_verify = true'],
@@ -174,13 +185,24 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'Values equal to the preset\'s are not reported; keys the preset does not set (e.g. `secure` for Hotmail) are not overridden and not reported.',
   },
   'laravel-invalid-mail-scheme': {
-    bad: [['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=tls\nMAIL_PORT=587']],
-    good: [['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=smtp\nMAIL_PORT=587'], ['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_PORT=465   # MAIL_SCHEME unset: 465 → smtps']],
+    bad: [
+      ['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=tls\nMAIL_PORT=587'],
+      ['php', 'config/mail.php (Laravel 11+; fix: \'scheme\' => \'smtp\')', "return [\n    'mailers' => [\n        'smtp' => [\n            'transport' => 'smtp',\n            'scheme' => 'tls',\n            'host' => env('MAIL_HOST', 'smtp.example.com'),\n            'port' => env('MAIL_PORT', 587),\n        ],\n    ],\n];"],
+    ],
+    good: [
+      ['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=smtp\nMAIL_PORT=587'],
+      ['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_PORT=465   # MAIL_SCHEME unset: 465 → smtps'],
+      ['php', 'config/mail.php (the Laravel 11/12 skeleton)', "'smtp' => [\n    'transport' => 'smtp',\n    'scheme' => env('MAIL_SCHEME'),\n    'url' => env('MAIL_URL'),\n    'host' => env('MAIL_HOST', '127.0.0.1'),\n    'port' => env('MAIL_PORT', 2525),\n],"],
+    ],
   },
   'laravel-mail-encryption-ignored': {
-    bad: [['dotenv', '.env', 'MAIL_PORT=587\nMAIL_ENCRYPTION=ssl'], ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_ENCRYPTION=tls']],
-    good: [['dotenv', '.env', 'MAIL_PORT=587'], ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_SCHEME=smtps']],
-    notes: 'A MAIL_ENCRYPTION that matches the port (tls on 587, ssl on 465) is harmless and not reported.',
+    bad: [
+      ['dotenv', '.env', 'MAIL_PORT=587\nMAIL_ENCRYPTION=ssl'],
+      ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_ENCRYPTION=tls'],
+      ['php', 'config/mail.php (Laravel 9/10 skeleton with the port changed to 465; fix: remove the line)', "return [\n    'mailers' => [\n        'smtp' => [\n            'transport' => 'smtp',\n            'host' => env('MAIL_HOST', 'smtp.example.com'),\n            'port' => env('MAIL_PORT', 465),\n            'encryption' => env('MAIL_ENCRYPTION', 'tls'),\n        ],\n    ],\n];"],
+    ],
+    good: [['dotenv', '.env', 'MAIL_PORT=587'], ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_SCHEME=smtps'], ['php', 'config/mail.php (Laravel 9/10 skeleton)', "'port' => env('MAIL_PORT', 587),\n'encryption' => env('MAIL_ENCRYPTION', 'tls'),"]],
+    notes: 'A MAIL_ENCRYPTION that matches the port (tls on 587, ssl on 465) is harmless and not reported. In `config/mail.php` the `\'encryption\'` entry is judged the same way; when both the port and the encryption come from `.env`, the finding is in the `.env` file only.',
   },
   'symfony-dsn-port-implicit': {
     bad: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.office365.com   # no port: implicit TLS on 465']],
@@ -192,6 +214,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_USER: me\n      SMTP_PASS: Zx81wqPlm2Tr'],
       ['java', "Mailer.java (JavaMail / Spring)", "return new PasswordAuthentication(\"me@example.com\", \"Zx81wqPlm2Tr\");\nsender.setPassword(\"Zx81wqPlm2Tr\");   // fix: System.getenv(\"SMTP_PASS\")"],
       ['go', "mailer.go (gomail / net/smtp)", "gomail.NewDialer(\"smtp.example.com\", 587, \"me\", \"Zx81wqPlm2Tr\")\nsmtp.PlainAuth(\"\", \"me\", \"Zx81wqPlm2Tr\", \"smtp.example.com\")   // fix: os.Getenv(\"SMTP_PASS\")"],
+      ['php', 'src/Mailer.php (PHPMailer)', "$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'me@example.com';\n$mail->Password = 'Zx81wqPlm2Tr';"],
     ],
     good: [
       ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });"],
@@ -228,8 +251,16 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'Only values of the mail sections the linter reads are checked (Gitea `[mailer]`, Grafana `[smtp]`). A `#` or `;` after a space is taken as an intended comment and not reported. The env forms (`GITEA__mailer__PASSWD`, `GF_SMTP_PASSWORD`) are not INI and keep every character.',
   },
   'missing-smtp-timeouts': {
-    bad: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587'], ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"587\");\n// fix adds mail.smtp.connectiontimeout / timeout / writetimeout = 10000"], ['go', "mailer.go (net/smtp: no deadline at all)", "smtp.SendMail(\"smtp.example.com:587\", auth, from, to, msg)\n// use net.DialTimeout + conn.SetDeadline + smtp.NewClient"]],
-    good: [['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_TIMEOUT=30'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n      mail.smtp.writetimeout: 10000']],
+    bad: [
+      ['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'],
+      ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587'],
+      ['python', 'notify.py (smtplib; fix: timeout=30)', "import smtplib, ssl\nwith smtplib.SMTP('smtp.example.com', 587) as s:\n    s.starttls(context=ssl.create_default_context())"],
+      ['python', 'settings.py (Django; fix: EMAIL_TIMEOUT = 30)', "EMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = 587\nEMAIL_USE_TLS = True"],
+      ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"587\");\n// fix adds mail.smtp.connectiontimeout / timeout / writetimeout = 10000"],
+      ['python', 'app.py (Flask-Mail: no setting exists, message only; Flask-Mailman: MAIL_TIMEOUT)', "from flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587"],
+      ['go', "mailer.go (net/smtp: no deadline at all)", "smtp.SendMail(\"smtp.example.com:587\", auth, from, to, msg)\n// use net.DialTimeout + conn.SetDeadline + smtp.NewClient"],
+    ],
+    good: [['python', 'notify.py (smtplib)', "smtplib.SMTP('smtp.example.com', 587, timeout=30)"], ['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_TIMEOUT=30'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n      mail.smtp.writetimeout: 10000']],
     notes: 'Spring environment overrides in compose or Kubernetes files (SPRING_MAIL_*) are not reported: the application.yml in the image may set the timeouts.',
   },
   'smtp-debug-logging': {

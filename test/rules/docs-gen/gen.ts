@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { rules } from '../../../server/src/rules/index';
 import { helpUri } from '../../../server/src/rules/types';
 import { examples } from './examples';
+import { languagesText } from '../../../server/src/rules/languages';
 
 const DOCS = join(__dirname, '..', '..', '..', 'docs', 'rules');
 const lang = (l: string) => (l === 'dotenv' ? 'dotenv' : l);
@@ -22,6 +23,7 @@ ${m.short}.
 | | |
 |---|---|
 | Default severity | ${m.defaultSeverity}${m.enabledByDefault === false ? ' (off by default: opt-in)' : ''} |
+| Languages | ${languagesText(m.id)} |
 | Fixable | ${m.fixSafety.startsWith('Unsafe') ? 'yes (unsafe: review before applying)' : 'yes'} |
 ${m.cwe ? `| CWE | [${m.cwe}](https://cwe.mitre.org/data/definitions/${m.cwe.replace('CWE-', '')}.html) |\n` : ''}
 ## What it does
@@ -53,7 +55,7 @@ Suppress one line with \`# mail-config-lint-disable-next-line ${m.id}\` (\`//\` 
 ${m.sources.map((s) => `- ${s}`).join('\n')}
 `;
   writeFileSync(join(DOCS, `${m.id}.md`), md);
-  index.push(`| [\`${m.id}\`](${m.id}.md) | ${m.defaultSeverity}${m.enabledByDefault === false ? ' (opt-in)' : ''} | ${m.short} |`);
+  index.push(`| [\`${m.id}\`](${m.id}.md) | ${m.defaultSeverity}${m.enabledByDefault === false ? ' (opt-in)' : ''} | ${languagesText(m.id)} | ${m.short} |`);
 }
 writeFileSync(join(DOCS, 'README.md'), `# Rules
 
@@ -66,8 +68,8 @@ deprecated), **587** is STARTTLS submission (RFC 6409), **25** is the server-to-
 opportunistic STARTTLS, often blocked by ISPs and clouds), **2525** is an unofficial provider alternative that
 behaves like 587.
 
-| Rule | Default | What it catches |
-|---|---|---|
+| Rule | Default | Languages | What it catches |
+|---|---|---|---|
 ${index.join('\n')}
 
 Help links (\`helpUri\` in SARIF, \`codeDescription\` in the editor) point to \`${helpUri('<id>')}\`.

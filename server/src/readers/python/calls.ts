@@ -62,7 +62,11 @@ function argField(f: PyFile, key: string, v: PyVal, node: { from: number; to: nu
 /** The argument at keyword `kw` or position `pos`, as a Field. */
 function arg(f: PyFile, a: Args, kw: string, pos: number | undefined, secret = false): Field | undefined {
   const k = a.keyword.get(kw);
-  if (k) return argField(f, kw, evaluate(f.scope, k.value), { from: k.name.from, to: k.value.to }, { start: k.name.from, end: k.name.to }, secret);
+  if (k) {
+    const v = evaluate(f.scope, k.value);
+    f.noteStringRead(v, k.value);
+    return argField(f, kw, v, { from: k.name.from, to: k.value.to }, { start: k.name.from, end: k.name.to }, secret);
+  }
   const p = pos === undefined ? undefined : a.positional[pos];
   if (p) return argField(f, kw, evaluate(f.scope, p), p, undefined, secret);
   return undefined;
@@ -156,6 +160,8 @@ function smtplibConfig(f: PyFile, c: Found, byCallee: Map<string, Found[]>, cls:
   if (host) fields.host = host as Field<string>;
   if (port) fields.port = port as Field<number>;
   if (timeout) fields.extras!.timeout = timeout;
+  // where a fix adds `, timeout=30` (missing-smtp-timeouts)
+  else fields.extras!.timeoutAt = { key: 'timeout', text: `${c.callee}() without timeout=`, kind: 'expression', site: addArgSite(f, a) };
   if (recv) fields.extras!.receiver = { key: 'receiver', text: recv, value: recv, kind: 'expression', site: classField.site };
   // `s = smtplib.SMTP_SSL(...)` on its own line: a fix may add `s.starttls(...)` after it
   const stmt = c.call.parent;

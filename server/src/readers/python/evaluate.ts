@@ -7,7 +7,10 @@ import type { Span } from '../../model/types';
 import { kids, srcOf, type CodeScope, type CodeVal } from '../code/common';
 import { parseBool } from '../../semantics/values';
 
-export type PyVal = CodeVal;
+/** `stringRead`: the value is an environment variable's text used as is (raw: os.environ.get('X'), config('X')
+ *  without cast, bool(os.environ.get('X')); presence: os.environ.get('X') is not None). As a boolean setting both are
+ *  true for X=False (a non-empty string is truthy): rule env-string-as-boolean. Casts and comparisons clear it. */
+export type PyVal = CodeVal & { stringRead?: 'raw' | 'presence' };
 export type PyScope = CodeScope;
 
 const MAX_DEPTH = 8;
@@ -119,7 +122,7 @@ export function evaluate(scope: PyScope, n: SyntaxNode | null | undefined, depth
       const cs = kids(n);
       if (cs[1]?.name === '[' && /^(os\.)?environ$/.test(src(scope, cs[0]))) {
         const key = cs[2] ? stringLiteral(scope, cs[2]) : undefined;
-        if (key) return envRead(scope, n, key.value, undefined, undefined, depth);
+        if (key) return { ...envRead(scope, n, key.value, undefined, undefined, depth), stringRead: 'raw' };
       }
       return unknown(scope, n);
     }
@@ -151,7 +154,7 @@ function call(scope: PyScope, n: SyntaxNode, depth: number): PyVal {
     if (v.value === undefined || v.value === null) return v.kind === 'unknown' ? unknown(scope, n) : { ...v, value: undefined };
     if (name === 'int' || name === 'float') {
       const num = Number(String(v.value).trim());
-      return Number.isFinite(num) ? { ...v, value: num } : { ...v, value: undefined, kind: v.kind === 'literal' ? 'unknown' : v.kind };
+      return Number.isFinite(num) ? { ...v, value: num, stringRead: undefined } : { ...v, value: undefined, kind: v.kind === 'literal' ? 'unknown' : v.kind, stringRead: undefined };
     }
     if (name === 'str') return { ...v, value: String(v.value) };
     // bool('false') is True in Python: any non-empty string
@@ -160,7 +163,7 @@ function call(scope: PyScope, n: SyntaxNode, depth: number): PyVal {
   const keyNode = args.positional[0];
   const key = keyNode ? stringLiteral(scope, keyNode) : undefined;
   if (!key) return unknown(scope, n);
-  if (ENV_GET.has(name)) return envRead(scope, n, key.value, args.positional[1] ?? args.keyword.get('default')?.value, undefined, depth);
+  if (ENV_GET.has(name)) return { ...envRead(scope, n, key.value, args.positional[1] ?? args.keyword.get('default')?.value, undefined, depth), stringRead: 'raw' };
   const h = HELPER.exec(name);
   if (h) {
     let cast: 'int' | 'bool' | undefined = h[2] === 'int' ? 'int' : h[2] === 'bool' ? 'bool' : undefined;
@@ -169,7 +172,9 @@ function call(scope: PyScope, n: SyntaxNode, depth: number): PyVal {
       const c = src(scope, castArg);
       cast = c === 'int' ? 'int' : c === 'bool' ? 'bool' : cast;
     }
-    return envRead(scope, n, key.value, args.keyword.get('default')?.value ?? (h[1] === 'env' ? args.positional[1] : undefined), cast, depth);
+    const v = envRead(scope, n, key.value, args.keyword.get('default')?.value ?? (h[1] === 'env' ? args.positional[1] : undefined), cast, depth);
+    // config('X') / env('X') / env.str('X') without cast= give the text (decouple's cast defaults to none)
+    return castArg || (h[2] && h[2] !== 'str') ? v : { ...v, stringRead: 'raw' };
   }
   return unknown(scope, n);
 }
@@ -204,7 +209,7 @@ function binary(scope: PyScope, n: SyntaxNode, depth: number): PyVal {
     // os.environ.get('X') or 25: the default applies when the variable is unset or empty
     if (left.kind === 'env' && left.value === undefined && !left.resolvedFrom) {
       const d = evaluate(scope, cs[2], depth + 1);
-      if (d.kind === 'literal') return { ...d, envVar: left.envVar };
+      if (d.kind === 'literal') return { ...d, envVar: left.envVar, stringRead: left.stringRead };
       return unknown(scope, n);
     }
     if (left.value !== undefined && left.value !== '' && left.value !== null && left.value !== false && left.value !== 0) return { ...left, span: spanOfNode(n), kind: left.kind === 'literal' ? 'unknown' : left.kind };
@@ -221,8 +226,9 @@ function binary(scope: PyScope, n: SyntaxNode, depth: number): PyVal {
     const not = cs[2] && src(scope, cs[2]) === 'not';
     const rhs = cs[not ? 3 : 2];
     if (rhs?.name === 'None' && left.kind === 'env') {
-      if (left.resolvedFrom && left.value !== undefined) return known(scope, n, not ? left.value !== null : left.value === null, left);
-      return { kind: 'env', text: src(scope, n), span: spanOfNode(n), quote: '', envVar: left.envVar };
+      const presence = not && left.stringRead ? ('presence' as const) : undefined;
+      if (left.resolvedFrom && left.value !== undefined) return { ...known(scope, n, not ? left.value !== null : left.value === null, left), stringRead: presence };
+      return { kind: 'env', text: src(scope, n), span: spanOfNode(n), quote: '', envVar: left.envVar, stringRead: presence };
     }
   }
   return unknown(scope, n);

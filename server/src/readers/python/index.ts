@@ -11,7 +11,7 @@
 // evaluate.ts: literals, intra-file constants, environment reads with their defaults (resolved against the
 // workspace's .env / compose / k8s values), nothing across modules.
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { ReadResult } from '../../model/types';
+import type { Field, ReadResult, SmtpConfig, Span } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
 import { loadGrammar } from '../../languages/grammars';
 import { registerReader } from '../index';
@@ -19,7 +19,7 @@ import { interpretKvGroup } from '../dialects/index';
 import { CodeFile, readCode } from '../code/common';
 import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { codeSite } from '../code/sites';
-import { argsOf, evaluate, kids, pyText, stringLiteral } from './evaluate';
+import { argsOf, evaluate, kids, pyText, stringLiteral, type PyVal } from './evaluate';
 import { readPythonCalls } from './calls';
 
 /** Setting names read from assignments: Django EMAIL_*, Flask/FastAPI MAIL_*, FastAPI's unprefixed switches. */
@@ -36,6 +36,25 @@ export class PyFile extends CodeFile {
   readonly groups = new Map<string, KvGroup>();
   /** Libraries imported by the file (flask_mail, flask_mailman, fastapi_mail, smtplib, aiosmtplib). */
   readonly imports = new Set<string>();
+  /** Values that are an env variable's text used as is (PyVal.stringRead), by the start of the value's span:
+   *  the whole expression, for the fix that replaces it with a comparison. */
+  readonly stringReads = new Map<number, { expr: Span; text: string }>();
+
+  noteStringRead(v: PyVal, valueNode: { from: number; to: number }): void {
+    if (v.stringRead) this.stringReads.set(v.span.start, { expr: { start: valueNode.from, end: valueNode.to }, text: this.text.slice(valueNode.from, valueNode.to) });
+  }
+
+  /** Records boolean settings written as an env variable's raw text in extras `rawEnvString:<key>` (the field, its
+   *  site widened to the whole expression): rule env-string-as-boolean, as the JS reader does for process.env. */
+  markStringReads(cfg: SmtpConfig): void {
+    if (this.stringReads.size === 0) return;
+    for (const f of [cfg.implicitTls, cfg.starttls, cfg.requireTls, cfg.ignoreTls, cfg.verifyCert] as (Field | undefined)[]) {
+      if (!f || f.site.file !== this.file) continue;
+      const r = this.stringReads.get(f.site.value.start);
+      if (!r) continue;
+      cfg.extras[`rawEnvString:${f.key}`] = { ...f, text: r.text, site: { ...f.site, value: r.expr, quote: '' } };
+    }
+  }
 
   /** Module-level NAME = expr assignments (the constants other statements may refer to). */
   collectConstants(): void {
@@ -69,6 +88,7 @@ export class PyFile extends CodeFile {
   /** A KvEntry for `key` whose value is the expression `valueNode`, written in the entry `node`. */
   entry(key: string, keySpan: { start: number; end: number } | undefined, valueNode: SyntaxNode, node: SyntaxNode, listItem: boolean): KvEntry {
     const v = evaluate(this.scope, valueNode);
+    this.noteStringRead(v, valueNode);
     // A literal found through a constant is edited where the constant is defined (outside this entry).
     const site = codeSite(this.text, { file: this.file, style: 'py-code', node: { start: node.from, end: node.to }, key: keySpan, value: v.span, valueExpr: { start: valueNode.from, end: valueNode.to }, quote: v.quote, listItem });
     const e: KvEntry = { key, value: pyText(v.value), kind: v.kind === 'unknown' ? 'expression' : v.kind, site, raw: v.kind === 'literal' ? pyText(v.value) : v.text };
@@ -175,6 +195,7 @@ export function readPython(file: string, text: string, ctx: ReadContext): ReadRe
       result.configs.push(...interpretKvGroup(g, ctx.versionOf).configs);
     }
     result.configs.push(...readPythonCalls(f));
+    for (const cfg of result.configs) f.markStringReads(cfg);
   });
 }
 
