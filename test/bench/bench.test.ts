@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { summariseProfile, moduleMap, stepOf, formatProfile } from '../../scripts/bench-profile.mjs';
+import { loadLanguages } from '../../scripts/polyglot-corpus/lib.mjs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const KIT_SRC = process.env.MCL_BENCH_KIT || path.resolve(ROOT, '..', 'shared', 'bench');
@@ -23,8 +24,13 @@ const BUDGET_IDS = [
   'lsp-big-rss-huge.env', 'lsp-big-rss-kubectl-get-all.yaml', 'lsp-big-rss-bundle.min.js',
   'vsix', 'precision', 'recall', 'mono-linear', 'mono-concurrency', 'mono-rss', 'mono-ignored',
 ];
+/** The polyglot rows (scripts/bench-polyglot.mjs): corpus, then per language module P/R, one file, LSP. */
+async function polyglotIds(): Promise<string[]> {
+  const langs = (await loadLanguages()).map((m) => m.id);
+  return ['poly-cli-floor', 'poly-cli-rss', ...langs.flatMap((l) => [`poly-precision-${l}`, `poly-recall-${l}`]), ...langs.map((l) => `poly-one-file-${l}`), ...langs.map((l) => `poly-lsp-edit-${l}`)];
+}
 
-test('bench script runs once on a tiny corpus and writes a complete report', { timeout: 240_000, skip: !haveKit ? 'benchmark kit (../shared/bench) not available' : !haveTime ? '/usr/bin/time missing (apt-get install time)' : false }, () => {
+test('bench script runs once on a tiny corpus and writes a complete report', { timeout: 240_000, skip: !haveKit ? 'benchmark kit (../shared/bench) not available' : !haveTime ? '/usr/bin/time missing (apt-get install time)' : false }, async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mcl-bench-smoke-'));
   try {
     const json = path.join(out, 'report.json');
@@ -32,7 +38,7 @@ test('bench script runs once on a tiny corpus and writes a complete report', { t
       path.join(ROOT, 'scripts', 'bench.mjs'),
       '--files', '60', '--no-eslint', '--runs', '1', '--warmup', '0', '--quick', '--no-big', '--no-vsix',
       '--no-install', '--no-build', '--no-profile', '--single-runs', '1', '--lsp-edits', '2', '--lsp-runs', '1',
-      '--mono-files', '1000', '--mono-runs', '1', '--out', out, '--json', json,
+      '--mono-files', '1000', '--mono-runs', '1', '--poly-files', '40', '--out', out, '--json', json,
     ], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.status, 0, `bench exited ${r.status}\n${r.stdout}\n${r.stderr.slice(-3000)}`);
 
@@ -49,7 +55,7 @@ test('bench script runs once on a tiny corpus and writes a complete report', { t
     assert.match(r.stdout, /\d+ pass, \d+ fail, \d+ n\/a/);
 
     const rep = JSON.parse(fs.readFileSync(json, 'utf8'));
-    assert.deepEqual(rep.budgets.map((b: { id: string }) => b.id), BUDGET_IDS);
+    assert.deepEqual(rep.budgets.map((b: { id: string }) => b.id), [...BUDGET_IDS, ...(await polyglotIds())]);
     for (const b of rep.budgets) {
       assert.ok(b.op === '<=' || b.op === '>=');
       assert.equal(typeof b.limit, 'number');
@@ -79,12 +85,20 @@ test('bench script runs once on a tiny corpus and writes a complete report', { t
       // 10 mail files in 1,000 (pkg 0 .env on 465 without TLS, pkg 4 compose on 587 with TLS); the bad .env files in
       // the ignored folders would add more
       assert.equal(rep.mono.sarif.off.results, 2);
+      // the polyglot rows: the corpus timed beside its summed floor, scored per language, each sample timed alone
+      assert.ok(rep.poly.corpus.cliOverFloor > 0 && rep.poly.corpus.floorWallS > 0, JSON.stringify(rep.poly.corpus));
+      assert.deepEqual(rep.poly.corpus.floorExitCodes, [0]);
+      for (const l of Object.keys(rep.poly.languages)) {
+        assert.ok(Number.isInteger(rep.poly.score.perLanguage[l].truePositives), l);
+        assert.ok(rep.poly.single.files[l].cliOverNode > 0 && rep.poly.single.files[l].floorOverNode > 0, l);
+      }
     } else {
       assert.equal(rep.corpus.cliOverFloor, null);
       assert.ok(rep.notes.some((n: string) => n.includes('dist/cli.js not found')));
     }
     if (fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) {
       for (const k of ['env', 'compose', 'ts']) assert.ok(rep.lsp.small[k] && rep.lsp.small[k].startToFirstDiagnosticsMs > 0, `server ${k}: ${JSON.stringify(rep.lsp.small[k])}`);
+      for (const l of Object.keys(rep.poly.languages)) assert.ok(rep.poly.lsp.small[l]?.edit?.n >= 1 && rep.poly.lsp.floor[l]?.edit?.n >= 1, `polyglot LSP ${l}: ${JSON.stringify(rep.poly.lsp.small[l])}`);
     } else {
       assert.ok(rep.notes.some((n: string) => n.includes('dist/server.js not found')));
     }

@@ -88,7 +88,8 @@ function phpmailer(R) {
     const passLine = w.add(`${ind}${v}->Password = ${literal ? `'${secret(R)}'` : "getenv('SMTP_PASSWORD')"};`);
     if (literal) w.finding('hardcoded-smtp-credentials', passLine);
   }
-  if (!local && R.chance(0.2)) {
+  const verifyOff = !local && R.chance(0.2);
+  if (verifyOff) {
     w.add(`${ind}${v}->SMTPOptions = [`);
     w.add(`${ind}    'ssl' => [`);
     // one finding per configuration, on the first switch that turns verification off
@@ -96,6 +97,12 @@ function phpmailer(R) {
     w.finding('tls-verification-disabled', peer, R.chance(0.5) ? [w.add(`${ind}        'verify_peer_name' => false,`)] : []);
     w.add(`${ind}    ],`);
     w.add(`${ind}];`);
+  }
+  if (!local && !verifyOff && R.chance(0.06)) {
+    // research §1.4: a TLS 1.0/1.1 crypto_method in SMTPOptions
+    w.add(`${ind}${v}->SMTPOptions = ['ssl' => [`);
+    w.finding('legacy-tls-version', w.add(`${ind}    'crypto_method' => STREAM_CRYPTO_METHOD_${R.pick(['TLSv1_0', 'TLSv1_1'])}_CLIENT,`), [], { gap: 'PHPMailer: SMTPOptions crypto_method TLSv1_0/TLSv1_1 is not read' });
+    w.add(`${ind}]];`);
   }
   w.add(`${ind}${v}->Timeout = 15;`);
   if (hook) w.add('} );');
@@ -185,13 +192,23 @@ return [
   env.add('');
   env.add('MAIL_MAILER=smtp');
   env.add(`MAIL_HOST=${R.pick(SMTP_HOSTS)}`);
-  const shape = R.weighted([['587', 45], ['465', 25], ['smtps587', 20], ['smtps465', 10]]);
+  const literal = R.chance(0.12);
+  // with literal values in config/mail.php the .env's MAIL_SCHEME/MAIL_PORT are not read: keep it plain there
+  const shape = literal ? '587' : R.weighted([['587', 45], ['465', 25], ['smtps587', 20], ['smtps465', 10]]);
+  if (literal) {
+    // research §2.1: literal values in config/mail.php instead of env()
+    const sch = cfg.lines.findIndex((l) => l.includes("'scheme' =>")) + 1;
+    const prt = cfg.lines.findIndex((l) => l.includes("'port' =>")) + 1;
+    cfg.lines[sch - 1] = "            'scheme' => 'smtps',";
+    cfg.lines[prt - 1] = "            'port' => 587,";
+    cfg.finding('starttls-port-with-implicit-tls', sch, [prt], { gap: 'Laravel config/mail.php: literal scheme/port values are not read (only the .env is)' });
+  }
   const port = shape.includes('465') ? 465 : 587;
   const portLine = env.add(`MAIL_PORT=${port}`);
   if (shape.startsWith('smtps')) {
     const l = env.add('MAIL_SCHEME=smtps');
     if (port === 587) env.finding('starttls-port-with-implicit-tls', l, [portLine]);
-  } else if (R.chance(0.3)) env.add('MAIL_SCHEME=smtp');
+  } else if (!literal && R.chance(0.3)) env.add('MAIL_SCHEME=smtp');
   env.add(`MAIL_USERNAME=${R.pick(USERS)}`);
   env.add('MAIL_PASSWORD=');
   env.add('MAIL_FROM_ADDRESS="hello@example.com"');

@@ -153,7 +153,7 @@ function smtplibSender(R) {
   if (R.chance(0.5)) { w.add('import requests'); w.add(''); w.add(''); w.add('def fetch_template(url):'); w.decoy(w.add('    return requests.get(url, timeout=5, verify=False).text'), 'HTTP client, not mail'); }
   if (R.chance(0.4)) { w.add('import urllib.request'); w.add(''); w.add(''); w.add('def ping(url):'); w.decoy(w.add('    return urllib.request.urlopen(url, context=ssl._create_unverified_context()).status'), 'HTTPS fetch, not mail'); }
   if (R.chance(0.3)) { w.add(''); w.add(''); w.add('def db(psycopg2, dsn):'); w.decoy(w.add("    return psycopg2.connect(dsn, sslmode='disable')"), 'database TLS off'); }
-  const shape = R.weighted([['starttls', 35], ['ssl465', 25], ['plain465', 12], ['ssl587', 10], ['local', 10], ['nocontext', 8]]);
+  const shape = R.weighted([['starttls', 35], ['ssl465', 25], ['plain465', 12], ['ssl587', 10], ['local', 10], ['nocontext', 8], ['unverified', 5], ['legacy', 4]]);
   const host = shape === 'local' ? R.pick(['localhost', 'mailpit']) : R.pick(SMTP_HOSTS);
   w.add('');
   w.add('');
@@ -170,6 +170,22 @@ function smtplibSender(R) {
     w.add(`    with smtplib.SMTP('${host}', ${R.pick([587, 587, 2525])}, timeout=10) as s:`);
     if (shape === 'nocontext') w.finding('tls-verification-disabled', w.add('        s.starttls()'));
     else w.add('        s.starttls(context=ssl.create_default_context())');
+    login();
+  } else if (shape === 'unverified' || shape === 'legacy') {
+    // research §4.1(d): an unverifying or TLS 1.0 context built in the function and passed as context=
+    const gap = { gap: 'smtplib: a context built in the function (ssl._create_unverified_context(), CERT_NONE, minimum_version) is not followed to SMTP_SSL/starttls' };
+    if (shape === 'unverified') {
+      if (R.chance(0.5)) w.finding('tls-verification-disabled', w.add('    ctx = ssl._create_unverified_context()'), [], gap);
+      else {
+        w.add('    ctx = ssl.create_default_context()');
+        const ch = w.add('    ctx.check_hostname = False');
+        w.finding('tls-verification-disabled', w.add('    ctx.verify_mode = ssl.CERT_NONE'), [ch], gap);
+      }
+    } else {
+      w.add('    ctx = ssl.create_default_context()');
+      w.finding('legacy-tls-version', w.add(`    ctx.minimum_version = ssl.TLSVersion.${R.pick(['TLSv1', 'TLSv1_1'])}`), [], gap);
+    }
+    w.add(`    with smtplib.SMTP_SSL('${host}', 465, context=ctx, timeout=10) as s:`);
     login();
   } else if (shape === 'ssl465') {
     w.add(`    with smtplib.SMTP_SSL('${host}', 465, context=ssl.create_default_context(), timeout=10) as s:`);
