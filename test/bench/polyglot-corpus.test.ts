@@ -41,7 +41,7 @@ test('generator: same seed gives the same corpus, another seed another; every la
 });
 
 test('CLI precision and recall per language against the answer key (>= 0.99, no decoy hit)', async (t) => {
-  const gen = await generatePolyglotCorpus({ out: corpus, files: 360, seed: '7' });
+  const gen = await generatePolyglotCorpus({ out: corpus, files: 400, seed: '7' });
   const r = runBin(['--format', 'sarif', 'services'], { cwd: corpus });
   assert.equal(r.code, 1, r.stderr);
   const score = scoreReports(corpus, reportsFromSarif(JSON.parse(r.stdout), corpus));

@@ -234,7 +234,7 @@ export default {
   weight: 30,
   floor: { id: 'php:lezer', pkg: '@lezer/php', desc: '@lezer/php parser.parse(text)', make: (m) => (text) => m.parser.parse(text) },
   file(R) {
-    if (R.chance(0.62)) { const w = new Writer(); w.add('<?php'); w.add(''); w.add(`namespace App\\${cap(R.pick(SVC))};`); w.add(''); filler(w, R, R.int(2, 20)); return { file: `src/${cap(R.pick(NOUNS))}/${cap(R.pick(NOUNS))}${cap(R.pick(VERBS))}er.php`, w, flavor: 'plain' }; }
+    if (R.chance(0.5)) { const w = new Writer(); w.add('<?php'); w.add(''); w.add(`namespace App\\${cap(R.pick(SVC))};`); w.add(''); filler(w, R, R.int(2, 20)); return { file: `src/${cap(R.pick(NOUNS))}/${cap(R.pick(NOUNS))}${cap(R.pick(VERBS))}er.php`, w, flavor: 'plain' }; }
     const make = R.weighted([[phpmailer, 50], [wpConfig, 20], [laravel, 22], [isMailDecoy, 8]]);
     return make(R);
   },
