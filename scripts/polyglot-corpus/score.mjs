@@ -74,6 +74,7 @@ export function formatScore(s) {
   for (const [id, x] of [...Object.entries(s.perLanguage), ['all', s.total]]) rows.push(`${id.padEnd(12)} ${x.precision.toFixed(4).padStart(9)} ${x.recall.toFixed(4).padStart(7)} ${String(x.truePositives).padStart(5)} ${String(x.falseNegatives).padStart(4)} ${String(x.falsePositives).padStart(4)} ${String(x.decoyHits).padStart(5)}`);
   for (const [id, x] of Object.entries(s.perLanguage)) {
     for (const [g, n] of Object.entries(x.gaps)) rows.push(`  ${id} known gap (${n}, not in the figures above): ${g}`);
+    if (x.knownGapsFound) rows.push(`  ${id}: ${x.knownGapsFound} of ${x.knownGaps} known-gap findings are reported now (remove their gap mark)`);
     for (const m of x.misses.slice(0, 10)) rows.push(`  ${id} missed ${m.rule} at ${m.file}:${m.line}`);
     for (const e of x.extras.slice(0, 10)) rows.push(`  ${id} extra ${e.rule} at ${e.file}:${e.line}${e.decoy ? ` (decoy: ${e.decoy})` : ''}`);
   }

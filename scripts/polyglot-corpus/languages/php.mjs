@@ -201,7 +201,7 @@ return [
     const prt = cfg.lines.findIndex((l) => l.includes("'port' =>")) + 1;
     cfg.lines[sch - 1] = "            'scheme' => 'smtps',";
     cfg.lines[prt - 1] = "            'port' => 587,";
-    cfg.finding('starttls-port-with-implicit-tls', sch, [prt], { gap: 'Laravel config/mail.php: literal scheme/port values are not read (only the .env is)' });
+    cfg.finding('starttls-port-with-implicit-tls', sch, [prt]);
   }
   const port = shape.includes('465') ? 465 : 587;
   const portLine = env.add(`MAIL_PORT=${port}`);
