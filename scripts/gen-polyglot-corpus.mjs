@@ -44,7 +44,7 @@ export async function generatePolyglotCorpus({ out, files = 2000, seed = '42', l
   const total = mods.reduce((a, m) => a + m.weight, 0);
   const perLang = {};
   for (const m of mods) {
-    // one stream per language: adding a language module leaves the others' files unchanged
+    // one stream per language: adding a language module keeps the others' files (their count follows the weights)
     const R = makeRng(`${seed}:${m.id}`);
     const n = Math.max(1, Math.round((files * m.weight) / total));
     perLang[m.id] = { files: 0, findings: 0, decoys: 0 };

@@ -29,7 +29,7 @@ test('generator: same seed gives the same corpus, another seed another; every la
   assert.notEqual(a.hash, c.hash);
   assert.deepEqual(fs.readFileSync(path.join(dir, 'a', 'answer-key.json')), fs.readFileSync(path.join(dir, 'b', 'answer-key.json')));
   const langs = (await loadLanguages()).map((m) => m.id);
-  assert.ok(['php', 'python', 'ini', 'properties'].every((l) => langs.includes(l)), langs.join());
+  assert.ok(['php', 'python', 'ini', 'properties', 'java'].every((l) => langs.includes(l)), langs.join());
   // every key line is a line of its file
   const key = JSON.parse(fs.readFileSync(path.join(dir, 'a', 'answer-key.json'), 'utf8'));
   for (const [file, e] of Object.entries(key.files) as [string, { findings: { lines: number[] }[]; decoys: { line: number }[] }][]) {
