@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the extension with esbuild (one file each, minified).
 // `vscode` stays external: the editor provides it. Usage: node scripts/build.mjs [--dev]
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { serverModulesIn } from './bundle-guard.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -64,3 +64,6 @@ await Promise.all([
     }),
   ),
 ]);
+// Ruby's parser is Prism compiled to WASM: the chunk dist/grammars/ruby.js reads it from dist/grammars/prism.wasm.
+mkdirSync('dist/grammars', { recursive: true });
+copyFileSync('node_modules/@ruby/prism/src/prism.wasm', 'dist/grammars/prism.wasm');

@@ -17,7 +17,7 @@ import { registerTestConnectionCommands } from './testConnection';
 
 /** Built-in formats, then the code languages of server/src/languages/registry.ts (test/cli/languages.test.ts keeps
  *  this list, package.json's activation events and the registry in step). */
-export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'php', 'python', 'java', 'go', 'csharp', 'ini', 'properties', 'java-properties'];
+export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'php', 'python', 'java', 'go', 'csharp', 'ruby', 'ini', 'properties', 'java-properties'];
 /** .env files VS Code may map to another language (properties, shellscript, plaintext). */
 export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env', '**/.envexample', '**/.env-example', '**/env.example'];
 /** JSON is linted only as .NET configuration (server/src/semantics/dotnet-config.ts): a pattern, not the json /

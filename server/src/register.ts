@@ -44,3 +44,6 @@ import './fixes/render-csharp';
 import './fixes/render-json';
 import './fixes/dialects/mailkit';
 import './fixes/dialects/system-net-mail';
+import './readers/ruby/index';
+import './fixes/render-ruby';
+import './fixes/dialects/mail-gem';

@@ -19,12 +19,13 @@ describe('language registry', () => {
     assert.equal(formatOf('/p/app/SETTINGS.PY'), 'python');
     assert.equal(formatOf('/p/src/main/java/com/example/MailConfig.java'), 'java');
     assert.equal(formatOf('/p/cmd/mailer/main.go'), 'go');
+    assert.equal(formatOf('/p/config/environments/production.rb'), 'ruby');
     assert.equal(formatOf('/p/app/notes.txt'), undefined);
     assert.equal(formatOf('/p/.env'), 'env');
   });
 
   it('lists the dependency folders the CLI skips', () => {
-    for (const d of ['vendor', '.venv', 'venv', '__pycache__']) assert.ok(LANGUAGE_SKIP_DIRS.has(d), d);
+    for (const d of ['vendor', '.venv', 'venv', '__pycache__', '.bundle']) assert.ok(LANGUAGE_SKIP_DIRS.has(d), d);
   });
 
   it('keeps package.json activation events and the client selector in step with the registry', () => {
@@ -52,6 +53,17 @@ describe('language registry', () => {
     assert.equal(grammarLoads.filter((g) => g === 'python').length, 1);
   });
 
+  it('loads Prism (WASM) only for a Ruby file that passes the prefilter, once', () => {
+    const before = grammarLoads.filter((g) => g === 'ruby').length;
+    lintText('/p/app/models/user.rb', 'class User < ApplicationRecord\n  has_many :posts\nend\n');
+    assert.equal(grammarLoads.filter((g) => g === 'ruby').length, before);
+    if (before === 0) assert.equal(isGrammarLoaded('ruby'), false);
+    const r = lintText('/p/config/environments/production.rb', "config.action_mailer.smtp_settings = { address: 'smtp.example.com', port: 465 }\n");
+    lintText('/p/config/initializers/mail.rb', "ActionMailer::Base.smtp_settings = { port: 587 }\n");
+    assert.ok(r.findings.some((f) => f.ruleId === 'implicit-tls-port-without-tls'));
+    assert.equal(grammarLoads.filter((g) => g === 'ruby').length, 1);
+  });
+
   it('every registered language has a prefilter and a comment marker', () => {
     for (const l of LANGUAGES) {
       assert.ok(l.prefilterWords.length > 0 && l.lineComment && l.extensions.length > 0, l.name);
@@ -71,7 +83,11 @@ describe('language registry', () => {
       assert.doesNotMatch(text, /LRParser\.deserialize/, entry);
       assert.match(text, /grammars/, `${entry} requires the chunks`);
     }
+    // Ruby: Prism's WASM next to its chunk, shipped in the .vsix
+    assert.ok(fs.existsSync(path.join(dist, 'grammars', 'ruby.js')) && fs.existsSync(path.join(dist, 'grammars', 'prism.wasm')), 'the Ruby chunk and prism.wasm');
+    for (const entry of ['server.js', 'cli-main.js']) assert.doesNotMatch(fs.readFileSync(path.join(dist, entry), 'utf8'), /pm_serialize_parse/, `${entry} leaves Prism to its chunk`);
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
     assert.match(ignore, /^!dist\/grammars\/\*\.js$/m);
+    assert.match(ignore, /^!dist\/grammars\/\*\.wasm$/m);
   });
 });

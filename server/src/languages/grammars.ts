@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { LRParser } from '@lezer/lr';
+import type { PrismResult } from './grammars/ruby';
 
 /** Set to true by scripts/build.mjs (esbuild `define`); undefined when running from source. */
 declare const MCL_GRAMMAR_CHUNKS: boolean | undefined;
@@ -20,10 +21,10 @@ export type GrammarName = keyof typeof GRAMMAR_PACKAGES;
 
 const loaded = new Map<GrammarName, LRParser>();
 /** Names in load order (tests check that a grammar is loaded only when needed). */
-export const grammarLoads: GrammarName[] = [];
+export const grammarLoads: (GrammarName | 'ruby')[] = [];
 
-export function isGrammarLoaded(name: GrammarName): boolean {
-  return loaded.has(name);
+export function isGrammarLoaded(name: GrammarName | 'ruby'): boolean {
+  return name === 'ruby' ? rubyParser !== undefined : loaded.has(name);
 }
 
 /** The Lezer parser of `name`, loaded on first use. Throws when the chunk or package is missing. */
@@ -38,4 +39,23 @@ export function loadGrammar(name: GrammarName): LRParser {
     grammarLoads.push(name);
   }
   return p;
+}
+
+let rubyParser: ((source: string) => PrismResult) | undefined;
+
+/**
+ * Ruby's parser, loaded on first use: Prism (@ruby/prism, WASM) from the chunk dist/grammars/ruby.js and
+ * dist/grammars/prism.wasm (scripts/build.mjs copies it there), or from the npm package when running from source.
+ * Compiled and instantiated synchronously, like the Lezer grammars.
+ */
+export function loadRuby(): (source: string) => PrismResult {
+  if (!rubyParser) {
+    const req = createRequire(__filename);
+    const chunks = typeof MCL_GRAMMAR_CHUNKS !== 'undefined' && MCL_GRAMMAR_CHUNKS;
+    const mod = (chunks ? req(path.join(__dirname, 'grammars', 'ruby.js')) : req('./grammars/ruby')) as typeof import('./grammars/ruby');
+    const wasm = chunks ? path.join(__dirname, 'grammars', 'prism.wasm') : req.resolve('@ruby/prism/src/prism.wasm');
+    rubyParser = mod.createRubyParser(wasm);
+    grammarLoads.push('ruby');
+  }
+  return rubyParser;
 }

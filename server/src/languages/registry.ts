@@ -98,6 +98,16 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     lineComment: '//',
     skipDirs: ['bin', 'obj', 'packages'],
   },
+  {
+    format: 'ruby',
+    name: 'Ruby',
+    languageIds: ['ruby'],
+    extensions: ['.rb'],
+    // smtp: smtp_settings, delivery_method :smtp (and SMTP in ENV names)
+    prefilterWords: ['smtp', 'SMTP'],
+    lineComment: '#',
+    skipDirs: ['vendor', '.bundle'],
+  },
 ];
 
 const byExt = new Map<string, LanguageSpec>();

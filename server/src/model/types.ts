@@ -6,7 +6,7 @@
 // adapters, with LineIndex.
 
 /** env/yaml/js are built in; the code languages of languages/registry.ts add theirs ('php', 'python', ...). */
-export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties' | 'java' | 'go' | 'json' | 'csharp';
+export type Format = 'env' | 'yaml' | 'js' | 'php' | 'python' | 'ini' | 'properties' | 'java' | 'go' | 'json' | 'csharp' | 'ruby';
 
 /** Which library/application interprets the settings. Decides the effective TLS mode and how fixes are spelled. */
 export type Dialect =
@@ -37,7 +37,8 @@ export type Dialect =
   | 'go-mail' // github.com/wneessen/go-mail Client options
   | 'mailkit' // MailKit SmtpClient.Connect(host, port, SecureSocketOptions.X) in C#
   | 'system-net-mail' // System.Net.Mail.SmtpClient (EnableSsl = STARTTLS only; no implicit TLS at all)
-  | 'dotnet-config'; // an SMTP section of appsettings*.json whose consuming library is not known
+  | 'dotnet-config' // an SMTP section of appsettings*.json whose consuming library is not known
+  | 'mail-gem'; // the Ruby mail gem's SMTP settings in Ruby code: Rails ActionMailer smtp_settings, delivery_method :smtp
 
 /**
  * implicit: TLS from the first byte (RFC 8314 §3.3, port 465).
@@ -69,9 +70,9 @@ export interface Span {
  * - js-prop:        `key: value` property in a JS/TS object literal
  * - url-part:       a part of a URL/DSN string (scheme, port, query parameter) inside another entry
  * - js-expr:        a whole JS expression (e.g. the URL argument of createTransport)
- * - php-code / py-code: a setting in PHP / Python source (`$mail->Port = 465;`, `'port' => 465,`,
- *                   `EMAIL_PORT = 465`, `app.config['MAIL_PORT'] = 465`, a keyword argument `port=465`);
- *                   `template` says how a sibling is spelled. Rendered by fixes/render-php.ts / render-python.ts.
+ * - php-code / py-code / rb-code: a setting in PHP / Python / Ruby source (`$mail->Port = 465;`, `'port' => 465,`,
+ *                   `EMAIL_PORT = 465`, `app.config['MAIL_PORT'] = 465`, a keyword argument `port=465`, a hash pair `port: 465,`);
+ *                   `template` says how a sibling is spelled. Rendered by fixes/render-php.ts / render-python.ts / render-ruby.ts.
  * - ini:            `KEY = value` line in an INI section (go-ini: Gitea app.ini, grafana.ini)
  * - properties:     `key=value` line of a Java .properties file (Spring Boot application.properties)
  * - java-code / go-code: a setting in Java / Go source (`props.put("mail.smtp.port", "465");`,
@@ -81,7 +82,7 @@ export interface Span {
  * - cs-code:        a setting in C# source (`client.Connect(host, 465, SecureSocketOptions.StartTls)`,
  *                   `EnableSsl = true,`, `smtp.Port = 465;`); rendered by fixes/render-csharp.ts
  */
-export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'java-code' | 'go-code' | 'ini' | 'properties' | 'json-prop' | 'cs-code';
+export type SiteStyle = 'env' | 'yaml-map' | 'yaml-list' | 'yaml-namevalue' | 'js-prop' | 'url-part' | 'js-expr' | 'php-code' | 'py-code' | 'java-code' | 'go-code' | 'ini' | 'properties' | 'json-prop' | 'cs-code' | 'rb-code';
 
 export interface Site {
   file: string;

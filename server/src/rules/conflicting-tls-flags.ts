@@ -3,6 +3,7 @@ import type { Field, Severity, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import { starttlsWord } from '../semantics/values';
 import { REQUIRE_TLS_WINS_SINCE, requireTlsWins } from '../semantics/nodemailer/versions';
+import { MAIL_GEM, MUTUAL_EXCLUSION_ERROR, MUTUAL_EXCLUSION_SINCE, mailGemLine } from '../semantics/mail-gem';
 import { IMPLICIT_PORTS, NODEMAILER_FAMILY, STARTTLS_PORTS, boolOf, fixes, libName, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, show, spanOf, strOf, editable } from './util';
 
 /** The STARTTLS switch is on (boolean true, or Mastodon/Rails 'auto'/'always'). */
@@ -31,8 +32,10 @@ export const rule: Rule = {
       '≥ 2.9 raises ArgumentError) and dead code in others (with nodemailer secure: true, requireTLS/ignoreTLS are ' +
       'ignored). nodemailer requireTLS together with ignoreTLS: before 10.0.12 ignoreTLS wins and STARTTLS is never sent (clear ' +
       'text, a warning); from 10.0.12 requireTLS wins and ignoreTLS is dead code (info). The release is read from ' +
-      'package-lock.json / package.json or "versions" in .mailconfiglintrc.json; when unknown the message says both.',
-    sources: ['RFC 8314 §3', 'django/core/mail/backends/smtp.py (mutual exclusion)', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (≥ 2.9)', 'gitlab-org/gitlab#409835', 'nodemailer lib/smtp-connection (STARTTLS decision; requireTLS clears ignoreTLS from 10.0.12)'],
+      'package-lock.json / package.json or "versions" in .mailconfiglintrc.json; when unknown the message says both. ' +
+      'Ruby (ActionMailer smtp_settings, delivery_method :smtp): tls:/ssl: with a truthy enable_starttls or ' +
+      'enable_starttls_auto raises ArgumentError in mail ≥ 2.9 (error); mail 2.7/2.8 from Gemfile.lock let tls win (warning: the upgrade breaks it).',
+    sources: ['RFC 8314 §3', 'django/core/mail/backends/smtp.py (mutual exclusion)', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (≥ 2.9 build_smtp_session ArgumentError; 2.8.x and 2.7.x: tls wins)', 'gitlab-org/gitlab#409835', 'nodemailer lib/smtp-connection (STARTTLS decision; requireTLS clears ignoreTLS from 10.0.12)'],
     fixSafety: 'Safe when the port decides which flag is right (465 keeps the implicit flag, other ports keep STARTTLS): the fix removes the flag that does not match. When the port is unknown the fix is unsafe. Removing ignoreTLS next to requireTLS is safe: it makes the config do what requireTLS already asks for. Removing a flag that has no effect next to secure: true is safe.',
   },
   checkConfig(cfg, ctx) {
@@ -44,13 +47,23 @@ export const rule: Rule = {
     if (implicitOn && starttlsOn(cfg.starttls, cfg.dialect)) {
       const implicitF = cfg.implicitTls!;
       const startF = cfg.starttls!;
-      const throws = THROWS[cfg.dialect];
+      let throws = THROWS[cfg.dialect];
+      // Ruby code: mail ≥ 2.9 raises; older releases let tls win and ignore the STARTTLS flag (until the upgrade)
+      let olderMail = '';
+      if (cfg.dialect === 'mail-gem') {
+        const ver = ctx.versionOf(MAIL_GEM);
+        const line = mailGemLine(ver?.spec);
+        if (line === 'old' || line === '2.8') olderMail = `mail ${ver!.spec} (${ver!.source}) lets ${implicitF.key} win, so ${startF.key} has no effect today, but mail ≥ ${MUTUAL_EXCLUSION_SINCE} raises ${MUTUAL_EXCLUSION_ERROR} when it creates the connection (mastodon#36639)`;
+        else throws = `the Ruby mail gem${ver ? ` ${ver.spec} (${ver.source})` : ` ≥ ${MUTUAL_EXCLUSION_SINCE}`} raises ${MUTUAL_EXCLUSION_ERROR}`;
+      }
       if (!throws && port !== undefined && STARTTLS_PORTS.has(port)) return; // starttls-port-with-implicit-tls says it better
       const keepImplicit = port === undefined ? true : IMPLICIT_PORTS.has(port);
       const wrong = keepImplicit ? startF : implicitF;
       const other = keepImplicit ? implicitF : startF;
-      const severity: Severity = throws ? 'error' : 'info';
-      const message = throws
+      const severity: Severity = throws ? 'error' : olderMail ? 'warning' : 'info';
+      const message = olderMail
+        ? `${show(implicitF)} and ${show(startF)} are both on: ${olderMail}.${port !== undefined ? ` Port ${port} needs ${keepImplicit ? 'implicit TLS' : 'STARTTLS'}, so drop ${wrong.key}.` : ''}`
+        : throws
         ? `${show(implicitF)} and ${show(startF)} are both on: ${throws} when it creates the connection.${port !== undefined ? ` Port ${port} needs ${keepImplicit ? 'implicit TLS' : 'STARTTLS'}, so drop ${wrong.key}.` : ''}`
         : `${show(implicitF)} already makes the connection TLS from the first byte, so ${show(startF)} has no effect in ${lib}.`;
       const off = cfg.dialect === 'mastodon' && /ENABLE_STARTTLS/i.test(wrong.key) && editable(cfg, wrong) ? setEdit(wrong, 'never') : removeEdit(wrong);

@@ -44,6 +44,7 @@ function implicitHint(d: SmtpConfig['dialect']): string {
     aiosmtplib: 'use_tls=True',
     'fastapi-mail': 'MAIL_SSL_TLS=True',
     mailkit: 'SecureSocketOptions.SslOnConnect',
+    'mail-gem': 'tls: true',
   };
   return h[d] ? ` (${h[d]})` : '';
 }

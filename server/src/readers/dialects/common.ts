@@ -124,6 +124,7 @@ const DIALECT_LABEL: Record<Dialect, string> = {
   mailkit: 'MailKit',
   'system-net-mail': 'System.Net.Mail',
   'dotnet-config': '.NET configuration',
+  'mail-gem': 'Ruby mail gem',
 };
 
 /** Assembles a config with the common fields filled in. */

@@ -49,6 +49,8 @@ export function libName(d: Dialect): string {
       return 'System.Net.Mail.SmtpClient';
     case 'dotnet-config':
       return 'the .NET mail client';
+    case 'mail-gem':
+      return 'the Ruby mail gem';
     default:
       return 'the mail client';
   }
@@ -65,6 +67,7 @@ export function hangSymptom(d: Dialect): string {
       return 'the connection hangs until mail.smtp.timeout (forever when unset)';
     case 'mastodon':
     case 'discourse':
+    case 'mail-gem':
       return 'it fails with Net::ReadTimeout';
     case 'smtplib':
     case 'flask-mail':
@@ -120,6 +123,9 @@ export function show(f: Field): string {
     case 'env':
     case 'yaml-list':
       return `${f.key}=${text}`;
+    case 'rb-code':
+      // a Ruby hash pair: `tls: true`, `openssl_verify_mode: 'none'`
+      return `${f.key}: ${f.site.quote && f.text !== '***' ? f.site.quote + text + f.site.quote : text}`;
     case 'php-code':
     case 'py-code':
       // code as written: `EMAIL_USE_TLS = True`, `use_tls=True`, `$mail->SMTPSecure = 'tls'`, `smtplib.SMTP`,

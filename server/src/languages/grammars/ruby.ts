@@ -1,0 +1,70 @@
+// Grammar chunk for Ruby: the official Prism parser compiled to WASM (@ruby/prism), bundled on its own as
+// dist/grammars/ruby.js (scripts/build.mjs, which also copies prism.wasm next to it) and loaded by loadRuby()
+// (languages/prism.ts) the first time a .rb file passes the prefilter.
+//
+// Why not the package's loadPrism(): it is async and goes through node:wasi (an experimental module that prints a
+// warning). Prism only needs a few WASI calls from its libc (memory, no files, no clock), so the module is compiled
+// and instantiated synchronously with inert WASI imports: every reader is synchronous.
+import { readFileSync } from 'node:fs';
+import { parsePrism } from '@ruby/prism/src/parsePrism.js';
+
+/** The subset of Prism's ParseResult the readers use (the node classes are plain objects with `location`s). */
+export interface PrismResult {
+  value: PrismNode;
+  comments: { location: PrismLocation }[];
+  errors: unknown[];
+}
+export interface PrismLocation {
+  startOffset: number;
+  length: number;
+}
+/** A Prism node: `constructor.name` is its type (CallNode, HashNode ...); fields as in @ruby/prism nodes.d.ts. */
+export type PrismNode = { location: PrismLocation } & Record<string, unknown>;
+
+/** The WebAssembly API of the runtime (the project's TypeScript lib has no DOM/WebAssembly declarations). */
+interface WasmMemory {
+  buffer: ArrayBuffer;
+}
+interface WasmApi {
+  Module: { new (bytes: Uint8Array): object; imports(m: object): { module: string; name: string; kind: string }[] };
+  Instance: new (m: object, imports: object) => { exports: Record<string, unknown> };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+const WASI_ERRNO_BADF = 8;
+const WASI_ERRNO_NOSYS = 52;
+
+/** A parse function over the WASM file at `wasmFile`. */
+export function createRubyParser(wasmFile: string): (source: string) => PrismResult {
+  const mod = new WA.Module(readFileSync(wasmFile));
+  let memory: WasmMemory | undefined;
+  const view = () => new DataView(memory!.buffer);
+  const wasi: Record<string, (...a: number[]) => number> = {};
+  for (const imp of WA.Module.imports(mod)) {
+    if (imp.module === 'wasi_snapshot_preview1' && imp.kind === 'function') wasi[imp.name] = () => WASI_ERRNO_NOSYS;
+  }
+  // no arguments, no environment
+  wasi.args_sizes_get = wasi.environ_sizes_get = (count: number, size: number) => {
+    view().setUint32(count, 0, true);
+    view().setUint32(size, 0, true);
+    return 0;
+  };
+  wasi.args_get = wasi.environ_get = () => 0;
+  // no pre-opened folders: the enumeration stops at the first descriptor
+  wasi.fd_prestat_get = () => WASI_ERRNO_BADF;
+  // stderr writes (Prism's assertions) are dropped but reported as written, so libc does not retry
+  wasi.fd_write = (_fd: number, iovs: number, iovsLen: number, nwritten: number) => {
+    let n = 0;
+    for (let i = 0; i < iovsLen; i++) n += view().getUint32(iovs + i * 8 + 4, true);
+    view().setUint32(nwritten, n, true);
+    return 0;
+  };
+  wasi.proc_exit = (code: number) => {
+    throw new Error(`prism exited (${code})`);
+  };
+  const instance = new WA.Instance(mod, { wasi_snapshot_preview1: wasi });
+  const exports = instance.exports as Record<string, unknown> & { memory: WasmMemory; _initialize?: () => void };
+  memory = exports.memory;
+  exports._initialize?.();
+  return (source: string) => parsePrism(exports as never, source, {}) as unknown as PrismResult;
+}
