@@ -16,9 +16,11 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=False)\nConnectionConfig(MAIL_SERVER='smtp.example.com', MAIL_PORT=465, MAIL_STARTTLS=True, MAIL_SSL_TLS=False)"],
       ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.port\", \"465\");\nprops.put(\"mail.smtp.starttls.enable\", \"true\");   // hangs (fix: \"mail.smtp.ssl.enable\", \"true\")"],
       ['go', "mailer.go (net/smtp, gomail, go-mail)", "smtp.SendMail(\"smtp.example.com:465\", auth, from, to, msg) // net/smtp has no implicit TLS: blocks, then EOF\nd := gomail.NewDialer(\"smtp.example.com\", 465, user, pass)\nd.SSL = false                                               // fix: drop it (NewDialer sets SSL for 465)\nmail.NewClient(\"smtp.example.com\", mail.WithPort(465))     // fix: add mail.WithSSL()"],
+      ['ruby', 'config/environments/production.rb (Rails ActionMailer)', "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: 465,\n  enable_starttls_auto: true,   # STARTTLS: Net::ReadTimeout (fix: tls: true, drop this line)\n}"],
     ],
     good: [
       ['dotenv', '.env', 'SMTP_PORT=465\nSMTP_SECURE=true'],
+      ['ruby', 'config/environments/production.rb (Rails)', "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: ENV.fetch('SMTP_PORT', 465).to_i,\n  tls: true,   # tls and ssl are synonyms: implicit TLS\n}"],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true });\nnodemailer.createTransport({ host: 'smtp.example.com', port: 465 }); // secure unset + 465 → implicit TLS\nnodemailer.createTransport({ host, port, secure: port === 465 });"],
       ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.port\", \"465\");\nprops.put(\"mail.smtp.ssl.enable\", \"true\");\n// legacy but working: props.put(\"mail.smtp.socketFactory.class\", \"javax.net.ssl.SSLSocketFactory\");"],
       ['go', "mailer.go", "conn, _ := tls.Dial(\"tcp\", \"smtp.example.com:465\", &tls.Config{ServerName: \"smtp.example.com\"})\nc, _ := smtp.NewClient(conn, \"smtp.example.com\")\nmail.NewClient(\"smtp.example.com\", mail.WithPort(465), mail.WithSSL())"],
@@ -36,6 +38,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['php', 'functions.php (WordPress phpmailer_init)', "add_action( 'phpmailer_init', function ( $phpmailer ) {\n    $phpmailer->Port = 587;\n    $phpmailer->SMTPSecure = PHPMailer::ENCRYPTION_SMTPS;   // fix: ENCRYPTION_STARTTLS\n} );"],
       ['python', 'mailer.py (smtplib)', "s = smtplib.SMTP_SSL('smtp.example.com', 587)   # fix: smtplib.SMTP + s.starttls(context=ssl.create_default_context())"],
       ['python', 'app.py (Flask-Mail) / settings.py (Django)', "app.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_SSL'] = True\nEMAIL_PORT = 587\nEMAIL_USE_SSL = True"],
+      ['ruby', 'config/environments/production.rb (Rails; tls: means implicit TLS in Ruby, unlike PHP)', "config.action_mailer.smtp_settings = {\n  :address => 'smtp.example.com',\n  :port => 587,\n  :tls => true,   # wrong version number (fix: :enable_starttls => true)\n}"],
       ['ini', 'app.ini (Gitea; the Gitea docs example)', '[mailer]\nENABLED = true\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 587'],
       ['java', "MailConfig.java (Spring JavaMailSenderImpl / JavaMail)", "sender.setPort(587);\nsender.setProtocol(\"smtps\");   // fix: \"smtp\"\nprops.put(\"mail.smtp.ssl.enable\", \"true\");   // with port 587"],
       ['go', "mailer.go (gomail / go-mail)", "d := gomail.NewDialer(\"smtp.example.com\", 587, user, pass)\nd.SSL = true   // tls: first record does not look like a TLS handshake\nmail.NewClient(\"smtp.example.com\", mail.WithPort(587), mail.WithSSL())"],
@@ -49,6 +52,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'conflicting-tls-flags': {
     bad: [
+      ['ruby', 'lib/mailer.rb (mail gem ≥ 2.9: ArgumentError)', "Mail.defaults do\n  delivery_method :smtp, address: 'smtp.example.com', port: 465, tls: true, enable_starttls_auto: true\nend"],
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=True   # ValueError at startup'],
       ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true, ignoreTLS: true }); // nodemailer < 10.0.12: ignoreTLS wins (clear text)\nnodemailer.createTransport({ port: 465, secure: true, requireTLS: true }); // requireTLS has no effect (info)"],
     ],
@@ -93,6 +97,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['php', 'config/mail.php (Laravel ≥ 9 hands the mailer array to Symfony as DSN options)', "'smtp' => [\n    'transport' => 'smtp',\n    'host' => 'smtp.example.com',\n    'port' => 587,\n    'verify_peer' => false,\n],"],
       ['python', 'mailer.py (smtplib: verification off by omission)', "s = smtplib.SMTP('smtp.example.com', 587)\ns.starttls()   # no context=: the certificate is not verified because no context was passed"],
       ['python', 'mailer.py (aiosmtplib / FastAPI-Mail)', "await aiosmtplib.send(m, hostname='smtp.example.com', port=465, use_tls=True, validate_certs=False)\nConnectionConfig(..., VALIDATE_CERTS=False)"],
+      ['ruby', 'config/environments/production.rb (Rails)', "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: 587,\n  openssl_verify_mode: 'none',   # or OpenSSL::SSL::VERIFY_NONE (fix: 'peer')\n}"],
       ['ini', 'grafana.ini', '[smtp]\nenabled = true\nhost = smtp.example.com:587\nskip_verify = true'],
       ['ini', 'app.ini (Gitea)', '[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nFORCE_TRUST_SERVER_CERT = true'],
       ['java', "Mailer.java (JavaMail)", "props.setProperty(\"mail.smtp.ssl.trust\", \"*\");\nprops.put(\"mail.smtp.ssl.checkserveridentity\", \"false\");"],

@@ -15,20 +15,21 @@
 // IS_TLS_ENABLED (true smtps, false smtp+starttls), else from the port (465 smtps, 587 smtp+starttls, 25 smtp,
 // other smtps; no port → 'unknown'); smtps → implicit (go-mail WithSSL); smtp+starttls → TLSOpportunistic
 // (Gitea logs and continues in plaintext when STARTTLS is missing); smtp → NoTLS (none). sendmail, dummy,
-// smtp+unix (or an SMTP_ADDR path) → no config.
+// smtp+unix (or an SMTP_ADDR path) → no config. What the values mean is decided in semantics/gitea.ts.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { addExtras, credentials, hostPortFields, Instance, makeConfig, portField, strField, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
+import { GITEA_BOOL, giteaDefaultPort, giteaEffective, giteaIsSocketAddr, giteaMailerEnabled, giteaNonSmtpProtocol, giteaProtocol, giteaProtocolFromIsTls, giteaProtocolFromPort, type GiteaProtocol } from '../../semantics/gitea';
 import { verifyField } from './generic';
 
 export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
-  if (parseBool(valueOf(k('ENABLED')), 'go') === false) return undefined;
+  if (!giteaMailerEnabled(valueOf(k('ENABLED')))) return undefined;
   const mailerType = valueOf(k('MAILER_TYPE'))?.trim().toLowerCase();
   const protocol = k('PROTOCOL');
   const protoV = valueOf(protocol)?.trim().toLowerCase();
-  if (protoV && /^(sendmail|dummy|smtp\+unix)$/.test(protoV)) return undefined;
+  if (giteaNonSmtpProtocol(protoV)) return undefined;
   if (!protocol && mailerType && mailerType !== 'smtp') return undefined;
   const addr = k('SMTP_ADDR');
   const port = k('SMTP_PORT');
@@ -39,7 +40,7 @@ export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefin
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USER'), k('PASSWD')) };
   if (protocol) fields.implicitTls = strField(protocol);
   const trust = k('FORCE_TRUST_SERVER_CERT') ?? k('SKIP_VERIFY');
-  if (trust) fields.verifyCert = verifyField(trust, (v) => parseBool(v, 'go'));
+  if (trust) fields.verifyCert = verifyField(trust, (v) => parseBool(v, GITEA_BOOL));
   let hostV: string | undefined;
   let portN: number | undefined;
   if (addr) {
@@ -67,32 +68,25 @@ export function buildGitea(group: KvGroup, inst: Instance): SmtpConfig | undefin
       }
     }
   }
-  // modules/setting/mailer.go: smtp+startls is accepted as smtp+starttls; any other unknown PROTOCOL is reset to
-  // "" (sec.Key("PROTOCOL").In) and then inferred like an empty one.
-  let proto = protoV === 'smtp+startls' ? 'smtp+starttls' : protoV;
-  if (proto && !/^(smtp|smtps|smtp\+starttls)$/.test(proto)) proto = undefined;
+  let proto: GiteaProtocol | undefined = giteaProtocol(protoV);
   let why = '';
   if (protocol && protoV === undefined) return makeConfig(group, inst, 'gitea', { host: hostV, port: portN, tlsMode: 'unknown', because: `${protocol.key} comes from the environment` }, fields);
   if (!proto && !protocol) {
     // deprecated IS_TLS_ENABLED applies only when PROTOCOL is absent
     const tlsE = k('IS_TLS_ENABLED');
     if (tlsE && valueOf(tlsE) !== undefined) {
-      proto = parseBool(valueOf(tlsE), 'go') ? 'smtps' : 'smtp+starttls';
+      proto = giteaProtocolFromIsTls(valueOf(tlsE)!);
       why = `${tlsE.key}=${valueOf(tlsE)} (deprecated) means ${proto}`;
     }
   }
   if (!proto) {
-    if (hostV !== undefined && /[/\\]/.test(hostV)) return undefined; // a unix socket path: smtp+unix
+    if (giteaIsSocketAddr(hostV)) return undefined; // a unix socket path: smtp+unix
     if (portN === undefined) {
       return makeConfig(group, inst, 'gitea', { host: hostV, tlsMode: 'unknown', because: 'PROTOCOL and SMTP_PORT are both unset: Gitea assumes smtps but has no port ("SMTP port is not configured")' }, fields);
     }
-    proto = portN === 465 ? 'smtps' : portN === 587 ? 'smtp+starttls' : portN === 25 ? 'smtp' : 'smtps';
+    proto = giteaProtocolFromPort(portN);
     why = `PROTOCOL ${protocol ? `"${protoV}" is not valid and is reset` : 'unset'}: Gitea infers ${proto} from port ${portN}`;
   }
-  if (portN === undefined) portN = proto === 'smtps' ? 465 : proto === 'smtp' ? 25 : 587;
-  const because = (s: string) => (why ? `${why}; ${s}` : s);
-  if (proto === 'smtps') return makeConfig(group, inst, 'gitea', { host: hostV, port: portN, tlsMode: 'implicit', because: because('smtps: implicit TLS') }, fields);
-  if (proto === 'smtp+starttls' || proto === 'smtp+startls') return makeConfig(group, inst, 'gitea', { host: hostV, port: portN, tlsMode: 'starttls-opportunistic', because: because('smtp+starttls: STARTTLS when offered, otherwise Gitea logs a warning and continues in plaintext') }, fields);
-  if (proto === 'smtp') return makeConfig(group, inst, 'gitea', { host: hostV, port: portN, tlsMode: 'none', because: because('smtp: Gitea never starts TLS') }, fields);
-  return makeConfig(group, inst, 'gitea', { host: hostV, port: portN, tlsMode: 'unknown', because: `unknown PROTOCOL "${proto}"` }, fields);
+  if (portN === undefined) portN = giteaDefaultPort(proto);
+  return makeConfig(group, inst, 'gitea', giteaEffective(proto, hostV, portN, why), fields);
 }

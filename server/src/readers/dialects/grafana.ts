@@ -11,28 +11,30 @@
 //   ENABLED, CERT_FILE, KEY_FILE, EHLO_IDENTITY → extras
 // effective: port 465 → implicit (the dialer switches to TLS on 465); no port → 'unknown' (Grafana fails
 // with "missing port in address"); NoStartTLS → none; MandatoryStartTLS → required; else opportunistic.
-// GF_SMTP_ENABLED=false → no config.
+// GF_SMTP_ENABLED=false → no config. What the values mean is decided in semantics/grafana.ts.
 import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup } from '../types';
 import { addExtras, credentials, hostPortFields, Instance, isKnown, makeConfig, strField, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
+import { GRAFANA_BOOL, grafanaEffective, grafanaEnabled, grafanaStartTlsPolicy, splitGrafanaHost } from '../../semantics/grafana';
 import { verifyField } from './generic';
 
 export function buildGrafana(group: KvGroup, inst: Instance): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
-  if (parseBool(valueOf(k('ENABLED')), 'go') === false) return undefined;
+  const enabled = grafanaEnabled(valueOf(k('ENABLED')));
+  if (enabled === false) return undefined;
   const hostE = k('HOST');
-  if (!hostE && parseBool(valueOf(k('ENABLED')), 'go') !== true) return undefined;
+  if (!hostE && enabled !== true) return undefined;
   const extras: Record<string, Field> = {};
   addExtras(extras, inst, ['ENABLED', 'HOST', 'CERT_FILE', 'KEY_FILE', 'EHLO_IDENTITY']);
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USER'), k('PASSWORD')) };
   const skip = k('SKIP_VERIFY');
-  if (skip) fields.verifyCert = verifyField(skip, (v) => parseBool(v, 'go'));
+  if (skip) fields.verifyCert = verifyField(skip, (v) => parseBool(v, GRAFANA_BOOL));
   const policy = k('STARTTLS_POLICY');
-  const pol = valueOf(policy)?.trim().toLowerCase();
+  const pol = grafanaStartTlsPolicy(valueOf(policy));
   if (policy) {
-    if (pol === 'mandatorystarttls') fields.requireTls = { ...strField(policy), value: true };
-    else if (pol === 'nostarttls') fields.ignoreTls = { ...strField(policy), value: true };
+    if (pol === 'mandatory') fields.requireTls = { ...strField(policy), value: true };
+    else if (pol === 'never') fields.ignoreTls = { ...strField(policy), value: true };
     else fields.starttls = strField(policy);
   }
   let hostV: string | undefined = 'localhost';
@@ -43,12 +45,12 @@ export function buildGrafana(group: KvGroup, inst: Instance): SmtpConfig | undef
       fields.host = strField(hostE);
       return makeConfig(group, inst, 'grafana', { tlsMode: 'unknown', because: `${hostE.key} comes from the environment` }, fields);
     }
-    const m = /^\s*(\[[^\]]*\]|[^:\s]*)(?::(\d*))?\s*$/.exec(v);
+    const m = splitGrafanaHost(v);
     if (!m) {
       fields.host = strField(hostE);
       return makeConfig(group, inst, 'grafana', { tlsMode: 'unknown', because: `${hostE.key} is not host:port` }, fields);
     }
-    const hp = hostPortFields(hostE, v, m[1], m[2]);
+    const hp = hostPortFields(hostE, v, m.host, m.port);
     hostV = hp.host.value;
     fields.host = hp.host;
     if (!hp.port) return makeConfig(group, inst, 'grafana', { host: hostV, tlsMode: 'unknown', because: `${hostE.key} has no :port — Grafana fails with "missing port in address"` }, fields);
@@ -56,8 +58,5 @@ export function buildGrafana(group: KvGroup, inst: Instance): SmtpConfig | undef
     fields.port = hp.port;
   }
   if (policy && !isKnown(policy)) return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'unknown', because: `${policy.key} comes from the environment` }, fields);
-  if (portN === 465) return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'implicit', because: 'port 465: Grafana\'s dialer uses implicit TLS' }, fields);
-  if (pol === 'nostarttls') return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'none', because: `${policy!.key}=NoStartTLS: STARTTLS is never sent` }, fields);
-  if (pol === 'mandatorystarttls') return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'starttls-required', because: `${policy!.key}=MandatoryStartTLS: STARTTLS is mandatory` }, fields);
-  return makeConfig(group, inst, 'grafana', { host: hostV, port: portN, tlsMode: 'starttls-opportunistic', because: 'startTLS_policy OpportunisticStartTLS (the default): STARTTLS only when advertised' }, fields);
+  return makeConfig(group, inst, 'grafana', grafanaEffective(hostV, portN!, pol, policy?.key), fields);
 }

@@ -24,6 +24,7 @@ import type { Instance } from '../dialects/common';
 import { buildGitea } from '../dialects/gitea';
 import { buildGrafana } from '../dialects/grafana';
 import { parseIni, type IniEntry, type IniSection } from './parse';
+import { grafanaExpansion } from '../../semantics/grafana';
 
 const MAY = /^[ \t]*\[(mailer|smtp)\]/im;
 
@@ -49,8 +50,6 @@ function suffixOf(app: App, key: string): string | undefined {
   return GRAFANA_KEYS.has(key) ? key.toUpperCase() : undefined;
 }
 
-const GRAFANA_ENV = /^\$__env\{([^}]*)\}$|^\$\{(\w+)\}$/;
-
 function entryOf(file: string, app: App, e: IniEntry, ctx: ReadContext): KvEntry {
   const site: Site = {
     file,
@@ -62,17 +61,17 @@ function entryOf(file: string, app: App, e: IniEntry, ctx: ReadContext): KvEntry
     indent: e.indent,
   };
   const kv: KvEntry = { key: e.key, value: e.value, kind: 'literal', site, raw: e.value };
-  if (app === 'grafana' && e.value.includes('$')) {
-    const m = GRAFANA_ENV.exec(e.value.trim());
-    if (m) {
+  const exp = app === 'grafana' ? grafanaExpansion(e.value) : undefined;
+  if (exp) {
+    if (exp !== 'expression') {
       kv.kind = 'env';
-      kv.envVar = (m[1] ?? m[2]).trim();
+      kv.envVar = exp.env;
       const hit = ctx.env?.get(file, kv.envVar);
       if (hit) {
         kv.value = hit.value;
         kv.resolvedFrom = hit.ref;
       }
-    } else if (/\$__\w+\{|\$\{\w+\}/.test(e.value)) kv.kind = 'expression';
+    } else kv.kind = 'expression';
   }
   return kv;
 }
