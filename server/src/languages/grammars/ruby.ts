@@ -34,9 +34,26 @@ const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 const WASI_ERRNO_BADF = 8;
 const WASI_ERRNO_NOSYS = 52;
 
-/** A parse function over the WASM file at `wasmFile`. */
+/**
+ * A parse function over the WASM file at `wasmFile`. A parse that throws (a stack overflow on pathologically deep
+ * nesting, in Prism's recursive descent or in the JS deserializer) leaves the instance's memory and stack pointer
+ * behind: the instance is replaced by a fresh one before the error is passed on, so one hostile file never breaks
+ * the next parse.
+ */
 export function createRubyParser(wasmFile: string): (source: string) => PrismResult {
   const mod = new WA.Module(readFileSync(wasmFile));
+  let exports = instantiate(mod);
+  return (source: string) => {
+    try {
+      return parsePrism(exports as never, source, {}) as unknown as PrismResult;
+    } catch (e) {
+      exports = instantiate(mod);
+      throw e;
+    }
+  };
+}
+
+function instantiate(mod: object): Record<string, unknown> {
   let memory: WasmMemory | undefined;
   const view = () => new DataView(memory!.buffer);
   const wasi: Record<string, (...a: number[]) => number> = {};
@@ -66,5 +83,5 @@ export function createRubyParser(wasmFile: string): (source: string) => PrismRes
   const exports = instance.exports as Record<string, unknown> & { memory: WasmMemory; _initialize?: () => void };
   memory = exports.memory;
   exports._initialize?.();
-  return (source: string) => parsePrism(exports as never, source, {}) as unknown as PrismResult;
+  return exports;
 }

@@ -270,7 +270,14 @@ export function readRuby(file: string, text: string, ctx: ReadContext): ReadResu
     result.problems.push({ message: 'binary file: not read' });
     return result;
   }
-  const parsed = loadRuby()(text);
+  let parsed: ReturnType<ReturnType<typeof loadRuby>>;
+  try {
+    parsed = loadRuby()(text);
+  } catch (e) {
+    // Prism and its deserializer recurse: tens of thousands of nested brackets overflow the stack
+    result.problems.push({ message: e instanceof RangeError ? 'nesting too deep to parse: not read' : `Ruby parser failed: ${(e as Error).message}` });
+    return result;
+  }
   const f = new RubyFile(file, text, ctx);
   f.walk(parsed.value);
   result.configs = f.configs();
