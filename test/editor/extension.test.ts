@@ -215,6 +215,31 @@ describe('Mail Config Lint in a real VS Code', function () {
     await waitFor(doc.uri, withoutRule(RULE), 'Python error gone');
   });
 
+  it('Spring application.properties: starttls.enable on 465 shows the error; the quick fix writes ssl.enable', async () => {
+    const { doc } = await openNew('typed/src/main/resources/application.properties', 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.starttls.enable=true\n');
+    assert.ok(['properties', 'java-properties'].includes(doc.languageId), doc.languageId);
+    const ds = await waitFor(doc.uri, withRule(RULE, 2), 'error in the .properties file');
+    const d = ds.find((x) => codeOf(x) === RULE)!;
+    const preferred = (await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
+    assert.ok(preferred?.edit);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.equal(doc.getText(), 'spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\n');
+    await waitFor(doc.uri, withoutRule(RULE), '.properties error gone');
+  });
+
+  it('Ruby (Rails ActionMailer): port 465 without tls shows the error; the quick fix adds tls: true in the hash style', async () => {
+    const code = "Rails.application.configure do\n  config.action_mailer.smtp_settings = {\n    address: 'smtp.example.com',\n    port: 465,\n    user_name: ENV['SMTP_USER'],\n  }\nend\n";
+    const { doc } = await openNew('typed/config/environments/production.rb', code);
+    assert.equal(doc.languageId, 'ruby');
+    const ds = await waitFor(doc.uri, withRule(RULE, 3), 'error in the Ruby file');
+    const d = ds.find((x) => codeOf(x) === RULE)!;
+    const preferred = (await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
+    assert.ok(preferred?.edit);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.equal(doc.getText(), "Rails.application.configure do\n  config.action_mailer.smtp_settings = {\n    address: 'smtp.example.com',\n    port: 465,\n    tls: true,\n    user_name: ENV['SMTP_USER'],\n  }\nend\n");
+    await waitFor(doc.uri, withoutRule(RULE), 'Ruby error gone');
+  });
+
   it('hover on the port explains implicit TLS and corrects the "465 is deprecated" myth', async () => {
     const { doc } = await open('.env');
     await waitFor(doc.uri, withRule(RULE), 'diagnostics first');

@@ -134,3 +134,61 @@ ruleTester('hardcoded-smtp-credentials', {
     },
   ],
 });
+
+ruleTester('env-string-as-boolean', {
+  valid: [
+    { file: ENV_FILE, code: rails("    address: 'smtp.example.com',\n    port: 465,\n    tls: ENV['SMTP_TLS'] == 'true',\n") },
+    { file: ENV_FILE, code: rails("    address: 'smtp.example.com',\n    port: 465,\n    tls: ActiveModel::Type::Boolean.new.cast(ENV['SMTP_TLS']),\n") },
+    { file: ENV_FILE, code: rails("    address: 'smtp.example.com',\n    port: 465,\n    tls: %w[true 1 yes].include?(ENV.fetch('SMTP_TLS', 'true')),\n") },
+  ],
+  invalid: [
+    {
+      name: "Ruby: tls: ENV['SMTP_TLS'] with SMTP_TLS=false in .env (the String is truthy)",
+      file: ENV_FILE,
+      files: { '.env': 'SMTP_TLS=false\n' },
+      code: rails("    address: 'smtp.example.com',\n    port: 587,\n    tls: ENV['SMTP_TLS'],\n"),
+      errors: [{ line: 6, includes: ['SMTP_TLS=false', 'truthiness', 'ArgumentError'] }],
+      output: rails("    address: 'smtp.example.com',\n    port: 587,\n    tls: ENV['SMTP_TLS'] == 'true',\n"),
+    },
+    {
+      name: 'Ruby: ENV.fetch with a String default in double quotes',
+      file: ENV_FILE,
+      code: rails('    address: "smtp.example.com",\n    port: 587,\n    enable_starttls_auto: ENV.fetch("SMTP_STARTTLS", "true"),\n'),
+      errors: [{ line: 6 }],
+      output: rails('    address: "smtp.example.com",\n    port: 587,\n    enable_starttls_auto: ENV.fetch("SMTP_STARTTLS", "true") == "true",\n'),
+    },
+  ],
+});
+
+ruleTester('cross-file-port-mode-mismatch', {
+  valid: [
+    { file: ENV_FILE, files: { '.env': 'SMTP_PORT=587\n' }, code: rails("    address: 'smtp.example.com',\n    port: ENV.fetch('SMTP_PORT', 465).to_i,\n    enable_starttls: true,\n") },
+    { file: ENV_FILE, files: { '.env': 'SMTP_PORT=465\n' }, code: rails("    address: 'smtp.example.com',\n    port: ENV.fetch('SMTP_PORT', 587).to_i,\n    tls: ENV['SMTP_PORT'].to_i == 465,\n") },
+  ],
+  invalid: [
+    {
+      name: 'Rails: SMTP_PORT=465 in .env, tls: false hard-coded',
+      file: ENV_FILE,
+      files: { '.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n' },
+      code: rails("    address: 'smtp.example.com',\n    port: ENV.fetch('SMTP_PORT', 587).to_i,\n    tls: false,\n"),
+      errors: [{ line: 6, includes: ['SMTP_PORT=465', 'Net::ReadTimeout'], related: [{ file: '.env', line: 2 }], safe: [true, false] }],
+      output: rails("    address: 'smtp.example.com',\n    port: ENV.fetch('SMTP_PORT', 587).to_i,\n    tls: ENV['SMTP_PORT'].to_i == 465,\n"),
+    },
+    {
+      name: 'Rails: SMTP_PORT=465 in .env, enable_starttls_auto and no tls (enable_starttls_auto removed, tls: true added: unsafe)',
+      file: ENV_FILE,
+      files: { '.env': 'SMTP_PORT=465\n' },
+      code: rails("    address: 'smtp.example.com',\n    port: ENV['SMTP_PORT'],\n    enable_starttls_auto: true,\n    authentication: :plain,\n"),
+      errors: [{ line: 6, includes: ['enable_starttls_auto: true is written here'], safe: [false] }],
+      output: rails("    address: 'smtp.example.com',\n    port: ENV['SMTP_PORT'],\n    tls: true,\n    authentication: :plain,\n"),
+    },
+    {
+      name: 'Rails: SMTP_PORT=587 in .env, ssl: true hard-coded',
+      file: ENV_FILE,
+      files: { '.env': 'SMTP_PORT=587\n' },
+      code: rails("    address: 'smtp.example.com',\n    port: ENV.fetch('SMTP_PORT') { 465 }.to_i,\n    ssl: true,\n"),
+      errors: [{ line: 6, includes: ['wrong version number'] }],
+      output: rails("    address: 'smtp.example.com',\n    port: ENV.fetch('SMTP_PORT') { 465 }.to_i,\n    ssl: ENV['SMTP_PORT'].to_i == 465,\n"),
+    },
+  ],
+});

@@ -42,7 +42,16 @@ function checkCodeLanguage(cfg: SmtpConfig, report: (r: Report) => void): void {
   if (!message) return;
   const at = culprit ?? (pf.site.file === cfg.file ? pf : undefined);
   if (!at) return;
-  report({ message, span: spanOf(at), related: relatedOf(pf, `${envText} is set here`), fixes: fixes(fix), configId: cfg.id });
+  report({ message, span: spanOf(at), related: relatedOf(pf, `${envText} is set here`), fixes: fixes(derivedRubyFix(cfg, culprit, pf.envVar), fix), configId: cfg.id });
+}
+
+/** Ruby (mail gem): a hard-coded tls:/ssl: becomes `ENV['SMTP_PORT'].to_i == 465`, right for every port the env files
+ *  can set. Safe only without a truthy STARTTLS flag next to it (mail ≥ 2.9 raises ArgumentError for tls together with
+ *  enable_starttls(_auto) on 465). */
+function derivedRubyFix(cfg: SmtpConfig, culprit: Field | undefined, envVar: string) {
+  if (cfg.dialect !== 'mail-gem' || !culprit || culprit !== cfg.implicitTls) return undefined;
+  const starttlsOn = boolOf(cfg.starttls) === true;
+  return plainFix('derive the mode from the port', !starttlsOn, [setEdit(culprit, `ENV['${envVar}'].to_i == 465`, 'code')]);
 }
 
 export const rule: Rule = {
@@ -52,12 +61,12 @@ export const rule: Rule = {
     short: 'TLS mode hard-coded in code contradicts the port read from a .env file',
     long:
       'The transport reads its port from the environment (process.env, PHP env()/getenv()/$_ENV, Python os.environ/' +
-      'decouple/django-environ, Java System.getenv, Go os.Getenv) but hard-codes the TLS mode. The .env file next to it sets a port that ' +
+      'decouple/django-environ, Java System.getenv, Go os.Getenv, Ruby ENV.fetch/ENV[]) but hard-codes the TLS mode. The .env file next to it sets a port that ' +
       'needs the other mode: 465 with secure: false waits for a greeting that never comes; 587/25/2525 with secure: true ' +
       'fails with "wrong version number". The code works in one environment and breaks in the next. Derive the mode ' +
       'from the port instead.',
     sources: ['RFC 8314 §3.3', 'RFC 6409 §1', 'nodemailer lib/smtp-connection (secure, port defaults)', 'angus-mail SMTPTransport.java (ssl.enable / starttls.*: no port-based switch)'],
-    fixSafety: 'JS: safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port. PHP, Python, Java and Go: the only fix offered sets the mode that matches this .env (unsafe, for the same reason).',
+    fixSafety: 'JS: safe: secure becomes Number(process.env.PORT) === 465, which is right for every port the .env files can set and keeps the current meaning for the ports that already worked. The alternative (hard-code the value matching this .env) is unsafe: other environments may set another port. PHP, Python, Java and Go: the only fix offered sets the mode that matches this .env (unsafe, for the same reason). Ruby: a hard-coded tls:/ssl: becomes ENV[\'SMTP_PORT\'].to_i == 465 (safe unless a STARTTLS flag is on next to it); otherwise the mode matching this .env (unsafe).',
   },
   checkConfig(cfg, ctx) {
     if (cfg.dialect === 'mailkit' || cfg.dialect === 'system-net-mail') return checkDotnet(cfg, ctx);

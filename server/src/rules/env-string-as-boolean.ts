@@ -1,6 +1,6 @@
 // Rule 4: an environment variable (always a string) used as a boolean option: "false" is truthy.
 import type { Field, SmtpConfig } from '../model/types';
-import type { Report, Rule } from './types';
+import type { Report, Rule, RuleContext } from './types';
 import { parseBool } from '../semantics/values';
 import { fixes, plainFix, portField, portOf, presetOf, quoteOf, removeEdit, setEdit, show, spanOf } from './util';
 
@@ -60,6 +60,25 @@ function checkPython(cfg: SmtpConfig, report: (r: Report) => void): void {
   }
 }
 
+/** Ruby: an ENV String handed as is to a mail gem TLS switch (`tls: ENV['SMTP_TLS']`). The mail gem ≥ 2.9 tests it
+ *  for truthiness ("false" is on); 2.8 accepts only true/false and raises ArgumentError for any String. */
+function rubyRawEnv(cfg: SmtpConfig, ctx: RuleContext): void {
+  const what: Record<string, string> = { tls: 'implicit TLS', ssl: 'implicit TLS', enable_starttls: 'mandatory STARTTLS', enable_starttls_auto: 'STARTTLS' };
+  for (const key of Object.keys(what)) {
+    const f = cfg.extras[`rawEnvString:${key}`];
+    if (!f || f.site.file !== cfg.file || !f.envVar) continue;
+    const known = f.resolvedFrom && typeof f.value === 'string' ? ` The .env file sets ${f.envVar}=${f.value}, so ${what[key]} is ${f.value === '' ? 'on too (an empty String is truthy)' : 'on'}.` : '';
+    const q = f.text.includes('"') && !f.text.includes("'") ? '"' : "'";
+    const expr = /\|\||\bor\b/.test(f.text) ? `(${f.text})` : f.text;
+    ctx.report({
+      message: `${key}: ${f.text} passes the ENV String as is: the Ruby mail gem ≥ 2.9 tests it for truthiness, so ${f.envVar}=false and ${f.envVar}=0 turn ${what[key]} on (mail 2.8 raises ArgumentError "Unrecognized :${key} value" for any String).${known} Compare it with 'true'.`,
+      span: spanOf(f),
+      fixes: fixes(plainFix('compare the String', true, [setEdit(f, `${expr} == ${q}true${q}`, 'code')])),
+      configId: cfg.id,
+    });
+  }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'env-string-as-boolean',
@@ -72,11 +91,16 @@ export const rule: Rule = {
       'either. Compare the variable with a string instead. A quoted literal in code (secure: \'false\') is the same ' +
       'trap, and so is a word that is not a boolean in an env file (SMTP_SECURE=enabled). Python is the same: ' +
       'EMAIL_USE_TLS = os.environ.get(\'EMAIL_USE_TLS\') (or config(\'X\') without cast, or os.environ.get(\'X\') is not None) ' +
-      'is true for EMAIL_USE_TLS=False, because Django, Flask-Mail and smtplib test the setting with if.',
-    sources: ['nodemailer lib/smtp-connection (this.secureConnection = !!this.options.secure)', 'Python truth value testing (a non-empty str is true); Django EmailBackend (if self.use_tls), rules-research-polyglot §0.4', 'python-decouple config(cast=bool), django-environ Env.bool', 'Node.js tls.connect (rejectUnauthorized !== false)', 'maxking/docker-mailman#701'],
+      'is true for EMAIL_USE_TLS=False, because Django, Flask-Mail and smtplib test the setting with if. Ruby: tls: ENV[\'SMTP_TLS\'] hands the ' +
+      'String to the mail gem, which tests it for truthiness.',
+    sources: ['nodemailer lib/smtp-connection (this.secureConnection = !!this.options.secure)', 'Python truth value testing (a non-empty str is true); Django EmailBackend (if self.use_tls), rules-research-polyglot §0.4', 'python-decouple config(cast=bool), django-environ Env.bool', 'Node.js tls.connect (rejectUnauthorized !== false)', 'maxking/docker-mailman#701', 'mikel/mail lib/mail/network/delivery_methods/smtp.rb (2.9: smtp_tls? tests truthiness; 2.8: ArgumentError for non-boolean :tls)'],
     fixSafety: 'Safe: the fix writes the comparison the code means (Python: config(..., cast=bool), env.bool(...), or str(os.environ.get(...)).lower() in (\'true\', \'1\', \'yes\', \'on\')) (process.env.X === "true"; for rejectUnauthorized, process.env.X !== "false"), so only the string-to-boolean conversion changes. A quoted literal becomes a real boolean (for secure, the one the port needs), safe unless it would weaken TLS (requireTLS: \'false\' → false is unsafe). Alternatives (derive secure from the port; true/false for a non-boolean word in an env file) are unsafe.',
   },
   checkConfig(cfg, ctx) {
+    if (cfg.dialect === 'mail-gem') {
+      rubyRawEnv(cfg, ctx);
+      return;
+    }
     if (cfg.format === 'python') checkPython(cfg, (r) => ctx.report(r));
     if (cfg.format !== 'js') {
       // Env-style files: a boolean key holding a word that is not a boolean (the readers record it as nonBoolean:KEY).

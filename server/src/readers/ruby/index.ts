@@ -41,6 +41,8 @@ interface Entry {
   key: string;
   field: Field;
   val: RbVal;
+  /** The whole value expression (`ENV.fetch('SMTP_TLS', 'false')`), where `field` may point at its default only. */
+  expr: Span;
 }
 
 interface Found {
@@ -158,7 +160,7 @@ class RubyFile {
       if (!secret && known && val.value !== undefined && val.value !== null) f.value = val.value;
       if (val.envVar) f.envVar = val.envVar;
       if (val.kind === 'env' && val.resolvedFrom) f.resolvedFrom = val.resolvedFrom;
-      out.set(key.name, { key: key.name, field: f, val });
+      out.set(key.name, { key: key.name, field: f, val, expr: this.span(v) });
     }
     return out;
   }
@@ -211,9 +213,13 @@ class RubyFile {
       fields.verifyCert = { ...verify.field, value: on } as Field;
       if (on === undefined) delete fields.verifyCert.value;
     }
+    // a raw ENV String where the mail gem tests truthiness: the field covers the whole expression, so a fix can
+    // turn it into a comparison (env-string-as-boolean)
     for (const k of BOOLEAN_KEYS) {
       const x = get(k);
-      if (x?.val.rawEnv && x.val.envVar) extras[`rawEnvString:${k}`] = x.field;
+      if (!x?.val.rawEnv || !x.val.envVar) continue;
+      const text = this.text.slice(x.expr.start, x.expr.end);
+      extras[`rawEnvString:${k}`] = { ...x.field, text, kind: 'expression', site: { ...x.field.site, value: { ...x.expr }, quote: '' } };
     }
     fields.credentials = this.credentials(get('user_name'), get('password'));
     const settings: MailGemSettings = {
