@@ -67,6 +67,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"],
       ['python', 'settings.py (Django; maxking/docker-mailman#701)', "import os\nEMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = 587\nEMAIL_USE_TLS = os.environ.get('EMAIL_USE_TLS')   # \"False\" is truthy\nEMAIL_TIMEOUT = 10"],
       ['python', 'app.py (Flask)', "import os\nfrom flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_TLS'] = os.environ.get('MAIL_USE_TLS') is not None   # set to False: still True"],
+      ['ruby', 'config/environments/production.rb (Rails: the mail gem tests truthiness)', "config.action_mailer.smtp_settings = {\n  port: 465,\n  tls: ENV['SMTP_TLS'],   # SMTP_TLS=false is a truthy String (fix: ENV['SMTP_TLS'] == 'true')\n}"], ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"],
     ],
     good: [
       ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY !== 'false' },\n});"],

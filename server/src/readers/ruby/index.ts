@@ -5,9 +5,9 @@
 // the release differences) is decided in semantics/mail-gem.ts.
 //
 // Parser: Prism, Ruby's own parser, compiled to WASM (@ruby/prism; languages/grammars/ruby.ts), loaded only when a
-// .rb file passes the prefilter. Measured for the `.vsix ≤ 1 MB` budget: prism.wasm is 492 KB (167 KB deflated in
-// the .vsix), its JS deserializer ~37 KB deflated, so the grammar costs ~205 KB of the package; a hand-written
-// tokenizer was the fallback had it not fitted. Prism recovers from syntax errors (half-typed hashes still give a
+// .rb file passes the prefilter. Measured for the `.vsix ≤ 1 MB` budget (vsce package): prism.wasm is 492 KB
+// (170 KB deflated in the .vsix), its JS deserializer chunk 111 KB (15 KB deflated): ~185 KB, and the .vsix with
+// PHP, Python and Ruby is 676 KB. A hand-written tokenizer was the fallback had it not fitted (docs/architecture.md). Prism recovers from syntax errors (half-typed hashes still give a
 // tree) and gives exact byte offsets (prism.ts maps them to UTF-16).
 //
 // Data flow is intra-file only: literals, constants and local variables assigned earlier in the file, ENV reads
@@ -18,9 +18,9 @@ import type { Field, ReadResult, Site, SmtpConfig, Span } from '../../model/type
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
 import { loadRuby } from '../../languages/grammars';
 import { registerReader } from '../index';
-import { CODE_PARSE_MAX } from '../code/common';
+import { emptyReadResult, unreadableInput } from '../code/common';
 import { codeSite } from '../code/sites';
-import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
+import { addSuppressionComment, mentionsSuppression } from '../suppressions';
 import type { ReadContext, Reader } from '../types';
 import { isPlaceholder } from '../../semantics/values';
 import { mailGemEffective, rubyTruthy, verifyModeOn, type MailGemSettings, type RubyValue } from '../../semantics/mail-gem';
@@ -267,13 +267,11 @@ class RubyFile {
 }
 
 export function readRuby(file: string, text: string, ctx: ReadContext): ReadResult {
-  const result: ReadResult = { file, format: 'ruby', configs: [], globals: [], suppressions: emptySuppressions(), problems: [] };
-  if (text.length > CODE_PARSE_MAX) {
-    result.problems.push({ message: `file is larger than ${CODE_PARSE_MAX} characters: not read` });
-    return result;
-  }
-  if (text.includes('\u0000')) {
-    result.problems.push({ message: 'binary file: not read' });
+  // the code readers' frame (readCode) is built around a Lezer tree; Prism's tree gets the same limits
+  const result = emptyReadResult(file, 'ruby');
+  const refused = unreadableInput(text);
+  if (refused) {
+    result.problems.push(refused);
     return result;
   }
   let parsed: ReturnType<ReturnType<typeof loadRuby>>;
