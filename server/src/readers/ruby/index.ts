@@ -279,7 +279,7 @@ export function readRuby(file: string, text: string, ctx: ReadContext): ReadResu
     parsed = loadRuby()(text);
   } catch (e) {
     // Prism and its deserializer recurse: tens of thousands of nested brackets overflow the stack
-    result.problems.push({ message: e instanceof RangeError ? 'nesting too deep to parse: not read' : `Ruby parser failed: ${(e as Error).message}` });
+    result.problems.push({ kind: e instanceof RangeError ? 'parse-error' : 'internal-error', message: e instanceof RangeError ? 'nesting too deep to parse: not read' : `Ruby parser failed: ${(e as Error).message}` });
     return result;
   }
   const f = new RubyFile(file, text, ctx);
