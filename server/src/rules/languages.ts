@@ -17,6 +17,9 @@ export const LANGUAGE_LABEL: Record<RuleLanguage, string> = {
   python: 'Python',
   java: 'Java',
   go: 'Go',
+  ruby: 'Ruby',
+  csharp: 'C#',
+  json: 'appsettings.json',
 };
 
 const KV: RuleLanguage[] = ['env', 'yaml'];
