@@ -62,3 +62,10 @@ test('a missing PATH argument throws when the walk is created, before any file i
   const dir = tree();
   assert.throws(() => new Walk(['.', 'nope'], dir), PathError);
 });
+
+test('monorepo folders are walked: packages/, apps/, src/ (the skip list holds build output and dependency folders only)', () => {
+  const dir = tmpDir('mcl-walk-mono-');
+  writeTree(dir, { 'packages/pkg-a/.env': ENV, 'apps/web/.env': ENV, 'src/.env': ENV, 'node_modules/x/.env': ENV, 'obj/.env': ENV });
+  const files = discover(['.'], dir).files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+  assert.deepEqual(files.sort(), ['apps/web/.env', 'packages/pkg-a/.env', 'src/.env']);
+});

@@ -96,7 +96,9 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     // tokenizer (readers/csharp/tokens.ts), so nothing to load lazily.
     prefilterWords: ['SmtpClient', 'MailKit', 'SecureSocketOptions'],
     lineComment: '//',
-    skipDirs: ['bin', 'obj', 'packages'],
+    // Build output only. Not `packages/` (NuGet's old restore folder): the skip list is global, and
+    // `packages/` is where JS and other monorepos keep their code.
+    skipDirs: ['bin', 'obj'],
   },
   {
     format: 'ruby',
