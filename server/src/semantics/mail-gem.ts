@@ -161,3 +161,12 @@ const gemfileLockDetector: VersionDetector = {
   },
 };
 registerVersionDetector(gemfileLockDetector);
+
+/** A Ruby literal written as `true` (a fix that keeps it can rename the key and leave the value). */
+export const isRubyTrueLiteral = (text: string): boolean => text === 'true';
+
+/** A Ruby literal that is off: `false` or `nil` (every other value is truthy in Ruby). */
+export const isRubyOffLiteral = (text: string): boolean => text === 'false' || text === 'nil';
+
+/** enable_starttls literals that mean mandatory STARTTLS in the mail gem: `true` and `:always`. */
+export const isStarttlsAlwaysLiteral = (text: string): boolean => text === 'true' || text === ':always';

@@ -13,6 +13,7 @@
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { editable, Edits } from './env-common';
+import { isRubyOffLiteral, isRubyTrueLiteral, isStarttlsAlwaysLiteral } from '../../semantics/mail-gem';
 
 /** A sibling pair followed by a comma: a new line after it keeps the hash valid. */
 function anchor(cfg: SmtpConfig, skip: (Field | undefined)[] = []): Field | undefined {
@@ -26,7 +27,7 @@ const flag = (cfg: SmtpConfig, key: string): Field | undefined => {
 };
 
 /** The field is on (truthy) or not known. */
-const maybeOn = (f: Field | undefined): boolean => !!f && f.value !== false && !(f.kind === 'literal' && (f.text === 'false' || f.text === 'nil'));
+const maybeOn = (f: Field | undefined): boolean => !!f && f.value !== false && !(f.kind === 'literal' && isRubyOffLiteral(f.text));
 
 function implicitOn(cfg: SmtpConfig, e: Edits): void {
   const t = cfg.implicitTls;
@@ -39,7 +40,7 @@ function implicitOn(cfg: SmtpConfig, e: Edits): void {
     }
   }
   if (t) {
-    if (t.value === true && t.kind === 'literal' && t.text === 'true') return;
+    if (t.value === true && t.kind === 'literal' && isRubyTrueLiteral(t.text)) return;
     e.add(editable(cfg, t) ? { op: 'set', field: t, text: 'true', type: 'boolean' } : null);
     return;
   }
@@ -54,7 +55,7 @@ function starttlsOn(cfg: SmtpConfig, e: Edits): void {
   const auto = flag(cfg, 'enable_starttls_auto');
   const on = [tls, ssl].filter((f) => maybeOn(f)) as Field[];
   // the simplest edit: `tls: true` → `enable_starttls: true`
-  const renamable = on.find((f) => f.kind === 'literal' && f.text === 'true');
+  const renamable = on.find((f) => f.kind === 'literal' && isRubyTrueLiteral(f.text));
   if (!st && !(auto && maybeOn(auto)) && renamable && editable(cfg, renamable)) {
     e.add({ op: 'rename', field: renamable, key: 'enable_starttls' });
     for (const f of on) if (f !== renamable) e.add(editable(cfg, f) ? { op: 'remove', field: f } : null);
@@ -68,11 +69,11 @@ function requireStarttls(cfg: SmtpConfig, e: Edits, removed: Field[] = []): void
   const st = flag(cfg, 'enable_starttls');
   const auto = flag(cfg, 'enable_starttls_auto');
   if (st) {
-    if (st.kind === 'literal' && (st.text === 'true' || st.text === ':always')) return;
+    if (st.kind === 'literal' && isStarttlsAlwaysLiteral(st.text)) return;
     e.add(editable(cfg, st) ? { op: 'set', field: st, text: 'true', type: 'boolean' } : null);
     return;
   }
-  if (auto && auto.kind === 'literal' && auto.text === 'true' && editable(cfg, auto)) {
+  if (auto && auto.kind === 'literal' && isRubyTrueLiteral(auto.text) && editable(cfg, auto)) {
     e.add({ op: 'rename', field: auto, key: 'enable_starttls' });
     return;
   }
