@@ -10,6 +10,7 @@
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { editable, Edits } from './env-common';
+import { removeWeakTlsStatement } from './cs-common';
 import { secureSocketOptionOf, type SecureSocketOption } from '../../semantics/mailkit';
 
 /** The field that holds the option (or the useSsl bool): the reader maps it to implicitTls. */
@@ -44,9 +45,9 @@ export function expressMailKit(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       break;
     case 'verify-cert':
     case 'min-tls-1.2': {
-      const f = intent.kind === 'verify-cert' ? cfg.verifyCert : cfg.minTlsVersion;
-      if (!f || f.site.style !== 'cs-code' || !editable(cfg, f)) return null;
-      e.add({ op: 'remove', field: f });
+      const removal = removeWeakTlsStatement(cfg, intent.kind);
+      if (!removal) return null;
+      e.add(removal);
       break;
     }
     default:

@@ -10,6 +10,7 @@
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { editable, Edits, insert, setBool } from './env-common';
+import { removeWeakTlsStatement } from './cs-common';
 
 function enableSsl(cfg: SmtpConfig): FieldEdit | null | undefined {
   if (cfg.starttls) return setBool(cfg, cfg.starttls, true);
@@ -34,9 +35,9 @@ export function expressSystemNetMail(cfg: SmtpConfig, intent: Intent): FieldEdit
       break;
     case 'verify-cert':
     case 'min-tls-1.2': {
-      const f = intent.kind === 'verify-cert' ? cfg.verifyCert : cfg.minTlsVersion;
-      if (!f || f.site.style !== 'cs-code' || !editable(cfg, f)) return null;
-      e.add({ op: 'remove', field: f });
+      const removal = removeWeakTlsStatement(cfg, intent.kind);
+      if (!removal) return null;
+      e.add(removal);
       break;
     }
     default:
