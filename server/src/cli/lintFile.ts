@@ -74,6 +74,12 @@ export interface LintSetup {
 
 type EnvVars = NonNullable<ReadResult['envVars']>;
 
+export interface SnapshotMark {
+  sets: number;
+  texts: number;
+  extras: number;
+}
+
 /** The env files' variables and texts a worker needs to lint like the main thread (structured-clonable). */
 export interface EnvSnapshot {
   /** In the order the main thread recorded them (EnvIndex ranks by name, so order does not change results). */
@@ -89,11 +95,13 @@ export class FileLinter {
   private readonly extras = new Map<string, { value: string; ref: SourceRef }>();
   /** Texts of env files (targets of cross-file related locations). */
   private readonly envTexts = new Map<string, string>();
+  /** The env texts read (not the other files' texts cached by textOf), in order, for snapshots. */
+  private readonly envTextLog: [string, string][] = [];
   private readonly lineIndexes = new Map<string, LineIndex>();
   readonly envLookup: EnvLookup = { get: (file, name) => this.envIndex.get(file, name) ?? this.extras.get(name) };
   /** One import hop into local modules (read once per run and cached; see fsModules.ts). */
   private readonly modules: ModuleLookup = fsModuleLookup({ roots: () => (this.setup.root ? [this.setup.root] : []) });
-  private readonly workspace: SpringBindingIndex | undefined;
+  private workspace: SpringBindingIndex | undefined;
 
   constructor(
     private readonly setup: LintSetup,
@@ -105,14 +113,36 @@ export class FileLinter {
 
   static fromSnapshot(setup: LintSetup, snap: EnvSnapshot): FileLinter {
     const l = new FileLinter(setup);
-    for (const [file, vars] of snap.sets) l.recordEnv(file, vars);
-    for (const [k, v] of snap.extras) l.extras.set(k, v);
-    for (const [file, text] of snap.texts) l.envTexts.set(file, text);
+    l.addSnapshot(snap);
     return l;
   }
 
-  snapshot(): EnvSnapshot {
-    return { sets: this.envSets, extras: [...this.extras], texts: [...this.envTexts] };
+  /** Takes in env files another FileLinter read (a worker: those the main thread read since its snapshot). */
+  addSnapshot(snap: EnvSnapshot): void {
+    for (const [file, vars] of snap.sets) this.recordEnv(file, vars);
+    for (const [k, v] of snap.extras) this.extras.set(k, v);
+    for (const [file, text] of snap.texts) this.rememberEnvText(file, text);
+  }
+
+  /** What a snapshot holds: a mark to take the next delta from. */
+  snapshotMark(): SnapshotMark {
+    return { sets: this.envSets.length, texts: this.envTextLog.length, extras: this.extras.size };
+  }
+
+  /** The env files read since `from` (everything without it), and the mark after them. */
+  snapshot(from: SnapshotMark = { sets: 0, texts: 0, extras: 0 }): EnvSnapshot {
+    return { sets: this.envSets.slice(from.sets), extras: [...this.extras].slice(from.extras), texts: this.envTextLog.slice(from.texts) };
+  }
+
+  /** The project's Spring bindings, once discovery has found every Java/Kotlin source. */
+  useSpringBindings(entries: SpringBindingEntries): void {
+    this.setup.springBindings = entries;
+    this.workspace = entries.length ? SpringBindingIndex.fromEntries(entries) : undefined;
+  }
+
+  private rememberEnvText(file: string, text: string): void {
+    this.envTexts.set(file, text);
+    this.envTextLog.push([file, text]);
   }
 
   private recordEnv(file: string, vars: EnvVars | undefined): void {
@@ -129,7 +159,7 @@ export class FileLinter {
       if (asExtra) {
         for (const [k, v] of Object.entries(vars)) if (!this.extras.has(k)) this.extras.set(k, v);
       } else this.recordEnv(file, vars);
-      this.envTexts.set(file, r.text);
+      this.rememberEnvText(file, r.text);
       return undefined;
     } catch (e) {
       return `cannot read: ${(e as Error).message}`;
@@ -186,7 +216,7 @@ export class FileLinter {
       }
     }
     if (isEnv) {
-      this.envTexts.set(file, text);
+      this.rememberEnvText(file, text);
       if (res.read?.envVars) this.recordEnv(file, res.read.envVars);
     }
     this.lineIndexes.delete(file);

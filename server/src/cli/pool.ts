@@ -1,8 +1,10 @@
-// Worker threads for big trees (--concurrency): node:worker_threads directly (no pool library: one
-// message type, chunks of files in, report entries out). Each worker rebuilds the main thread's
-// FileLinter from a snapshot of every .env* file it read, so process.env.X resolves exactly as in a
-// single-threaded run; files are handed out in discovery order, a chunk at a time, to whichever worker
-// is free, and every result carries its discovery index so the caller can report in a stable order.
+// Worker threads for big trees (--concurrency): node:worker_threads directly (no pool library: two
+// message kinds in, one out). Each worker rebuilds the main thread's FileLinter from a snapshot of the
+// .env* files read so far, and gets every env file the main thread reads later as a delta, before any
+// file that can resolve against it (the walk announces a folder's .env* before the files in and below
+// it: files/discover.ts), so process.env.X resolves exactly as in a single-threaded run. Files are
+// pushed while the walk goes on and handed out in chunks to whichever worker has the fewest in flight;
+// every result carries its discovery index so the caller can report in a stable order.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,16 +20,12 @@ export interface WorkerData {
   snapshot: EnvSnapshot;
 }
 
-/** A chunk handed to a worker: files with their discovery indexes. */
-export interface ChunkMessage {
-  start: number;
-  files: string[];
-}
+/** To a worker: more env files (before the chunks that may read them), or a chunk of files to lint. */
+export type ToWorker = { env: EnvSnapshot } | { indexes: number[]; files: string[] };
 
-/** A worker's answer: the report entries of the chunk's files that have any (index → entries). */
+/** A worker's answer to a chunk: the report entries of its files that have any (index → entries). */
 export interface ChunkResult {
-  start: number;
-  count: number;
+  indexes: number[];
   results: [number, FileOutcome[]][];
 }
 
@@ -53,68 +51,120 @@ function workerEntry(): { file: string; eval: boolean } {
   return { file: __filename, eval: false };
 }
 
+/** Files per chunk: few messages, yet small enough to balance the load and stream results. */
+const CHUNK = 64;
+/** Chunks a worker holds at once: it never waits for the main thread, which is busy walking. */
+const IN_FLIGHT = 4;
+
+interface Slot {
+  worker: Worker;
+  /** Indexes of the chunks in flight, oldest first (a worker answers in order). */
+  inFlight: ChunkResult['indexes'][];
+  alive: boolean;
+}
+
 /**
- * Lints `files[i]` for every i in worker threads; `onResult(i, entries)` is called (on the main thread)
- * as each file's entries arrive (entries empty when the file had nothing to report). A worker that dies
- * hands its unfinished chunk to `fallback` (lints on the main thread), so no file is lost.
+ * A pool of `n` workers. `push` files as they are found, `addEnv` env files as the main thread reads
+ * them, then `close()`: resolves when every pushed file has a result. `onResult(i, entries)` runs on the
+ * main thread as results arrive (entries empty when the file had nothing to report). A worker that dies
+ * hands its chunks in flight to `fallback` (linted on the main thread), so no file is lost.
  */
-export function lintInWorkers(
-  files: string[],
-  n: number,
-  data: Omit<WorkerData, 'tag'>,
-  onResult: (index: number, entries: FileOutcome[]) => void,
-  fallback: (index: number) => FileOutcome[],
-): Promise<void> {
-  // Chunks: small enough to balance the load and stream results, big enough to keep messages few.
-  const chunk = Math.max(8, Math.min(256, Math.ceil(files.length / (n * 16))));
-  let next = 0;
-  const entry = workerEntry();
-  return new Promise((resolve) => {
-    let alive = 0;
-    const take = (): ChunkMessage | undefined => {
-      if (next >= files.length) return undefined;
-      const start = next;
-      next = Math.min(files.length, next + chunk);
-      return { start, files: files.slice(start, next) };
-    };
-    const finish = () => {
-      if (--alive === 0) {
-        // Every worker gone: whatever was never handed out (all workers died early) runs here.
-        for (let m = take(); m; m = take()) m.files.forEach((_, k) => onResult(m!.start + k, fallback(m!.start + k)));
-        resolve();
-      }
-    };
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private queue: { indexes: number[]; files: string[] } = { indexes: [], files: [] };
+  private pending = 0;
+  private closed = false;
+  private settle: (() => void) | undefined;
+
+  constructor(
+    n: number,
+    data: Omit<WorkerData, 'tag'>,
+    private readonly onResult: (index: number, entries: FileOutcome[]) => void,
+    private readonly fallback: (index: number) => FileOutcome[],
+  ) {
+    const entry = workerEntry();
     for (let w = 0; w < n; w++) {
       const worker = new Worker(entry.file, { eval: entry.eval, workerData: { tag: WORKER_TAG, ...data } satisfies WorkerData, stdout: false, stderr: false });
-      alive++;
-      let current = take();
-      let done = false;
-      const end = () => {
-        if (done) return;
-        done = true;
-        void worker.terminate();
-        finish();
-      };
+      const slot: Slot = { worker, inFlight: [], alive: true };
+      this.slots.push(slot);
       worker.on('message', (r: ChunkResult) => {
+        slot.inFlight.shift();
         const got = new Map(r.results);
-        for (let k = 0; k < r.count; k++) onResult(r.start + k, got.get(r.start + k) ?? []);
-        current = take();
-        if (current) worker.postMessage(current);
-        else end();
+        for (const i of r.indexes) this.done(i, got.get(i) ?? []);
+        this.dispatch();
       });
-      worker.on('error', () => {
-        // The chunk in flight is linted here instead (each file guarded), then this worker is done.
-        if (current) for (let k = 0; k < current.files.length; k++) onResult(current.start + k, fallback(current.start + k));
-        current = undefined;
-        end();
-      });
-      worker.on('exit', () => {
-        if (current && !done) for (let k = 0; k < current.files.length; k++) onResult(current.start + k, fallback(current.start + k));
-        current = undefined;
-        end();
-      });
-      if (current) worker.postMessage(current);
-      else end();
+      const die = () => {
+        if (!slot.alive) return;
+        slot.alive = false;
+        void worker.terminate();
+        // The chunks in flight are linted here instead (each file guarded).
+        for (const chunk of slot.inFlight.splice(0)) for (const i of chunk) this.done(i, this.fallback(i));
+        this.dispatch();
+      };
+      worker.on('error', die);
+      worker.on('exit', die);
     }
-  });
+  }
+
+  /** Env files read on the main thread since the last snapshot: every worker gets them before later chunks. */
+  addEnv(delta: EnvSnapshot): void {
+    if (delta.sets.length === 0 && delta.texts.length === 0 && delta.extras.length === 0) return;
+    for (const s of this.slots) if (s.alive) s.worker.postMessage({ env: delta } satisfies ToWorker);
+  }
+
+  push(index: number, file: string): void {
+    this.queue.indexes.push(index);
+    this.queue.files.push(file);
+    this.pending++;
+    if (this.queue.indexes.length >= CHUNK) this.dispatch();
+  }
+
+  /** No more files: the rest of the queue goes out; resolves when every result is in. */
+  close(): Promise<void> {
+    this.closed = true;
+    this.dispatch();
+    return new Promise((resolve) => {
+      this.settle = resolve;
+      this.check();
+    });
+  }
+
+  private done(i: number, entries: FileOutcome[]): void {
+    this.pending--;
+    this.onResult(i, entries);
+    this.check();
+  }
+
+  private check(): void {
+    if (this.closed && this.pending === 0 && this.settle) {
+      const s = this.settle;
+      this.settle = undefined;
+      for (const slot of this.slots) {
+        slot.alive = false;
+        void slot.worker.terminate();
+      }
+      s();
+    }
+  }
+
+  /** Hands out whole chunks (and, once closed, the last partial one) to the least busy live workers. */
+  private dispatch(): void {
+    for (;;) {
+      const q = this.queue;
+      if (q.indexes.length === 0 || (q.indexes.length < CHUNK && !this.closed)) return;
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.alive && s.inFlight.length < IN_FLIGHT && (!best || s.inFlight.length < best.inFlight.length)) best = s;
+      if (!best) {
+        if (this.slots.some((s) => s.alive)) return; // all busy: the next result dispatches again
+        // Every worker is gone: the main thread lints what is left.
+        this.queue = { indexes: [], files: [] };
+        for (const i of q.indexes) this.done(i, this.fallback(i));
+        return;
+      }
+      const indexes = q.indexes.splice(0, CHUNK);
+      const files = q.files.splice(0, CHUNK);
+      best.inFlight.push(indexes);
+      best.worker.postMessage({ indexes, files } satisfies ToWorker);
+    }
+  }
 }

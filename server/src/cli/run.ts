@@ -13,7 +13,7 @@ import { rules } from '../rules/index';
 import { ConfigError, loadProjectConfig } from '../config/rc';
 import { HELP, parseArgs, UsageError } from './args';
 import type { CliArgs } from './args';
-import { discover, makeIgnore, PathError } from '../files/discover';
+import { makeIgnore, PathError, Walk } from '../files/discover';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
@@ -22,13 +22,18 @@ import { formatSarif } from './format/sarif';
 import { formatFixLog, formatText, formatTextBlock, formatTextSummary } from './format/text';
 import { FileLinter } from './lintFile';
 import type { LintSetup } from './lintFile';
-import { lintInWorkers, workerCount } from './pool';
+import { AUTO_MIN_FILES, WorkerPool, workerCount } from './pool';
 import type { FileOutcome } from './report';
 import { summarize } from './report';
 import { SpringBindingIndex } from '../engine';
 import { MAX_BINDING_SOURCE, springConfigFileKind } from '../semantics/spring';
 
 export { MAX_FILE_BYTES } from './lintFile';
+
+/** The walk gives the event loop (worker results) a turn this often. */
+const WALK_SLICE_MS = 8;
+/** The one rule the project's Spring bindings change (they silence it on keys the project reads itself). */
+const SPRING_IGNORED = 'spring-mail-property-ignored';
 
 export interface CliIO {
   cwd: string;
@@ -108,16 +113,8 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   const config = loadProjectConfig(cwd, args.config, rules.map((r) => r.meta.id));
   const ignored = makeIgnore(config.ignore, config.baseDir);
   const stdinFile = stdin ? path.resolve(cwd, args.stdinFilename ?? '.env') : undefined;
-  const { files, problems: discoveryProblems, jvmSources } = stdinFile
-    ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [], jvmSources: [] }
-    : discover(args.paths, cwd, ignored, { gitignore: args.gitignore });
 
   const setup: LintSetup = { rules: config.rules, versions: config.versions, fix: args.fix, unsafeFixes: args.unsafeFixes, quiet: args.quiet, wantEdits: args.format !== 'text', root: cwd };
-  // The project's own Spring bindings silence spring-mail-property-ignored on keys it reads itself. The
-  // Java/Kotlin files are read only when a Spring config file is among the files to lint.
-  if (jvmSources.length && files.some((f) => springConfigFileKind(f) !== undefined)) {
-    setup.springBindings = SpringBindingIndex.scan(jvmSources, readSourceText).entries();
-  }
   const linter = new FileLinter(setup, io.beforeWrite);
   const color = args.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(io.env.FORCE_COLOR) : io.isTTY);
   // Text without --fix streams (the --fix log comes first in the report, so that one waits for the end).
@@ -142,8 +139,6 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     sortFindings(o);
     io.stdout(formatTextBlock(o, { cwd, color }));
   };
-  for (const p of discoveryProblems) merge({ file: p.file, findings: [], problems: [{ kind: 'unreadable', message: p.message }], fixed: [] });
-  if (streaming) for (const o of outcomes.values()) emit(o);
 
   // Extra env files from the config feed process.env.X everywhere (after the folder's own .env*).
   for (const extra of config.extraEnvFiles) {
@@ -153,12 +148,23 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   // --stdin: the env files around the piped file feed its process.env.X (read, not reported).
   if (stdinFile) for (const envFile of envFilesAround(stdinFile, cwd)) linter.addEnvVarsOnly(envFile, false);
 
-  // For the start-up code cache (loader.ts): which readers this run used.
-  (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(files.map((f) => formatOf(f) ?? '').filter(Boolean));
+  // Discovery streams (files/discover.ts Walk): files are linted while the walk goes on. Every .env* is
+  // linted on this thread as soon as its folder is read (announced), before any file that can resolve
+  // process.env.X against it; the other files are linted here or handed to the worker threads.
+  const isEnv = (f: string) => formatOf(f) === 'env';
+  const early = new Map<string, FileOutcome[]>();
+  const lintEnv = (f: string) => linter.lint(f, true, f === stdinFile ? stdin : undefined);
+  const walk: Pick<Walk, 'files' | 'problems' | 'jvmSources' | 'run'> = stdinFile
+    ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [], jvmSources: [], run: () => true }
+    : new Walk(args.paths, cwd, ignored, { gitignore: args.gitignore, announce: { test: (name) => formatOf(name) === 'env', found: (f) => void early.set(f, lintEnv(f)) } });
+  const { files } = walk;
+  // --fix writes files: the project's Spring bindings (which silence spring-mail-property-ignored and so
+  // its fix) must be known first, so the walk ends before any file is linted.
+  let walked = args.fix ? walk.run() : false;
 
-  // Files are done in two passes (every .env* first: their variables feed the others), but reported in
-  // discovery order: `done[i]` holds file i's entries once linted; `cursor` is the next file to print.
-  const done: (FileOutcome[] | undefined)[] = new Array(files.length);
+  // Files are reported in discovery order: `done[i]` holds file i's entries once linted; `cursor` is the next
+  // file to print.
+  const done: (FileOutcome[] | undefined)[] = [];
   let cursor = 0;
   const finished = (i: number, entries: FileOutcome[]) => {
     done[i] = entries;
@@ -172,20 +178,88 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
       cursor++;
     }
   };
-  const lintHere = (i: number) => linter.lint(files[i], formatOf(files[i]) === 'env', files[i] === stdinFile ? stdin : undefined);
-  const others: number[] = [];
-  files.forEach((f, i) => (formatOf(f) === 'env' ? finished(i, lintHere(i)) : others.push(i)));
-  const n = workerCount(args.concurrency, others.length);
-  if (n === 0) for (const i of others) finished(i, lintHere(i));
-  else {
-    await lintInWorkers(
-      others.map((i) => files[i]),
-      n,
-      { setup, snapshot: linter.snapshot() },
-      (k, entries) => finished(others[k], entries),
-      (k) => lintHere(others[k]),
-    );
+
+  // Spring bindings are known once the walk has seen every Java/Kotlin source: results with a
+  // spring-mail-property-ignored finding wait for them and are linted again when the project binds keys.
+  let springReady = false;
+  const held: number[] = [];
+  const heldEntries = new Map<number, FileOutcome[]>();
+  const lintHere = (i: number) => (isEnv(files[i]) ? (early.get(files[i]) ?? lintEnv(files[i])) : linter.lint(files[i], false, files[i] === stdinFile ? stdin : undefined));
+  const result = (i: number, entries: FileOutcome[]) => {
+    if (!entries.some((o) => o.findings.some((f) => f.ruleId === SPRING_IGNORED))) return finished(i, entries);
+    if (!springReady) {
+      held.push(i);
+      heldEntries.set(i, entries);
+      return;
+    }
+    // Linted without the bindings (before they were known, or in a worker): again, here, with them.
+    // --fix lints only once they are known.
+    finished(i, !args.fix && setup.springBindings?.length ? lintHere(i) : entries);
+  };
+  const springSetup = () => {
+    // The Java/Kotlin files are read only when a Spring config file is among the files to lint.
+    if (walk.jvmSources.length && files.some((f) => springConfigFileKind(f) !== undefined)) linter.useSpringBindings(SpringBindingIndex.scan(walk.jvmSources, readSourceText).entries());
+    springReady = true;
+    for (const i of held.splice(0)) result(i, heldEntries.get(i)!);
+    heldEntries.clear();
+  };
+  if (walked) springSetup();
+
+  let pool: WorkerPool | undefined;
+  let poolMark = linter.snapshotMark();
+  // --stdin lints its buffer here (a worker would read the file on disk).
+  let decided = args.concurrency === 'off' || stdinFile !== undefined;
+  const queued: number[] = [];
+  let next = 0;
+  let problemsSeen = 0;
+  /** Everything the walk found since the last call: problems, env results, the other files to lint. */
+  const drain = () => {
+    for (; problemsSeen < walk.problems.length; problemsSeen++) {
+      const p = walk.problems[problemsSeen];
+      const o: FileOutcome = { file: p.file, findings: [], problems: [{ kind: 'unreadable', message: p.message }], fixed: [] };
+      merge(o);
+      if (streaming) emit(outcomes.get(p.file));
+    }
+    // Env files read since the last delta go to the workers before the chunks that may need them.
+    if (pool) {
+      pool.addEnv(linter.snapshot(poolMark));
+      poolMark = linter.snapshotMark();
+    }
+    for (; next < files.length; next++) {
+      const f = files[next];
+      if (isEnv(f)) result(next, lintHere(next));
+      else if (pool) pool.push(next, f);
+      else if (decided) result(next, lintHere(next));
+      else queued.push(next);
+    }
+    if (!decided) {
+      // auto: workers once the tree is big enough to pay for them; n: once there are n files (or the walk ended).
+      const n = args.concurrency === 'auto' ? (queued.length >= AUTO_MIN_FILES || walked ? workerCount('auto', queued.length) : -1) : queued.length >= (args.concurrency as number) || walked ? workerCount(args.concurrency, queued.length) : -1;
+      if (n >= 0) {
+        decided = true;
+        if (n > 0) {
+          pool = new WorkerPool(n, { setup, snapshot: linter.snapshot() }, result, lintHere);
+          poolMark = linter.snapshotMark();
+        }
+        for (const i of queued.splice(0)) {
+          if (pool) pool.push(i, files[i]);
+          else result(i, lintHere(i));
+        }
+      }
+    }
+  };
+  while (!walked) {
+    walked = walk.run(WALK_SLICE_MS);
+    drain();
+    // Worker results arrive between slices.
+    if (pool && !walked) await new Promise<void>((r) => setImmediate(r));
   }
+  drain();
+  if (!springReady) springSetup();
+  if (pool) await pool.close();
+
+  // For the start-up code cache (loader.ts): which readers this run used.
+  (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(files.map((f) => formatOf(f) ?? '').filter(Boolean));
 
   // Report in discovery order (problem-only entries for folders/links first where they were found).
   const order = new Map<string, number>();

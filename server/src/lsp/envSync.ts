@@ -103,6 +103,11 @@ export class EnvSync {
     }
   }
 
+  /** Whether the variables of `file` are known (open, or read from disk). */
+  knows(file: string): boolean {
+    return this.signatures.has(file) || this.session.byFile.has(file);
+  }
+
   /** (Re)reads an env file from disk; a missing, huge or binary file defines nothing. */
   loadFromDisk(file: string): void {
     const text = readSmallFile(file);

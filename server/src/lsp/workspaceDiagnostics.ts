@@ -34,7 +34,7 @@ import type { EnvSync } from './envSync';
 import { looksBinary, MAX_DOCUMENT } from './linter';
 import type { Session } from './session';
 import type { Settings } from './settings';
-import { fileToUri, globMatcher, mergeRules } from './workspace';
+import { fileToUri, globMatcher, isEnvFile, mergeRules } from './workspace';
 
 /** A scan slice: the event loop gets control back after this many ms of walking and linting. */
 const SLICE_MS = 5;
@@ -64,6 +64,8 @@ export class WorkspaceDiagnostics {
   private readonly entries = new Map<string, Entry>();
   private readonly scopes = new Map<string, FolderScope>();
   private seq = 0;
+  /** Set while the scan reads an env file it met (see envChanged). */
+  private learning = false;
   private scan: { source: CancellationTokenSource; done: Promise<void> } | undefined;
   /** Resolves when the first scan has started (a pull that arrives before waits for it). */
   private readonly firstStart: Promise<void>;
@@ -163,8 +165,19 @@ export class WorkspaceDiagnostics {
         if (token.isCancellationRequested) return;
         progress?.report(`finding files in ${path.basename(s.folder)}`);
         let walk: Walk;
+        // The env files the start-up load missed (it stops after 20,000 entries): read when the walk meets
+        // their folder, before the files in and below it are linted.
+        const learn = (f: string) => {
+          if (this.envSync.knows(f)) return;
+          this.learning = true;
+          try {
+            this.envSync.loadFromDisk(f);
+          } finally {
+            this.learning = false;
+          }
+        };
         try {
-          walk = new Walk([s.folder], s.folder, (abs) => s.ignored(abs), { gitignore: true });
+          walk = new Walk([s.folder], s.folder, (abs) => s.ignored(abs), { gitignore: true, announce: { test: isEnvFile, found: learn } });
         } catch {
           continue; // the folder is gone
         }
@@ -295,6 +308,8 @@ export class WorkspaceDiagnostics {
 
   /** An env file's variables changed: the files on disk that can read it are linted again. */
   envChanged(envFile: string): void {
+    // The scan itself read it, before any file in or below its folder (nothing reported can depend on it yet).
+    if (this.learning) return;
     const dir = path.dirname(envFile);
     for (const file of [...this.entries.keys()]) {
       const rel = path.relative(dir, file);
