@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 
 /**
@@ -45,6 +46,7 @@ export function monorepoBench(o) {
     return null;
   }
   const cli = (args, tree) => `node '${o.cli}' --format sarif ${args}${tree}`;
+  const loadBefore = os.loadavg()[0];
   const j = o.cmdBench('cmd-monorepo', [
     `small::${cli('', smallName)}`,
     `big::${cli('', bigName)}`,
@@ -69,6 +71,8 @@ export function monorepoBench(o) {
   if (offOut.sha !== c2Out.sha) o.notes.push(`monorepo: SARIF differs between --concurrency off (${offOut.sha}, ${offOut.results} results) and 2 (${c2Out.sha}, ${c2Out.results} results)`);
   return {
     files: o.files, smallFiles: small, runs: o.runs, warmup: o.warmup,
+    // The machine's 1-minute load average before and after the timed run (2 vCPUs shared with other work).
+    loadavg: { before: r2(loadBefore), after: r2(os.loadavg()[0]) },
     wallS: { small: r2(s.wallS.median), big: r2(b.wallS.median), off: r2(off.wallS.median), c2: r2(c2.wallS.median), ignored2x: r2(ig.wallS.median) },
     cpuS: { big: r2(b.cpuS.median), off: r2(off.cpuS.median), c2: r2(c2.cpuS.median) },
     perFileBigOverSmall: r2(paired(b, s, small / o.files)),

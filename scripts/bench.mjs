@@ -20,6 +20,9 @@
 //  6b. monorepo (issue 15, scripts/bench-monorepo.mjs): generated trees of --mono-files (default 100,000) and a
 //     tenth of that, 1% mail-relevant, with ignored build/ vendor/ dist/ node_modules/: per-file time big ÷
 //     small, --concurrency off ÷ 2, ignored folders doubled ÷ as generated, peak RSS (one interleaved run).
+//  6c. editor on the monorepo (issue 15, scripts/bench-editor.mjs): the language server's workspace scan of the big
+//     tree ÷ the CLI on it (interleaved rounds, paired), and edit → diagnostics p95 on an open ~200-line file
+//     while that scan runs (skipped with --no-lsp or --no-monorepo).
 //  7. LSP: lsp-latency.mjs against `node dist/server.js --stdio` (debounce 0) on the three ~200-line samples
 //     and the three 5 MiB big files, beside the kit's do-nothing floor server.
 //  7b. polyglot (issues 12/13, scripts/bench-polyglot.mjs): the corpus of scripts/gen-polyglot-corpus.mjs (PHP,
@@ -42,6 +45,7 @@ import { fileURLToPath } from 'node:url';
 import { buildReadable, summariseProfile, newestProfile, formatProfile } from './bench-profile.mjs';
 import { monorepoBench } from './bench-monorepo.mjs';
 import { polyglotBench, polyglotBudgets } from './bench-polyglot.mjs';
+import { editorBench } from './bench-editor.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -313,6 +317,17 @@ let mono = null;
 if (o.mono && haveCli) mono = monorepoBench({ root: ROOT, out: o.out, cli: CLI, files: o.monoFiles, runs: o.monoRuns, warmup: o.monoWarmup, cmdBench, log, notes });
 else if (o.mono) notes.push('monorepo rows need dist/cli.js');
 
+// ------------------------------------------------------------------ 6c. editor on the monorepo (issue 15)
+let monoEditor = null;
+if (o.mono && o.lsp && haveCli && haveServer && mono) {
+  log(`editor on the monorepo: server workspace scan vs CLI, edits on samples/docker-compose.yml during the scan (${o.monoRuns} rounds)`);
+  const load = os.loadavg()[0];
+  monoEditor = await editorBench({ server: SERVER, cli: CLI, tree: path.join(o.out, 'monorepo', `m${o.monoFiles}`), file: path.join(C, 'samples', 'docker-compose.yml'), rounds: o.monoRuns, log });
+  monoEditor.loadavg = { before: r2(load), after: r2(os.loadavg()[0]) };
+  for (const e of monoEditor.errors) notes.push(`editor on the monorepo: ${e}`);
+  if (monoEditor.files.scan !== monoEditor.files.cli) notes.push(`editor on the monorepo: the scan reported ${monoEditor.files.scan} files with findings, the CLI ${monoEditor.files.cli}`);
+}
+
 // ------------------------------------------------------------------ 7. LSP latency
 const BIGS = [['huge.env', 'big/huge.env'], ['kubectl-get-all.yaml', 'big/kubectl-get-all.yaml'], ['bundle.min.js', 'big/bundle.min.js']];
 // Server settings: lint on type with no debounce (the edit figure must not contain a deliberate delay).
@@ -405,9 +420,12 @@ budget('precision', 'precision vs answer key (score.mjs --rules auto)', score?.p
 budget('recall', 'recall vs answer key', score?.recall, '>=', 0.99, '', score ? `FN ${score.falseNegatives} of ${score.truePositives + score.falseNegatives}` : '');
 const monoSkip = o.mono ? '' : '--no-monorepo';
 budget('mono-linear', `monorepo: CLI time per file, ${o.monoFiles} ÷ ${Math.round(o.monoFiles / 10)} files`, mono?.perFileBigOverSmall, '<=', 1.2, '×', mono ? `${mono.wallS.big} s vs ${mono.wallS.small} s` : monoSkip);
-budget('mono-concurrency', 'monorepo: --concurrency off ÷ --concurrency 2', mono?.offOverC2, '>=', 1.6, '×', mono ? `${mono.wallS.off} s vs ${mono.wallS.c2} s (cpu ${mono.cpuS.off} vs ${mono.cpuS.c2} s); SARIF ${mono.sarif.identical ? 'identical' : 'DIFFERS'}` : monoSkip);
+budget('mono-concurrency', 'monorepo: --concurrency off ÷ --concurrency 2', mono?.offOverC2, '>=', 1.6, '×', mono ? `${mono.wallS.off} s vs ${mono.wallS.c2} s (cpu ${mono.cpuS.off} vs ${mono.cpuS.c2} s); SARIF ${mono.sarif.identical ? 'identical' : 'DIFFERS'}; load ${mono.loadavg.before}→${mono.loadavg.after}` : monoSkip);
 budget('mono-rss', 'monorepo: CLI peak RSS', mono?.maxRssMB, '<=', 300, 'MB', mono ? `${mono.files} files` : monoSkip);
 budget('mono-ignored', 'monorepo: ignored folders doubled ÷ as generated', mono?.ignored2xOverBig, '<=', 1.1, '×', mono ? `${mono.wallS.ignored2x} s vs ${mono.wallS.big} s` : monoSkip);
+const edSkip = !o.mono ? '--no-monorepo' : !o.lsp ? '--no-lsp' : '';
+budget('mono-editor-scan', 'monorepo: server workspace scan ÷ CLI (same tree, paired)', monoEditor?.scanOverCli, '<=', 2, '×', monoEditor ? `${monoEditor.scanS} s vs ${monoEditor.cliS} s; ${monoEditor.files.scan} files with findings (CLI ${monoEditor.files.cli}); server RSS ${monoEditor.peakRssMB} MB` : edSkip);
+budget('mono-editor-edit', 'monorepo: edit→diagnostics p95 during the workspace scan', monoEditor?.edit?.p95, '<=', 15, 'ms', monoEditor ? `p50 ${monoEditor.edit.p50}, max ${monoEditor.edit.max}, n ${monoEditor.edit.n}; load ${monoEditor.loadavg.before}→${monoEditor.loadavg.after}` : edSkip);
 await polyglotBudgets(poly, budget, o.poly ? '' : '--no-polyglot');
 const failed = B.filter((b) => b.pass === false);
 
@@ -515,7 +533,7 @@ const report = {
   options: { runs: o.runs, warmup: o.warmup, quick: o.quick, files: o.files, seed: o.seed, eslint: o.eslint, lsp: o.lsp, big: o.big, singleRuns: o.singleRuns, lspEdits: o.lspEdits, lspRuns: o.lspRuns, bigEdits: o.bigEdits, bigRuns: o.bigRuns, mono: o.mono, monoFiles: o.monoFiles, monoRuns: o.monoRuns, poly: o.poly, polyFiles: o.polyFiles },
   corpusInfo, parserVersions, budgets: B, pass: failed.length === 0 && B.some((b) => b.pass != null), failed: failed.map((b) => b.id),
   loadavg: { start: loadStart.map(r2), end: os.loadavg().map(r2) },
-  corpus, score, sarif: sarifInfo, single, mono, poly, lsp, vsix, profiles, notes, table: lines,
+  corpus, score, sarif: sarifInfo, single, mono, monoEditor, poly, lsp, vsix, profiles, notes, table: lines,
 };
 fs.mkdirSync(path.dirname(o.json), { recursive: true });
 fs.writeFileSync(o.json, JSON.stringify(report, null, 1) + '\n');

@@ -23,6 +23,7 @@ const BUDGET_IDS = [
   'lsp-big-edit-huge.env', 'lsp-big-edit-kubectl-get-all.yaml', 'lsp-big-edit-bundle.min.js',
   'lsp-big-rss-huge.env', 'lsp-big-rss-kubectl-get-all.yaml', 'lsp-big-rss-bundle.min.js',
   'vsix', 'precision', 'recall', 'mono-linear', 'mono-concurrency', 'mono-rss', 'mono-ignored',
+  'mono-editor-scan', 'mono-editor-edit',
 ];
 /** The polyglot rows (scripts/bench-polyglot.mjs): corpus, then per language module P/R, one file, LSP. */
 async function polyglotIds(): Promise<string[]> {
@@ -99,6 +100,11 @@ test('bench script runs once on a tiny corpus and writes a complete report', { t
     if (fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) {
       for (const k of ['env', 'compose', 'ts']) assert.ok(rep.lsp.small[k] && rep.lsp.small[k].startToFirstDiagnosticsMs > 0, `server ${k}: ${JSON.stringify(rep.lsp.small[k])}`);
       for (const l of Object.keys(rep.poly.languages)) assert.ok(rep.poly.lsp.small[l]?.edit?.n >= 1 && rep.poly.lsp.floor[l]?.edit?.n >= 1, `polyglot LSP ${l}: ${JSON.stringify(rep.poly.lsp.small[l])}`);
+      // the editor rows: the server scanned the 1,000-file tree to the end of its progress and reported the
+      // same files as the CLI
+      assert.ok(rep.monoEditor && rep.monoEditor.scanOverCli > 0, JSON.stringify(rep.monoEditor));
+      assert.deepEqual(rep.monoEditor.errors, []);
+      assert.deepEqual(rep.monoEditor.files, { scan: 2, cli: 2 });
     } else {
       assert.ok(rep.notes.some((n: string) => n.includes('dist/server.js not found')));
     }
