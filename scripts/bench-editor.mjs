@@ -10,6 +10,7 @@
 //   - what the scan reported: files with findings (push) next to the files of the CLI's SARIF results.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
@@ -19,6 +20,11 @@ const pct = (arr, p) => { if (!arr.length) return NaN; const s = [...arr].sort((
 const med = (a) => pct(a, 50);
 const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
 const r2 = (x) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
+
+/** CPU seconds (user + system) of a live process so far (Linux /proc; clock ticks at 100 Hz). */
+function cpuS(pid) {
+  try { const st = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); const f = st.slice(st.lastIndexOf(')') + 2).split(' '); return (+f[11] + +f[12]) / 100; } catch { return null; }
+}
 
 function peakRssKB(pid) {
   try { const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8')); return m ? +m[1] : null; } catch { return null; }
@@ -35,7 +41,7 @@ async function serverRun({ server, tree, file, gap, timeoutMs }) {
   const pending = new Map();
   const waiters = [];
   const withFindings = new Set();
-  let scanToken, scanEnd = null, peak = null;
+  let scanToken, scanEnd = null, peak = null, scanCpu = null;
   const treeUri = pathToFileURL(tree).href + '/';
   const uri = pathToFileURL(file).href;
   const settings = { mailConfigLint: { enable: true, scope: 'workspace', run: 'onType', debounceMs: 0 } };
@@ -52,7 +58,7 @@ async function serverRun({ server, tree, file, gap, timeoutMs }) {
     if (m.method === '$/progress') {
       const k = m.params?.value?.kind;
       if (k === 'begin' && scanToken === undefined) scanToken = m.params.token;
-      else if (k === 'end' && m.params.token === scanToken && scanEnd === null) { scanEnd = now(); peak = peakRssKB(child.pid); }
+      else if (k === 'end' && m.params.token === scanToken && scanEnd === null) { scanEnd = now(); peak = peakRssKB(child.pid); scanCpu = cpuS(child.pid); }
     } else if (m.method === 'textDocument/publishDiagnostics') {
       const p = m.params;
       if (p.uri === uri) { const t = now(); for (let i = waiters.length - 1; i >= 0; i--) if (p.version == null || p.version >= waiters[i].v) waiters.splice(i, 1)[0].resolve(t); }
@@ -72,7 +78,7 @@ async function serverRun({ server, tree, file, gap, timeoutMs }) {
     }
   });
   const waitDiag = (v) => new Promise((resolve) => { const w = { v, resolve }; waiters.push(w); setTimeout(() => { const i = waiters.indexOf(w); if (i >= 0) { waiters.splice(i, 1); resolve(null); } }, 5000); });
-  const res = { scanMs: null, edits: [], timeouts: 0, filesWithFindings: 0, peakRssMB: null, error: null };
+  const res = { scanMs: null, scanCpuS: null, edits: [], timeouts: 0, filesWithFindings: 0, peakRssMB: null, error: null };
   try {
     await request('initialize', {
       processId: process.pid, rootUri: pathToFileURL(tree).href, workspaceFolders: [{ uri: pathToFileURL(tree).href, name: path.basename(tree) }],
@@ -105,6 +111,7 @@ async function serverRun({ server, tree, file, gap, timeoutMs }) {
     }
     if (scanEnd === null) throw new Error(`scan did not end within ${timeoutMs} ms; stderr: ${stderr.slice(-300)}`);
     res.scanMs = scanEnd - t0;
+    res.scanCpuS = scanCpu;
     res.filesWithFindings = withFindings.size;
     res.peakRssMB = peak ? r1(peak / 1024) : null;
     await Promise.race([request('shutdown', null), sleep(3000)]);
@@ -118,12 +125,21 @@ async function serverRun({ server, tree, file, gap, timeoutMs }) {
 }
 
 function cliRun(cli, tree) {
+  // CPU time through /usr/bin/time when it is there (the CLI's worker threads get more of a loaded machine
+  // than the server's one thread: CPU seconds show the work apart from the share).
+  const timeOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mcl-ed-')), 'time');
+  const haveTime = fs.existsSync('/usr/bin/time');
   const t0 = now();
-  const r = spawnSync(process.execPath, [cli, '--format', 'sarif', tree], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = haveTime
+    ? spawnSync('/usr/bin/time', ['-o', timeOut, '-f', '%U %S', process.execPath, cli, '--format', 'sarif', tree], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
+    : spawnSync(process.execPath, [cli, '--format', 'sarif', tree], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const ms = now() - t0;
+  let cpu = null;
+  try { const [u, sy] = fs.readFileSync(timeOut, 'utf8').trim().split('\n').pop().split(' ').map(Number); cpu = u + sy; } catch { /* no time */ }
+  fs.rmSync(path.dirname(timeOut), { recursive: true, force: true });
   let files = null;
   try { files = new Set(JSON.parse(r.stdout).runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri)).size; } catch { /* not JSON */ }
-  return { ms, code: r.status, files };
+  return { ms, cpuS: cpu, code: r.status, files };
 }
 
 /**
@@ -138,7 +154,7 @@ export async function editorBench(o) {
     const s = await serverRun({ server: o.server, tree: o.tree, file: o.file, gap: o.gap ?? 20, timeoutMs: o.timeoutMs ?? 600000 });
     if (s.error) errors.push(`round ${k + 1}: ${s.error}`);
     o.log?.(`editor round ${k + 1}: CLI ${(c.ms / 1000).toFixed(2)} s, server scan ${s.scanMs ? (s.scanMs / 1000).toFixed(2) : '-'} s, ${s.edits.length} edits during the scan (p95 ${r1(pct(s.edits, 95))} ms)`);
-    rounds.push({ cliMs: c.ms, cliFiles: c.files, ...s });
+    rounds.push({ cliMs: c.ms, cliCpuS: c.cpuS, cliFiles: c.files, ...s });
   }
   const ok = rounds.filter((r) => r.scanMs);
   const edits = rounds.flatMap((r) => r.edits);
@@ -147,6 +163,8 @@ export async function editorBench(o) {
     scanOverCli: r2(med(ok.map((r) => r.scanMs / r.cliMs))),
     scanS: r2(med(ok.map((r) => r.scanMs)) / 1000),
     cliS: r2(med(rounds.map((r) => r.cliMs)) / 1000),
+    // CPU seconds: the server's up to the end of the scan (start-up included), the CLI's whole run.
+    cpuS: { scan: r2(med(ok.map((r) => r.scanCpuS).filter(Number.isFinite))), cli: r2(med(rounds.map((r) => r.cliCpuS).filter(Number.isFinite))) },
     edit: { n: edits.length, p50: r1(pct(edits, 50)), p95: r1(pct(edits, 95)), max: r1(Math.max(...edits)) },
     timeouts: rounds.reduce((a, r) => a + r.timeouts, 0),
     files: { scan: ok[0]?.filesWithFindings ?? null, cli: rounds[0]?.cliFiles ?? null },

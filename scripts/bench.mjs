@@ -424,7 +424,7 @@ budget('mono-concurrency', 'monorepo: --concurrency off ÷ --concurrency 2', mon
 budget('mono-rss', 'monorepo: CLI peak RSS', mono?.maxRssMB, '<=', 300, 'MB', mono ? `${mono.files} files` : monoSkip);
 budget('mono-ignored', 'monorepo: ignored folders doubled ÷ as generated', mono?.ignored2xOverBig, '<=', 1.1, '×', mono ? `${mono.wallS.ignored2x} s vs ${mono.wallS.big} s` : monoSkip);
 const edSkip = !o.mono ? '--no-monorepo' : !o.lsp ? '--no-lsp' : '';
-budget('mono-editor-scan', 'monorepo: server workspace scan ÷ CLI (same tree, paired)', monoEditor?.scanOverCli, '<=', 2, '×', monoEditor ? `${monoEditor.scanS} s vs ${monoEditor.cliS} s; ${monoEditor.files.scan} files with findings (CLI ${monoEditor.files.cli}); server RSS ${monoEditor.peakRssMB} MB` : edSkip);
+budget('mono-editor-scan', 'monorepo: server workspace scan ÷ CLI (same tree, paired)', monoEditor?.scanOverCli, '<=', 2, '×', monoEditor ? `${monoEditor.scanS} s vs ${monoEditor.cliS} s (cpu ${monoEditor.cpuS.scan} vs ${monoEditor.cpuS.cli} s); ${monoEditor.files.scan} files with findings (CLI ${monoEditor.files.cli}); server RSS ${monoEditor.peakRssMB} MB` : edSkip);
 budget('mono-editor-edit', 'monorepo: edit→diagnostics p95 during the workspace scan', monoEditor?.edit?.p95, '<=', 15, 'ms', monoEditor ? `p50 ${monoEditor.edit.p50}, max ${monoEditor.edit.max}, n ${monoEditor.edit.n}; load ${monoEditor.loadavg.before}→${monoEditor.loadavg.after}` : edSkip);
 await polyglotBudgets(poly, budget, o.poly ? '' : '--no-polyglot');
 const failed = B.filter((b) => b.pass === false);
