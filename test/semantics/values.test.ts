@@ -1,7 +1,7 @@
 // semantics/values: each boolean vocabulary, the one placeholder list, hosts and ports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boolOf, hostKind, isLocalHost, isPlaceholder, isPlaceholderForProbe, parseBool, parsePort } from '../../server/src/semantics/values';
+import { boolOf, hostKind, isLocalHost, isPlaceholder, isPlaceholderForProbe, parseBool, parsePort, portOfValue } from '../../server/src/semantics/values';
 import { lookupService, suggestService } from '../../server/src/semantics/nodemailer/presets';
 import type { Field } from '../../server/src/model/types';
 
@@ -76,6 +76,12 @@ test('hosts: only a host written as local is local; empty is unknown', () => {
 test('ports', () => {
   assert.equal(parsePort(' 587 '), 587);
   assert.equal(parsePort('58x'), undefined);
+  // configuration values (appsettings.json, C# literals): integers and digit strings only
+  assert.equal(portOfValue(465), 465);
+  assert.equal(portOfValue(' 587 '), 587);
+  assert.equal(portOfValue(587.5), undefined);
+  assert.equal(portOfValue('${SMTP_PORT}'), undefined);
+  assert.equal(portOfValue(true), undefined);
 });
 
 test('nodemailer presets: one lookup, no prototype members', () => {

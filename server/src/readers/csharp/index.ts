@@ -19,9 +19,10 @@ import type { ReadContext, Reader } from '../types';
 import { codeSite } from '../code/sites';
 import { emptyReadResult, unreadableInput } from '../code/common';
 import { addSuppressionComment, mentionsSuppression } from '../suppressions';
-import { isPlaceholder } from '../../semantics/values';
+import { isPlaceholder, portOfValue } from '../../semantics/values';
 import { mailkitEffective, optionOfUseSsl, secureSocketOptionOf, type SecureSocketOption } from '../../semantics/mailkit';
 import { systemNetMailEffective } from '../../semantics/system-net-mail';
+import { dotnetBool } from '../../semantics/dotnet-config';
 import { tokenize, type Token } from './tokens';
 import { CsEval, type CsVal } from './evaluate';
 
@@ -267,7 +268,7 @@ export class CsFile extends CsEval {
       }
     }
     seen.add(recv);
-    const portV = port ? portNumber(port.value) : null;
+    const portV = port ? portOfValue(port.value) : null;
     const eff = mailkitEffective(optArg ? option : 'Auto', typeof host?.value === 'string' ? host.value : undefined, port ? portV : null, via);
     const call = t[at - 2];
     return this.config('mailkit', call.start, this.tokens[this.match(at + 1)]?.end ?? call.end, `MailKit ${recv}.${t[at].text}`, fields, eff);
@@ -379,8 +380,8 @@ export class CsFile extends CsEval {
     // where a fix adds `EnableSsl = true`: after the last initializer member, or a statement after the constructor
     const anchor = lastMember ?? this.statementAnchor(newAt, close, recv);
     if (anchor) fields.extras!.anchor = anchor;
-    const enable = ssl ? (typeof ssl.value === 'boolean' ? ssl.value : ssl.kind === 'literal' || ssl.resolvedFrom ? parseDotnetBool(ssl.value) : undefined) : null;
-    const portV = fields.port ? portNumber(fields.port.value) : null;
+    const enable = ssl ? (typeof ssl.value === 'boolean' ? ssl.value : (ssl.kind === 'literal' || ssl.resolvedFrom) && typeof ssl.value === 'string' ? dotnetBool(ssl.value) : undefined) : null;
+    const portV = fields.port ? portOfValue(fields.port.value) : null;
     const eff = systemNetMailEffective(enable, typeof fields.host?.value === 'string' ? fields.host.value : undefined, fields.port ? portV : null);
     const end = init >= 0 ? (t[this.match(init)]?.end ?? t[close].end) : (t[close]?.end ?? t[clsAt].end);
     return this.config('system-net-mail', t[newAt].start, end, `System.Net.Mail.SmtpClient${recv ? ` ${recv}` : ''}`, fields, eff);
@@ -413,19 +414,6 @@ export class CsFile extends CsEval {
       effective,
     };
   }
-}
-
-function portNumber(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
-  return undefined;
-}
-
-function parseDotnetBool(v: unknown): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim().toLowerCase();
-  return s === 'true' ? true : s === 'false' ? false : undefined;
 }
 
 export function readCSharp(file: string, text: string, ctx: ReadContext): ReadResult {

@@ -13,7 +13,7 @@ import type { ReadContext, Reader } from '../types';
 import { codeSite } from '../code/sites';
 import { emptyReadResult, unreadableInput } from '../code/common';
 import { addSuppressionComment, mentionsSuppression } from '../suppressions';
-import { isPlaceholder } from '../../semantics/values';
+import { isPlaceholder, portOfValue } from '../../semantics/values';
 import { dotnetSettingRole, envOverrideNames, ENABLE_SSL_AMBIGUOUS, isDotnetConfigFile, isSmtpSection, isUserSecretsFile, type DotnetSettingRole } from '../../semantics/dotnet-config';
 import { mailkitEffective, secureSocketOptionOf } from '../../semantics/mailkit';
 
@@ -152,7 +152,7 @@ class JsonConfigFile {
       const v = pass.kind === 'literal' ? passwordMember?.value.value : undefined;
       credentials.passwordIsLiteral = typeof v === 'string' && v.trim() !== '' && !isPlaceholder(v) && !isUserSecretsFile(this.file);
     }
-    const portV = port ? portNumber(port.value) : null;
+    const portV = port ? portOfValue(port.value) : null;
     const hostV = typeof host?.value === 'string' ? host.value : undefined;
     const effective = opt
       ? mailkitEffective(opt, hostV, portV === undefined ? undefined : portV)
@@ -175,12 +175,6 @@ class JsonConfigFile {
       effective,
     };
   }
-}
-
-function portNumber(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
-  return undefined;
 }
 
 function suppressions(text: string, result: ReadResult): void {

@@ -3,5 +3,5 @@ export { boolOf, boolText, dialectBoolReader, isBoolWord, isCanonicalBoolText, p
 export { isPlaceholder, isPlaceholderForProbe } from './placeholder';
 export { DEV_CATCHER_PORT, hostKind, isInternalHost, isLocalHost, type HostKind } from './hosts';
 export { safeDecode } from './percent';
-export { IMPLICIT_PORTS, STARTTLS_PORTS, parsePort, portRole } from './ports';
+export { IMPLICIT_PORTS, STARTTLS_PORTS, parsePort, portOfValue, portRole } from './ports';
 export { starttlsWord } from './starttls';

@@ -13,6 +13,13 @@ export function parsePort(text: string | number | undefined): number | undefined
   return Number(text);
 }
 
+/** A port as a configuration value holds it (a JSON number, a C# int literal, a string such as "465" that the
+ *  binder converts): the integer, or undefined for anything else (fractions, words, placeholders). */
+export function portOfValue(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
+  return typeof v === 'string' ? parsePort(v) : undefined;
+}
+
 /** What the server on a port expects, in one sentence (for messages). */
 export function portRole(port: number): string {
   switch (port) {
