@@ -3,6 +3,10 @@ export type Ex = [lang: string, title: string, code: string];
 export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }> = {
   'implicit-tls-port-without-tls': {
     bad: [
+      ["ini", "app.ini (Gitea)", "[mailer]\nENABLED = true\nPROTOCOL = smtp+starttls   ; fix: smtps\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 465"],
+      ["csharp", "Mailer.cs (System.Net.Mail: no implicit TLS at all)", "var client = new SmtpClient(\"smtp.example.com\", 465) { EnableSsl = true };   // times out after 100 s (fix: port 587, or MailKit SslOnConnect)"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.example.com\", 465, SecureSocketOptions.StartTls);   // fix: SecureSocketOptions.SslOnConnect"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 465,\n    \"SecureSocketOptions\": \"StartTls\"\n  }\n}"],
       ['dotenv', '.env', 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\nSMTP_SECURE=false   # waits for a plaintext greeting'],
       ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_PORT: 465\n      SMTP_SECURE: "false"'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    port: 465\n    properties:\n      mail.smtp.ssl.enable: false'],
@@ -29,6 +33,9 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'starttls-port-with-implicit-tls': {
     bad: [
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.protocol=smtps"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.example.com\", 587, true);   // useSsl: true = SslOnConnect (fix: SecureSocketOptions.StartTls)"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 587,\n    \"SecureSocketOptions\": \"SslOnConnect\"\n  }\n}"],
       ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_SECURE=true        # ClientHello meets a plaintext "220" banner'],
       ['dotenv', '.env (Laravel)', 'MAIL_PORT=587\nMAIL_SCHEME=smtps'],
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_SSL=True'],
@@ -52,6 +59,8 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'conflicting-tls-flags': {
     bad: [
+      ["yaml", "docker-compose.yml (Django)", "services:\n  web:\n    environment:\n      EMAIL_HOST: smtp.example.com\n      EMAIL_PORT: \"587\"\n      EMAIL_USE_TLS: \"True\"\n      EMAIL_USE_SSL: \"True\""],
+      ["properties", "application.properties (Spring: redundant, JavaMail ignores STARTTLS on an SSL socket)", "spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\nspring.mail.properties.mail.smtp.starttls.enable=true"],
       ['ruby', 'lib/mailer.rb (mail gem ≥ 2.9: ArgumentError)', "Mail.defaults do\n  delivery_method :smtp, address: 'smtp.example.com', port: 465, tls: true, enable_starttls_auto: true\nend"],
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_USE_SSL=True   # ValueError at startup'],
       ['js', 'mailer.js', "nodemailer.createTransport({ port: 587, requireTLS: true, ignoreTLS: true }); // nodemailer < 10.0.12: ignoreTLS wins (clear text)\nnodemailer.createTransport({ port: 465, secure: true, requireTLS: true }); // requireTLS has no effect (info)"],
@@ -64,10 +73,12 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'env-string-as-boolean': {
     bad: [
+      ["dotenv", ".env", "SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=enabled   # not a boolean: \"true\" to nodemailer, false to a comparison"],
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: \"587\"\n      SMTP_SECURE: \"enabled\""],
       ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"],
       ['python', 'settings.py (Django; maxking/docker-mailman#701)', "import os\nEMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = 587\nEMAIL_USE_TLS = os.environ.get('EMAIL_USE_TLS')   # \"False\" is truthy\nEMAIL_TIMEOUT = 10"],
       ['python', 'app.py (Flask)', "import os\nfrom flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_TLS'] = os.environ.get('MAIL_USE_TLS') is not None   # set to False: still True"],
-      ['ruby', 'config/environments/production.rb (Rails: the mail gem tests truthiness)', "config.action_mailer.smtp_settings = {\n  port: 465,\n  tls: ENV['SMTP_TLS'],   # SMTP_TLS=false is a truthy String (fix: ENV['SMTP_TLS'] == 'true')\n}"], ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE,            // \"false\" is truthy\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY }, // \"false\" does nothing\n});"],
+      ['ruby', 'config/environments/production.rb (Rails: the mail gem tests truthiness)', "config.action_mailer.smtp_settings = {\n  port: 465,\n  tls: ENV['SMTP_TLS'],   # SMTP_TLS=false is a truthy String (fix: ENV['SMTP_TLS'] == 'true')\n}"],
     ],
     good: [
       ['js', 'mailer.js', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: process.env.SMTP_SECURE === 'true',\n  tls: { rejectUnauthorized: process.env.TLS_VERIFY !== 'false' },\n});"],
@@ -77,6 +88,9 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'cross-file-port-mode-mismatch': {
     bad: [
+      ["ruby", "config/environments/production.rb (Rails; .env sets SMTP_PORT=465)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: ENV.fetch('SMTP_PORT', 587).to_i,\n  enable_starttls: true,\n}"],
+      ["csharp", "Mailer.cs (System.Net.Mail; .env sets Smtp__Port=465)", "var client = new SmtpClient(host, configuration.GetValue<int>(\"Smtp:Port\")) { EnableSsl = true };"],
+      ["json", "appsettings.json (MailKit options; .env sets Smtp__Port=465)", "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": 587, \"SecureSocketOptions\": \"StartTls\" } }"],
       ['dotenv', '.env', 'SMTP_PORT=465'],
       ['js', 'src/mailer.js (reported here, pointing at .env)', "nodemailer.createTransport({\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});"],
       ['java', "Mailer.java (JavaMail; .env sets SMTP_PORT=465)", "props.put(\"mail.smtp.port\", System.getenv(\"SMTP_PORT\"));\nprops.put(\"mail.smtp.starttls.enable\", \"true\");"],
@@ -89,6 +103,8 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'tls-verification-disabled': {
     bad: [
+      ["csharp", "Mailer.cs (MailKit)", "client.ServerCertificateValidationCallback = (s, c, h, e) => true;   // fix: delete the statement\nclient.Connect(\"smtp.example.com\", 587, SecureSocketOptions.StartTls);"],
+      ["csharp", "Mailer.cs (System.Net.Mail: process-wide)", "ServicePointManager.ServerCertificateValidationCallback = delegate { return true; };\nvar client = new SmtpClient(\"smtp.example.com\", 587) { EnableSsl = true };"],
       ['dotenv', '.env', 'SMTP_TLS_REJECT_UNAUTHORIZED=false\nNODE_TLS_REJECT_UNAUTHORIZED=0    # every TLS connection of the process'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.trust: "*"'],
       ['properties', 'application.properties (Spring)', 'spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.ssl.trust=*'],
@@ -109,11 +125,13 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'legacy-tls-version': {
     bad: [
+      ["csharp", "Mailer.cs (MailKit)", "client.SslProtocols = SslProtocols.Tls | SslProtocols.Tls11;   // fix: SslProtocols.Tls12 | SslProtocols.Tls13\nclient.Connect(\"smtp.example.com\", 587, SecureSocketOptions.StartTls);"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.ssl.protocols=TLSv1 TLSv1.1"],
       ['dotenv', '.env', 'SMTP_TLS_MIN_VERSION=TLSv1\nNODE_OPTIONS=--tls-min-v1.0'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.protocols: "TLSv1 TLSv1.1"'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.office365.com', port: 587, tls: { minVersion: 'TLSv1', ciphers: 'SSLv3' } });"],
       ['java', "Mailer.java (JavaMail)", "props.put(\"mail.smtp.ssl.protocols\", \"TLSv1 TLSv1.1\");"],
-      ['go', "mailer.go", "d.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS10}"],
+      ['go', "mailer.go (gomail)", "d := gomail.NewDialer(\"smtp.example.com\", 587, user, pass)\nd.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS10}   // fix: tls.VersionTLS12"],
     ],
     good: [
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.ssl.protocols: TLSv1.2 TLSv1.3'],
@@ -122,6 +140,12 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'tls-disabled-with-credentials': {
     bad: [
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: 587,\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  enable_starttls_auto: false,\n}"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 587,\n    \"SecureSocketOptions\": \"None\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.example.com\", 587, SecureSocketOptions.None);\nclient.Authenticate(user, pass);"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.username=me\nspring.mail.password=${SMTP_PASSWORD}\nspring.mail.properties.mail.smtp.auth=true\nspring.mail.properties.mail.smtp.starttls.enable=false"],
+      ["ini", "grafana.ini", "[smtp]\nenabled = true\nhost = smtp.example.com:587\nuser = grafana@example.com\npassword = $__env{GF_PW}\nstartTLS_policy = NoStartTLS"],
+      ["csharp", "Mailer.cs (System.Net.Mail: EnableSsl unset)", "var client = new SmtpClient(\"smtp.example.com\", 587)\n{\n    Credentials = new NetworkCredential(user, pass),   // AUTH in clear text (fix: EnableSsl = true)\n};"],
       ['dotenv', '.env', 'SMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=apikey'],
       ['dotenv', '.env (Django)', 'EMAIL_PORT=587\nEMAIL_HOST_USER=me\n# neither EMAIL_USE_TLS nor EMAIL_USE_SSL: Django never sends STARTTLS'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    username: mailer\n    properties:\n      mail.smtp.starttls.enable: false'],
@@ -133,11 +157,19 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'An explicit "no STARTTLS" switch is also reported when something else hides it today (implicit TLS on 587, or a 465 connection that fails first): fixing that problem would otherwise send the password in clear text. Without an explicit switch only Django is reported (its defaults are known); Spring environment overrides in compose files may be completed by an application.yml the linter cannot see. Local dev catchers are info.',
   },
   'opportunistic-tls-fallback': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, opportunisticTLS: true, auth: { user, pass } });"], ['go', "mailer.go (go-mail: falls back to port 25)", "mail.NewClient(\"smtp.example.com\", mail.WithTLSPortPolicy(mail.TLSOpportunistic), mail.WithUsername(user), mail.WithPassword(pass))"]],
+    bad: [
+      ["dotenv", ".env", "SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_OPPORTUNISTIC_TLS=true\nSMTP_USER=me"],['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, opportunisticTLS: true, auth: { user, pass } });"], ['go', "mailer.go (go-mail: falls back to port 25)", "mail.NewClient(\"smtp.example.com\", mail.WithTLSPortPolicy(mail.TLSOpportunistic), mail.WithUsername(user), mail.WithPassword(pass))"]],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user, pass } });"], ['go', "mailer.go (go-mail)", "mail.NewClient(\"smtp.example.com\", mail.WithTLSPortPolicy(mail.TLSMandatory), mail.WithUsername(user), mail.WithPassword(pass))"]],
   },
   'starttls-not-enforced': {
     bad: [
+      ["java", "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"587\");\nprops.put(\"mail.smtp.auth\", \"true\");\nprops.put(\"mail.smtp.starttls.enable\", \"true\");   // STARTTLS only if offered (fix: starttls.required)"],
+      ["go", "mailer.go (go-mail)", "mail.NewClient(\"smtp.example.com\", mail.WithPort(587), mail.WithTLSPolicy(mail.TLSOpportunistic),\n\tmail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(pass))"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: 587,\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  enable_starttls_auto: true,   # STARTTLS only if offered (fix: enable_starttls: :always)\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.example.com\", 587, SecureSocketOptions.StartTlsWhenAvailable);\nclient.Authenticate(user, pass);"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 587,\n    \"SecureSocketOptions\": \"StartTlsWhenAvailable\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["dotenv", ".env", "SMTP_HOST=smtp.example.com\nSMTP_PORT=587\nSMTP_SECURE=false   # STARTTLS only if offered (fix: SMTP_REQUIRE_TLS=true)\nSMTP_USER=me"],
+      ["properties", "application.properties (Spring: starttls.enable without .required)", "spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.username=me\nspring.mail.properties.mail.smtp.auth=true\nspring.mail.properties.mail.smtp.starttls.enable=true"],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, auth: { user, pass } });"],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    username: mailer\n    properties:\n      mail.smtp.starttls.enable: true   # without starttls.required'],
     ],
@@ -149,6 +181,13 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'port-25-with-credentials': {
     bad: [
+      ["java", "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"25\");   // fix: 587\nprops.put(\"mail.smtp.auth\", \"true\");\nprops.put(\"mail.smtp.starttls.enable\", \"true\");\nprops.put(\"mail.smtp.starttls.required\", \"true\");"],
+      ["go", "mailer.go (go-mail)", "mail.NewClient(\"smtp.example.com\", mail.WithPort(25), // fix: 587\n\tmail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(pass))"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: 25,   # fix: 587\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  enable_starttls: :always,\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.example.com\", 25, SecureSocketOptions.StartTls);   // fix: 587\nclient.Authenticate(user, pass);"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 25,   // fix: 587\n    \"SecureSocketOptions\": \"StartTls\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=25\nspring.mail.username=me\nspring.mail.password=${SMTP_PASSWORD}"],
+      ["ini", "app.ini (Gitea)", "[mailer]\nENABLED = true\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 25\nUSER = gitea@example.com\nPASSWD = $SMTP_PASSWORD"],
       ['dotenv', '.env', 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=25\nSMTP_USER=apikey'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 25\n    username: mailer'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'mail.example.com', port: 25, auth: { user, pass } });"],
@@ -166,6 +205,14 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'provider-port-unsupported': {
     bad: [
+      ["java", "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.office365.com\");\nprops.put(\"mail.smtp.port\", \"465\");\nprops.put(\"mail.smtp.auth\", \"true\");\nprops.put(\"mail.smtp.ssl.enable\", \"true\");"],
+      ["go", "mailer.go (go-mail)", "mail.NewClient(\"smtp.office365.com\", mail.WithPort(465), mail.WithSSL(),\n\tmail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(pass))"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.office365.com',\n  port: 465,\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  tls: true,\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.office365.com\", 465, SecureSocketOptions.SslOnConnect);\nclient.Authenticate(user, pass);"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.office365.com\",\n    \"Port\": 465,\n    \"SecureSocketOptions\": \"SslOnConnect\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    environment:\n      SMTP_HOST: smtp.office365.com\n      SMTP_PORT: \"465\""],
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.office365.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true"],
+      ["ini", "grafana.ini", "[smtp]\nenabled = true\nhost = smtp.office365.com:465"],
       ['dotenv', '.env', 'SMTP_HOST=smtp.office365.com\nSMTP_PORT=465\nSMTP_SECURE=true'],
       ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.postmarkapp.com', port: 465, secure: true });"],
     ],
@@ -173,25 +220,46 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'The finding is on the host (the provider is what lacks the port); the related location is the port. Providers: Microsoft 365 and Postmark (error), Outlook.com and iCloud (warning, lower confidence).',
   },
   'provider-requires-tls': {
-    bad: [['dotenv', '.env', 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true']],
+    bad: [
+      ["java", "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"email-smtp.eu-west-1.amazonaws.com\");\nprops.put(\"mail.smtp.port\", \"587\");\nprops.put(\"mail.smtp.auth\", \"true\");\nprops.put(\"mail.smtp.starttls.enable\", \"false\");"],
+      ["go", "mailer.go (go-mail)", "mail.NewClient(\"email-smtp.eu-west-1.amazonaws.com\", mail.WithPort(587), mail.WithTLSPolicy(mail.NoTLS),\n\tmail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(pass))"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'email-smtp.eu-west-1.amazonaws.com',\n  port: 587,\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  enable_starttls_auto: false,\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"email-smtp.eu-west-1.amazonaws.com\", 587, SecureSocketOptions.None);\nclient.Authenticate(user, pass);"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"email-smtp.eu-west-1.amazonaws.com\",\n    \"Port\": 587,\n    \"SecureSocketOptions\": \"None\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    environment:\n      SMTP_HOST: email-smtp.eu-west-1.amazonaws.com\n      SMTP_PORT: 25\n      SMTP_IGNORE_TLS: \"true\"\n      SMTP_USER: AKIAEXAMPLE"],
+      ["js", "mailer.js", "nodemailer.createTransport({\n  host: 'email-smtp.eu-west-1.amazonaws.com',\n  port: 587,\n  ignoreTLS: true,\n  auth: { user: process.env.SES_USER, pass: process.env.SES_PASS },\n});"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=email-smtp.eu-west-1.amazonaws.com\nspring.mail.port=587\nspring.mail.username=AKIAEXAMPLE\nspring.mail.properties.mail.smtp.auth=true\nspring.mail.properties.mail.smtp.starttls.enable=false"],
+      ["ini", "grafana.ini", "[smtp]\nenabled = true\nhost = email-smtp.eu-west-1.amazonaws.com:587\nuser = AKIAEXAMPLE\nstartTLS_policy = NoStartTLS"],['dotenv', '.env', 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_IGNORE_TLS=true\nSMTP_USER=AKIAEXAMPLE']],
     good: [['dotenv', '.env', 'SMTP_HOST=email-smtp.eu-west-1.amazonaws.com\nSMTP_PORT=587\nSMTP_REQUIRE_TLS=true']],
   },
   'suspicious-smtp-port': {
-    bad: [['dotenv', '.env', 'SMTP_PORT=456   # 465?'], ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 578 }); // 587?"]],
+    bad: [
+      ["java", "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtp.port\", \"5870\");   // a typo of 587\nprops.put(\"mail.smtp.auth\", \"true\");\nprops.put(\"mail.smtp.starttls.enable\", \"true\");\nprops.put(\"mail.smtp.starttls.required\", \"true\");"],
+      ["go", "mailer.go (go-mail)", "mail.NewClient(\"smtp.example.com\", mail.WithPort(5870), // a typo of 587\n\tmail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(pass))"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: 5870,   # a typo of 587\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  enable_starttls: :always,\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"smtp.example.com\", 5870, SecureSocketOptions.StartTls);   // a typo of 587\nclient.Authenticate(user, pass);"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 5870,   // a typo of 587\n    \"SecureSocketOptions\": \"StartTls\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_PORT: 5870"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=5870"],
+      ["ini", "app.ini (Gitea)", "[mailer]\nENABLED = true\nSMTP_ADDR = smtp.example.com\nSMTP_PORT = 5870"],['dotenv', '.env', 'SMTP_PORT=456   # 465?'], ['js', 'mailer.js', "nodemailer.createTransport({ host: 'smtp.example.com', port: 578 }); // 587?"]],
     good: [['dotenv', '.env', 'SMTP_PORT=465\nSMTP_SECURE=true']],
   },
   'nodemailer-unknown-service': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'Office365', auth: { user, pass } }); // not a preset: connects to localhost:587"], ['dotenv', '.env', 'SMTP_SERVICE=office365']],
+    bad: [
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    image: node:20\n    environment:\n      SMTP_SERVICE: office365   # not a preset (Outlook365 is)"],['js', 'mailer.js', "nodemailer.createTransport({ service: 'Office365', auth: { user, pass } }); // not a preset: connects to localhost:587"], ['dotenv', '.env', 'SMTP_SERVICE=office365']],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'Outlook365', auth: { user, pass } });\nnodemailer.createTransport({ service: 'gmail', auth: { user, pass } }); // case and punctuation do not matter"]],
     notes: 'The lookup is nodemailer\'s own: `lib/well-known/services.json` names, aliases and e-mail domains, normalised by dropping everything but letters, digits, `.` and `-` and lower-casing. "Did you mean" uses the closest preset (with known mistakes such as Office365 → Outlook365).',
   },
   'nodemailer-service-overrides': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'gmail', port: 587, auth: { user, pass } }); // still 465 + implicit TLS"]],
+    bad: [
+      ["dotenv", ".env", "SMTP_SERVICE=gmail\nSMTP_PORT=587   # ignored: the preset sets 465\nSMTP_USER=me"],
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    image: node:20\n    environment:\n      SMTP_SERVICE: gmail\n      SMTP_PORT: 587\n      SMTP_USER: me"],['js', 'mailer.js', "nodemailer.createTransport({ service: 'gmail', port: 587, auth: { user, pass } }); // still 465 + implicit TLS"]],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ service: 'gmail', auth: { user, pass } });\nnodemailer.createTransport({ host: 'smtp.gmail.com', port: 587, requireTLS: true, auth: { user, pass } });"]],
     notes: 'Values equal to the preset\'s are not reported; keys the preset does not set (e.g. `secure` for Hotmail) are not overridden and not reported.',
   },
   'laravel-invalid-mail-scheme': {
     bad: [
+      ["yaml", "docker-compose.yml (Laravel)", "services:\n  app:\n    environment:\n      MAIL_MAILER: smtp\n      MAIL_HOST: smtp.example.com\n      MAIL_PORT: 587\n      MAIL_SCHEME: tls"],
       ['dotenv', '.env', 'MAIL_MAILER=smtp\nMAIL_SCHEME=tls\nMAIL_PORT=587'],
       ['php', 'config/mail.php (Laravel 11+; fix: \'scheme\' => \'smtp\')', "return [\n    'mailers' => [\n        'smtp' => [\n            'transport' => 'smtp',\n            'scheme' => 'tls',\n            'host' => env('MAIL_HOST', 'smtp.example.com'),\n            'port' => env('MAIL_PORT', 587),\n        ],\n    ],\n];"],
     ],
@@ -203,6 +271,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'laravel-mail-encryption-ignored': {
     bad: [
+      ["yaml", "docker-compose.yml (Laravel)", "services:\n  app:\n    environment:\n      MAIL_MAILER: smtp\n      MAIL_HOST: smtp.example.com\n      MAIL_PORT: 587\n      MAIL_ENCRYPTION: ssl"],
       ['dotenv', '.env', 'MAIL_PORT=587\nMAIL_ENCRYPTION=ssl'],
       ['dotenv', '.env', 'MAIL_PORT=465\nMAIL_ENCRYPTION=tls'],
       ['php', 'config/mail.php (Laravel 9/10 skeleton with the port changed to 465; fix: remove the line)', "return [\n    'mailers' => [\n        'smtp' => [\n            'transport' => 'smtp',\n            'host' => env('MAIL_HOST', 'smtp.example.com'),\n            'port' => env('MAIL_PORT', 465),\n            'encryption' => env('MAIL_ENCRYPTION', 'tls'),\n        ],\n    ],\n];"],
@@ -211,13 +280,19 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'A MAIL_ENCRYPTION that matches the port (tls on 587, ssl on 465) is harmless and not reported. In `config/mail.php` the `\'encryption\'` entry is judged the same way; when both the port and the encryption come from `.env`, the finding is in the `.env` file only.',
   },
   'symfony-dsn-port-implicit': {
-    bad: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.office365.com   # no port: implicit TLS on 465']],
+    bad: [
+      ["yaml", "docker-compose.yml (Symfony)", "services:\n  app:\n    environment:\n      MAILER_DSN: smtp://mailpit"],['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.office365.com   # no port: implicit TLS on 465']],
     good: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.office365.com:587\nMAILER_DSN=smtps://user:pass@smtp.example.com:465']],
   },
   'hardcoded-smtp-credentials': {
     bad: [
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.username=me@example.com\nspring.mail.password=Zx81wqPlm2Tr\n# fix: spring.mail.password=${SMTP_PASSWORD}"],
+      ["ini", "app.ini (Gitea)", "[mailer]\nPROTOCOL = smtps\nSMTP_ADDR = smtp.example.com\nUSER = gitea@example.com\nPASSWD = `Zx81wqPlm2Tr`"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  user_name: 'me',\n  password: 'Zx81wqPlm2Tr',   # fix: Rails.application.credentials.dig(:smtp, :password)\n}"],
+      ["csharp", "Mailer.cs (System.Net.Mail / MailKit)", "var client = new SmtpClient(\"smtp.example.com\", 587) { EnableSsl = true, Credentials = new NetworkCredential(\"me\", \"Zx81wqPlm2Tr\") };"],
+      ["json", "appsettings.json (committed)", "{\n  \"MailSettings\": {\n    \"Host\": \"smtp.example.com\",\n    \"Port\": 587,\n    \"Username\": \"apikey\",\n    \"Password\": \"Zx81wqPlm2Tr\"   // keep it in User Secrets or the environment (MailSettings__Password)\n  }\n}"],
       ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: 'me@example.com', pass: 'Zx81wqPlm2Tr' } });"],
-      ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_USER: me\n      SMTP_PASS: Zx81wqPlm2Tr'],
+      ['yaml', 'docker-compose.yml', 'services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: smtp.example.com\n      SMTP_USER: me\n      SMTP_PASS: Zx81wqPlm2Tr   # fix: ${SMTP_PASS}'],
       ['java', "Mailer.java (JavaMail / Spring)", "return new PasswordAuthentication(\"me@example.com\", \"Zx81wqPlm2Tr\");\nsender.setPassword(\"Zx81wqPlm2Tr\");   // fix: System.getenv(\"SMTP_PASS\")"],
       ['go', "mailer.go (gomail / net/smtp)", "gomail.NewDialer(\"smtp.example.com\", 587, \"me\", \"Zx81wqPlm2Tr\")\nsmtp.PlainAuth(\"\", \"me\", \"Zx81wqPlm2Tr\", \"smtp.example.com\")   // fix: os.Getenv(\"SMTP_PASS\")"],
       ['php', 'src/Mailer.php (PHPMailer)', "$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'me@example.com';\n$mail->Password = 'Zx81wqPlm2Tr';"],
@@ -229,20 +304,34 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'Severity: error in JS/TS, warning in YAML deployment files. `.env` files are not reported (holding secrets is their job; keep them out of git). Passwords never appear in messages or output.',
   },
   'deprecated-mail-setting': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, secureConnection: true }); // nodemailer 0.x"], ['dotenv', '.env.production (Mastodon)', 'SMTP_ENABLE_STARTTLS_AUTO=true']],
+    bad: [
+      ["yaml", "docker-compose.yml (Mastodon)", "services:\n  web:\n    environment:\n      SMTP_SERVER: smtp.example.com\n      SMTP_PORT: 587\n      SMTP_LOGIN: me\n      SMTP_ENABLE_STARTTLS_AUTO: \"true\""],
+      ["ini", "app.ini (Gitea < 1.18 form)", "[mailer]\nENABLED = true\nHOST = smtp.example.com:465   ; fix: SMTP_ADDR = smtp.example.com + SMTP_PORT = 465"],['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, secureConnection: true }); // nodemailer 0.x"], ['dotenv', '.env.production (Mastodon)', 'SMTP_SERVER=smtp.example.com\nSMTP_PORT=587\nSMTP_LOGIN=me\nSMTP_ENABLE_STARTTLS_AUTO=true   # fix: SMTP_ENABLE_STARTTLS=auto']],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, secure: true });"], ['dotenv', '.env.production (Mastodon)', 'SMTP_ENABLE_STARTTLS=auto']],
   },
   'nonstandard-submission-port': {
-    bad: [['dotenv', '.env', 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=2525   # Gmail does not listen on 2525']],
+    bad: [
+      ["yaml", "docker-compose.yml", "services:\n  api:\n    image: node:20\n    environment:\n      SMTP_HOST: mail.example.com\n      SMTP_PORT: 2465"],
+      ["java", "Mailer.java (JavaMail)", "props.put(\"mail.smtp.host\", \"mail.example.com\");\nprops.put(\"mail.smtp.port\", \"2465\");\nprops.put(\"mail.smtp.auth\", \"true\");\nprops.put(\"mail.smtp.ssl.enable\", \"true\");"],
+      ["go", "mailer.go (go-mail)", "mail.NewClient(\"mail.example.com\", mail.WithPort(2465), mail.WithSSL(),\n\tmail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(pass))"],
+      ["ruby", "config/environments/production.rb (Rails)", "config.action_mailer.smtp_settings = {\n  address: 'mail.example.com',\n  port: 2465,\n  user_name: ENV['SMTP_USER'],\n  password: ENV['SMTP_PASSWORD'],\n  tls: true,\n}"],
+      ["csharp", "Mailer.cs (MailKit)", "client.Connect(\"mail.example.com\", 2465, SecureSocketOptions.SslOnConnect);\nclient.Authenticate(user, pass);"],
+      ["json", "appsettings.json (MailKit options)", "{\n  \"MailSettings\": {\n    \"Host\": \"mail.example.com\",\n    \"Port\": 2465,\n    \"SecureSocketOptions\": \"SslOnConnect\",\n    \"Username\": \"apikey\"\n  }\n}"],
+      ["js", "mailer.js", "nodemailer.createTransport({ host: 'mail.example.com', port: 2465, secure: true });"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=mail.example.com\nspring.mail.port=2465\nspring.mail.properties.mail.smtp.ssl.enable=true"],
+      ["ini", "app.ini (Gitea)", "[mailer]\nENABLED = true\nPROTOCOL = smtps\nSMTP_ADDR = mail.example.com\nSMTP_PORT = 2465"],['dotenv', '.env', 'SMTP_HOST=smtp.gmail.com\nSMTP_PORT=2525   # Gmail does not listen on 2525']],
     good: [['dotenv', '.env', 'SMTP_HOST=smtp.sendgrid.net\nSMTP_PORT=2525   # SendGrid offers 2525 (STARTTLS, like 587)']],
     notes: '**Off by default** (opt-in): enable with `"rules": { "nonstandard-submission-port": "info" }`. For the TLS rules, 2525 and 2587 are treated exactly like 587, and 2465 like 465.',
   },
   'symfony-dsn-unknown-option': {
-    bad: [['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.example.com:465?encryption=ssl']],
+    bad: [
+      ["yaml", "docker-compose.yml (Symfony)", "services:\n  app:\n    image: php:8.3\n    environment:\n      MAILER_DSN: smtp://user:pass@smtp.example.com:465?encryption=ssl"],['dotenv', '.env', 'MAILER_DSN=smtp://user:pass@smtp.example.com:465?encryption=ssl']],
     good: [['dotenv', '.env', 'MAILER_DSN=smtps://user:pass@smtp.example.com:465\nMAILER_DSN=smtp://user:pass@smtp.example.com:587?require_tls=true   # Symfony ≥ 7.3']],
   },
   'grafana-host-missing-port': {
-    bad: [['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com']],
+    bad: [
+      ["yaml", "docker-compose.yml (Grafana)", "services:\n  grafana:\n    environment:\n      GF_SMTP_ENABLED: \"true\"\n      GF_SMTP_HOST: smtp.example.com"],
+      ["ini", "grafana.ini", "[smtp]\nenabled = true\nhost = smtp.example.com   ; fix: smtp.example.com:587"],['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com']],
     good: [['dotenv', '.env', 'GF_SMTP_ENABLED=true\nGF_SMTP_HOST=smtp.example.com:587\nGF_SMTP_STARTTLS_POLICY=MandatoryStartTLS']],
   },
   'ini-value-truncated-by-comment': {
@@ -258,6 +347,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'missing-smtp-timeouts': {
     bad: [
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.properties.mail.smtp.starttls.enable=true\n# fix adds mail.smtp.connectiontimeout / timeout / writetimeout"],
       ['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True'],
       ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    host: smtp.example.com\n    port: 587'],
       ['python', 'notify.py (smtplib; fix: timeout=30)', "import smtplib, ssl\nwith smtplib.SMTP('smtp.example.com', 587) as s:\n    s.starttls(context=ssl.create_default_context())"],
@@ -270,11 +360,14 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
     notes: 'Spring environment overrides in compose or Kubernetes files (SPRING_MAIL_*) are not reported: the application.yml in the image may set the timeouts.',
   },
   'smtp-debug-logging': {
-    bad: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, debug: true, logger: true });"], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.debug.auth: true'], ['java', "Mailer.java (JavaMail)", "session.setDebug(true);                         // info: protocol trace (AUTH left out)\nprops.put(\"mail.debug.auth\", \"true\");            // warning: base64 password in the trace\nprops.put(\"mail.debug.auth.password\", \"true\");   // warning: the password itself"], ['go', "mailer.go (go-mail)", "mail.NewClient(host, mail.WithDebugLog())                        // info: AUTH redacted\nmail.NewClient(host, mail.WithDebugLog(), mail.WithLogAuthData()) // warning: AUTH data in the log"]],
+    bad: [
+      ["dotenv", ".env (Spring Boot relaxed binding)", "SPRING_MAIL_HOST=smtp.example.com\nSPRING_MAIL_PROPERTIES_MAIL_DEBUG=true"],
+      ["properties", "application.properties (Spring)", "spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.properties.mail.smtp.ssl.enable=true\nspring.mail.properties.mail.debug=true"],['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, debug: true, logger: true });"], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.debug.auth: true'], ['java', "Mailer.java (JavaMail)", "session.setDebug(true);                         // info: protocol trace (AUTH left out)\nprops.put(\"mail.debug.auth\", \"true\");            // warning: base64 password in the trace\nprops.put(\"mail.debug.auth.password\", \"true\");   // warning: the password itself"], ['go', "mailer.go (go-mail)", "mail.NewClient(host, mail.WithDebugLog())                        // info: AUTH redacted\nmail.NewClient(host, mail.WithDebugLog(), mail.WithLogAuthData()) // warning: AUTH data in the log"]],
     good: [['js', 'mailer.js', "nodemailer.createTransport({ host, port: 465, logger: true, transactionLog: true });"]],
   },
   'spring-mail-property-ignored': {
     bad: [
+      ["properties", "application.properties (MailProperties has no smtp field)", "spring.mail.host=smtp.example.com\nspring.mail.port=587\nspring.mail.smtp.starttls.enable=true   # fix: spring.mail.properties.mail.smtp.starttls.enable"],
       ['yaml', 'application.yml (MailProperties has no smtp field)', 'spring:\n  mail:\n    host: smtp.gmail.com\n    port: 587\n    smtp:\n      auth: true\n      starttls:\n        enable: true'],
       ['yaml', 'application.yml (JavaMail sees smtp.starttls.enable)', 'spring:\n  mail:\n    properties:\n      smtp.starttls.enable: true'],
       ['yaml', 'application-prod.yml (top-level mail.* binds to nothing)', 'mail:\n  smtp:\n    connectiontimeout: 5000'],
@@ -302,6 +395,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'spring-property-prefix-mismatch': {
     bad: [
+      ["properties", "application.properties (smtps reads mail.smtps.*)", "spring.mail.host=smtp.example.com\nspring.mail.port=465\nspring.mail.protocol=smtps\nspring.mail.properties.mail.smtp.timeout=5000   # ignored: mail.smtps.timeout"],
       ['yaml', 'application.yml (smtps reads mail.smtps.*)', 'spring:\n  mail:\n    host: smtp.gmail.com\n    protocol: smtps\n    properties:\n      mail:\n        smtp:\n          connectiontimeout: 5000\n          timeout: 5000'],
       ['yaml', 'application.yml (default protocol smtp)', 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n    properties:\n      mail.smtps.starttls.enable: true'],
       ['java', "Mailer.java (JavaMail: the smtp transport reads mail.smtp.*)", "props.put(\"mail.smtp.host\", \"smtp.example.com\");\nprops.put(\"mail.smtps.timeout\", \"5000\");   // ignored"],
