@@ -158,3 +158,50 @@ test('scope openFiles: nothing is reported for files that are not open', async (
   assert.deepEqual([...c.diagnostics.keys()], [uri]);
   assert.equal(c.notifications.filter((n) => n.method === '$/progress').length, 0, 'no scan, no progress');
 });
+
+test('an edit of an open document gets its diagnostics while the scan thread is held busy (the scan never has to yield)', async () => {
+  const dir = workspace();
+  for (let i = 0; i < 100; i++) {
+    fs.mkdirSync(path.join(dir, `many/p${i}`), { recursive: true });
+    fs.writeFileSync(path.join(dir, `many/p${i}/.env`), BAD_ENV);
+  }
+  // The test hook blocks the scan's thread after 20 files (Atomics.wait: busy, no event loop) until the
+  // scan is cancelled. A scan sharing the server's thread could not answer the edits below before that.
+  const c = client(dir, { env: { MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER: '20' } });
+  await c.initialize();
+  const token = await c.waitProgressBegin();
+  await c.until(() => c.notifications.some((n) => n.method === 'window/logMessage' && /scan paused after 20 files/.test(String((n.params as { message?: string }).message))), 'scan paused by the test hook');
+  const uri = c.open(path.join(dir, 'web/docker-compose.yml'), BAD_COMPOSE);
+  assert.equal((await c.waitDiagnostics(uri, (p) => p.version === 1)).diagnostics[0].code, 'starttls-port-with-implicit-tls');
+  const v = c.change(uri, BAD_COMPOSE.replace('"true"', '"false"'));
+  assert.deepEqual((await c.waitDiagnostics(uri, (p) => p.version === v)).diagnostics, [], 'the edit is linted');
+  assert.equal(c.progressOf(token).filter((p) => p.value.kind === 'end').length, 0, 'while the scan is still running');
+  c.notify('window/workDoneProgress/cancel', { token });
+  await c.waitProgressEnd();
+});
+
+test('the scan thread resolves process.env against env files the start-up load missed and against open buffers', async () => {
+  const dir = workspace();
+  fs.writeFileSync(path.join(dir, 'svc/.env'), 'SMTP_PORT=587\n');
+  // Nine folders deep: below the start-up env load's depth, so the scan thread reads this .env itself.
+  const deep = 'a/b/c/d/e/f/g/h/i';
+  fs.mkdirSync(path.join(dir, deep), { recursive: true });
+  fs.writeFileSync(path.join(dir, deep, '.env'), 'SMTP_PORT=465\n');
+  fs.writeFileSync(path.join(dir, deep, 'mailer.ts'), MAILER);
+  const c = client(dir);
+  await c.initialize();
+  const deepMailer = await c.waitDiagnostics(uriOf(dir, `${deep}/mailer.ts`), (p) => p.diagnostics.length > 0);
+  assert.equal(deepMailer.diagnostics[0].code, 'cross-file-port-mode-mismatch');
+  await c.waitProgressEnd();
+  // svc/.env open with port 465 (587 on disk, clean): a new scan (settings changed) lints svc/src/mailer.ts
+  // from disk against the live text, which alone gives the finding.
+  const mailer = uriOf(dir, 'svc/src/mailer.ts');
+  assert.equal(c.diagnostics.get(mailer)?.diagnostics.length ?? 0, 0);
+  const env = c.open(path.join(dir, 'svc/.env'), 'SMTP_PORT=465\n');
+  await c.waitDiagnostics(env, (p) => p.version === 1);
+  await c.waitDiagnostics(mailer, (p) => p.diagnostics.length === 1);
+  c.notify('workspace/didChangeConfiguration', { settings: {} });
+  await c.until(() => c.progressOf().filter((p) => p.value.kind === 'end').length === 2, 'second scan ended');
+  assert.equal(c.diagnostics.get(mailer)?.diagnostics[0]?.code, 'cross-file-port-mode-mismatch', 'the open buffer won in the scan thread');
+  assert.equal(c.diagnostics.get(uriOf(dir, `${deep}/mailer.ts`))?.diagnostics[0]?.code, 'cross-file-port-mode-mismatch');
+});

@@ -8,6 +8,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../threads';
 import type { EnvSnapshot, LintSetup } from './lintFile';
 import type { FileOutcome } from './report';
 
@@ -42,15 +43,6 @@ export function workerCount(c: Concurrency, files: number): number {
   return Math.max(1, Math.min(c, Math.max(1, files)));
 }
 
-/** The script a worker runs: the CLI bundle itself (dist/cli-main.js), or main.ts under tsx (tests). */
-function workerEntry(): { file: string; eval: boolean } {
-  if (__filename.endsWith('.ts')) {
-    // Source run (tsx): workers inherit the --import tsx of the main thread's execArgv.
-    return { file: `require(${JSON.stringify(path.join(__dirname, 'main.ts'))});`, eval: true };
-  }
-  return { file: __filename, eval: false };
-}
-
 /** Files per chunk: few messages, yet small enough to balance the load and stream results. */
 const CHUNK = 64;
 /** Chunks a worker holds at once: it never waits for the main thread, which is busy walking. */
@@ -82,7 +74,7 @@ export class WorkerPool {
     private readonly onResult: (index: number, entries: FileOutcome[]) => void,
     private readonly fallback: (index: number) => FileOutcome[],
   ) {
-    const entry = workerEntry();
+    const entry = workerScript(path.join(__dirname, 'main.ts'));
     for (let w = 0; w < n; w++) {
       const worker = new Worker(entry.file, { eval: entry.eval, workerData: { tag: WORKER_TAG, ...data } satisfies WorkerData, stdout: false, stderr: false });
       const slot: Slot = { worker, inFlight: [], alive: true };

@@ -14,6 +14,8 @@ export class EnvSync {
   readonly env = new EnvIndex();
   /** Env file → serialized variables (change detection). */
   private readonly signatures = new Map<string, string>();
+  /** Env file → its variables now (what the workspace scan thread starts from). */
+  private readonly vars = new Map<string, ReadResult['envVars']>();
   /** Folders loadEnvNear has read. */
   private readonly scannedDirs = new Set<string>();
 
@@ -40,6 +42,7 @@ export class EnvSync {
     const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start]));
     if (this.signatures.get(file) === sig) return;
     this.signatures.set(file, sig);
+    this.vars.set(file, vars);
     this.env.set(file, vars);
     this.markDependants(file, sourceUri);
     for (const l of this.changeListeners) l(file);
@@ -48,6 +51,7 @@ export class EnvSync {
   remove(file: string): void {
     if (!this.signatures.has(file)) return;
     this.signatures.delete(file);
+    this.vars.delete(file);
     this.env.delete(file);
     this.markDependants(file);
     for (const l of this.changeListeners) l(file);
@@ -101,6 +105,27 @@ export class EnvSync {
       if (parent === dir) return;
       dir = parent;
     }
+  }
+
+  /** The variables of `file` now (undefined: it defines none, or is not known). */
+  varsOf(file: string): ReadResult['envVars'] {
+    return this.vars.get(file);
+  }
+
+  /** Every env file known, with its variables and text (an open buffer's live text): the scan thread's start. */
+  snapshot(): { file: string; vars: ReadResult['envVars']; text?: string }[] {
+    const { byFile, documents, diskText } = this.session;
+    return [...this.vars].map(([file, vars]) => {
+      const uri = byFile.get(file);
+      return { file, vars, text: (uri ? documents.get(uri)?.getText() : undefined) ?? diskText.get(file) };
+    });
+  }
+
+  /** An env file on disk that the workspace scan thread read (text and variables as loadFromDisk takes them). */
+  learn(file: string, text: string, vars: ReadResult['envVars']): void {
+    if (this.knows(file)) return; // opened (or read) since the scan thread started: that version wins
+    this.session.diskText.set(file, text);
+    this.update(file, vars);
   }
 
   /** Whether the variables of `file` are known (open, or read from disk). */

@@ -7,11 +7,12 @@
 //   - pull: `workspace/diagnostic` (LSP 3.17) with partial results as files finish when the client sends a
 //     partialResultToken, and `unchanged` reports against previousResultIds;
 //   - push: publishDiagnostics per file, for clients without pull.
-// Open documents are left to the publisher: their live text wins over the file on disk. The scan runs in
-// slices of a few milliseconds between which the event loop serves edits and requests, reports work-done
-// progress, and stops when the client cancels it.
+// Open documents are left to the publisher: their live text wins over the file on disk. The scan runs in a
+// worker thread (scanWorker.ts) that walks, reads and lints; this thread merges its batches, so edits and
+// requests never wait for the scan. It reports work-done progress and stops when the client cancels it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import {
   type CancellationToken,
   CancellationTokenSource,
@@ -23,24 +24,19 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { lintText } from '../engine';
-import { compileIgnore } from '../config/ignore';
 import { GitIgnore } from '../config/gitignore';
-import { SKIP_DIRS, Walk } from '../files/discover';
-import { LineIndex } from '../model/lineIndex';
+import { SKIP_DIRS } from '../files/discover';
 import { formatOf } from '../readers/index';
-import { findingToDiagnostic } from './convert';
+import { workerScript } from '../threads';
+import { diskDiagnostics, folderIgnore } from './diskLint';
 import type { EnvSync } from './envSync';
-import { looksBinary, MAX_DOCUMENT } from './linter';
+import { SCAN_WORKER_TAG, type EnvUpdate, type FromScanWorker, type ScanWorkerData } from './scanWorker';
 import type { Session } from './session';
 import type { Settings } from './settings';
-import { fileToUri, globMatcher, isEnvFile, mergeRules } from './workspace';
+import { fileToUri } from './workspace';
 
-/** A scan slice: the event loop gets control back after this many ms of walking and linting. */
-const SLICE_MS = 5;
-
-/** Test hook (MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER=n): the scan stops after n files and waits to be
- *  cancelled, so a test can cancel a scan that is certainly still running. */
+/** Test hook (MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER=n): the scan thread blocks after n files (busy, not
+ *  yielding) until the scan is cancelled, so a test can act while a scan is certainly still running. */
 const SCAN_PAUSE_AFTER = Number(process.env.MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER) || undefined;
 
 interface Entry {
@@ -53,6 +49,8 @@ interface Entry {
 interface FolderScope {
   folder: string;
   settings: Settings;
+  /** The client's files.exclude globs that are on. */
+  exclude: string[];
   /** files.exclude, mailConfigLint.ignore, the project's ignore globs. */
   ignored: (file: string) => boolean;
   /** .gitignore files and .git/info/exclude (for files the watcher reports). */
@@ -64,9 +62,11 @@ export class WorkspaceDiagnostics {
   private readonly entries = new Map<string, Entry>();
   private readonly scopes = new Map<string, FolderScope>();
   private seq = 0;
-  /** Set while the scan reads an env file it met (see envChanged). */
+  /** Set while an env file the scan thread read is taken in (see envChanged). */
   private learning = false;
   private scan: { source: CancellationTokenSource; done: Promise<void> } | undefined;
+  /** The running scan thread: where env changes go, and which folders changed at which generation. */
+  private scanThread: { post(u: EnvUpdate): void; gen: number; changed: { gen: number; dir: string }[] } | undefined;
   /** Resolves when the first scan has started (a pull that arrives before waits for it). */
   private readonly firstStart: Promise<void>;
   private markStarted!: () => void;
@@ -110,12 +110,8 @@ export class WorkspaceDiagnostics {
   private async folderScope(folder: string): Promise<FolderScope> {
     const { session } = this;
     const settings = await session.settingsFor(fileToUri(folder));
-    const project = session.configs.forFile(path.join(folder, 'x'));
     const exclude = await this.filesExclude(folder);
-    const editorIgnore = globMatcher(settings.ignore, folder);
-    const projectIgnore = project.ignore.length ? globMatcher(project.ignore, project.baseDir) : undefined;
-    const excluded = exclude.length ? compileIgnore(exclude, folder) : undefined;
-    return { folder, settings, ignored: (f) => editorIgnore(f) || !!projectIgnore?.(f) || !!excluded?.(f), git: new GitIgnore(folder) };
+    return { folder, settings, exclude, ignored: folderIgnore(folder, settings.ignore, session.configs, exclude), git: new GitIgnore(folder) };
   }
 
   /** The client's `files.exclude` globs that are switched on (VS Code; other clients have none). */
@@ -147,60 +143,7 @@ export class WorkspaceDiagnostics {
     const progress = scopes.length ? await this.progress() : undefined;
     progress?.token.onCancellationRequested(() => this.cancel());
     try {
-      // The walk and the lints share the time slices: files are linted as the walk finds them, and the
-      // event loop (edits, requests, cancellation) gets control back every SLICE_MS.
-      let linted = 0;
-      let t0 = performance.now();
-      let reported = 0;
-      const pause = async (what: string) => {
-        // At most ten progress messages a second.
-        if (t0 - reported >= 100) {
-          progress?.report(what);
-          reported = t0;
-        }
-        await yieldToEvents();
-        t0 = performance.now();
-      };
-      for (const s of scopes) {
-        if (token.isCancellationRequested) return;
-        progress?.report(`finding files in ${path.basename(s.folder)}`);
-        let walk: Walk;
-        // The env files the start-up load missed (it stops after 20,000 entries): read when the walk meets
-        // their folder, before the files in and below it are linted.
-        const learn = (f: string) => {
-          if (this.envSync.knows(f)) return;
-          this.learning = true;
-          try {
-            this.envSync.loadFromDisk(f);
-          } finally {
-            this.learning = false;
-          }
-        };
-        try {
-          walk = new Walk([s.folder], s.folder, (abs) => s.ignored(abs), { gitignore: true, announce: { test: isEnvFile, found: learn } });
-        } catch {
-          continue; // the folder is gone
-        }
-        let next = 0;
-        for (;;) {
-          if (token.isCancellationRequested) return;
-          while (next < walk.files.length && performance.now() - t0 < SLICE_MS) {
-            const file = walk.files[next++];
-            seen.add(file);
-            this.lintFile(file, s);
-            if (++linted === SCAN_PAUSE_AFTER) {
-              // Test hook: hold the scan here until it is cancelled (a deterministic cancel test).
-              session.log(`workspace scan paused after ${linted} files (test hook)`);
-              await new Promise<void>((r) => (token.isCancellationRequested ? r() : token.onCancellationRequested(() => r())));
-              return;
-            }
-          }
-          const left = SLICE_MS - (performance.now() - t0);
-          if (left > 0 && !walk.done) walk.run(left);
-          if (walk.done && next >= walk.files.length) break;
-          if (performance.now() - t0 >= SLICE_MS) await pause(`${linted} files`);
-        }
-      }
+      if (scopes.length && !(await this.scanInThread(scopes, seen, token, progress))) return;
       // Files that left the workspace (deleted, now ignored, scope switched off) drop their reports.
       for (const file of [...this.entries.keys()]) if (!seen.has(file)) this.drop(file);
     } finally {
@@ -208,8 +151,101 @@ export class WorkspaceDiagnostics {
     }
   }
 
+  /**
+   * Runs the scan thread over `scopes` and merges its results as they come. Resolves true when it walked
+   * everything, false when it was cancelled or failed (then the reports of files it did not reach stay).
+   */
+  private scanInThread(scopes: FolderScope[], seen: Set<string>, token: CancellationToken, progress: Progress | undefined): Promise<boolean> {
+    const { session, envSync } = this;
+    const hold = SCAN_PAUSE_AFTER ? new SharedArrayBuffer(4) : undefined;
+    const { port1, port2 } = new MessageChannel();
+    const data: ScanWorkerData = {
+      tag: SCAN_WORKER_TAG,
+      folders: scopes.map((s) => ({ folder: s.folder, rules: s.settings.rules, ignore: s.settings.ignore, exclude: s.exclude })),
+      roots: [...session.folders],
+      env: envSync.snapshot(),
+      open: [...session.byFile.keys()],
+      relatedInfo: session.caps.relatedInfo,
+      codeDescription: session.caps.codeDescription,
+      updates: port2,
+      pauseAfter: SCAN_PAUSE_AFTER,
+      hold,
+    };
+    const entry = workerScript(path.join(__dirname, 'main.ts'));
+    // stdout/stderr: true, so nothing the thread prints can reach the client's stdio stream.
+    const worker = new Worker(entry.file, { eval: entry.eval, workerData: data, transferList: [port2], stdout: true, stderr: true });
+    worker.stdout.on('data', (d: Buffer) => session.log(`workspace scan: ${String(d).trimEnd()}`));
+    worker.stderr.on('data', (d: Buffer) => session.log(`workspace scan: ${String(d).trimEnd()}`));
+    const thread = { post: (u: EnvUpdate) => port1.postMessage(u), gen: 0, changed: [] as { gen: number; dir: string }[] };
+    this.scanThread = thread;
+    let reported = 0;
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const end = (finished: boolean) => {
+        if (settled) return;
+        settled = true;
+        if (this.scanThread === thread) this.scanThread = undefined;
+        if (hold) {
+          Atomics.store(new Int32Array(hold), 0, 1);
+          Atomics.notify(new Int32Array(hold), 0);
+        }
+        port1.close();
+        void worker.terminate();
+        resolve(finished);
+      };
+      token.onCancellationRequested(() => end(false));
+      worker.on('error', (e) => {
+        session.log(`workspace scan failed: ${e?.stack ?? e}`);
+        end(false);
+      });
+      worker.on('exit', () => end(false));
+      worker.on('message', (m: FromScanWorker) => {
+        if (settled) return;
+        switch (m.kind) {
+          case 'folder':
+            progress?.report(`finding files in ${path.basename(m.folder)}`);
+            return;
+          case 'env':
+            // Read by the scan thread before any file in or below its folder: nothing reported depends on it yet.
+            this.learning = true;
+            try {
+              envSync.learn(m.file, m.text, m.vars);
+            } finally {
+              this.learning = false;
+            }
+            return;
+          case 'files': {
+            // Env files that changed after the thread linted these: those below them are linted again here.
+            const stale = thread.changed.filter((c) => c.gen > m.gen).map((c) => c.dir);
+            for (const [file, diagnostics] of m.results) {
+              seen.add(file);
+              const scope = stale.length && stale.some((d) => inside(d, file)) ? this.scopeOf(file) : undefined;
+              if (scope) this.lintFile(file, scope);
+              else this.record(file, diagnostics);
+            }
+            // At most ten progress messages a second.
+            const now = performance.now();
+            if (now - reported >= 100) {
+              progress?.report(`${m.linted} files`);
+              reported = now;
+            }
+            return;
+          }
+          case 'paused':
+            session.log(`workspace scan paused after ${m.linted} files (test hook)`);
+            return;
+          case 'error':
+            session.log(`workspace scan failed: ${m.message}`);
+            return end(false);
+          case 'done':
+            return end(true);
+        }
+      });
+    });
+  }
+
   /** Work-done progress when the client supports it (window.workDoneProgress), else silent. */
-  private async progress(): Promise<{ token: CancellationToken; report(msg: string, pct?: number): void; done(): void } | undefined> {
+  private async progress(): Promise<Progress | undefined> {
     if (!this.session.caps.workDoneProgress) return undefined;
     try {
       const p: WorkDoneProgressReporter & { token?: CancellationToken } = await this.session.connection.window.createWorkDoneProgress();
@@ -226,12 +262,19 @@ export class WorkspaceDiagnostics {
 
   /** Lints the disk version of `file` (unless it is open) and reports it when its diagnostics changed. */
   lintFile(file: string, scope: FolderScope): void {
+    if (this.session.byFile.has(file)) return this.drop(file);
+    const { session } = this;
+    const { caps } = session;
+    this.record(file, diskDiagnostics(file, scope.settings.rules, { env: this.envSync.env, modules: session.modules, configs: session.configs, relatedInfo: caps.relatedInfo, codeDescription: caps.codeDescription, fileText: (f) => session.fileText(f) }));
+  }
+
+  /** Takes in the diagnostics of `file` on disk; reports them when they changed. */
+  private record(file: string, diagnostics: Diagnostic[]): void {
     if (this.session.byFile.has(file)) {
       // Open: the publisher reports the live text; a stale disk report would only be hidden by it.
       this.drop(file);
       return;
     }
-    const diagnostics = this.diagnosticsOf(file, scope.settings);
     const prev = this.entries.get(file);
     if (prev && sameDiagnostics(prev.diagnostics, diagnostics)) return;
     // Files without findings are remembered (so a later change is noticed) but only reported once they had some.
@@ -239,28 +282,6 @@ export class WorkspaceDiagnostics {
     this.entries.set(file, e);
     if (!prev && diagnostics.length === 0) return;
     this.emit(file, e);
-  }
-
-  private diagnosticsOf(file: string, settings: Settings): Diagnostic[] {
-    let text: string;
-    try {
-      const st = fs.statSync(file);
-      if (!st.isFile() || st.size > MAX_DOCUMENT) return [];
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return [];
-    }
-    if (looksBinary(text)) return [];
-    const project = this.session.configs.forFile(file);
-    const res = lintText(file, text, { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: this.session.modules });
-    const own = res.findings.filter((f) => f.file === file);
-    if (own.length === 0) return [];
-    const uri = fileToUri(file);
-    let index: LineIndex | undefined;
-    const fileText = { uri, text, get index() { return (index ??= new LineIndex(text)); } };
-    const { caps } = this.session;
-    const opts = { relatedInformation: caps.relatedInfo, codeDescription: caps.codeDescription, fileText: (f: string) => this.session.fileText(f) };
-    return own.map((f) => findingToDiagnostic(f, fileText, opts));
   }
 
   private drop(file: string): void {
@@ -311,6 +332,14 @@ export class WorkspaceDiagnostics {
     // The scan itself read it, before any file in or below its folder (nothing reported can depend on it yet).
     if (this.learning) return;
     const dir = path.dirname(envFile);
+    const thread = this.scanThread;
+    if (thread) {
+      // The running scan lints the files it has not reached yet with the new variables; those it linted
+      // before it saw them are linted again here when their results arrive.
+      thread.gen++;
+      thread.changed.push({ gen: thread.gen, dir });
+      thread.post({ gen: thread.gen, file: envFile, vars: this.envSync.varsOf(envFile), text: this.session.fileText(envFile)?.text });
+    }
     for (const file of [...this.entries.keys()]) {
       const rel = path.relative(dir, file);
       if (file === envFile || rel.startsWith('..') || path.isAbsolute(rel)) continue;
@@ -391,8 +420,16 @@ export class WorkspaceDiagnostics {
   }
 }
 
-function yieldToEvents(): Promise<void> {
-  return new Promise((r) => setImmediate(r));
+interface Progress {
+  token: CancellationToken;
+  report(msg: string, pct?: number): void;
+  done(): void;
+}
+
+/** Whether `file` is in or below folder `dir`. */
+function inside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
