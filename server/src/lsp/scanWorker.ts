@@ -93,7 +93,8 @@ export function runScanWorker(): void {
   }
 }
 
-function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): void {
+/** The scan itself (exported for tests, which run it on their own thread with their own port). */
+export function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): void {
   const env = new EnvIndex();
   const known = new Set<string>();
   const texts = new Map<string, string>();
