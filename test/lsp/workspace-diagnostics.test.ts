@@ -205,3 +205,17 @@ test('the scan thread resolves process.env against env files the start-up load m
   assert.equal(c.diagnostics.get(mailer)?.diagnostics[0]?.code, 'cross-file-port-mode-mismatch', 'the open buffer won in the scan thread');
   assert.equal(c.diagnostics.get(uriOf(dir, `${deep}/mailer.ts`))?.diagnostics[0]?.code, 'cross-file-port-mode-mismatch');
 });
+
+test('a broken project config the scan thread meets is shown once, like the server\'s own', async () => {
+  const dir = workspace();
+  fs.mkdirSync(path.join(dir, 'nested'));
+  fs.writeFileSync(path.join(dir, 'nested/.mailconfiglintrc.json'), '{ "rules": ');
+  fs.writeFileSync(path.join(dir, 'nested/.env'), BAD_ENV);
+  const c = client(dir);
+  await c.initialize();
+  await c.waitProgressEnd();
+  const shown = c.requests.filter((r) => r.method === 'window/showMessageRequest' && /ignoring \.mailconfiglintrc\.json/.test(String((r.params as { message?: string }).message)));
+  assert.equal(shown.length, 1, JSON.stringify(c.requests.map((r) => r.method)));
+  // The file below it is still linted (with the defaults).
+  assert.equal(c.diagnostics.get(uriOf(dir, 'nested/.env'))?.diagnostics[0]?.code, 'implicit-tls-port-without-tls');
+});

@@ -65,6 +65,8 @@ export class WorkspaceDiagnostics {
   /** Set while an env file the scan thread read is taken in (see envChanged). */
   private learning = false;
   private scan: { source: CancellationTokenSource; done: Promise<void> } | undefined;
+  /** Project config errors the scan thread met, shown once each. */
+  private readonly configErrors = new Set<string>();
   /** The running scan thread: where env changes go, and which folders changed at which generation. */
   private scanThread: { post(u: EnvUpdate): void; gen: number; changed: { gen: number; dir: string }[] } | undefined;
   /** Resolves when the first scan has started (a pull that arrives before waits for it). */
@@ -231,6 +233,13 @@ export class WorkspaceDiagnostics {
             }
             return;
           }
+          case 'config-error':
+            if (!this.configErrors.has(m.message)) {
+              this.configErrors.add(m.message);
+              session.connection.console.warn(m.message);
+              void session.connection.window.showWarningMessage(m.message);
+            }
+            return;
           case 'paused':
             session.log(`workspace scan paused after ${m.linted} files (test hook)`);
             return;
