@@ -130,18 +130,26 @@ test('file watcher: a new bad file is reported, a fixed file is cleared, a delet
   await c.waitDiagnostics(uriOf(dir, 'svc/src/mailer.ts'), (p) => p.diagnostics.length === 0);
 });
 
-test('work-done progress: begin and end around the scan; cancelling it stops the scan', async () => {
+/**
+ * A workspace of 200 more env files and a server whose scan the test hook holds after 20 files (its thread
+ * blocks in Atomics.wait: busy, no event loop) until the scan is cancelled: whatever the machine's load, the
+ * test acts while the scan is certainly still running. Resolves once the scan is held.
+ */
+async function heldScan(): Promise<{ dir: string; c: LspClient; token: string | number }> {
   const dir = workspace();
   for (let i = 0; i < 200; i++) {
     fs.mkdirSync(path.join(dir, `many/p${i}`), { recursive: true });
     fs.writeFileSync(path.join(dir, `many/p${i}/.env`), BAD_ENV);
   }
-  // The test hook holds the scan after 20 files until it is cancelled: the cancel always meets a running
-  // scan, whatever the machine's load.
   const c = client(dir, { env: { MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER: '20' } });
   await c.initialize();
   const token = await c.waitProgressBegin();
   await c.until(() => c.notifications.some((n) => n.method === 'window/logMessage' && /scan paused after 20 files/.test(String((n.params as { message?: string }).message))), 'scan paused by the test hook');
+  return { dir, c, token };
+}
+
+test('work-done progress: begin and end around the scan; cancelling it stops the scan', async () => {
+  const { c, token } = await heldScan();
   assert.equal(c.progressOf(token).filter((p) => p.value.kind === 'end').length, 0, 'the paused scan has not ended on its own');
   c.notify('window/workDoneProgress/cancel', { token });
   await c.waitProgressEnd();
@@ -160,17 +168,8 @@ test('scope openFiles: nothing is reported for files that are not open', async (
 });
 
 test('an edit of an open document gets its diagnostics while the scan thread is held busy (the scan never has to yield)', async () => {
-  const dir = workspace();
-  for (let i = 0; i < 100; i++) {
-    fs.mkdirSync(path.join(dir, `many/p${i}`), { recursive: true });
-    fs.writeFileSync(path.join(dir, `many/p${i}/.env`), BAD_ENV);
-  }
-  // The test hook blocks the scan's thread after 20 files (Atomics.wait: busy, no event loop) until the
-  // scan is cancelled. A scan sharing the server's thread could not answer the edits below before that.
-  const c = client(dir, { env: { MAIL_CONFIG_LINT_TEST_SCAN_PAUSE_AFTER: '20' } });
-  await c.initialize();
-  const token = await c.waitProgressBegin();
-  await c.until(() => c.notifications.some((n) => n.method === 'window/logMessage' && /scan paused after 20 files/.test(String((n.params as { message?: string }).message))), 'scan paused by the test hook');
+  // A scan sharing the server's thread could not answer the edits below while it is held.
+  const { dir, c, token } = await heldScan();
   const uri = c.open(path.join(dir, 'web/docker-compose.yml'), BAD_COMPOSE);
   assert.equal((await c.waitDiagnostics(uri, (p) => p.version === 1)).diagnostics[0].code, 'starttls-port-with-implicit-tls');
   const v = c.change(uri, BAD_COMPOSE.replace('"true"', '"false"'));
