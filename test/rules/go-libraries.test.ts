@@ -9,6 +9,8 @@ function fn(body: string): string {
   return IMPORTS + 'func send() error {\n' + body.split('\n').filter(Boolean).map((l) => `\t${l}\n`).join('') + '\treturn nil\n}\n';
 }
 const F = 'internal/mailer/send.go';
+/** The imports of a mail file that also talks HTTP, Redis and gRPC. */
+const HTTP_IMPORTS = 'package mailer\n\nimport (\n\t"crypto/tls"\n\t"net/http"\n\t"net/smtp"\n\n\t"github.com/redis/go-redis/v9"\n\t"google.golang.org/grpc"\n\t"google.golang.org/grpc/credentials"\n)\n\n';
 
 ruleTester('implicit-tls-port-without-tls', {
   valid: [
@@ -98,8 +100,21 @@ ruleTester('tls-verification-disabled', {
     { file: F, code: fn('d := gomail.NewDialer("smtp.example.com", 587, "me", os.Getenv("SMTP_PASS"))\nd.TLSConfig = &tls.Config{ServerName: "smtp.example.com"}') },
     // a tls.Config in a file without any mail client: not a mail setting
     { file: 'internal/http/client.go', code: 'package http\n\nimport "crypto/tls"\n\n// gomail is used elsewhere\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n' },
+    // other clients' tls.Config in the very function that sends mail: an http.Transport, redis.Options (go-redis/v9
+    // is used as `redis`), a variable handed to credentials.NewTLS, a transport's field assigned afterwards
+    { file: F, code: HTTP_IMPORTS + 'func send() error {\n\thc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}\n\t_ = hc\n\treturn smtp.SendMail("smtp.example.com:587", nil, from, to, msg)\n}\n' },
+    { file: F, code: HTTP_IMPORTS + 'func send() error {\n\trdb := redis.NewClient(&redis.Options{Addr: "cache:6380", TLSConfig: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS10}})\n\t_ = rdb\n\treturn smtp.SendMail("smtp.example.com:587", nil, from, to, msg)\n}\n' },
+    { file: F, code: HTTP_IMPORTS + 'func send() error {\n\tcfg := &tls.Config{InsecureSkipVerify: true}\n\t_ = grpc.WithTransportCredentials(credentials.NewTLS(cfg))\n\treturn smtp.SendMail("smtp.example.com:587", nil, from, to, msg)\n}\n' },
+    { file: F, code: HTTP_IMPORTS + 'func send() error {\n\ttr := &http.Transport{}\n\ttr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}\n\ttr.TLSClientConfig.InsecureSkipVerify = true\n\treturn smtp.SendMail("smtp.example.com:587", nil, from, to, msg)\n}\n' },
   ],
   invalid: [
+    {
+      name: 'net/smtp: the tls.Config variable handed to StartTLS (an http.Client elsewhere in the function is not)',
+      file: F,
+      code: HTTP_IMPORTS + 'func send() error {\n\thc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}}\n\t_ = hc\n\tc, _ := smtp.Dial("smtp.example.com:587")\n\tcfg := &tls.Config{InsecureSkipVerify: true}\n\treturn c.StartTLS(cfg)\n}\n',
+      errors: [{ line: 17, includes: ['InsecureSkipVerify: true'] }],
+      output: HTTP_IMPORTS + 'func send() error {\n\thc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}}\n\t_ = hc\n\tc, _ := smtp.Dial("smtp.example.com:587")\n\tcfg := &tls.Config{}\n\treturn c.StartTLS(cfg)\n}\n',
+    },
     {
       name: 'gomail: TLSConfig with InsecureSkipVerify: true (the element is removed)',
       file: F,

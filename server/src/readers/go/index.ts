@@ -54,9 +54,21 @@ interface Group {
   dialers: Map<string, SmtpConfig>;
 }
 
+/** The name a package is used under by default: the last path element without a major-version suffix
+ *  (`/v9`, gopkg.in `.v2`) or a `go-` / `-go` / `.go` decoration ("github.com/redis/go-redis/v9" → redis). */
+export function defaultPackageName(importPath: string): string {
+  const parts = importPath.split('/').filter((p) => !/^v\d+$/.test(p));
+  return (parts[parts.length - 1] ?? '').replace(/\.v\d+$/, '').replace(/^go-|[-.]go$/g, '');
+}
+
+/** Whether a tls.Config reaches a mail client, from where it is used. */
+type TlsUse = 'mail' | 'other' | 'unknown';
+
 class GoFile extends CodeFile {
   /** Package name used in the file → library. */
   readonly pkgs = new Map<string, 'net/smtp' | 'gomail' | 'go-mail' | 'tls'>();
+  /** Every imported package name (mail or not): `redis.NewClient(cfg)` hands a tls.Config to another library. */
+  readonly imported = new Set<string>();
   readonly groups = new Map<number, Group>();
 
   collectImports(): void {
@@ -66,13 +78,73 @@ class GoFile extends CodeFile {
         const n = ref.node;
         const s = n.getChild('String');
         const p = s ? goString(this, s)?.value : undefined;
-        const known = p ? PACKAGES[p] : undefined;
-        if (!known) return false;
+        if (!p) return false;
         const alias = n.getChild('DefName');
-        this.pkgs.set(alias ? this.src(alias) : known.name, known.lib);
+        const known = PACKAGES[p];
+        const name = alias ? this.src(alias) : (known?.name ?? defaultPackageName(p));
+        this.imported.add(name);
+        if (known) this.pkgs.set(name, known.lib);
         return false;
       },
     });
+  }
+
+  /**
+   * Where the value at `n` (a tls.Config literal or a variable holding one) goes: into a mail client (tls.Dial,
+   * smtp's StartTLS, gomail's d.TLSConfig, go-mail's WithTLSConfig, a gomail.Dialer literal), into another library
+   * (an http.Transport's TLSClientConfig, redis.Options, grpc credentials.NewTLS …: not a mail setting, even in the
+   * function that sends mail), or somewhere this reader cannot tell (a helper of the project: kept, as before).
+   */
+  private tlsUse(n: SyntaxNode, depth = 0): TlsUse {
+    let e = n;
+    while (e.parent && (e.parent.name === 'UnaryExp' || e.parent.name === 'ParenthesizedExpr')) e = e.parent;
+    const p = e.parent;
+    if (!p) return 'unknown';
+    if (p.name === 'Element' && e !== p.getChild('Key')) {
+      // a field of a composite literal: the literal's type decides
+      const type = p.parent?.name === 'LiteralValue' ? p.parent.parent?.getChild('QualifiedType') : null;
+      const pkg = type?.firstChild ? this.src(type.firstChild) : undefined;
+      const lib = this.lib(pkg);
+      if (lib === 'gomail' || lib === 'go-mail' || lib === 'net/smtp') return 'mail';
+      return pkg !== undefined && this.imported.has(pkg) ? 'other' : 'unknown';
+    }
+    if (p.name === 'Arguments' && p.parent?.name === 'CallExpr') {
+      const c = calleeName(this.scope, p.parent);
+      if (!c) return 'unknown';
+      if (c.name === 'StartTLS') return 'mail'; // (*smtp.Client).StartTLS(cfg)
+      const lib = this.lib(c.pkg);
+      if (lib === 'gomail' || lib === 'go-mail' || lib === 'net/smtp') return 'mail';
+      if (lib === 'tls') return c.name === 'Dial' || c.name === 'DialWithDialer' || c.name === 'Client' ? 'mail' : 'other';
+      return c.pkg !== undefined && this.imported.has(c.pkg) ? 'other' : 'unknown';
+    }
+    if (p.name === 'Assignment' && e !== p.firstChild) {
+      const target = p.firstChild;
+      if (target?.name !== 'SelectorExpr') return 'unknown';
+      const field = target.lastChild ? this.src(target.lastChild) : '';
+      if (field === 'TLSClientConfig') return 'other'; // http.Transport
+      if (field === 'TLSConfig' && target.firstChild && this.group(p).dialers.has(this.src(target.firstChild))) return 'mail';
+      return 'unknown';
+    }
+    if ((p.name === 'VarDecl' || p.name === 'VarSpec') && depth === 0) {
+      const def = p.getChild('DefName');
+      return def ? this.variableUse(this.src(def), this.scopeOf(p), def) : 'unknown';
+    }
+    return 'unknown';
+  }
+
+  /** How a variable holding a tls.Config is used in its scope: 'other' only when every use is another library's. */
+  private variableUse(name: string, scope: SyntaxNode, def?: SyntaxNode): TlsUse {
+    const uses: TlsUse[] = [];
+    const cur = scope.cursor();
+    do {
+      if (cur.name !== 'VariableName' || cur.to - cur.from !== name.length || cur.from === def?.from) continue;
+      if (this.text.slice(cur.from, cur.to) !== name) continue;
+      // `cfg.InsecureSkipVerify = true` is a use of the config, not where it goes
+      if (cur.node.parent?.name === 'SelectorExpr' && cur.node.parent.firstChild?.from === cur.from) continue;
+      uses.push(this.tlsUse(cur.node, 1));
+    } while (cur.next() && cur.from < scope.to);
+    if (uses.includes('mail')) return 'mail';
+    return uses.length && uses.every((u) => u === 'other') ? 'other' : 'unknown';
   }
 
   collectConstants(): void {
@@ -375,6 +447,9 @@ class GoFile extends CodeFile {
       cfg.effective = gomailEffective(cfg.effective.host, cfg.effective.port, ssl);
       if (cfg.port && cfg.port.value === undefined) delete cfg.effective.port;
     } else if (prop === 'InsecureSkipVerify' || prop === 'MinVersion' || prop === 'MaxVersion') {
+      // tr.TLSClientConfig.InsecureSkipVerify = true (an http.Transport), or a variable handed to another library
+      if (recv.name === 'SelectorExpr' && recv.lastChild && this.src(recv.lastChild) === 'TLSClientConfig') return;
+      if (recv.name === 'VariableName' && this.variableUse(this.src(recv), g.at) === 'other') return;
       g.tls[prop] = this.field(`${this.src(recv)}.${prop}`, value, stmt);
     }
   }
@@ -387,6 +462,7 @@ class GoFile extends CodeFile {
     if (!pkg || !name || this.lib(this.src(pkg)) !== 'tls' || this.src(name) !== 'Config') return;
     const lv = n.getChild('LiteralValue');
     if (!lv) return;
+    if (this.tlsUse(n) === 'other') return;
     const g = this.group(n);
     for (const el of lv.getChildren('Element')) {
       const k = el.getChild('Key');
