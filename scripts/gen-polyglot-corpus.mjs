@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // gen-polyglot-corpus.mjs — a seeded corpus of mail settings in the code and config languages of issues 12/13
-// (PHP, Python, INI, Spring .properties, ...) with an answer key, after ../shared/bench/gen-corpus.mjs.
+// (PHP, Python, INI, Spring .properties, Java, Go, Ruby, C#, appsettings.json) with an answer key, after ../shared/bench/gen-corpus.mjs.
 //
 //   node scripts/gen-polyglot-corpus.mjs --out DIR [--files 2000] [--seed 42] [--langs php,python] [--force]
 //

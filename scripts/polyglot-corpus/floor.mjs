@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadLanguages } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,7 +26,20 @@ const mods = await loadLanguages();
 const mod = o.file ? mods.find((m) => o.file.endsWith(m.ext)) : mods.find((m) => m.id === o.only);
 if (!mod) { console.error(`floor: no language module for ${o.file ?? o.only}`); process.exit(2); }
 const req = createRequire(path.join(ROOT, 'package.json'));
-const parse = mod.floor.make(mod.floor.pkg ? req(mod.floor.pkg) : null);
+// @ruby/prism's loader goes through node:wasi, which prints an ExperimentalWarning: not the floor's output
+process.removeAllListeners('warning');
+/** The parser package: required, or imported when it is an ES module only (@ruby/prism). */
+async function loadPackage(pkg) {
+  if (!pkg) return null;
+  try {
+    return req(pkg);
+  } catch (e) {
+    if (e.code !== 'ERR_REQUIRE_ESM') throw e;
+    return import(pathToFileURL(req.resolve(pkg)).href);
+  }
+}
+// `make` may be async (a WASM parser is instantiated once, before the timed files)
+const parse = await mod.floor.make(await loadPackage(mod.floor.pkg));
 let files;
 if (o.file) files = [o.file];
 else {
