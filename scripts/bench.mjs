@@ -395,9 +395,17 @@ if (o.vsix) {
     }
     if (r.code === 0 && file) {
       vsix = { file: path.relative(ROOT, file), bytes: fs.statSync(file).size, kB: r1(fs.statSync(file).size / 1000) };
-      // the grammar chunks inside (each loaded only when a file of its language is opened: test/lsp/grammar-loading.test.ts)
+      // the grammar chunks inside (each loaded only when a file of its language is opened: test/lsp/grammar-loading.test.ts),
+      // Prism's WASM included; every file of dist/grammars must be there ("every grammar inside")
       const l = run('unzip', ['-Z1', file], { capture: true });
-      if (l.code === 0) vsix.grammars = l.stdout.split('\n').filter((n) => /dist\/grammars\/[^/]+\.js$/.test(n)).map((n) => path.basename(n, '.js')).sort();
+      if (l.code === 0) {
+        const inside = l.stdout.split('\n').filter((n) => /dist\/grammars\/[^/]+\.(js|wasm)$/.test(n)).map((n) => path.basename(n));
+        vsix.grammars = inside.map((n) => n.replace(/\.js$/, '')).sort();
+        let built = [];
+        try { built = fs.readdirSync(path.join(ROOT, 'dist', 'grammars')).filter((n) => /\.(js|wasm)$/.test(n)); } catch { /* not built */ }
+        vsix.missingGrammars = built.filter((n) => !inside.includes(n)).sort();
+        if (vsix.missingGrammars.length) notes.push(`.vsix lacks grammar files of dist/grammars: ${vsix.missingGrammars.join(', ')}`);
+      }
     }
     else notes.push(`npm run package failed (exit ${r.code}): ${out.trim().split('\n').slice(-3).join(' | ')}`);
   } else notes.push('no "package" script in package.json: .vsix size is n/a');
@@ -415,7 +423,7 @@ for (const [k, f] of SAMPLES) { const x = lsp?.small?.[k]; budget(`lsp-start-${k
 const bigSkip = !o.lsp ? '--no-lsp' : !o.big ? '--no-big' : '';
 for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-edit-${k}`, `LSP edit→diagnostics p95 (${f}, 5 MiB)`, x?.edit?.p95, '<=', 500, 'ms', x ? `p50 ${x.edit.p50}, max ${x.edit.max}; floor p95 ${lsp.floorBig[k]?.edit?.p95 ?? '-'}; ${x.diagnostics ?? '?'} diags` : bigSkip); }
 for (const [k, f] of BIGS) { const x = lsp?.big?.[k]; budget(`lsp-big-rss-${k}`, `LSP server peak RSS (${f})`, x?.peakRssMB, '<=', 250, 'MB', x ? `floor ${lsp.floorBig[k]?.peakRssMB ?? '-'} MB` : bigSkip); }
-budget('vsix', '.vsix size (every grammar inside; issues 12/13: 1 MB)', vsix?.kB, '<=', 1000, 'kB', vsix ? `${vsix.file}; grammar chunks: ${vsix.grammars?.join(', ') ?? '?'}` : o.vsix ? '' : '--no-vsix');
+budget('vsix', '.vsix size (every grammar inside; issues 12/13: 1 MB)', vsix?.kB, '<=', 1000, 'kB', vsix ? `${vsix.file}; grammar chunks: ${vsix.grammars?.join(', ') ?? '?'}${vsix.missingGrammars?.length ? `; MISSING ${vsix.missingGrammars.join(', ')}` : ''}` : o.vsix ? '' : '--no-vsix');
 budget('precision', 'precision vs answer key (score.mjs --rules auto)', score?.precision, '>=', 0.99, '', score ? `TP ${score.truePositives} FP ${score.falsePositives} (decoys ${score.decoyHits})` : '');
 budget('recall', 'recall vs answer key', score?.recall, '>=', 0.99, '', score ? `FN ${score.falseNegatives} of ${score.truePositives + score.falseNegatives}` : '');
 const monoSkip = o.mono ? '' : '--no-monorepo';

@@ -39,6 +39,14 @@ function header(w, pkg, imports) {
   w.add('');
 }
 
+/** A one-line function whose line is a decoy (a database DSN, an HTTP server): never a mail setting. */
+function decoyFunc(w, signature, line, why) {
+  w.add(`func ${signature} {`);
+  w.decoy(w.add(`\t${line}`), why);
+  w.add('}');
+  w.add('');
+}
+
 /** An HTTP client that skips verification: not mail, wherever it is written (its own function or the mail one). */
 function httpDecoy(w, R, ind) {
   const name = R.pick(['webhook', 'api', 'status']);
@@ -78,24 +86,14 @@ function netSmtp(R) {
   w.add('var _ = net.JoinHostPort');
   w.add('var _ = tls.VersionTLS12');
   w.add('');
-  if (db) {
-    w.add('func openDB() (*sql.DB, error) {');
-    w.decoy(w.add('\treturn sql.Open("postgres", "host=db port=5432 sslmode=disable")'), 'database TLS off');
-    w.add('}');
-    w.add('');
-  }
+  if (db) decoyFunc(w, 'openDB() (*sql.DB, error)', 'return sql.Open("postgres", "host=db port=5432 sslmode=disable")', 'database TLS off');
   if (http && !httpInside) {
     w.add('func newHTTPClient() {');
     httpDecoy(w, R, '\t');
     w.add('}');
     w.add('');
   }
-  if (metrics) {
-    w.add('func serveMetrics() error {');
-    w.decoy(w.add('\treturn http.ListenAndServe(":465", nil)'), 'an HTTP server on port 465, not mail');
-    w.add('}');
-    w.add('');
-  }
+  if (metrics) decoyFunc(w, 'serveMetrics() error', 'return http.ListenAndServe(":465", nil)', 'an HTTP server on port 465, not mail');
   const host = shape === 'local' ? R.pick(['localhost', '127.0.0.1']) : R.pick(SMTP_HOSTS);
   w.add(`func Send${cap(R.pick(NOUNS))}(from string, to []string, msg []byte) error {`);
   if (httpInside) httpDecoy(w, R, '\t');
@@ -105,6 +103,13 @@ function netSmtp(R) {
     const l = w.add(`\tauth := smtp.PlainAuth("", "${R.pick(USERS)}", ${literal ? `"${secret(R)}"` : 'os.Getenv("SMTP_PASSWORD")'}, "${host}")`);
     if (literal) w.finding('hardcoded-smtp-credentials', l);
     return l;
+  };
+  const authAndQuit = () => {
+    auth();
+    w.add('\tif err := c.Auth(auth); err != nil {');
+    w.add('\t\treturn err');
+    w.add('\t}');
+    w.add('\treturn c.Quit()');
   };
   if (shape === 'sendmail') {
     const port = R.weighted([[587, 60], [465, 25], [25, 15]]);
@@ -140,11 +145,7 @@ function netSmtp(R) {
     w.add('\tif err := c.StartTLS(cfg); err != nil {');
     w.add('\t\treturn err');
     w.add('\t}');
-    auth();
-    w.add('\tif err := c.Auth(auth); err != nil {');
-    w.add('\t\treturn err');
-    w.add('\t}');
-    w.add('\treturn c.Quit()');
+    authAndQuit();
   } else if (shape === 'tlsdial') {
     const port = R.weighted([[465, 75], [587, 25]]);
     const l = w.add(`\tconn, err := tls.Dial("tcp", "${host}:${port}", &tls.Config{ServerName: "${host}"})`);
@@ -156,11 +157,7 @@ function netSmtp(R) {
     w.add('\tif err != nil {');
     w.add('\t\treturn err');
     w.add('\t}');
-    auth();
-    w.add('\tif err := c.Auth(auth); err != nil {');
-    w.add('\t\treturn err');
-    w.add('\t}');
-    w.add('\treturn c.Quit()');
+    authAndQuit();
   } else {
     // a local catcher without auth (§8.1 (f))
     w.add(`\treturn smtp.SendMail("${host}:${R.pick([25, 1025])}", nil, from, to, msg)`);
@@ -230,12 +227,7 @@ function goMail(R) {
   header(w, 'email', imports);
   w.add('var _ = tls.VersionTLS12');
   w.add('');
-  if (db) {
-    w.add('func openDB() (*sql.DB, error) {');
-    w.decoy(w.add('\treturn sql.Open("mysql", "app:secret@tcp(db:3306)/app?tls=skip-verify")'), 'database TLS, not mail');
-    w.add('}');
-    w.add('');
-  }
+  if (db) decoyFunc(w, 'openDB() (*sql.DB, error)', 'return sql.Open("mysql", "app:secret@tcp(db:3306)/app?tls=skip-verify")', 'database TLS, not mail');
   const local = R.chance(0.12);
   const host = local ? 'localhost' : R.pick(SMTP_HOSTS);
   w.add('func NewClient() (*mail.Client, error) {');
