@@ -12,14 +12,15 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CMD_FIX_ALL, type FixAllCommandArgs, type FixAllCommandResult } from '../../server/src/lsp/protocol';
+import { ENV_FILE_GLOBS } from '../../server/src/semantics/env-files';
 import { registerFindSettingsCommand } from './findSettings';
 import { registerTestConnectionCommands } from './testConnection';
 
 /** Built-in formats, then the code languages of server/src/languages/registry.ts (test/cli/languages.test.ts keeps
  *  this list, package.json's activation events and the registry in step). */
 export const LANGUAGES = ['dotenv', 'yaml', 'dockercompose', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'php', 'python', 'java', 'go', 'csharp', 'ruby', 'ini', 'properties', 'java-properties'];
-/** .env files VS Code may map to another language (properties, shellscript, plaintext). */
-export const ENV_PATTERNS = ['**/.env', '**/.env.*', '**/*.env', '**/.envexample', '**/.env-example', '**/env.example'];
+/** .env files VS Code may map to another language (properties, shellscript, plaintext): the server's one list. */
+export const ENV_PATTERNS: readonly string[] = ENV_FILE_GLOBS;
 /** JSON is linted only as .NET configuration (server/src/semantics/dotnet-config.ts): a pattern, not the json /
  *  jsonc language ids, so package.json, tsconfig.json and the rest are never sent to the server. */
 export const JSON_CONFIG_PATTERNS = ['**/appsettings.json', '**/appsettings.*.json'];

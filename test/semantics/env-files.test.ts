@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvIndex } from '../../server/src/engine';
 import { formatOf } from '../../server/src/readers/index';
-import { ENV_FILE_GLOBS, envFileRank, isEnvTemplate, TEMPLATE_NAMES } from '../../server/src/semantics/env-files';
+import { ENV_FILE_GLOBS, ENV_FILE_NAME_GLOBS, envFileRank, isEnvFileName, isEnvTemplate, TEMPLATE_NAMES } from '../../server/src/semantics/env-files';
+import { watchedFileGlobs } from '../../server/src/lsp/watchers';
 import { findingsOf } from '../rules/ruleTester';
 import { runInProcess, tmpDir, writeTree } from '../cli/helpers';
 
@@ -15,20 +16,44 @@ function globRe(glob: string): RegExp {
   return new RegExp(`(^|/)${body}$`);
 }
 
-test('every template name is an env file for the readers, the extension and the file watchers', () => {
+/** The issue's template names (point 5 and "what real projects write"). */
+const ISSUE_TEMPLATES = ['.env.example', '.env.sample', '.env.dist', '.env.template', '.envexample', 'env.example', 'example.env', '.env-example'];
+
+test('one list of env-file names: package.json, the client, the watchers, the CLI discovery and the readers agree', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
   const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'dotenv');
-  const assoc = [...(lang.filenames ?? []), ...lang.filenamePatterns];
-  // client/src/extension.ts imports vscode: read its ENV_PATTERNS from the source
+  const assoc: string[] = [...(lang.filenames ?? []), ...lang.filenamePatterns];
+  // package.json cannot import: it must list exactly the server's globs (no more, no fewer)
+  assert.deepEqual([...new Set(assoc)].sort(), [...ENV_FILE_NAME_GLOBS].sort());
+  assert.deepEqual([...ENV_FILE_GLOBS].sort(), ENV_FILE_NAME_GLOBS.map((g) => `**/${g}`).sort());
+  // the client takes its document selector from the same module (bundled: it imports nothing)
   const client = fs.readFileSync(path.join(__dirname, '..', '..', 'client', 'src', 'extension.ts'), 'utf8');
-  const ENV_PATTERNS: string[] = JSON.parse(/ENV_PATTERNS = (\[[^\]]*\])/.exec(client)![1].replace(/'/g, '"'));
-  for (const name of ['.env', '.env.local', '.env.production', 'prod.env', ...TEMPLATE_NAMES]) {
-    assert.equal(formatOf(`/p/${name}`), 'env', `reader: ${name}`);
+  assert.match(client, /ENV_PATTERNS[^=]*= ENV_FILE_GLOBS;/);
+  assert.match(client, /import \{ ENV_FILE_GLOBS \} from '\.\.\/\.\.\/server\/src\/semantics\/env-files'/);
+  const watched = watchedFileGlobs();
+  for (const name of ['.env', '.env.local', '.env.production', 'prod.env', '.env_example', '.env-sample', ...ISSUE_TEMPLATES, ...TEMPLATE_NAMES]) {
+    assert.equal(formatOf(`/p/${name}`), 'env', `reader and CLI discovery: ${name}`);
+    assert.equal(isEnvFileName(name), true, name);
     assert.ok(assoc.some((g: string) => globRe(g).test(name)), `package.json dotenv association: ${name}`);
-    assert.ok(ENV_PATTERNS.some((g) => globRe(g).test(`/p/${name}`)), `client ENV_PATTERNS: ${name}`);
-    assert.ok(ENV_FILE_GLOBS.some((g) => globRe(g).test(`/p/${name}`)), `server watchers: ${name}`);
+    assert.ok(ENV_FILE_GLOBS.some((g) => globRe(g).test(`/p/${name}`)), `client selector: ${name}`);
+    assert.ok(watched.some((g) => globRe(g).test(`/p/${name}`)), `server watchers: ${name}`);
   }
-  assert.equal(formatOf('/p/environment.ts'), 'js');
+  for (const name of ['environment.ts', '.envrc', 'env.ts', 'README.md']) {
+    assert.equal(isEnvFileName(name), false, name);
+    assert.ok(!assoc.some((g: string) => globRe(g).test(name)), `package.json dotenv association: ${name}`);
+  }
+});
+
+test('the server watches the files a reader handles, the project config and JVM sources, not every file', () => {
+  const watched = watchedFileGlobs();
+  assert.ok(!watched.includes('**/*'), 'no catch-all watcher');
+  const readable = ['/p/docker-compose.yml', '/p/k8s/smtp.yaml', '/p/src/mailer.ts', '/p/src/mail.mjs', '/p/config/mail.php', '/p/app/settings.py', '/p/app.ini', '/p/src/main/resources/application.properties', '/p/Mail.java', '/p/mail.go', '/p/Mailer.cs', '/p/config/environments/production.rb', '/p/appsettings.json', '/p/appsettings.Production.json', '/p/.env.example', '/p/example.env'];
+  for (const f of readable) {
+    assert.ok(formatOf(f), `a reader handles ${f}`);
+    assert.ok(watched.some((g) => globRe(g).test(f)), `watched: ${f}`);
+  }
+  for (const f of ['/p/.mailconfiglintrc.json', '/p/src/Props.kt']) assert.ok(watched.some((g) => globRe(g).test(f)), `watched: ${f}`);
+  for (const f of ['/p/README.md', '/p/package.json', '/p/logo.png', '/p/dist/server.js.map']) assert.ok(!watched.some((g) => globRe(g).test(f)), `not watched: ${f}`);
 });
 
 test('ranking: .env.local > .env.<mode> > .env > templates', () => {

@@ -44,6 +44,7 @@ import { Session } from './session';
 import { normalizeSettings } from './settings';
 import { isEnvFile, uriToFile } from './workspace';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { watchedFileGlobs } from './watchers';
 import { isJvmSource } from '../engine';
 
 export const SERVER_VERSION: string = version;
@@ -107,8 +108,8 @@ export function startServer(
     if (c.configurationSupport && c.dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mailConfigLint' });
     if (c.watchedFilesDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        // Every file: the workspace report follows any file a reader handles (filtered by name on arrival).
-        watchers: [{ globPattern: '**/*' }],
+        // The files a reader handles, the project config and JVM sources (lsp/watchers.ts; filtered again on arrival).
+        watchers: watchedFileGlobs().map((globPattern) => ({ globPattern })),
       });
     }
     try {

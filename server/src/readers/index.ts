@@ -2,8 +2,8 @@
 import * as path from 'node:path';
 import type { Format } from '../model/types';
 import type { Reader } from './types';
-import { languageOfFile } from '../languages/registry';
-import { isEnvFileName } from '../semantics/env-files';
+import { LANGUAGES, languageOfFile } from '../languages/registry';
+import { ENV_FILE_GLOBS, isEnvFileName } from '../semantics/env-files';
 import { isDotnetConfigFileName } from '../semantics/dotnet-config';
 
 const readers = new Map<Format, Reader>();
@@ -28,6 +28,14 @@ export function formatOf(file: string): Format | undefined {
   if (JS_EXT.has(ext) && !base.endsWith('.d.ts') && !base.endsWith('.d.mts') && !base.endsWith('.d.cts')) return 'js';
   // The code languages of languages/registry.ts (PHP, Python, ...).
   return languageOfFile(base)?.format;
+}
+
+/** Globs of every file name formatOf accepts (some names they match may still be refused, e.g. `*.d.ts`):
+ *  what the language server watches. */
+export function readerFileGlobs(): string[] {
+  const exts = [...YAML_EXT, '.ini', '.properties', ...JS_EXT, ...LANGUAGES.flatMap((l) => l.extensions)];
+  const names = ['appsettings.json', 'appsettings.*.json', 'secrets.json', ...LANGUAGES.flatMap((l) => l.fileNames ?? [])];
+  return [...new Set([...ENV_FILE_GLOBS, ...exts.map((e) => `**/*${e}`), ...names.map((n) => `**/${n}`)])];
 }
 
 export function readerFor(format: Format): Reader | undefined {

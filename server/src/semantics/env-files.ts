@@ -1,7 +1,9 @@
 // Which files are env files, and which one wins when several define a key. The only place that decides
-// env-file names: the readers (formatOf), the engine's EnvIndex, the CLI discovery and the language server
-// ask here; the extension's language association (package.json filenamePatterns) and the client's ENV_PATTERNS
-// are checked against TEMPLATE_NAMES by test/semantics/env-files.test.ts.
+// env-file names: ENV_FILE_NAME_GLOBS below is the one list. The readers (formatOf, hence the CLI discovery),
+// the engine's EnvIndex, the language server's file watchers (lsp/watchers.ts) and the extension's document
+// selector (client/src/extension.ts imports this module: it imports nothing, scripts/bundle-guard.mjs lets the
+// client bundle it) use it; package.json's dotenv association cannot import, so test/semantics/env-files.test.ts
+// checks that it lists exactly these globs.
 //
 // Precedence follows the dotenv-flow / Vite / Next.js convention: `.env.<mode>.local` and `.env.local` (the
 // developer's real values) > `.env.<mode>` (and `<name>.env`) > `.env` > templates (committed examples whose
@@ -12,10 +14,22 @@ export const TEMPLATE_NAMES: readonly string[] = ['.env.example', '.env.sample',
 
 const TEMPLATE_SUFFIX = /[.-](example|sample|dist|template|tmpl|defaults?)$/i;
 
-/** The base name is an env file (`.env`, `.env.*`, `*.env`, or a template name). */
+/** Base-name globs of env files (`*`: any characters but a path separator), in the form VS Code's
+ *  `filenamePatterns` takes. `.env.*` and `*.env` cover `.env.example`, `.env.sample`, `.env.dist`,
+ *  `.env.template` and `example.env`; the template names without that dot are listed one by one. */
+export const ENV_FILE_NAME_GLOBS: readonly string[] = [
+  '.env',
+  '.env.*',
+  '*.env',
+  ...['example', 'sample', 'dist', 'template'].flatMap((w) => [`.env${w}`, `.env-${w}`, `.env_${w}`]),
+  'env.example',
+];
+
+const ENV_NAME_RES = ENV_FILE_NAME_GLOBS.map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '[^/\\\\]*')}$`, 'i'));
+
+/** The base name is an env file: it matches one of ENV_FILE_NAME_GLOBS (case-insensitively). */
 export function isEnvFileName(base: string): boolean {
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return true;
-  return TEMPLATE_NAMES.includes(base.toLowerCase()) || /^\.env[-_.]?(example|sample|dist|template)$/i.test(base);
+  return ENV_NAME_RES.some((re) => re.test(base));
 }
 
 /** A committed template (values are examples, not the running configuration). */
@@ -33,5 +47,5 @@ export function envFileRank(base: string): string {
   return `1${b}`;
 }
 
-/** Globs for editors and file watchers (every name isEnvFileName accepts). */
-export const ENV_FILE_GLOBS: readonly string[] = ['**/.env', '**/.env.*', '**/*.env', '**/.envexample', '**/.env-example', '**/env.example'];
+/** ENV_FILE_NAME_GLOBS at any depth, for file watchers and document selectors. */
+export const ENV_FILE_GLOBS: readonly string[] = ENV_FILE_NAME_GLOBS.map((g) => `**/${g}`);
