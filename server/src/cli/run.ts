@@ -14,6 +14,7 @@ import { ConfigError, loadProjectConfig } from '../config/rc';
 import { HELP, parseArgs, UsageError } from './args';
 import type { CliArgs } from './args';
 import { makeIgnore, PathError, Walk } from '../files/discover';
+import { envFilesNear } from '../files/env-near';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
@@ -146,7 +147,7 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     if (problem) merge({ file: extra, findings: [], problems: [{ kind: 'config', message: `extraEnvFiles: ${problem}` }], fixed: [] });
   }
   // --stdin: the env files around the piped file feed its process.env.X (read, not reported).
-  if (stdinFile) for (const envFile of envFilesAround(stdinFile, cwd)) linter.addEnvVarsOnly(envFile, false);
+  if (stdinFile) for (const envFile of envFilesNear(stdinFile, { top: cwd, maxDepth: Infinity })) linter.addEnvVarsOnly(envFile, false);
 
   // Discovery streams (files/discover.ts Walk): files are linted while the walk goes on. Every .env* is
   // linted on this thread as soon as its folder is read (announced), before any file that can resolve
@@ -287,26 +288,6 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
 
 function sortFindings(o: FileOutcome): void {
   o.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
-}
-
-/** .env* files in the folder of `file` and its parents up to `top` (or only its own folder when outside). */
-function envFilesAround(file: string, top: string): string[] {
-  const out: string[] = [];
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(dir).sort();
-    } catch {
-      names = [];
-    }
-    for (const n of names) {
-      const abs = path.join(dir, n);
-      if (abs !== file && formatOf(n) === 'env') out.push(abs);
-    }
-    const rel = path.relative(top, dir);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || path.dirname(dir) === dir) break;
-  }
-  return out;
 }
 
 /** A Java/Kotlin source for the Spring binding scan: undefined when unreadable or too big to be hand-written. */

@@ -6,6 +6,7 @@ import { EnvIndex, envVarsOf, lintText } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { SmtpConfig } from '../model/types';
 import { formatOf } from '../readers/index';
+import { envFilesNear } from '../files/env-near';
 import { configAt, formatText, parseSweepPorts, stepLine, targetFromConfig, testConnection, toJson, DEFAULT_TIMEOUT_MS } from '../probe/index';
 import type { ProbeTarget, ProbeTls } from '../probe/types';
 import type { SweepPort } from '../probe/sweep';
@@ -167,31 +168,19 @@ function parse(argv: string[], cwd: string): Args {
   return a;
 }
 
-/** Variables of the .env* files in `dir` and its parent folders (nearest wins), for process.env.X in JS/TS. */
+/** Variables of the env files next to `file` and in its parent folders (files/env-near.ts; the EnvIndex ranks
+ *  them: nearer folders, then real files above templates), for process.env.X in JS/TS. */
 function envIndexFor(file: string): EnvIndex {
   const idx = new EnvIndex();
-  let dir = path.dirname(file);
-  for (let depth = 0; depth < 8; depth++) {
-    let names: string[] = [];
+  for (const f of envFilesNear(file, { maxDepth: 8 })) {
     try {
-      names = fs.readdirSync(dir).filter((n) => /^\.env/.test(n) && formatOf(path.join(dir, n)) === 'env');
+      const st = fs.statSync(f);
+      if (!st.isFile() || st.size > 1_000_000) continue;
+      const vars = envVarsOf(f, fs.readFileSync(f, 'utf8'));
+      if (vars) idx.set(f, vars);
     } catch {
-      /* unreadable folder */
+      /* unreadable: skip */
     }
-    for (const n of names) {
-      const f = path.join(dir, n);
-      try {
-        const st = fs.statSync(f);
-        if (!st.isFile() || st.size > 1_000_000) continue;
-        const vars = envVarsOf(f, fs.readFileSync(f, 'utf8'));
-        if (vars) idx.set(f, vars);
-      } catch {
-        /* skip */
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   return idx;
 }

@@ -2,13 +2,13 @@
 // workspace folders, next to and above documents outside them, and the project config's extraEnvFiles) in
 // one EnvIndex the engine resolves process.env.X against. When a file's variables change, the open
 // documents that can read it are stale (`onStale`).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EnvIndex, envVarsOf } from '../engine';
 import type { ReadResult } from '../model/types';
 import { looksBinary } from './linter';
 import type { Session } from './session';
-import { findEnvFiles, isEnvFile, readSmallFile } from './workspace';
+import { findEnvFiles, readSmallFile } from './workspace';
+import { envFilesNear } from '../files/env-near';
 
 export class EnvSync {
   readonly env = new EnvIndex();
@@ -16,7 +16,7 @@ export class EnvSync {
   private readonly signatures = new Map<string, string>();
   /** Env file → its variables now (what the workspace scan thread starts from). */
   private readonly vars = new Map<string, ReadResult['envVars']>();
-  /** Folders loadEnvNear has read. */
+  /** Folders loadNear has read. */
   private readonly scannedDirs = new Set<string>();
 
   /** Told when an env file's variables change (the workspace report re-lints the files on disk that read it). */
@@ -86,24 +86,13 @@ export class EnvSync {
    */
   async loadNear(file: string): Promise<void> {
     if (!path.isAbsolute(file) || this.session.folderOf(file)) return;
-    let dir = path.dirname(file);
-    for (let depth = 0; depth < 12; depth++) {
-      if (!this.scannedDirs.has(dir)) {
-        this.scannedDirs.add(dir);
-        let names: string[] = [];
-        try {
-          names = await fs.promises.readdir(dir);
-        } catch {
-          // unreadable: skip
-        }
-        for (const n of names) {
-          const f = path.join(dir, n);
-          if (isEnvFile(n) && !this.session.byFile.has(f) && !this.signatures.has(f)) this.loadFromDisk(f);
-        }
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) return;
-      dir = parent;
+    const seen = (dir: string): boolean => {
+      if (this.scannedDirs.has(dir)) return true;
+      this.scannedDirs.add(dir);
+      return false;
+    };
+    for (const f of envFilesNear(file, { maxDepth: 12, skipDir: seen })) {
+      if (!this.session.byFile.has(f) && !this.signatures.has(f)) this.loadFromDisk(f);
     }
   }
 
