@@ -2,8 +2,8 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  IMPLICIT_PORTS, boolOf, strOf, decidingPort, editable, fixes, flipFlag, hangSymptom, intentFix, isCrossFile, libName, portRelated,
-  portRole, setEdit, setPort, show, spanOf,
+  IMPLICIT_PORTS, boolOf, strOf, decidingPort, fixes, hangSymptom, intentFix, isCrossFile, libName, portRelated,
+  portRole, reportPortModeMismatch, setPort, show, spanOf,
 } from './util';
 import { starttlsWord } from '../semantics/values';
 import { SYSTEM_NET_MAIL_465 } from '../semantics/system-net-mail';
@@ -105,21 +105,10 @@ export const rule: Rule = {
       ? ' (dj-email-url and django-environ read smtps:// as EMAIL_USE_TLS, i.e. STARTTLS; implicit TLS is smtp+ssl:// or ?ssl=True)'
       : '';
     const message = `${portRole(port)}, but ${why}${djangoUrl}: ${hangSymptom(cfg.dialect)}.`;
-    const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'implicit' }, `implicit TLS on port ${port}`, true, () => {
-      if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, true);
-      if (culprit && culprit === cfg.url?.scheme && editable(cfg, culprit) && /^smtp$/i.test(culprit.text)) return [setEdit(culprit, culprit.text + (culprit.text === 'SMTP' ? 'S' : 's'))];
-      return null;
-    });
     const alt = port === 465
       ? intentFix(cfg, { kind: 'port', port: 587 }, 'STARTTLS on 587 instead; 465 itself is fine', false, () => setPort(cfg, 587))
       : undefined;
-    ctx.report({
-      message,
-      span: spanOf(at),
-      related: portRelated(cfg, dp, culprit),
-      fixes: fixes(preferred, alt),
-      configId: cfg.id,
-    });
+    reportPortModeMismatch(ctx, cfg, { dp, culprit, at, message, portMode: 'implicit', why: `implicit TLS on port ${port}`, alt });
   },
 };
 export default rule;

@@ -2,8 +2,7 @@
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule } from './types';
 import {
-  STARTTLS_PORTS, decidingPort, editable, fixes, flipFlag, intentFix, isCrossFile, libName, portRelated, portRole,
-  setEdit, setPort, show, spanOf, wrongVersionSymptom,
+  STARTTLS_PORTS, decidingPort, intentFix, isCrossFile, libName, portRole, reportPortModeMismatch, setPort, show, wrongVersionSymptom,
 } from './util';
 
 export function implicitCulprit(cfg: SmtpConfig): Field | undefined {
@@ -38,19 +37,8 @@ export const rule: Rule = {
     const lib = libName(cfg.dialect);
     const why = culprit ? `${show(culprit)} makes ${lib} start a TLS handshake before the greeting` : `${lib} starts a TLS handshake before the greeting`;
     const message = `${portRole(port)}, but ${why}: ${wrongVersionSymptom(cfg.dialect)}.`;
-    const preferred = intentFix(cfg, { kind: 'tls-mode', mode: 'starttls-required' }, `STARTTLS on port ${port}`, true, () => {
-      if (culprit === cfg.implicitTls) return flipFlag(cfg, cfg.implicitTls, false);
-      if (culprit && culprit === cfg.url?.scheme && editable(cfg, culprit) && /^smtps$/i.test(culprit.text)) return [setEdit(culprit, culprit.text.slice(0, -1))];
-      return null;
-    });
     const alt = intentFix(cfg, { kind: 'port', port: 465 }, 'implicit TLS on 465 instead', false, () => setPort(cfg, 465));
-    ctx.report({
-      message,
-      span: spanOf(at),
-      related: portRelated(cfg, dp, culprit),
-      fixes: fixes(preferred, alt),
-      configId: cfg.id,
-    });
+    reportPortModeMismatch(ctx, cfg, { dp, culprit, at, message, portMode: 'starttls-required', why: `STARTTLS on port ${port}`, alt });
   },
 };
 export default rule;

@@ -8,3 +8,4 @@ export * from './providers';
 export * from './words';
 export * from './spans';
 export * from './fixes';
+export * from './port-mode';
