@@ -8,7 +8,6 @@
 // reads the .env* files it meets that the server did not know (before any file in or below their folder:
 // the walk announces them) and posts them back, and takes env changes made while it runs from a message
 // port it reads between files (`gen` says which changes a batch of results has seen).
-import * as os from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { EnvIndex, envVarsOf, type RuleSetting } from '../engine';
@@ -80,14 +79,6 @@ export type FromScanWorker =
   | { kind: 'error'; message: string }
   | { kind: 'done'; linted: number };
 
-/**
- * The scan is background work: on Linux its thread runs at this nice level, so on a busy machine the
- * server's own thread (an edit's lint) and the user's other programs come first. Linux only: there
- * setpriority(2) on the calling thread changes that thread alone; elsewhere it would lower the whole server.
- * (Measured at load ~11 on 2 cores, m10000 tree: edit p50 15-16 ms against 20-24 ms at nice 0.)
- */
-const SCAN_NICE = 10;
-
 /** Files per batch: few messages, yet results stream (a batch also goes out after BATCH_MS). */
 const BATCH = 64;
 const BATCH_MS = 50;
@@ -97,13 +88,6 @@ const WALK_STEP_MS = 20;
 export function runScanWorker(): void {
   const data = workerData as ScanWorkerData;
   const post = (m: FromScanWorker) => parentPort!.postMessage(m);
-  if (process.platform === 'linux') {
-    try {
-      os.setPriority(SCAN_NICE);
-    } catch {
-      // not permitted: the scan runs at the server's priority
-    }
-  }
   try {
     scan(data, post);
   } catch (e) {
