@@ -1,6 +1,6 @@
 // The engine: readers → rules → findings (+ rendered fixes). Used by the CLI and the language server.
 // It never touches the file system: callers pass text in (and keep env files indexed with EnvIndex).
-import type { Finding, Fix, ProblemKind, ReadResult, Severity, SmtpConfig, SourceRef, TextEdit } from './model/types';
+import type { Finding, Fix, ProblemKind, ReadResult, Severity, SmtpConfig, SourceRef, Span, TextEdit } from './model/types';
 import { qualifyByFallback } from './model/fields';
 import { applyTextEdits } from './model/textEdits';
 import { LineIndex } from './model/lineIndex';
@@ -101,6 +101,7 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     try {
       if (rule.checkConfig) {
         for (const cfg of read.configs) {
+          if (cfg.echoOf) continue; // the file it echoes reports its problems
           current = cfg;
           rule.checkConfig(cfg, ctx);
         }
@@ -129,6 +130,14 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     // A plugin reader written in plain JS may leave the kind out: a problem of unknown kind is a parse error.
     problems: read.problems.map((p) => ({ kind: p.kind ?? 'parse-error', message: p.message, line: p.span ? lineAt(p.span.start) : undefined })),
   };
+}
+
+/** Two edits of one fix round touch: overlapping spans, or an insertion (empty span) inside or at either end of the
+ *  other (an insertion after a URL's query and the removal of that query's `?param` must not both apply). */
+function editsClash(a: Span, b: Span): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  if (a.start === a.end && a.start >= b.start && a.start <= b.end) return true;
+  return b.start === b.end && b.start >= a.start && b.start <= a.end;
 }
 
 /** Text edits of one fix, all in `file` (fixes never edit another file). */
@@ -167,7 +176,7 @@ export function fixAll(
       } catch {
         continue;
       }
-      if (te.some((e) => taken.some((t) => e.span.start < t.end && t.start < e.span.end || (e.span.start === e.span.end && e.span.start >= t.start && e.span.start <= t.end)))) continue;
+      if (te.some((e) => taken.some((t) => editsClash(e.span, t)))) continue;
       for (const e of te) taken.push(e.span);
       edits.push(...te);
       applied.push(f);

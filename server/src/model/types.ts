@@ -208,6 +208,13 @@ export interface SmtpConfig {
 
   /** The mode the library will actually use, computed with that library's own rules. */
   effective: EffectiveConnection;
+
+  /**
+   * Every setting of this config is written in another file that is linted on its own (Symfony
+   * `dsn: '%env(MAILER_DSN)%'` whose `.env` line is read as the DSN there): rules are not run on it, so a problem
+   * is reported once, where the value is written. The config stays for hover and Test SMTP Connection.
+   */
+  echoOf?: SourceRef;
 }
 
 /** A process-wide setting found in a file (NODE_TLS_REJECT_UNAUTHORIZED=0, NODE_OPTIONS=--tls-min-v1.0). */

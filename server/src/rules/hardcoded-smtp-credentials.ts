@@ -19,6 +19,14 @@ function urlPasswordLiteral(cfg: SmtpConfig): boolean {
   return !isPlaceholder(pw);
 }
 
+/** The environment variable a Symfony mailer.yaml DSN should come from: MAILER_DSN for `framework.mailer.dsn`,
+ *  MAILER_DSN_<NAME> for `framework.mailer.transports.<name>`; undefined for other Symfony DSNs (a MAILER_DSN entry). */
+function symfonyDsnVariable(key: string): string | undefined {
+  const m = /(?:^|\.)framework\.mailer\.(?:(dsn)|transports\.(.+))$/.exec(key);
+  if (!m) return undefined;
+  return m[1] ? 'MAILER_DSN' : `MAILER_DSN_${m[2].toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
 function envName(f: Field): string {
   if (/^[A-Z][A-Z0-9_]*$/.test(f.key)) return f.key;
   const k = f.key.split('.').pop() ?? '';
@@ -47,7 +55,7 @@ export const rule: Rule = {
       'and are not reported. Placeholders (changeme, ${VAR}, <password>) are ignored.',
     sources: ['CWE-798', 'OWASP: Use of hard-coded password', 'gitleaks config/gitleaks.toml (generic-api-key)'],
     cwe: 'CWE-798',
-    fixSafety: 'Unsafe: the fix replaces the literal with an environment/secret reference (process.env.SMTP_PASS, ${SMTP_PASS}, ${{ secrets.SMTP_PASS }}), which must then be provided; rotate the exposed password as well.',
+    fixSafety: 'Unsafe: the fix replaces the literal with an environment/secret reference (process.env.SMTP_PASS, ${SMTP_PASS}, ${{ secrets.SMTP_PASS }}, %env(MAILER_DSN)% in Symfony mailer.yaml), which must then be provided; rotate the exposed password as well.',
   },
   checkConfig(cfg, ctx) {
     if (cfg.format === 'env') return;
@@ -59,6 +67,8 @@ export const rule: Rule = {
     if (cfg.dialect === 'spring' && isDevTarget(cfg)) return;
     const springYaml = cfg.dialect === 'spring' && literal && pw!.site.style === 'yaml-map';
     const f = literal ? pw! : cfg.url!;
+    // Symfony config/packages/mailer.yaml: the DSN belongs in the environment, read with %env(…)%
+    const symfonyVar = cfg.dialect === 'symfony' && cfg.format === 'yaml' && cfg.url ? symfonyDsnVariable(cfg.url.key) : undefined;
     const js = cfg.format === 'js';
     const what = literal && pw!.site.style !== 'url-part' && !/(^|\.)url\.password$/i.test(pw!.key) ? pw!.key : 'the password in the URL';
     const kind = /secret|token/i.test(what) ? 'secret' : 'password';
@@ -68,6 +78,8 @@ export const rule: Rule = {
         ? 'ConfigMaps are not for secrets either (anyone who can read the ConfigMap sees it): use a Secret and valueFrom.secretKeyRef, and rotate it.'
         : springYaml
           ? 'Reference an environment variable instead (${MAIL_PASSWORD}: Spring resolves it at startup), and rotate it.'
+          : symfonyVar
+            ? `Read the DSN from the environment instead (%env(${symfonyVar})%, with the value in .env.local or a Symfony secret: secrets:set ${symfonyVar}), and rotate it.`
           : cfg.format === 'json'
             ? `Keep it out of appsettings: User Secrets in development (dotnet user-secrets set "${dotnetKey(cfg, pw)}" …), an environment variable ${dotnetKey(cfg, pw).replace(/:/g, '__')} or a vault in production (the .NET configuration reads both over this file), and rotate it.`
             : cfg.format === 'csharp'
@@ -82,6 +94,7 @@ export const rule: Rule = {
       else if (cfg.format === 'yaml' && /workflow|github|actions|job/i.test(cfg.label)) fix = plainFix('read it from a repository secret', false, [setEdit(pw!, `\${{ secrets.${name} }}`, 'string')]);
       else if (cfg.format === 'go') fix = plainFix('read it from the environment (import "os")', false, [setEdit(pw!, `os.Getenv("${name}")`, 'code')]);
       else if (cfg.format === 'java') fix = plainFix('read it from the environment', false, [setEdit(pw!, `System.getenv("${name}")`, 'code')]);
+      else if (symfonyVar && cfg.url && editable(cfg, cfg.url)) fix = plainFix(`read the DSN from ${symfonyVar}`, false, [setEdit(cfg.url, `%env(${symfonyVar})%`, 'string')]);
       else if (springYaml) fix = plainFix('Spring resolves the environment variable at startup', false, [setEdit(pw!, '${MAIL_PASSWORD}', 'string')]);
     }
     ctx.report({

@@ -62,3 +62,77 @@ export function symfonyEffective(inp: SymfonyInputs): EffectiveConnection {
   if (truthy(inp.options.require_tls)) return { host, port, tlsMode: 'starttls-required', because: [...why, 'require_tls=true: the connection fails without TLS (symfony/mailer ≥ 7.3)'].join('; ') };
   return { host, port, tlsMode: 'starttls-opportunistic', because: why.join('; ') };
 }
+
+// ------------------------------------------------------------------------------------------------
+// `%env(…)%` placeholders in Symfony config files (config/packages/mailer.yaml: `dsn: '%env(MAILER_DSN)%'`).
+// symfony/dependency-injection EnvVarProcessor::getEnv: `%env(a:b:NAME)%` applies the processors from the
+// innermost (rightmost) outwards; `default`, `key` and `enum` take one argument (`default:fallback_param:NAME`).
+
+export interface SymfonyEnvProcessor {
+  name: string;
+  /** default: the fallback parameter's name; key: the array key; enum: the enum class. */
+  arg?: string;
+}
+
+export interface SymfonyEnvRef {
+  /** The environment variable read. */
+  name: string;
+  /** Outermost first, as written. */
+  processors: SymfonyEnvProcessor[];
+}
+
+const WITH_ARG = new Set(['default', 'key', 'enum']);
+
+/** The env reference when `text` is one whole `%env(…)%` placeholder (nothing before or after it). */
+export function symfonyEnvPlaceholder(text: string): SymfonyEnvRef | undefined {
+  const m = /^%env\(([^()%\s]+)\)%$/.exec(text.trim());
+  if (!m) return undefined;
+  const segs = m[1].split(':');
+  const processors: SymfonyEnvProcessor[] = [];
+  let i = 0;
+  while (i < segs.length - 1) {
+    const name = segs[i++];
+    if (WITH_ARG.has(name)) {
+      if (i >= segs.length - 1) return undefined; // `default:NAME` throws "a fallback parameter should be provided"
+      processors.push({ name, arg: segs[i++] });
+    } else processors.push({ name });
+  }
+  const name = segs[segs.length - 1];
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? { name, processors } : undefined;
+}
+
+/** Symfony parameter references (`%mailer_host%`) that the container replaces in a config string; `%%` is a `%`. */
+const PARAMETER_REF = /%%|%([^%\s]+)%/g;
+
+/** The string holds a `%parameter%` or `%env(…)%` reference that only the container can resolve. */
+export function hasSymfonyParameterRef(text: string): boolean {
+  for (const m of text.matchAll(PARAMETER_REF)) if (m[1] !== undefined) return true;
+  return false;
+}
+
+/**
+ * What the placeholder yields for an environment value `env` (undefined = not set anywhere in the workspace):
+ * the string the mailer receives, or why it cannot be known here. Only the processors that pass a DSN string
+ * through are modelled (string, trim, resolve without parameters, default with a set value); the others read
+ * files, decode JSON or call PHP, and give "unknown".
+ */
+export function applySymfonyEnvProcessors(ref: SymfonyEnvRef, env: string | undefined): { value: string } | { unknown: string } {
+  let v = env;
+  for (let i = ref.processors.length - 1; i >= 0; i--) {
+    const p = ref.processors[i];
+    if (p.name === 'default') {
+      // `'' !== $env && null !== $env` keeps the value; otherwise the fallback parameter (null for `default::`)
+      if (v === undefined || v === '') return { unknown: `${ref.name} is not set, so %env(default:${p.arg}:…)% uses ${p.arg ? `the parameter ${p.arg}` : 'null'}` };
+      continue;
+    }
+    if (v === undefined) return { unknown: `${ref.name} is not set in the workspace` };
+    if (p.name === 'string') continue;
+    if (p.name === 'trim') v = v.trim();
+    else if (p.name === 'resolve') {
+      // resolve: replaces %parameter% (and, from Symfony 6.4, %env(X)%) inside the value; %% is a literal %
+      if (hasSymfonyParameterRef(v)) return { unknown: `${ref.name} holds a %parameter% reference that resolve: replaces` };
+      v = v.replace(/%%/g, '%');
+    } else return { unknown: `the ${p.name}: env processor is not modelled` };
+  }
+  return v === undefined ? { unknown: `${ref.name} is not set in the workspace` } : { value: v };
+}

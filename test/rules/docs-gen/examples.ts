@@ -296,10 +296,12 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['java', "Mailer.java (JavaMail / Spring)", "return new PasswordAuthentication(\"me@example.com\", \"Zx81wqPlm2Tr\");\nsender.setPassword(\"Zx81wqPlm2Tr\");   // fix: System.getenv(\"SMTP_PASS\")"],
       ['go', "mailer.go (gomail / net/smtp)", "gomail.NewDialer(\"smtp.example.com\", 587, \"me\", \"Zx81wqPlm2Tr\")\nsmtp.PlainAuth(\"\", \"me\", \"Zx81wqPlm2Tr\", \"smtp.example.com\")   // fix: os.Getenv(\"SMTP_PASS\")"],
       ['php', 'src/Mailer.php (PHPMailer)', "$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'me@example.com';\n$mail->Password = 'Zx81wqPlm2Tr';"],
+      ['yaml', 'config/packages/mailer.yaml (Symfony)', "framework:\n  mailer:\n    dsn: 'smtps://me:Zx81wqPlm2Tr@smtp.example.com:465'   # fix: '%env(MAILER_DSN)%'"],
     ],
     good: [
       ['js', 'mailer.js', "nodemailer.createTransport({ host, port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });"],
       ['yaml', 'docker-compose.yml', 'services:\n  api:\n    environment:\n      SMTP_PASS: ${SMTP_PASS}'],
+      ['yaml', 'config/packages/mailer.yaml (Symfony; the DSN in .env.local or `secrets:set MAILER_DSN`)', "framework:\n  mailer:\n    dsn: '%env(MAILER_DSN)%'"],
     ],
     notes: 'Severity: error in JS/TS, warning in YAML deployment files. `.env` files are not reported (holding secrets is their job; keep them out of git). Passwords never appear in messages or output.',
   },

@@ -24,6 +24,7 @@ import { interpretKvGroup } from '../dialects/index';
 import { spanOf } from '../dialects/common';
 import { interpretSpring, normaliseSpringName } from '../dialects/spring';
 import { buildActionSendMail } from '../dialects/action-send-mail';
+import { readSymfonyMailer } from './symfony';
 import { isActionSendMail } from '../../semantics/action-send-mail';
 import type { SpringProp } from '../dialects/spring';
 import { ignoredSpringKey, springConfigFileKind } from '../../semantics/spring';
@@ -188,6 +189,7 @@ function readDocument(ctx: Ctx, result: ReadResult): void {
   ctx.compose = isMap(getKey(rootMap, 'services', ctx.src)) && !getKey(rootMap, 'jobs', ctx.src);
   readSpring(ctx, rootMap, true);
   readGhost(ctx, rootMap);
+  ctx.configs.push(...readSymfonyMailer(ctx.src, rootMap, ctx.read));
   walk(ctx, rootMap, null, {}, 0, result);
 }
 
