@@ -32,6 +32,8 @@ export interface Case {
   /** Other files of the workspace (relative path → text); .env* files among them feed process.env, .java/.kt
    *  files the project's own Spring bindings (SpringBindingIndex). */
   files?: Record<string, string>;
+  /** Library versions, as "versions" in .mailconfiglintrc.json (the virtual workspace has no lockfile). */
+  versions?: Record<string, string>;
   /** Only run this case (debugging). */
   only?: boolean;
 }
@@ -101,7 +103,7 @@ export function findingsOf(ruleId: string, c: Case): { all: Finding[]; mine: Fin
   const env = envFor(c);
   const workspace = workspaceFor(c);
   // Opt-in rules are switched on at their default severity for their own tests.
-  const r = lintText(abs(c.file), c.code, { env, workspace, rules: optIn(ruleId) });
+  const r = lintText(abs(c.file), c.code, { env, workspace, rules: optIn(ruleId), versions: c.versions });
   return { all: r.findings, mine: r.findings.filter((f) => f.ruleId === ruleId), env, workspace };
 }
 
@@ -218,15 +220,15 @@ export function ruleTester(ruleId: string, tables: Tables): void {
           if (!f.fixes[0]) continue;
           const after = applyFix(c.code, f, 0);
           assert.notEqual(after, c.code, `preferred fix "${f.fixes[0].title}" changes the text`);
-          const again = lintText(file, after, { env, workspace, rules: optIn(ruleId) }).findings.filter((x) => x.ruleId === ruleId);
+          const again = lintText(file, after, { env, workspace, rules: optIn(ruleId), versions: c.versions }).findings.filter((x) => x.ruleId === ruleId);
           const line = pos(c.code, f.span.start).line;
           const same = again.filter((x) => x.message === f.message && pos(after, x.span.start).line === line);
           assert.equal(same.length, 0, `preferred fix "${f.fixes[0].title}" clears the finding; after it:\n${after}`);
           assert.ok(again.length < mine.length || mine.length === 0, `preferred fix reduces ${ruleId} findings (${mine.length} → ${again.length})`);
         }
         // Automatic: fixAll is idempotent (all preferred fixes, safe or not).
-        const once = fixAll(file, c.code, { env, workspace, rules: optIn(ruleId) }, true).text;
-        const twice = fixAll(file, once, { env, workspace, rules: optIn(ruleId) }, true).text;
+        const once = fixAll(file, c.code, { env, workspace, rules: optIn(ruleId), versions: c.versions }, true).text;
+        const twice = fixAll(file, once, { env, workspace, rules: optIn(ruleId), versions: c.versions }, true).text;
         assert.equal(twice, once, 'fixAll twice equals fixAll once');
       });
     }

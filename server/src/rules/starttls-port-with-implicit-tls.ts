@@ -32,6 +32,9 @@ export const rule: Rule = {
     if (pf && isCrossFile(pf, cfg)) return; // cross-file-port-mode-mismatch
     if (cfg.effective?.tlsMode !== 'implicit') return;
     const culprit = implicitCulprit(cfg);
+    // Laravel releases where MAIL_ENCRYPTION decides (≤ 8, 9.0.0–9.0.2, 11.35.0): laravel-mail-encryption-ignored
+    // reports it on that line, with the fix that release needs.
+    if (cfg.dialect === 'laravel' && !culprit) return;
     const at = culprit ?? pf;
     if (!at) return;
     const lib = libName(cfg.dialect);

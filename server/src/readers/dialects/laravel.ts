@@ -18,16 +18,17 @@
 // smtp → implicit on 465, otherwise STARTTLS when advertised (opportunistic). An invalid MAIL_SCHEME
 // (tls, ssl) → 'unknown' (symfony/mailer ≥ 7.2 throws). A non-SMTP mailer (log, ses, ...) → no config.
 import type { Field, SmtpConfig } from '../../model/types';
-import type { KvGroup } from '../types';
+import type { KvGroup, VersionLookup } from '../types';
 import { addExtras, credentials, Instance, isKnown, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
-import { laravelUnset as isNullish } from '../../semantics/laravel';
+import { describeRanges, LARAVEL_FRAMEWORK, laravelEncryption, laravelUnset as isNullish } from '../../semantics/laravel';
 import { verifyField } from './generic';
-import { dsnOff, symfonyEffective } from '../../semantics/symfony';
+import { dsnOff, SYMFONY_MAILER, symfonyEffective } from '../../semantics/symfony';
+import { laravelKeyName } from '../../semantics/laravel-config';
 
 const NON_SMTP = new Set(['log', 'array', 'sendmail', 'ses', 'ses-v2', 'postmark', 'resend', 'mailgun', 'mailersend', 'brevo', 'sendgrid', 'null']);
 
-export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undefined {
+export function buildLaravel(group: KvGroup, inst: Instance, versionOf?: VersionLookup): SmtpConfig | undefined {
   const k = (s: string) => inst.keys.get(s);
   const mailer = k('MAILER') ?? k('DRIVER');
   const mailerV = valueOf(mailer)?.trim().toLowerCase();
@@ -82,12 +83,20 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
     schemeV = portN === 465 ? 'smtps' : 'smtp';
     schemeKey = `MAIL_SCHEME unset (port ${portN ?? 'unset'} → ${schemeV})`;
   }
-  const eff = symfonyEffective({ scheme: schemeV, schemeKey, host: hostV, port: portN, portKey, options });
+  // MAIL_ENCRYPTION decides on some releases (semantics/laravel.ts): with the project's laravel/framework version
+  // known, the mode is that release's (or 'unknown' when its range spans releases that disagree).
+  const enc = k('ENCRYPTION');
+  const version = versionOf?.(LARAVEL_FRAMEWORK);
+  if (version && !scheme && !u && portN !== undefined && !Number.isNaN(portN) && (!enc || isKnown(enc))) {
+    const r = laravelEncryption(version, enc ? valueOf(enc) : undefined, portN, hostV);
+    const because = `${enc ? `${enc.key}=${valueOf(enc) ?? ''}` : `${laravelKeyName(group.format, 'MAIL_ENCRYPTION')} unset`} on ${r.because}${!port ? '; MAIL_PORT unset: config/mail.php defaults to 2525' : ''}`;
+    return makeConfig(group, inst, 'laravel', { host: hostV, port: portN, tlsMode: r.mode, because }, fields);
+  }
+  const eff = symfonyEffective({ scheme: schemeV, schemeKey, host: hostV, port: portN, portKey, options, version: versionOf?.(SYMFONY_MAILER) });
   // MAIL_DRIVER (the Laravel ≤ 6 key; kept by many upgraded apps): the app may still send with SwiftMailer,
   // where MAIL_ENCRYPTION decides (ssl implicit, tls mandatory STARTTLS, else no TLS). When the two readings
   // disagree the mode is unknown (no finding from the mode rules; laravel-mail-encryption-ignored explains).
   if (k('DRIVER') && !k('MAILER') && !scheme && !u && eff.tlsMode !== 'unknown') {
-    const enc = k('ENCRYPTION');
     const e = enc ? valueOf(enc)?.trim().toLowerCase() : '';
     const swift = e === undefined ? 'unknown' : e === 'ssl' ? 'implicit' : e === 'tls' ? 'starttls-required' : 'none';
     const same = swift === eff.tlsMode || (swift === 'starttls-required' && eff.tlsMode === 'starttls-opportunistic');
@@ -96,7 +105,11 @@ export function buildLaravel(group: KvGroup, inst: Instance): SmtpConfig | undef
     }
   }
   if (!port && !u?.port) eff.because += '; MAIL_PORT unset: config/mail.php defaults to 2525';
-  const enc = k('ENCRYPTION');
-  if (enc && valueOf(enc) !== undefined && !isNullish(valueOf(enc))) eff.because += `; ${enc.key}=${valueOf(enc)} is ignored by Laravel ≥ 9`;
+  // The version is not known: this is the reading of the releases most projects run (the port decides); say
+  // what the other releases do with the value.
+  if (enc && valueOf(enc) !== undefined && !isNullish(valueOf(enc)) && eff.port !== undefined) {
+    const r = laravelEncryption(undefined, valueOf(enc), eff.port, hostV);
+    eff.because += `; ${enc.key}=${valueOf(enc)}: ${describeRanges(r.byRange)} (the laravel/framework version is not known)`;
+  }
   return makeConfig(group, inst, 'laravel', eff, fields);
 }

@@ -8,7 +8,7 @@
 // env('MAIL_SCHEME') without a default and without a value in the workspace is null to Laravel: the key is unset.
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { SmtpConfig } from '../../model/types';
-import type { KvEntry, KvGroup } from '../types';
+import type { KvEntry, KvGroup, VersionLookup } from '../types';
 import type { Instance } from '../dialects/common';
 import { buildLaravel } from '../dialects/laravel';
 import { codeSite } from '../code/sites';
@@ -20,6 +20,7 @@ interface Source {
   text: string;
   tree: Tree;
   scope: PhpScope;
+  ctx?: { versionOf?: VersionLookup };
 }
 
 /** The `'key' => value` pairs of an array literal with a plain string key. */
@@ -80,7 +81,7 @@ function mailerConfig(src: Source, arr: SyntaxNode, label: string, transportKey:
   if (!keys.has('HOST') && !keys.has('PORT') && !keys.has('URL')) return undefined;
   const group: KvGroup = { file: src.file, format: 'php', span: { start: arr.from, end: arr.to }, label, entries };
   const inst: Instance = { prefix: '', keys, entries };
-  return buildLaravel(group, inst);
+  return buildLaravel(group, inst, src.ctx?.versionOf);
 }
 
 /** Every SMTP mailer of a Laravel mail config returned or assigned as an array literal in this file. */
