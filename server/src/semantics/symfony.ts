@@ -3,6 +3,26 @@
 // MAIL_URL, whose settings become a Symfony Dsn).
 import type { EffectiveConnection } from '../model/types';
 import { parseBool } from './values';
+import { atLeast, type LibraryVersion } from './versions';
+
+/** The Composer package whose release decides which DSN options are read (composer.lock / composer.json). */
+export const SYMFONY_MAILER = 'symfony/mailer';
+
+/** DSN options of the smtp transport that older releases ignore, and the release that added each:
+ *  auto_tls 7.1 (symfony/symfony#53621, CHANGELOG 7.1), require_tls 7.3 (symfony/symfony#59479, merged for 7.3;
+ *  symfony-docs#20701 "versionadded 7.3"). */
+export const DSN_OPTION_SINCE: Readonly<Record<string, string>> = { auto_tls: '7.1.0', require_tls: '7.3.0' };
+
+/** Whether this symfony/mailer release reads the DSN option: true, false (too old), undefined (not known / the range spans both). */
+export function dsnOptionRead(option: string, v: LibraryVersion | undefined): boolean | undefined {
+  const since = DSN_OPTION_SINCE[option];
+  return since === undefined ? true : atLeast(v?.spec, since);
+}
+
+/** "symfony/mailer 7.2.0 (composer.lock)". */
+export function mailerVersionText(v: LibraryVersion): string {
+  return `symfony/mailer ${v.spec} (${v.source})`;
+}
 
 export interface SymfonyInputs {
   /** 'smtp' | 'smtps' | other (rejected by symfony/mailer ≥ 7.2). */
@@ -14,6 +34,8 @@ export interface SymfonyInputs {
   portKey?: string;
   /** DSN options (query parameters), values as written. */
   options: Record<string, string | undefined>;
+  /** The project's symfony/mailer release, when found (auto_tls and require_tls are ignored by older ones). */
+  version?: LibraryVersion;
 }
 
 /**
@@ -58,8 +80,15 @@ export function symfonyEffective(inp: SymfonyInputs): EffectiveConnection {
   if (port === 0) port = tls ? 465 : 25;
   if (tls) return { host, port, tlsMode: 'implicit', because: why.join('; ') || 'implicit TLS' };
   why.push(`smtp:// on port ${port}: plaintext greeting, STARTTLS when advertised`);
-  if (falsy(inp.options.auto_tls)) return { host, port, tlsMode: 'none', because: [...why, 'auto_tls=false: STARTTLS is never sent'].join('; ') };
-  if (truthy(inp.options.require_tls)) return { host, port, tlsMode: 'starttls-required', because: [...why, 'require_tls=true: the connection fails without TLS (symfony/mailer ≥ 7.3)'].join('; ') };
+  const v = inp.version;
+  if (falsy(inp.options.auto_tls)) {
+    if (dsnOptionRead('auto_tls', v) === false) why.push(`auto_tls is ignored by ${mailerVersionText(v!)}: it arrived in ${DSN_OPTION_SINCE.auto_tls}`);
+    else return { host, port, tlsMode: 'none', because: [...why, `auto_tls=false: STARTTLS is never sent${v ? '' : ` (symfony/mailer ≥ ${DSN_OPTION_SINCE.auto_tls}; older releases ignore it)`}`].join('; ') };
+  }
+  if (truthy(inp.options.require_tls)) {
+    if (dsnOptionRead('require_tls', v) === false) why.push(`require_tls is ignored by ${mailerVersionText(v!)}: it arrived in ${DSN_OPTION_SINCE.require_tls}, so STARTTLS is used only when offered`);
+    else return { host, port, tlsMode: 'starttls-required', because: [...why, `require_tls=true: the connection fails without TLS${v && dsnOptionRead('require_tls', v) ? '' : ` (symfony/mailer ≥ ${DSN_OPTION_SINCE.require_tls}; older releases ignore it and use STARTTLS only when offered)`}`].join('; ') };
+  }
   return { host, port, tlsMode: 'starttls-opportunistic', because: why.join('; ') };
 }
 

@@ -11,12 +11,12 @@
 // require_tls=true (required). Provider bridges (gmail+smtp, ses+smtp ...) → 'unknown' (the bridge picks
 // host/port/TLS). null://, sendmail://, native://, API transports → no config.
 import type { Field, SmtpConfig } from '../../model/types';
-import type { KvGroup } from '../types';
+import type { KvGroup, VersionLookup } from '../types';
 import { Instance, makeConfig, urlField, urlPartsKnown } from './common';
-import { dsnOff, symfonyEffective } from '../../semantics/symfony';
+import { dsnOff, SYMFONY_MAILER, symfonyEffective } from '../../semantics/symfony';
 import { nodemailerUrlFields } from './url-fields';
 
-export function buildSymfony(group: KvGroup, inst: Instance): SmtpConfig | undefined {
+export function buildSymfony(group: KvGroup, inst: Instance, versionOf?: VersionLookup): SmtpConfig | undefined {
   const dsn = inst.keys.get('DSN');
   if (!dsn) return undefined;
   const u = urlField(dsn);
@@ -30,7 +30,7 @@ export function buildSymfony(group: KvGroup, inst: Instance): SmtpConfig | undef
   else {
     const options: Record<string, string | undefined> = {};
     for (const [k, p] of Object.entries(u.params)) options[k] = p.value;
-    eff = symfonyEffective({ scheme, schemeKey: dsn.key, host: u.host?.value, port: u.port?.value, portKey: dsn.key, options });
+    eff = symfonyEffective({ scheme, schemeKey: dsn.key, host: u.host?.value, port: u.port?.value, portKey: dsn.key, options, version: versionOf?.(SYMFONY_MAILER) });
   }
   const cfg = makeConfig(group, inst, 'symfony', eff, fields);
   // mirror host/port/user/password; Symfony's params have their own names
