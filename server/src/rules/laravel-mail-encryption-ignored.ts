@@ -4,7 +4,7 @@
 import type { Field, FieldEdit, SmtpConfig, TlsMode } from '../model/types';
 import type { Rule } from './types';
 import { laravelKeyName, laravelSetting } from '../semantics/laravel-config';
-import { describeRanges, LARAVEL_FRAMEWORK, laravelEncryption, laravelUnset, TLS_MODE_WORDS, type LaravelEncryption } from '../semantics/laravel';
+import { describeRanges, encryptionUnset, LARAVEL_FRAMEWORK, laravelEncryption, TLS_MODE_WORDS, type LaravelEncryption } from '../semantics/laravel';
 import { IMPLICIT_PORTS, editable, isCrossFile, fieldByKey, fixes, hostOf, intentFix, plainFix, portField, portOf, relatedOf, removeEdit, setEdit, setPort, show, spanOf } from './util';
 
 const isSwift = (label: string) => label.includes('SwiftMailer');
@@ -48,7 +48,7 @@ export const rule: Rule = {
     const raw = String(f.value ?? f.text).trim();
     const enc = raw.toLowerCase();
     const wantsImplicit = enc === 'ssl' || enc === 'smtps';
-    const wantsNone = laravelUnset(raw) || enc === 'false';
+    const wantsNone = encryptionUnset(raw);
     const wantsStarttls = enc === 'tls' || enc === 'starttls';
     if (!wantsImplicit && !wantsNone && !wantsStarttls) return;
     const pf = portField(cfg)!;

@@ -2,7 +2,7 @@
 // MAIL_ENCRYPTION / MAIL_SCHEME mean in each release. The mode itself comes from semantics/symfony.ts on
 // Laravel ≥ 9 (Symfony Mailer) and from SwiftMailer's rules on Laravel ≤ 8.
 import type { EffectiveConnection, TlsMode } from '../model/types';
-import { laravelUnset } from './laravel-env';
+import { laravelEnvValue, laravelUnset } from './laravel-env';
 import { symfonyEffective } from './symfony';
 import { atLeast, type LibraryVersion } from './versions';
 
@@ -74,9 +74,14 @@ export const TLS_MODE_WORDS: Readonly<Record<TlsMode, string>> = {
   unknown: 'a mode not known',
 };
 
+/** MailManager reads the encryption only when `! empty($config['encryption'])`: unset, null, '' and env()'s false. */
+export function encryptionUnset(enc: string | undefined): boolean {
+  return laravelUnset(enc) || laravelEnvValue(enc!) === false;
+}
+
 /** The mode MAIL_ENCRYPTION `enc` (undefined: not set) gives in one era; `byPort` is what the port alone gives. */
 export function encryptionModeIn(era: EncryptionEra, enc: string | undefined, byPort: EffectiveConnection): { mode: TlsMode; because: string } {
-  const set = !laravelUnset(enc);
+  const set = !encryptionUnset(enc);
   if (era === 'swiftmailer') {
     const e = set ? enc!.trim().toLowerCase() : '';
     if (e === 'tls') return { mode: 'starttls-required', because: 'SwiftMailer setEncryption(tls): STARTTLS, and the connection fails without it' };
