@@ -35,6 +35,13 @@ ruleTester('legacy-tls-version', {
       output: head + "export const t = nodemailer.createTransport({\n  host: 'smtp.example.com',\n  port: 587,\n  tls: { minVersion: 'TLSv1.2' },\n});\n",
     },
     {
+      // the Node default is no argument in a .NET file (the floor there comes from the OS)
+      name: 'System.Net.Mail: ServicePointManager.SecurityProtocol with Tls and Tls11 (no claim about Node)',
+      file: 'src/Mailer.cs',
+      code: 'using System.Net;\nusing System.Net.Mail;\n\nServicePointManager.SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls11;\nvar client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };\n',
+      errors: [{ line: 4, message: 'SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls11 lets the connection fall back to TLSv1/TLSv1.1, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail).' }],
+    },
+    {
       name: 'cargo-cult ciphers: SSLv3',
       file: 'src/mailer.js',
       code: "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  host: 'smtp.office365.com',\n  port: 587,\n  tls: { ciphers: 'SSLv3' },\n});\n",

@@ -1,6 +1,7 @@
 // Rule 7: TLS 1.0/1.1 or SSLv3 allowed or forced, or a weak cipher list.
 import type { Field, SmtpConfig } from '../model/types';
 import type { Rule, RuleContext } from './types';
+import { sendsWithNodemailer } from '../semantics/libraries';
 import { editable, fixes, intentFix, plainFix, removeEdit, setEdit, show, spanOf } from './util';
 
 const LEGACY_VERSION = /^(sslv2|sslv3|tlsv1|tlsv1\.0|tlsv1\.1|tls1|tls1\.0|tls1\.1|tlsv1_method|tlsv1_1_method|sslv3_method|sslv23_method|tlsv1_client_method|tlsv1_1_client_method)$/;
@@ -31,13 +32,22 @@ function replacement(f: Field): string {
   return 'TLSv1.2';
 }
 
+/** What the runtime does without the setting, where it is known to be TLS 1.2 already: Node (nodemailer and the
+ *  process-wide Node settings) and Go. Other runtimes (Java, .NET, PHP, Python, Ruby) take the floor from the JDK,
+ *  the OS or OpenSSL, so no claim is made for them. */
+function defaultNote(cfg: SmtpConfig): string {
+  if (cfg.format === 'go') return " Go's crypto/tls already defaults to TLS 1.2 for clients (Go 1.18+).";
+  if (sendsWithNodemailer(cfg.dialect) || cfg.dialect === 'node') return ' Node already defaults to TLS 1.2.';
+  return '';
+}
+
 function checkVersion(cfg: SmtpConfig, f: Field, ctx: RuleContext): void {
   const legacy = legacyVersions(f);
   if (!legacy.length) return;
   const isMax = /maxversion/i.test(f.key);
   const message = isMax
     ? `${show(f)} caps the connection at ${legacy.join('/')}, which RFC 8996 deprecates; servers that require TLS 1.2 (Amazon SES, Microsoft 365) refuse it.`
-    : `${show(f)} lets the connection fall back to ${legacy.join('/')}, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail). ${cfg.format === 'go' ? "Go's crypto/tls already defaults to TLS 1.2 for clients (Go 1.18+)." : 'Node already defaults to TLS 1.2.'}`;
+    : `${show(f)} lets the connection fall back to ${legacy.join('/')}, which RFC 8996 deprecates (RFC 8997: TLS 1.2 is the floor for mail).${defaultNote(cfg)}`;
   const to = replacement(f);
   // The intent expresser knows the dialect's minimum-version key; a max/secureProtocol field is set in place.
   const preferred = f === cfg.minTlsVersion
