@@ -10,8 +10,10 @@ export type Intent =
   | { kind: 'port'; port: number }
   /** Make STARTTLS mandatory (requireTLS, starttls.required, MandatoryStartTLS ...). */
   | { kind: 'require-tls' }
-  /** Turn certificate verification back on (remove the setting that disabled it, or set the secure value). */
-  | { kind: 'verify-cert' }
+  /** Turn certificate verification back on (remove the setting that disabled it, or set the secure value).
+   *  `checkServerIdentity`: also write the host name check where the library's release skips it by default
+   *  (JavaMail before Angus Mail 2: mail.smtp.ssl.checkserveridentity=true). */
+  | { kind: 'verify-cert'; checkServerIdentity?: boolean }
   /** Set the TLS floor to TLS 1.2 (or remove the legacy setting). */
   | { kind: 'min-tls-1.2' }
   /**

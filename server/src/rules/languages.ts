@@ -32,7 +32,7 @@ export const RULE_LANGUAGES: Record<string, readonly RuleLanguage[]> = {
   'starttls-port-with-implicit-tls': [...NODE, 'properties', 'ini', 'php', 'python', ...CODE2],
   'conflicting-tls-flags': [...NODE, 'properties', 'ruby'],
   'env-string-as-boolean': [...NODE, 'python', 'ruby'],
-  'cross-file-port-mode-mismatch': ['js', 'php', 'python', ...CODE2],
+  'cross-file-port-mode-mismatch': ['js', 'properties', 'php', 'python', ...CODE2],
   'tls-verification-disabled': [...NODE, 'properties', 'ini', 'php', 'python', 'java', 'go', 'ruby', 'csharp'],
   'legacy-tls-version': [...NODE, 'properties', 'java', 'go', 'csharp'],
   'tls-disabled-with-credentials': [...NODE, 'properties', 'ini', ...CODE2],

@@ -4,6 +4,8 @@ import type { Rule } from './types';
 import { NO_CONTEXT_REASON } from '../semantics/smtplib';
 import { boolOf, editable, fixes, hasCredentials, hostOf, intentFix, isDevTarget, plainFix, providerOf, removeEdit, show, spanOf, strOf } from './util';
 import { parseBool } from '../semantics/values';
+import { checksServerIdentityByDefault, isJavaMailDialect, javaMailReleaseText, PARTIAL_EXTRA } from '../semantics/javamail';
+import type { RuleContext } from './types';
 
 /** The field says "do not verify": false/0/none, or a skip/trust-all switch that is on, or trust "*". */
 export function verificationOff(f: Field | undefined): boolean {
@@ -42,14 +44,20 @@ export const rule: Rule = {
       'mail.smtp.ssl.trust "*", skip_verify ...), TLS still encrypts, but the client accepts any certificate: anyone who ' +
       'can intercept the connection can present their own and read the SMTP password and every message. RFC 8314 §5 ' +
       'requires mail clients to validate the server certificate. Fix the cause instead (set servername for an IP host, ' +
-      'or trust the private CA with tls.ca).',
-    sources: ['RFC 8314 §5.2–5.3', 'RFC 7817', 'Node.js docs: tls.connect rejectUnauthorized, NODE_TLS_REJECT_UNAUTHORIZED', 'symfony/mailer EsmtpTransportFactory (verify_peer)', 'JavaMail mail.smtp.ssl.trust / checkserveridentity'],
+      'or trust the private CA with tls.ca). JavaMail before Angus Mail 2.0 (javax.mail, com.sun.mail jakarta.mail, Angus ' +
+      'Mail 1.x; Spring Boot up to 2.7) skips the host name check unless mail.smtp.ssl.checkserveridentity=true: when ' +
+      'pom.xml / build.gradle (or "versions" in .mailconfiglintrc.json) names such a release, a TLS connection without ' +
+      'that property is reported too (warning with credentials, info without).',
+    sources: ['RFC 8314 §5.2–5.3', 'RFC 7817', 'Node.js docs: tls.connect rejectUnauthorized, NODE_TLS_REJECT_UNAUTHORIZED', 'symfony/mailer EsmtpTransportFactory (verify_peer)', 'JavaMail mail.smtp.ssl.trust / checkserveridentity', 'eclipse-ee4j/angus-mail#12 and PR #14 (checkserveridentity defaults to true from Angus Mail 2.0; false in com.sun.mail and Angus 1.x)', 'CVE-2021-44549 (server identity checks off by default in JavaMail/Jakarta Mail)'],
     cwe: 'CWE-295',
     fixSafety: 'Safe for well-known providers (their certificates verify). Unsafe elsewhere: a server with a self-signed or mismatched certificate stops working until it gets a proper certificate or the client trusts its CA. Removing NODE_TLS_REJECT_UNAUTHORIZED is always unsafe: it affects every TLS connection of the process.',
   },
   checkConfig(cfg, ctx) {
     const f = verificationOff(cfg.verifyCert) ? cfg.verifyCert! : urlVerifyParam(cfg);
-    if (!f) return;
+    if (!f) {
+      if (isJavaMailDialect(cfg.dialect)) hostNameUncheckedByDefault(cfg, ctx);
+      return;
+    }
     const dev = isDevTarget(cfg);
     const host = hostOf(cfg);
     const safe = !!providerOf(host);
@@ -78,3 +86,29 @@ export const rule: Rule = {
   },
 };
 export default rule;
+
+/** JavaMail releases before Angus Mail 2 check the certificate chain but not the host name unless
+ *  ssl.checkserveridentity=true is written (semantics/javamail.ts): a TLS connection with nothing about
+ *  verification written is reported when the project's build file names such a release. */
+function hostNameUncheckedByDefault(cfg: SmtpConfig, ctx: RuleContext): void {
+  const mode = cfg.effective.tlsMode;
+  if (mode !== 'implicit' && mode !== 'starttls-required' && mode !== 'starttls-opportunistic') return;
+  if (cfg.verifyCert || PARTIAL_EXTRA in cfg.extras || isDevTarget(cfg)) return;
+  // a host name check or a socket factory of the project's own decides verification: not a default any more
+  if (Object.keys(cfg.extras).some((k) => /mail\.smtps?\.(ssl\.checkserveridentity|ssl\.socketfactory|socketfactory)/i.test(k))) return;
+  const at = cfg.implicitTls ?? cfg.starttls ?? cfg.requireTls;
+  if (!at) return;
+  const { checks, release } = checksServerIdentityByDefault((lib) => ctx.versionOf(lib));
+  if (checks !== false || !release) return;
+  const host = hostOf(cfg);
+  const prefix = /mail\.smtps\./.test(at.key) || cfg.effective.because.includes('smtps') ? 'mail.smtps' : 'mail.smtp';
+  ctx.report({
+    message:
+      `${javaMailReleaseText(release)} does not check the server's host name against its certificate unless ${prefix}.ssl.checkserveridentity=true is set ` +
+      `(the default became true only in Angus Mail 2.0): any certificate a public CA issued for any host is accepted${host ? ` for ${host}` : ''}, so anyone on the network path can impersonate the server and read the SMTP password and the mail (RFC 8314 §5, RFC 6125).`,
+    severity: hasCredentials(cfg) ? 'warning' : 'info',
+    span: spanOf(at),
+    fixes: fixes(intentFix(cfg, { kind: 'verify-cert', checkServerIdentity: true }, `check the host name (${prefix}.ssl.checkserveridentity=true)`, !!providerOf(host), () => null)),
+    configId: cfg.id,
+  });
+}

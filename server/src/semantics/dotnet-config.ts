@@ -8,7 +8,8 @@
 // - Keys are case-insensitive (ConfigurationProvider uses StringComparer.OrdinalIgnoreCase); a section path is
 //   joined with ':' ("Smtp:Port").
 // - Environment variables override JSON values: `Smtp__Port=465` ('__' stands for ':'), matched case-insensitively
-//   (EnvironmentVariablesConfigurationProvider). They come from .env files, Compose and Kubernetes.
+//   (EnvironmentVariablesConfigurationProvider). They come from .env files, Compose and Kubernetes (the linter reads
+//   the workspace's .env* files; compose/k8s values do not reach code yet).
 // - Booleans bind with bool.Parse ("true"/"false", any case), enums with Enum.Parse (ignoring case).
 // - An SMTP section is free-form (each app binds its own options class): `"Smtp": { "Host", "Port", "EnableSsl",
 //   "Username", "Password" }`, `"EmailSettings": { "SmtpServer", "SmtpPort" }`, `"MailSettings": { …,

@@ -11,6 +11,10 @@
 //  - Options apply in order: a WithPort before WithSSLPort / WithTLSPortPolicy keeps its port (no fallback).
 //  - L433 WithDebugLog(): SMTP dialogue on stderr, AUTH data redacted unless WithLogAuthData() (L799).
 import type { EffectiveConnection } from '../model/types';
+import type { LibraryVersion } from './versions';
+
+/** The module path go.mod names (semantics/version-detectors/go.ts). */
+export const GO_MAIL_MODULE = 'github.com/wneessen/go-mail';
 
 export type GoMailPolicy = 'TLSMandatory' | 'TLSOpportunistic' | 'NoTLS';
 
@@ -31,7 +35,9 @@ export function goMailPolicy(name: string | undefined): GoMailPolicy | undefined
   return n === 'TLSMandatory' || n === 'TLSOpportunistic' || n === 'NoTLS' ? n : undefined;
 }
 
-export function goMailEffective(host: string | undefined, o: GoMailOptions): EffectiveConnection {
+/** `release`: the go-mail release of the project (go.mod), named in the explanation. Every release so far defaults to
+ *  TLSMandatory on port 25 (client.go DefaultTLSPolicy since v0.1), so it changes no verdict. */
+export function goMailEffective(host: string | undefined, o: GoMailOptions, release?: LibraryVersion): EffectiveConnection {
   let eff: EffectiveConnection;
   if (o.ssl) eff = { tlsMode: 'implicit', because: 'mail.WithSSL / WithSSLPort: go-mail starts TLS before the greeting' };
   else if (o.policyUnknown) eff = { tlsMode: 'unknown', because: 'the TLS policy depends on a value that is not known here' };
@@ -40,5 +46,6 @@ export function goMailEffective(host: string | undefined, o: GoMailOptions): Eff
   else eff = { tlsMode: 'starttls-required', because: `${o.policy ? 'mail.TLSMandatory' : 'the default policy TLSMandatory'}: go-mail fails unless the server offers STARTTLS` };
   if (host) eff.host = host;
   if (!o.portUnknown) eff.port = o.port ?? 25;
+  if (release) eff.because += ` (go-mail ${release.spec}, ${release.source})`;
   return eff;
 }

@@ -19,13 +19,15 @@
 //    SSL, else 25), host "localhost" when none is given. jakarta.mail.Service.connect: the host falls back to
 //    mail.<protocol>.host, then mail.host; the user to mail.<protocol>.user, then mail.user.
 //  - core/.../util/SocketFetcher.java L162/L176/L348: connectiontimeout / timeout / writetimeout default -1 =
-//    wait forever; L383 ssl.trust "*" trusts every host; L638 ssl.checkserveridentity default true (since Angus
-//    Mail 1.1.0, commit 6ea8852 "Check server identity by default"; com.sun.mail JavaMail 1.x/2.0 default false).
+//    wait forever; L383 ssl.trust "*" trusts every host; L638 ssl.checkserveridentity default true (from Angus
+//    Mail 2.0.0, angus-mail PR #14 "Check server identity by default"; com.sun.mail JavaMail 1.x/2.0 and Angus Mail
+//    1.x default false: see checksServerIdentityByDefault below).
 //  - jakarta.mail.Session.setDebug(true) = mail.debug: the protocol trace (commands, recipients, headers) goes to
 //    System.out; the AUTH exchange only with mail.debug.auth.
 //  - Session.getTransport(): the protocol of mail.transport.protocol (default "smtp"); getTransport("smtps") and
 //    Spring's JavaMailSenderImpl.setProtocol("smtps") pick SMTPSSLTransport, which reads mail.smtps.*.
 import type { Dialect } from '../model/types';
+import { atLeast, type LibraryVersion } from './versions';
 
 /** Dialects whose settings end up in a JavaMail Session (Spring Boot configuration, JavaMail in Java code). */
 export function isJavaMailDialect(d: Dialect): boolean {
@@ -110,4 +112,51 @@ export const SENDER_SETTERS: Readonly<Record<string, string>> = {
 export function transportProtocol(value: string | undefined): 'smtp' | 'smtps' | undefined {
   const v = value?.trim().toLowerCase();
   return v === 'smtp' || v === 'smtps' ? v : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Releases: whether the host name is checked when ssl.checkserveridentity is not set.
+//
+// JavaMail 1.x (javax.mail, com.sun.mail) and Jakarta Mail 1.6/2.0 (com.sun.mail:jakarta.mail) read
+// ssl.checkserveridentity with the default false: the certificate chain is validated, but not against the host name,
+// so a certificate for ANY host a public CA signed is accepted ("For compatibility with earlier releases … these
+// additional checks are disabled by default", SSLNOTES.txt). Angus Mail changed the default to true in 2.0.0
+// (eclipse-ee4j/angus-mail#12, PR #14; angus-mail#86 for the 1.6 → 2.x surprise); Angus Mail 1.x keeps false.
+// Spring Boot's spring-boot-starter-mail brings com.sun.mail:jakarta.mail 1.6.x up to Boot 2.7, Angus Mail 1.x in
+// Boot 3.0, Angus Mail 2.0.x from Boot 3.2 at the latest (spring-boot#35943 "Upgrade to Angus Mail 2.0.2"); for 3.0
+// and 3.1 the starter's release alone does not tell (confidence: medium), so no verdict.
+
+/** What ships the JavaMail implementation, asked in this order: the implementation artifacts, then Spring Boot's starter. */
+export const JAVAMAIL_IMPLEMENTATIONS = [
+  'org.eclipse.angus:angus-mail',
+  'org.eclipse.angus:jakarta.mail',
+  'com.sun.mail:jakarta.mail',
+  'com.sun.mail:javax.mail',
+  'javax.mail:mail',
+  'org.springframework.boot:spring-boot-starter-mail',
+] as const;
+
+/** The first Angus Mail release that checks the server identity by default. */
+export const ANGUS_IDENTITY_CHECK_SINCE = '2.0.0';
+
+/** Whether JavaMail checks the host name by default for this project: true, false, or undefined (unknown release),
+ *  with the release that decides it. */
+export function checksServerIdentityByDefault(versionOf: (library: string) => LibraryVersion | undefined): { checks: boolean | undefined; release?: LibraryVersion } {
+  for (const lib of JAVAMAIL_IMPLEMENTATIONS) {
+    const v = versionOf(lib);
+    if (!v) continue;
+    if (lib.startsWith('org.eclipse.angus:')) return { checks: atLeast(v.spec, ANGUS_IDENTITY_CHECK_SINCE), release: v };
+    if (lib.startsWith('org.springframework.boot:')) {
+      if (atLeast(v.spec, '3.0.0') === false) return { checks: false, release: v };
+      return { checks: atLeast(v.spec, '3.2.0') ? true : undefined, release: v };
+    }
+    return { checks: false, release: v }; // com.sun.mail / javax.mail: every release
+  }
+  return { checks: undefined };
+}
+
+/** How a release is named in messages: "com.sun.mail:jakarta.mail 1.6.7 (pom.xml)", "Spring Boot 2.7.18 (pom.xml (Spring Boot parent))". */
+export function javaMailReleaseText(v: LibraryVersion): string {
+  const name = v.library === 'org.springframework.boot:spring-boot-starter-mail' ? 'Spring Boot' : v.library;
+  return `${name} ${v.spec} (${v.source})`;
 }

@@ -88,6 +88,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
   },
   'cross-file-port-mode-mismatch': {
     bad: [
+      ["properties", "application.properties (Spring; .env sets SMTP_PORT=465)", "spring.mail.host=smtp.example.com\nspring.mail.port=${SMTP_PORT:587}\nspring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.starttls.required=true"],
       ["ruby", "config/environments/production.rb (Rails; .env sets SMTP_PORT=465)", "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.com',\n  port: ENV.fetch('SMTP_PORT', 587).to_i,\n  enable_starttls: true,\n}"],
       ["csharp", "Mailer.cs (System.Net.Mail; .env sets Smtp__Port=465)", "var client = new SmtpClient(host, configuration.GetValue<int>(\"Smtp:Port\")) { EnableSsl = true };"],
       ["json", "appsettings.json (MailKit options; .env sets Smtp__Port=465)", "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": 587, \"SecureSocketOptions\": \"StartTls\" } }"],
@@ -121,7 +122,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['go', "mailer.go (gomail / go-mail / net/smtp)", "d.TLSConfig = &tls.Config{InsecureSkipVerify: true}\nmail.NewClient(host, mail.WithTLSConfig(&tls.Config{InsecureSkipVerify: true}))"],
     ],
     good: [['python', 'mailer.py (smtplib)', "s.starttls(context=ssl.create_default_context())\nsmtplib.SMTP_SSL(host, 465, context=ssl.create_default_context())"], ['js', 'mailer.js', "// IP address as host: give the certificate name\nnodemailer.createTransport({ host: '10.0.0.5', port: 465, tls: { servername: 'smtp.example.com' } });\n// private CA: trust it instead of trusting everything\nnodemailer.createTransport({ host: 'smtp.internal', port: 465, tls: { ca: fs.readFileSync('ca.pem') } });"]],
-    notes: 'Loopback hosts and dev catchers (localhost, MailHog, Mailpit, MailDev, port 1025) are reported as info. https.Agent, database pools and other non-mail `rejectUnauthorized: false` are not mail settings and are not reported.',
+    notes: 'Loopback hosts and dev catchers (localhost, MailHog, Mailpit, MailDev, port 1025) are reported as info. https.Agent, database pools and other non-mail `rejectUnauthorized: false` are not mail settings and are not reported. JavaMail releases before Angus Mail 2.0 (javax.mail, com.sun.mail jakarta.mail 1.6/2.0, Angus Mail 1.x; what Spring Boot up to 2.7 ships) check the certificate chain but not the host name unless `mail.smtp.ssl.checkserveridentity=true` is set: when `pom.xml` / `build.gradle` (or `"versions"` in `.mailconfiglintrc.json`, e.g. `"com.sun.mail:javax.mail": "1.6.2"`) names such a release, a TLS connection without that property is reported, and the fix adds it.',
   },
   'legacy-tls-version': {
     bad: [

@@ -5,7 +5,8 @@
 //                              mail.smtp.starttls.enable: true + mail.smtp.starttls.required: true
 //   port N                     spring.mail.port: N, plus the TLS settings that match N
 //   require-tls                mail.smtp.starttls.required: true (and starttls.enable: true if it was false)
-//   verify-cert                remove mail.smtp.ssl.trust; checkserveridentity: false → true
+//   verify-cert                remove mail.smtp.ssl.trust; checkserveridentity: false → true (written as true when the
+//                              intent asks for the host name check a pre-Angus-2 release skips by default)
 //   min-tls-1.2                mail.smtp.ssl.protocols: TLSv1.2 TLSv1.3
 // New properties are written in the spelling of the file: a sibling of the nearest existing property whose
 // parent map is a prefix of the new name (nested `starttls:` map → `required: true`; flat
@@ -180,7 +181,17 @@ class Plan {
       }
     }
     merged.push(cur);
-    return [...this.edits.filter((e) => !removes.includes(e as Extract<FieldEdit, { op: 'remove' }>)), ...merged];
+    // An insert anchored on a removed entry goes where that entry was; when the removal grew over the entries after
+    // it, the insert moves to the end of the merged removal (inside it, the removal would swallow the new line).
+    const kept = this.edits
+      .filter((e) => !removes.includes(e as Extract<FieldEdit, { op: 'remove' }>))
+      .map((e): FieldEdit => {
+        if (e.op !== 'insert') return e;
+        const a = e.after.site;
+        const over = merged.find((m) => m.op === 'remove' && m.field.site.file === a.file && m.field.site.style === a.style && m.field.site.entry.start <= a.entry.start && a.entry.end < m.field.site.entry.end);
+        return over && over.op === 'remove' ? { ...e, after: { ...e.after, site: { ...a, entry: { start: a.entry.start, end: over.field.site.entry.end } } } } : e;
+      });
+    return [...kept, ...merged];
   }
 }
 
@@ -310,7 +321,7 @@ export function expressSpring(cfg: SmtpConfig, intent: Intent): FieldEdit[] | nu
       const sf = plan.get(plan.jm('ssl.socketFactory.class'));
       if (sf && cfg.verifyCert === sf) plan.remove(plan.jm('ssl.socketFactory.class'));
       const id = plan.get(plan.jm('ssl.checkserveridentity'));
-      if (id && !isTrue(id)) plan.set(plan.jm('ssl.checkserveridentity'), 'true', 'boolean');
+      if (id ? !isTrue(id) : intent.checkServerIdentity) plan.set(plan.jm('ssl.checkserveridentity'), 'true', 'boolean', plan.jm('ssl.trust'), plan.jm('ssl.enable'), plan.jm('starttls.required'), plan.jm('starttls.enable'));
       return plan.result();
     }
     case 'move-setting':

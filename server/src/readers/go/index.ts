@@ -22,7 +22,7 @@ import { codeSite } from '../code/sites';
 import type { ReadContext, Reader } from '../types';
 import { isPlaceholder } from '../../semantics/values';
 import { gomailEffective, netSmtpEffective } from '../../semantics/go-smtp';
-import { goMailEffective, goMailPolicy, type GoMailOptions } from '../../semantics/go-mail';
+import { GO_MAIL_MODULE, goMailEffective, goMailPolicy, type GoMailOptions } from '../../semantics/go-mail';
 import { addrParts, calleeName, callArgs, evaluate, goString, goText, type GoVal } from './evaluate';
 
 const PREFILTER = languageOfFormat('go')!.prefilterWords;
@@ -425,7 +425,7 @@ class GoFile extends CodeFile {
     fields.credentials = { passwordIsLiteral: passLiteral };
     if (user) fields.credentials.user = user as Field<string>;
     if (pass) fields.credentials.password = pass as Field<string>;
-    this.config(g, 'go-mail', n, 'go-mail Client', fields, goMailEffective(typeof host.value === 'string' ? host.value : undefined, o));
+    this.config(g, 'go-mail', n, 'go-mail Client', fields, goMailEffective(typeof host.value === 'string' ? host.value : undefined, o, this.ctx.versionOf?.(GO_MAIL_MODULE)));
   }
 
   /** `d.SSL = …` on a gomail dialer; `cfg.InsecureSkipVerify = true` on a tls.Config variable. */

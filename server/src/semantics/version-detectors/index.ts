@@ -2,3 +2,5 @@
 import './composer';
 import './python';
 import './nuget';
+import './maven';
+import './go';
