@@ -15,16 +15,11 @@
 import * as path from 'node:path';
 import { registerVersionDetector, type VersionDetector } from '../versions';
 import { nugetRangeToSpec } from './nuget';
+import { JAVAMAIL_IMPLEMENTATIONS } from '../javamail';
 
-/** The Maven artifacts whose release the semantics modules ask about (semantics/javamail.ts). */
-export const MAVEN_LIBRARIES: ReadonlySet<string> = new Set([
-  'org.eclipse.angus:angus-mail',
-  'org.eclipse.angus:jakarta.mail',
-  'com.sun.mail:jakarta.mail',
-  'com.sun.mail:javax.mail',
-  'javax.mail:mail',
-  'org.springframework.boot:spring-boot-starter-mail',
-]);
+/** The Maven artifacts whose release the semantics modules ask about: the JavaMail implementations and Spring Boot's
+ *  mail starter (semantics/javamail.ts). */
+export const MAVEN_LIBRARIES: ReadonlySet<string> = new Set(JAVAMAIL_IMPLEMENTATIONS);
 
 /** A Maven version or range as a range spec, or undefined ("LATEST", an unresolved ${property}). */
 export function mavenVersionToSpec(v: string): string | undefined {
