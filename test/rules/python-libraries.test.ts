@@ -97,7 +97,22 @@ ruleTester('starttls-port-with-implicit-tls', {
       file: 'mailer.py',
       code: "import smtplib\ns = smtplib.SMTP_SSL('smtp.example.com', 587, context=ctx)\ns.login(u, p)\n",
       errors: [{ line: 2, includes: ['wrong version number'] }],
-      output: "import smtplib\nimport ssl\ns = smtplib.SMTP('smtp.example.com', 587, context=ctx)\ns.starttls(context=ssl.create_default_context())\ns.login(u, p)\n",
+      // SMTP() takes no context= (TypeError): the constructor's context moves to starttls()
+      output: "import smtplib\ns = smtplib.SMTP('smtp.example.com', 587)\ns.starttls(context=ctx)\ns.login(u, p)\n",
+    },
+    {
+      name: 'smtplib: SMTP_SSL on 587 with context= first and no context at all',
+      file: 'mailer.py',
+      code: "import smtplib\ns = smtplib.SMTP_SSL(context=make_ctx(), host='smtp.example.com', port=587)\ns.login(u, p)\n",
+      errors: [{ line: 2, includes: ['wrong version number'] }],
+      output: "import smtplib\ns = smtplib.SMTP(host='smtp.example.com', port=587)\ns.starttls(context=make_ctx())\ns.login(u, p)\n",
+    },
+    {
+      name: 'smtplib: SMTP_SSL on 587 without context gets a verifying one',
+      file: 'mailer.py',
+      code: "import smtplib\ns = smtplib.SMTP_SSL('smtp.example.com', 587)\ns.login(u, p)\n",
+      errors: [{ line: 2, includes: ['wrong version number'] }],
+      output: "import smtplib\nimport ssl\ns = smtplib.SMTP('smtp.example.com', 587)\ns.starttls(context=ssl.create_default_context())\ns.login(u, p)\n",
     },
   ],
 });
@@ -153,4 +168,44 @@ ruleTester('cross-file-port-mode-mismatch', {
     { file: 'app/settings.py', code: "import os\nEMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = int(os.environ.get('EMAIL_PORT', 587))\nEMAIL_USE_TLS = True\nEMAIL_TIMEOUT = 10\n", files: { '.env': 'EMAIL_PORT=587\n' } },
   ],
   invalid: [],
+});
+
+// Flask-Mail / Flask-Mailman: MAIL_USE_TLS and MAIL_USE_SSL default to False (pallets-eco/flask-mail
+// Mail.init_mail, waynerv/flask-mailman Mail.init_mail), so credentials with neither written log in in clear text.
+ruleTester('tls-disabled-with-credentials', {
+  valid: [
+    { file: 'app.py', code: "from flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587\napp.config['MAIL_USE_TLS'] = True\napp.config['MAIL_USERNAME'] = 'me'\n" },
+    { file: 'app.py', code: "from flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 465\napp.config['MAIL_USE_SSL'] = True\napp.config['MAIL_USERNAME'] = 'me'\n" },
+    // no credentials: nothing to leak
+    { file: 'app.py', code: "from flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 25\n" },
+  ],
+  invalid: [
+    {
+      name: 'Flask-Mail: credentials and no TLS switch at all (both default to False)',
+      file: 'app.py',
+      code: "from flask_mail import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587\napp.config['MAIL_USERNAME'] = 'me'\n",
+      errors: [{ line: 4, includes: ['nothing turns TLS on', 'clear text'] }],
+    },
+    {
+      name: 'Flask-Mailman: the same defaults',
+      file: 'app.py',
+      code: "from flask_mailman import Mail\napp.config['MAIL_SERVER'] = 'smtp.example.com'\napp.config['MAIL_PORT'] = 587\napp.config['MAIL_USERNAME'] = 'me'\napp.config['MAIL_TIMEOUT'] = 10\n",
+      errors: [{ line: 4, includes: ['nothing turns TLS on'] }],
+    },
+  ],
+});
+
+ruleTester('starttls-port-with-implicit-tls', {
+  valid: [],
+  invalid: [
+    {
+      // `with smtplib.SMTP_SSL(...) as s:` has no line to add starttls() after: no mode fix (the generic flag flip
+      // once wrote `smtplib.False(`); the port fix remains
+      name: 'smtplib: SMTP_SSL on 587 in a with statement: only the port fix',
+      file: 'mailer.py',
+      code: "import smtplib, ssl\nwith smtplib.SMTP_SSL('smtp.example.com', 587, context=ssl.create_default_context(), timeout=10) as s:\n    s.login(u, p)\n",
+      errors: [{ line: 2, includes: ['wrong version number'], fixCount: 1 }],
+      output: "import smtplib, ssl\nwith smtplib.SMTP_SSL('smtp.example.com', 465, context=ssl.create_default_context(), timeout=10) as s:\n    s.login(u, p)\n",
+    },
+  ],
 });

@@ -28,6 +28,14 @@ ruleTester('symfony-dsn-unknown-option', {
       output: 'MAILER_DSN=smtp://user:pass@smtp.example.com:587\n',
     },
     {
+      // the YAML reader passes the project's versions too (it dropped them once)
+      name: 'require_tls in config/packages/mailer.yaml on symfony/mailer 7.2',
+      file: 'config/packages/mailer.yaml',
+      code: "framework:\n    mailer:\n        dsn: 'smtp://user:%env(MAILER_PASSWORD)%@smtp.example.com:587?require_tls=true'\n",
+      versions: { 'symfony/mailer': '7.2.0' },
+      errors: [{ line: 3, severity: 'warning', includes: ['require_tls=true is ignored', 'predates it (added in 7.3)'] }],
+    },
+    {
       name: 'auto_tls in a Laravel MAIL_URL on symfony/mailer 7.0',
       file: '.env',
       code: 'MAIL_MAILER=smtp\nMAIL_URL="smtp://smtp.example.com:25?auto_tls=false"\n',

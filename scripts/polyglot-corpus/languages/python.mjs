@@ -137,9 +137,8 @@ function flaskMail(R) {
   if (tls) w.finding('tls-verification-disabled', tlsLine);
   if (ssl) w.finding('tls-verification-disabled', sslLine);
   if (user && !tls && !ssl && (tlsLine || port !== 465)) {
-    // Flask-Mail's defaults are both False, so no flag at all is clear text too; the rule reports only Django's
-    // unwritten defaults today (docs/rules/tls-disabled-with-credentials.md)
-    w.finding('tls-disabled-with-credentials', tlsLine ?? userLine, [userLine, tlsLine, portLine], tlsLine ? {} : { gap: 'Flask-Mail without MAIL_USE_TLS/MAIL_USE_SSL: the rule knows only Django defaults' });
+    // Flask-Mail's defaults are both False (flask-mail Mail.init_mail), so no flag at all is clear text too
+    w.finding('tls-disabled-with-credentials', tlsLine ?? userLine, [userLine, tlsLine, portLine]);
   } else if (user && !tls && ssl && tlsLine && port !== 465) w.finding('tls-disabled-with-credentials', tlsLine, [sslLine, userLine]);
   return { file: klass ? 'config.py' : 'app.py', w, flavor: 'flask-mail' };
 }

@@ -26,12 +26,20 @@ export type Intent =
 export interface IntentExpresser {
   /** Field edits that realise the intent, or null when this dialect cannot express it. */
   express(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null;
+  /** The rules' generic fallback edits (flip a boolean field, set the port) must not be used when this
+   *  expresser declines: its fields are code, not values (smtplib's class name would become `False`). */
+  noFallback?: boolean;
 }
 
 const expressers = new Map<Dialect, IntentExpresser>();
 
 export function registerExpresser(dialect: Dialect, e: IntentExpresser): void {
   expressers.set(dialect, e);
+}
+
+/** True when the dialect's expresser declines to let rules fall back to generic field edits. */
+export function noFallback(cfg: SmtpConfig): boolean {
+  return !!expressers.get(cfg.dialect)?.noFallback;
 }
 
 export function express(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {

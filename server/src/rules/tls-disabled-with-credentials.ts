@@ -6,6 +6,7 @@ import {
   relatedOf, removeEdit, show, spanOf, strOf, tlsSurelyOffered,
 } from './util';
 import { starttlsWord } from '../semantics/values';
+import { CLEARTEXT_UNLESS_WRITTEN } from '../semantics/libraries';
 
 /** The written setting that keeps TLS off, when there is one. */
 export function tlsOffCulprit(cfg: SmtpConfig): Field | undefined {
@@ -28,12 +29,12 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     short: 'Credentials are sent while TLS is switched off (clear-text AUTH)',
     long:
-      'With TLS off (nodemailer ignoreTLS, Django without EMAIL_USE_TLS/EMAIL_USE_SSL, JavaMail starttls.enable: false, ' +
+      'With TLS off (nodemailer ignoreTLS, Django without EMAIL_USE_TLS/EMAIL_USE_SSL, Flask-Mail without MAIL_USE_TLS/MAIL_USE_SSL, JavaMail starttls.enable: false, ' +
       'Symfony auto_tls=false, Grafana NoStartTLS ...) the session never upgrades, and AUTH PLAIN/LOGIN send the user ' +
       'name and password base64-encoded, which is clear text. RFC 4954 §4 and RFC 4616 forbid plaintext mechanisms ' +
       'without a protecting layer, and RFC 8314 §4.1 obsoletes clear-text submission. Local dev catchers are reported ' +
       'as info only, and so are relays on the private network (compose service names, *.internal, cluster DNS).',
-    sources: ['RFC 4954 §4', 'RFC 4616 §6', 'RFC 8314 §4.1', 'nodemailer lib/smtp-connection (ignoreTLS)', 'Go net/smtp PlainAuth (refuses non-TLS)'],
+    sources: ['RFC 4954 §4', 'RFC 4616 §6', 'RFC 8314 §4.1', 'nodemailer lib/smtp-connection (ignoreTLS)', 'Go net/smtp PlainAuth (refuses non-TLS)', 'pallets-eco/flask-mail Mail.init_mail (MAIL_USE_TLS / MAIL_USE_SSL default False)'],
     cwe: 'CWE-319',
     fixSafety: 'Requiring STARTTLS is safe when the server certainly offers it (a known provider, or a submission port 587/2525); otherwise it is unsafe, because a server without STARTTLS then refuses the connection. The alternative (only drop the setting that disables TLS) is safe: STARTTLS is then used whenever offered.',
   },
@@ -53,12 +54,11 @@ export const rule: Rule = {
     const explicitOff = !!culprit;
     let message: string;
     if (cleartext) {
-      // Without an explicit TLS-off setting, only Django's defaults are knowable (EMAIL_USE_TLS/SSL default False);
-      // elsewhere (Spring env overrides, app-specific keys) the missing setting may live in a file we cannot see.
-      // JavaMail in Java code: the group is complete unless it loads properties from elsewhere (then the mode is
-      // 'unknown' and this branch is not reached), so JavaMail's defaults (no ssl.enable, no starttls) are known.
-      // System.Net.Mail: EnableSsl defaults to false [DOTNET-SMTPCONN], so the client built here is clear text.
-      if (!explicitOff && cfg.dialect !== 'django' && cfg.dialect !== 'javamail' && cfg.dialect !== 'system-net-mail') return;
+      // Without an explicit TLS-off setting, only some libraries' defaults are knowable (semantics/libraries
+      // CLEARTEXT_UNLESS_WRITTEN); elsewhere (Spring env overrides, app-specific keys) the missing setting may live
+      // in a file we cannot see. JavaMail in Java code: the group is complete unless it loads properties from
+      // elsewhere (then the mode is 'unknown' and this branch is not reached).
+      if (!explicitOff && !CLEARTEXT_UNLESS_WRITTEN.has(cfg.dialect)) return;
       message = explicitOff
         ? `${show(culprit!)} keeps the session unencrypted, and credentials are configured${cred}: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`
         : `Credentials are configured${cred}, but nothing turns TLS on: ${lib} sends the password in clear text over the network (RFC 4954 §4).${local}`;

@@ -10,3 +10,12 @@ export const NODEMAILER_FAMILY: ReadonlySet<Dialect> = new Set<Dialect>(['nodema
 export function sendsWithNodemailer(d: Dialect): boolean {
   return NODEMAILER_FAMILY.has(d) || d === 'action-send-mail';
 }
+
+/**
+ * Libraries whose TLS switches default to off, so credentials with no switch written at all mean AUTH in clear
+ * text: Django (EMAIL_USE_TLS / EMAIL_USE_SSL default False), Flask-Mail and Flask-Mailman (MAIL_USE_TLS /
+ * MAIL_USE_SSL default False: pallets-eco/flask-mail `Mail.init_mail`, waynerv/flask-mailman `Mail.init_mail`),
+ * JavaMail in code (no ssl.enable / starttls.enable) and System.Net.Mail (EnableSsl defaults to false). Elsewhere
+ * the missing switch may be set in a file the linter does not see (Spring env overrides, app-specific keys).
+ */
+export const CLEARTEXT_UNLESS_WRITTEN: ReadonlySet<Dialect> = new Set<Dialect>(['django', 'flask-mail', 'flask-mailman', 'javamail', 'system-net-mail']);

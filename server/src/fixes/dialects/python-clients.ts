@@ -1,7 +1,8 @@
 // Intents → edits for Python mail clients built in code (rules-research-polyglot §4.1, §4.5, §4.6, §11 edit table):
 //   smtplib      tls-mode implicit   smtplib.SMTP( → smtplib.SMTP_SSL( and drop the .starttls() line
 //                tls-mode starttls   SMTP_SSL( → SMTP( and add `s.starttls(context=ssl.create_default_context())`
-//                                    after the constructor line (assignment form only: `s = smtplib.SMTP_SSL(...)`)
+//                                    after the constructor line (assignment form only: `s = smtplib.SMTP_SSL(...)`);
+//                                    SMTP_SSL's own `context=ctx` moves to that starttls() (SMTP() has no context=)
 //                verify-cert         add `context=ssl.create_default_context()` to starttls() / SMTP_SSL() (and
 //                                    `import ssl` after the smtplib import when the file has none)
 //   aiosmtplib   tls-mode implicit   use_tls=True (set or add), start_tls=True removed; starttls: the mirror
@@ -33,9 +34,21 @@ function expressSmtplib(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
         const recv = cfg.extras.receiver?.text;
         if (!anchor || !recv) return null;
         e.add({ op: 'set', field: cls, text: 'SMTP', type: 'code' });
-        e.add({ op: 'insert', after: anchor, key: `${recv}.starttls`, text: CONTEXT, type: 'code' });
-        e.add(sslImport(cfg));
+        // SMTP() has no context= (TypeError): SMTP_SSL's own context moves to starttls()
+        const own = cfg.extras.constructorContext;
+        if (own) {
+          if (own.site.file !== cfg.file) return null; // an argument (kind expression), not a value to edit
+          e.add({ op: 'set', field: own, text: '', type: 'code' });
+          e.add({ op: 'insert', after: anchor, key: `${recv}.starttls`, text: `context=${own.text}`, type: 'code' });
+        } else {
+          e.add({ op: 'insert', after: anchor, key: `${recv}.starttls`, text: CONTEXT, type: 'code' });
+          e.add(sslImport(cfg));
+        }
       }
+      break;
+    case 'port':
+      if (!editable(cfg, cfg.port)) return null;
+      e.add({ op: 'set', field: cfg.port, text: String(intent.port), type: 'number' });
       break;
     case 'verify-cert': {
       const v = cfg.verifyCert;
@@ -82,6 +95,6 @@ function expressTwoFlags(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
   return e.result();
 }
 
-registerExpresser('smtplib', { express: expressSmtplib });
+registerExpresser('smtplib', { express: expressSmtplib, noFallback: true });
 registerExpresser('aiosmtplib', { express: expressTwoFlags });
 registerExpresser('fastapi-mail', { express: expressTwoFlags });

@@ -175,6 +175,9 @@ function smtplibConfig(f: PyFile, c: Found, byCallee: Map<string, Found[]>, cls:
     if (!starttls.args.keyword.has('context') && starttls.args.positional.length === 0) fields.verifyCert = noContext(f, starttls.args, `${recv}.starttls()`);
   }
   if (cls === 'SMTP_SSL' && !a.keyword.has('context')) fields.verifyCert = noContext(f, a, 'smtplib.SMTP_SSL()');
+  // SMTP() takes no context=: a fix to STARTTLS moves SMTP_SSL's context to the starttls() call
+  const ctxArg = cls === 'SMTP_SSL' ? keywordArgWithComma(f, a, 'context') : undefined;
+  if (ctxArg) fields.extras!.constructorContext = ctxArg;
   if (debug) {
     const lvl = arg(f, debug.args, 'debuglevel', 0);
     if (lvl) fields.extras!.set_debuglevel = { ...lvl, key: 'set_debuglevel' };
@@ -185,6 +188,18 @@ function smtplibConfig(f: PyFile, c: Found, byCallee: Map<string, Found[]>, cls:
   const eff = smtplibEffective(cls, !!starttls, hostStr(host), port ? portNum(port) : 0);
   if (port && portNum(port) === undefined) eff.port = undefined;
   return config(f, 'smtplib', c.call, fields, eff);
+}
+
+/** `, name=value` (or `name=value, ` when first) of a call: the text a fix removes to drop that keyword argument. */
+function keywordArgWithComma(f: PyFile, a: Args, name: string): Field | undefined {
+  const kw = a.keyword.get(name);
+  if (!kw) return undefined;
+  const spans = [...a.positional.map((n) => ({ from: n.from, to: n.to })), ...[...a.keyword.values()].map((k) => ({ from: k.name.from, to: k.value.to }))].sort((x, y) => x.from - y.from);
+  const i = spans.findIndex((s) => s.from === kw.name.from);
+  const start = i > 0 ? spans[i - 1].to : kw.name.from;
+  const end = i === 0 && spans.length > 1 ? spans[1].from : kw.value.to;
+  const site: Site = { file: f.file, style: 'py-code', value: { start, end }, quote: '', entry: { start, end }, indent: '', prefix: '' };
+  return { key: name, text: f.src(kw.value), kind: 'expression', site };
 }
 
 /** Where `import ssl` goes when a fix needs it: after the line importing smtplib (never before __future__ imports). */

@@ -85,7 +85,7 @@ function addDsn(src: Src, pair: Pair, path: string[], read: ReadContext, out: Sm
   const group: KvGroup = { file: src.file, format: 'yaml', span, label: key, entries: [entry] };
   const inst: Instance = { prefix: 'MAILER_', keys: new Map([['DSN', entry]]), entries: [entry] };
   if (entry.kind === 'literal' && parameterOutsideUserinfo(info.value)) return;
-  const cfg = buildSymfony(group, inst);
+  const cfg = buildSymfony(group, inst, read.versionOf);
   if (!cfg) return;
   // `smtp://user:%env(MAILER_PASSWORD)%@host`: the password is the container's, not written here
   const pw = /^[a-z][a-z0-9+.-]*:\/\/[^:@/?#]*:([^/?#]*)@/i.exec(entry.value.trim())?.[1];

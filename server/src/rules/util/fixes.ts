@@ -1,6 +1,6 @@
 // Fix builders for rules: intents through the dialect's expresser, plain field edits, titles in plain words.
 import type { Field, FieldEdit, Fix, SmtpConfig } from '../../model/types';
-import { express, type Intent } from '../../fixes/intents';
+import { express, noFallback, type Intent } from '../../fixes/intents';
 import { editable } from '../../model/fields';
 import { boolOf, boolText } from '../../semantics/values';
 import { fieldsOf, portField } from './fields';
@@ -22,7 +22,7 @@ export function intentFix(cfg: SmtpConfig, intent: Intent, why: string, safe: bo
   } catch {
     edits = null;
   }
-  if (!edits || edits.length === 0) edits = fallback ? fallback() : null;
+  if (!edits || edits.length === 0) edits = fallback && !noFallback(cfg) ? fallback() : null;
   if (!edits || edits.length === 0) return undefined;
   // Fixes edit the config's own file only.
   if (edits.some((e) => (e.op === 'insert' ? e.after : e.field).site.file !== cfg.file)) return undefined;
