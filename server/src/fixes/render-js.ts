@@ -12,8 +12,19 @@ import { registerRenderer, type StyleRenderer } from './render';
 
 type ValueType = 'string' | 'number' | 'boolean' | 'code' | undefined;
 
+// One text gets one answer: a file with hundreds of findings renders hundreds of fixes (SARIF carries them), and
+// scanning 200 kB per fix was a large part of a corpus run.
+let lastQuote: { text: string; quote: '"' | "'" } | undefined;
+
 /** The quote most string literals in `text` use (single quotes when tied or none). */
 export function dominantQuote(text: string): '"' | "'" {
+  if (lastQuote?.text === text) return lastQuote.quote;
+  const quote = countQuotes(text);
+  lastQuote = { text, quote };
+  return quote;
+}
+
+function countQuotes(text: string): '"' | "'" {
   let single = 0;
   let double = 0;
   const re = /(['"])(?:[^'"\\\n]|\\.)*\1/g;
@@ -47,8 +58,26 @@ function jsKey(key: string, q: '"' | "'"): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : quoteJs(key, q);
 }
 
+// Line starts of the last text: on a minified one-line bundle, lastIndexOf walked megabytes back per fix.
+let lastLines: { text: string; breaks: number[] } | undefined;
+
 function lineStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
+  if (text.length < 65_536) return text.lastIndexOf('\n', at - 1) + 1;
+  if (lastLines?.text !== text) {
+    const breaks: number[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    lastLines = { text, breaks };
+  }
+  // the last break before `at`
+  const b = lastLines.breaks;
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : b[lo - 1] + 1;
 }
 
 /** End of the line containing `at` (index of its '\n', or text length). */

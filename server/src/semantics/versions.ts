@@ -26,20 +26,22 @@ export interface VersionDetector {
 const npmDetector: VersionDetector = {
   handles: (lib) => !lib.includes('/') || lib.startsWith('@'),
   detect(dir, lib, read) {
-    const lock = read(path.join(dir, 'package-lock.json'));
+    const lockFile = path.join(dir, 'package-lock.json');
+    const lock = read(lockFile);
     if (lock) {
       try {
-        const j = JSON.parse(lock) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
+        const j = parseJsonOnce(lockFile, lock) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
         const v = j.packages?.[`node_modules/${lib}`]?.version ?? j.dependencies?.[lib]?.version;
         if (v) return { spec: v, source: 'package-lock.json' };
       } catch {
         // a broken lockfile: fall back to package.json
       }
     }
-    const pkg = read(path.join(dir, 'package.json'));
+    const pkgFile = path.join(dir, 'package.json');
+    const pkg = read(pkgFile);
     if (!pkg) return undefined;
     try {
-      const j = JSON.parse(pkg) as Record<string, Record<string, string> | undefined>;
+      const j = parseJsonOnce(pkgFile, pkg) as Record<string, Record<string, string> | undefined>;
       for (const k of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
         const v = j[k]?.[lib];
         if (typeof v === 'string') return { spec: v, source: 'package.json' };
@@ -53,16 +55,51 @@ const npmDetector: VersionDetector = {
 
 const detectors: VersionDetector[] = [npmDetector];
 
+const parsedJson = new Map<string, { text: string; json: unknown }>();
+/**
+ * JSON.parse of a manifest or lockfile, once per text: every linted file asks for versions and walks up to the
+ * same package-lock.json / composer.lock, and parsing a 200 kB lockfile per file was most of a corpus run.
+ * Keyed by the file; the cached text (readCached returns the same string while the mtime holds) is the check.
+ * Throws what JSON.parse throws (callers treat a broken file as absent).
+ */
+export function parseJsonOnce(file: string, text: string): unknown {
+  const hit = parsedJson.get(file);
+  if (hit && hit.text === text) return hit.json;
+  const json: unknown = JSON.parse(text);
+  if (parsedJson.size > 2_000) parsedJson.clear();
+  parsedJson.set(file, { text, json });
+  return json;
+}
+
 export function registerVersionDetector(d: VersionDetector): void {
   detectors.push(d);
 }
 
 const fileCache = new Map<string, { mtimeMs: number; text: string | undefined }>();
-function readCached(file: string): string | undefined {
-  let st: fs.Stats;
+// Every linted file walks up the same folders asking for the same manifests (a dozen names per folder, most
+// absent): "absent" is reused for ABSENT_FRESH_MS, so a run over thousands of files stats each missing name about
+// once instead of once per file (most of a corpus run's system time). A file that exists is stat'ed every time,
+// so an edited lockfile counts at once; a newly created one within that window counts on a later lint.
+const ABSENT_FRESH_MS = 2_000;
+const absentSince = new Map<string, number>();
+function statFresh(file: string): fs.Stats | undefined {
+  const now = performance.now();
+  const since = absentSince.get(file);
+  if (since !== undefined && now - since < ABSENT_FRESH_MS) return undefined;
   try {
-    st = fs.statSync(file);
+    const st = fs.statSync(file);
+    absentSince.delete(file);
+    return st;
   } catch {
+    if (absentSince.size > 50_000) absentSince.clear();
+    absentSince.set(file, now);
+    return undefined;
+  }
+}
+
+function readCached(file: string): string | undefined {
+  const st = statFresh(file);
+  if (!st) {
     fileCache.delete(file);
     return undefined;
   }

@@ -7,7 +7,7 @@
 // (https://getcomposer.org/doc/articles/versions.md). The spec handed to the rules is written in the range
 // syntax semantics/versions.ts reads (npm's); `source` keeps what the project wrote, for messages.
 import * as path from 'node:path';
-import { registerVersionDetector, type VersionDetector } from '../versions';
+import { parseJsonOnce, registerVersionDetector, type VersionDetector } from '../versions';
 
 /** One Composer constraint as an npm-style range, or undefined when it names no comparable version. */
 export function composerConstraintToRange(constraint: string): string | undefined {
@@ -60,7 +60,7 @@ export const composerDetector: VersionDetector = {
     const lockText = read(path.join(dir, 'composer.lock'));
     if (lockText) {
       try {
-        const lock = JSON.parse(lockText) as ComposerLock;
+        const lock = parseJsonOnce(path.join(dir, 'composer.lock'), lockText) as ComposerLock;
         for (const list of [lock.packages, lock['packages-dev']]) {
           const hit = Array.isArray(list) ? list.find((p) => typeof p?.name === 'string' && p.name.toLowerCase() === lib) : undefined;
           const spec = typeof hit?.version === 'string' ? composerConstraintToRange(hit.version) : undefined;
@@ -73,7 +73,7 @@ export const composerDetector: VersionDetector = {
     const jsonText = read(path.join(dir, 'composer.json'));
     if (!jsonText) return undefined;
     try {
-      const j = JSON.parse(jsonText) as Record<string, Record<string, unknown> | undefined>;
+      const j = parseJsonOnce(path.join(dir, 'composer.json'), jsonText) as Record<string, Record<string, unknown> | undefined>;
       for (const k of ['require', 'require-dev']) {
         const section = j[k];
         if (!section || typeof section !== 'object') continue;

@@ -6,7 +6,7 @@
 // semantics/versions.ts reads (https://learn.microsoft.com/nuget/concepts/package-versioning).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { registerVersionDetector, type VersionDetector } from '../versions';
+import { parseJsonOnce, registerVersionDetector, type VersionDetector } from '../versions';
 
 /** A NuGet version or range as an npm-style range, or undefined when it is not understood. */
 export function nugetRangeToSpec(v: string): string | undefined {
@@ -44,7 +44,7 @@ export const nugetDetector: VersionDetector = {
     const lockText = read(path.join(dir, 'packages.lock.json'));
     if (lockText) {
       try {
-        const lock = JSON.parse(lockText) as { dependencies?: Record<string, Record<string, { resolved?: string }>> };
+        const lock = parseJsonOnce(path.join(dir, 'packages.lock.json'), lockText) as { dependencies?: Record<string, Record<string, { resolved?: string }>> };
         for (const deps of Object.values(lock.dependencies ?? {})) {
           const key = Object.keys(deps ?? {}).find((k) => k.toLowerCase() === library.toLowerCase());
           const resolved = key ? deps[key]?.resolved : undefined;
