@@ -115,6 +115,29 @@ function readCached(file: string): string | undefined {
   return text;
 }
 
+const dirCache = new Map<string, { mtimeMs: number; names: string[] }>();
+/** Sorted entries of a folder (cached by the folder's mtime: adding a file changes it), for detectors that look
+ *  for names by pattern (requirements*.txt, *.csproj). */
+export function listDir(dir: string): string[] {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    dirCache.delete(dir);
+    return [];
+  }
+  const hit = dirCache.get(dir);
+  if (hit && hit.mtimeMs === st.mtimeMs) return hit.names;
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir).sort();
+  } catch {
+    names = [];
+  }
+  dirCache.set(dir, { mtimeMs: st.mtimeMs, names });
+  return names;
+}
+
 /** The version of `library` for `file`: the override, else the nearest folder (upwards) where a detector finds it. */
 export function findLibraryVersion(file: string, library: string, overrides?: Record<string, string>, read: (file: string) => string | undefined = readCached): LibraryVersion | undefined {
   const o = overrides?.[library];

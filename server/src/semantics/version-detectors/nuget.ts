@@ -4,9 +4,8 @@
 // (central package management). Versions are written as NuGet ranges: `4.3.0` (minimum, the one restored when
 // available), `4.*` (floating), `[4.3.0, )`, `[4.0,5.0)`; they are handed to the rules in the range syntax
 // semantics/versions.ts reads (https://learn.microsoft.com/nuget/concepts/package-versioning).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseJsonOnce, registerVersionDetector, type VersionDetector } from '../versions';
+import { listDir, parseJsonOnce, registerVersionDetector, type VersionDetector } from '../versions';
 
 /** A NuGet version or range as an npm-style range, or undefined when it is not understood. */
 export function nugetRangeToSpec(v: string): string | undefined {
@@ -26,11 +25,7 @@ export function nugetRangeToSpec(v: string): string | undefined {
 }
 
 function projectFiles(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir).filter((f) => /\.(cs|fs|vb)proj$/i.test(f) || f === 'Directory.Packages.props').sort();
-  } catch {
-    return [];
-  }
+  return listDir(dir).filter((f) => /\.(cs|fs|vb)proj$/i.test(f) || f === 'Directory.Packages.props');
 }
 
 function escapeRe(s: string): string {

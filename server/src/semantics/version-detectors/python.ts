@@ -8,9 +8,8 @@
 // Package names compare normalized (PEP 503: case-insensitive, runs of -_. equal). PEP 440 specifiers are
 // turned into the npm-style ranges semantics/versions.ts reads (`~=4.2` is >=4.2 <5, `==4.2.*` is 4.2.x);
 // `source` keeps the file and what it said.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { registerVersionDetector, type VersionDetector } from '../versions';
+import { listDir, registerVersionDetector, type VersionDetector } from '../versions';
 
 /** The PyPI packages whose release the semantics modules ask about. */
 export const PYTHON_PACKAGES: ReadonlySet<string> = new Set([
@@ -125,28 +124,6 @@ function requirementsSpec(file: string, name: string, read: (f: string) => strin
     return m[2]?.trim() || undefined;
   }
   return undefined;
-}
-
-const dirCache = new Map<string, { mtimeMs: number; names: string[] }>();
-/** Sorted entries of a folder (cached by the folder's mtime: adding a file changes it). */
-function listDir(dir: string): string[] {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(dir);
-  } catch {
-    dirCache.delete(dir);
-    return [];
-  }
-  const hit = dirCache.get(dir);
-  if (hit && hit.mtimeMs === st.mtimeMs) return hit.names;
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir).sort();
-  } catch {
-    names = [];
-  }
-  dirCache.set(dir, { mtimeMs: st.mtimeMs, names });
-  return names;
 }
 
 /** requirements*.txt of `dir`, then requirements/*.txt: requirements.txt first, then by name. */
