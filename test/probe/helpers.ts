@@ -2,9 +2,9 @@
 // endpoints with selfsigned certificates. Everything binds 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import * as readline from 'node:readline';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
@@ -13,7 +13,10 @@ const selfsigned = require('selfsigned') as { generate(attrs: unknown, opts: unk
 // eslint-disable-next-line @typescript-eslint/no-var-requires, @typescript-eslint/no-explicit-any
 const forge = require('node-forge') as any;
 
-export const HOSTILE = '/work/shared/tools/mta-lab/hostile-endpoints.js';
+/** The shared lab beside the checkout (`../shared`, as the README and .ci/run expect), else this machine's copy. */
+export const HOSTILE = [resolve(__dirname, '../../../shared/tools/mta-lab/hostile-endpoints.js'), '/work/shared/tools/mta-lab/hostile-endpoints.js'].find(
+  (p) => existsSync(p),
+) ?? resolve(__dirname, '../../../shared/tools/mta-lab/hostile-endpoints.js');
 
 export interface Hostile {
   /** endpoint name → port */
@@ -33,28 +36,52 @@ export async function waitForEvent(h: Hostile, pred: (e: Record<string, unknown>
   }
 }
 
+/** Starts the endpoints. The lab's self-signed certificate has a random 8-byte serial; about one start in 256
+ *  draws a leading zero byte, OpenSSL refuses the non-minimal INTEGER ("illegal padding") and the tool stops
+ *  before printing its map (with exit code 0). That is the tool's dice, not the probe's behaviour: start again,
+ *  a few times, and say what it wrote if it never starts. */
 export async function startHostile(hostilePath = process.env.MCL_HOSTILE ?? HOSTILE): Promise<Hostile> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return await startHostileOnce(hostilePath);
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError;
+}
+
+async function startHostileOnce(hostilePath: string): Promise<Hostile> {
   const dir = mkdtempSync(join(tmpdir(), 'mcl-hostile-'));
   const certFile = join(dir, 'cert.pem');
   const child: ChildProcess = spawn(process.execPath, [hostilePath, '--base-port', '0', '--ttl', '300', '--cert-out', certFile, '--verbose'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const events: Record<string, unknown>[] = [];
+  const stderrLines: string[] = [];
   readline.createInterface({ input: child.stderr! }).on('line', (l) => {
     try {
       events.push(JSON.parse(l));
     } catch {
-      /* not JSON */
+      stderrLines.push(l);
     }
   });
-  const first = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('hostile endpoints did not start')), 10000);
-    readline.createInterface({ input: child.stdout! }).once('line', (l) => {
-      clearTimeout(t);
-      resolve(l);
+  let first: string;
+  try {
+    first = await new Promise<string>((res, reject) => {
+      const t = setTimeout(() => reject(new Error('hostile endpoints did not start')), 10000);
+      readline.createInterface({ input: child.stdout! }).once('line', (l) => {
+        clearTimeout(t);
+        res(l);
+      });
+      child.once('exit', (c) => reject(new Error(`hostile endpoints exited ${c} before listing their ports: ${stderrLines.slice(0, 3).join(' | ')}`)));
     });
-    child.once('exit', (c) => reject(new Error(`hostile endpoints exited ${c}`)));
-  });
+  } catch (e) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const info = JSON.parse(first) as { endpoints: Record<string, { name: string }> };
   const ports: Record<string, number> = {};
   for (const [port, e] of Object.entries(info.endpoints)) ports[e.name] = Number(port);
