@@ -1,11 +1,11 @@
 // semantics/version-detectors: Composer and Python project files give a library's release per file
 // (fixture lockfiles in test/fixtures/versions/), and the npm-style ranges they produce compare as written.
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { atLeast, findLibraryVersion } from '../../server/src/semantics/versions';
 import { composerConstraintToRange } from '../../server/src/semantics/version-detectors/composer';
-import { pep440ToRange } from '../../server/src/semantics/version-detectors/python';
+import { pep440ToRange, pythonDetector } from '../../server/src/semantics/version-detectors/python';
 import '../../server/src/register';
 import { tmpDir, writeTree } from '../cli/helpers';
 
@@ -56,6 +56,26 @@ test('Python lockfiles: poetry.lock, uv.lock and Pipfile.lock give the installed
   assert.deepEqual(at('pipenv', 'aiosmtplib'), { library: 'aiosmtplib', spec: '3.0.2', source: 'Pipfile.lock' });
   assert.equal(atLeast(at('poetry', 'django')?.spec, '4.2.0'), true);
   assert.equal(atLeast(at('poetry', 'django')?.spec, '5.0.0'), false);
+});
+
+test('Pipfile.lock is parsed once per text (every linted file of a project asks for its versions)', () => {
+  const dir = tmpDir('mcl-pipfile-once-');
+  let lock = JSON.stringify({ default: { django: { version: '==4.2.7' } }, develop: { 'flask-mail': { version: '==0.10.0' } } });
+  const read = (f: string) => (path.basename(f) === 'Pipfile.lock' ? lock : undefined);
+  const parse = mock.method(JSON, 'parse');
+  try {
+    for (let i = 0; i < 3; i++) {
+      assert.equal(pythonDetector.detect(dir, 'django', read)?.spec, '4.2.7');
+      assert.equal(pythonDetector.detect(dir, 'Flask_Mail', read)?.spec, '0.10.0');
+    }
+    assert.equal(parse.mock.callCount(), 1);
+    // an edited lockfile (a new text) is parsed again
+    lock = JSON.stringify({ default: { django: { version: '==5.0.1' } } });
+    assert.equal(pythonDetector.detect(dir, 'django', read)?.spec, '5.0.1');
+    assert.equal(parse.mock.callCount(), 2);
+  } finally {
+    parse.mock.restore();
+  }
 });
 
 test('requirements*.txt: requirements.txt first, -r includes followed, comments/extras/markers/hashes skipped', () => {

@@ -9,7 +9,7 @@
 // turned into the npm-style ranges semantics/versions.ts reads (`~=4.2` is >=4.2 <5, `==4.2.*` is 4.2.x);
 // `source` keeps the file and what it said.
 import * as path from 'node:path';
-import { listDir, registerVersionDetector, type VersionDetector } from '../versions';
+import { listDir, parseJsonOnce, registerVersionDetector, type VersionDetector } from '../versions';
 
 /** The PyPI packages whose release the semantics modules ask about. */
 export const PYTHON_PACKAGES: ReadonlySet<string> = new Set([
@@ -87,9 +87,10 @@ function tomlPackageVersion(text: string, name: string): string | undefined {
   return done();
 }
 
-function pipfileLockVersion(text: string, name: string): string | undefined {
+function pipfileLockVersion(file: string, text: string, name: string): string | undefined {
   try {
-    const j = JSON.parse(text) as Record<string, Record<string, { version?: unknown }> | undefined>;
+    // parsed once per text: every linted file of the project walks up to the same Pipfile.lock
+    const j = parseJsonOnce(file, text) as Record<string, Record<string, { version?: unknown }> | undefined>;
     for (const section of ['default', 'develop']) {
       const s = j[section];
       if (!s || typeof s !== 'object') continue;
@@ -189,8 +190,9 @@ export const pythonDetector: VersionDetector = {
       const v = text ? tomlPackageVersion(text, name) : undefined;
       if (v) return found(pep440ToRange(`==${v}`), lock);
     }
-    const pipLock = read(path.join(dir, 'Pipfile.lock'));
-    const pv = pipLock ? pipfileLockVersion(pipLock, name) : undefined;
+    const pipLockFile = path.join(dir, 'Pipfile.lock');
+    const pipLock = read(pipLockFile);
+    const pv = pipLock ? pipfileLockVersion(pipLockFile, pipLock, name) : undefined;
     if (pv) return found(pep440ToRange(pv), 'Pipfile.lock');
     for (const f of requirementsFiles(dir)) {
       const spec = requirementsSpec(f, name, read);
