@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
+import type { Diagnostic } from 'vscode-languageserver';
 import { envVarsOf } from '../../server/src/engine';
 import { scan, SCAN_WORKER_TAG, type FromScanWorker, type ScanWorkerData } from '../../server/src/lsp/scanWorker';
 
@@ -46,7 +47,9 @@ function run(dir: string, extra: Partial<ScanWorkerData>, before?: (post: (m: un
   return out;
 }
 
-const results = (out: FromScanWorker[]) => new Map(out.flatMap((m) => (m.kind === 'files' ? m.results : [])));
+/** Every file a batch reported: those with diagnostics, and the clean ones (one NUL-joined string) with []. */
+const results = (out: FromScanWorker[]) =>
+  new Map<string, Diagnostic[]>(out.flatMap((m) => (m.kind === 'files' ? [...m.results, ...(m.clean ? m.clean.split('\0').map((f): [string, Diagnostic[]] => [f, []]) : [])] : [])));
 const codes = (out: FromScanWorker[], file: string) => (results(out).get(file) ?? []).map((d) => d.code);
 
 test('env files the server did not know are read, posted back before the files below them, and resolve process.env', () => {
@@ -76,4 +79,15 @@ test('an env change posted while the scan runs reaches the files linted after it
   const batch = out.find((m) => m.kind === 'files' && m.results.some(([f]) => f.endsWith('mailer.ts')));
   assert.equal(batch?.kind === 'files' && batch.gen, 1);
   assert.deepEqual(codes(out, path.join(dir, 'svc/src/mailer.ts')), ['cross-file-port-mode-mismatch']);
+});
+
+test('clean files travel as one string of paths, files with diagnostics as [path, diagnostics] pairs', () => {
+  const dir = tree({ 'svc/.env': 'SMTP_PORT=465\n', 'svc/src/mailer.ts': MAILER, 'svc/src/util.ts': 'export const x = 1;\n', 'svc/src/more util.ts': 'export const y = 2;\n' });
+  const out = run(dir, {});
+  const batches = out.filter((m) => m.kind === 'files');
+  const withDiagnostics = batches.flatMap((m) => m.results.map(([f, d]) => [path.relative(dir, f), d.length > 0]));
+  const clean = batches.flatMap((m) => (m.clean ? m.clean.split('\0') : [])).map((f) => path.relative(dir, f));
+  assert.deepEqual(withDiagnostics, [['svc/src/mailer.ts', true]]);
+  assert.deepEqual(clean.sort(), ['svc/.env', 'svc/src/more util.ts', 'svc/src/util.ts']);
+  assert.deepEqual(out.at(-1), { kind: 'done', linted: 4 });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { lintText, type RuleSetting } from '../engine';
 import { compileIgnore } from '../config/ignore';
+import { readWalkedText } from '../files/read';
 import { LineIndex } from '../model/lineIndex';
 import type { EnvLookup, ModuleLookup } from '../readers/types';
 import { findingToDiagnostic, type FileText } from './convert';
@@ -22,17 +23,22 @@ export interface DiskLintContext {
   fileText(file: string): FileText | undefined;
 }
 
-/** The diagnostics of `file` as it is on disk (none when it is missing, huge or binary). */
-export function diskDiagnostics(file: string, editorRules: Record<string, RuleSetting>, ctx: DiskLintContext): Diagnostic[] {
-  let text: string;
+/**
+ * The diagnostics of `file` as it is on disk (none when it is missing, huge or binary). `walked`: a folder
+ * listing just said it is a regular file (the workspace scan), so it is read without a stat first.
+ */
+export function diskDiagnostics(file: string, editorRules: Record<string, RuleSetting>, ctx: DiskLintContext, walked = false): Diagnostic[] {
+  let text: string | undefined;
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile() || st.size > MAX_DOCUMENT) return [];
-    text = fs.readFileSync(file, 'utf8');
+    if (walked) text = readWalkedText(file, MAX_DOCUMENT);
+    else {
+      const st = fs.statSync(file);
+      if (st.isFile() && st.size <= MAX_DOCUMENT) text = fs.readFileSync(file, 'utf8');
+    }
   } catch {
     return [];
   }
-  if (looksBinary(text)) return [];
+  if (text === undefined || looksBinary(text)) return [];
   const project = ctx.configs.forFile(file);
   const res = lintText(file, text, { rules: mergeRules(project.rules, editorRules), env: ctx.env, modules: ctx.modules });
   const own = res.findings.filter((f) => f.file === file);

@@ -71,16 +71,22 @@ export type FromScanWorker =
   | { kind: 'folder'; folder: string }
   /** An env file the server did not know (read from disk here). */
   | { kind: 'env'; file: string; text: string; vars: EnvVars }
-  /** Files linted with the env changes up to `gen`: their diagnostics ([] for a clean or open file). */
-  | { kind: 'files'; gen: number; linted: number; results: [string, Diagnostic[]][] }
+  /**
+   * Files linted with the env changes up to `gen`: those with diagnostics, and the others (clean or open) as
+   * one string of paths joined by NUL (no path holds one): most files of a big tree are clean, and one string
+   * is much cheaper to post and take in than an array of [path, []] pairs.
+   */
+  | { kind: 'files'; gen: number; linted: number; results: [string, Diagnostic[]][]; clean: string }
   | { kind: 'paused'; linted: number }
   /** A project config the thread could not read (the server shows it like its own). */
   | { kind: 'config-error'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'done'; linted: number };
 
-/** Files per batch: few messages, yet results stream (a batch also goes out after BATCH_MS). */
+/** Files with diagnostics per batch: few messages, yet results stream (a batch also goes out after BATCH_MS). */
 const BATCH = 64;
+/** Clean files per batch (one string of paths each). */
+const CLEAN_BATCH = 1024;
 const BATCH_MS = 50;
 /** The walk runs in steps of this many ms between which the files it found are linted (results stream). */
 const WALK_STEP_MS = 20;
@@ -121,10 +127,12 @@ export function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): v
   let gen = 0;
   let linted = 0;
   let batch: [string, Diagnostic[]][] = [];
+  let clean: string[] = [];
   let batchStart = performance.now();
   const flush = () => {
-    if (batch.length) post({ kind: 'files', gen, linted, results: batch });
+    if (batch.length || clean.length) post({ kind: 'files', gen, linted, results: batch, clean: clean.join('\0') });
     batch = [];
+    clean = [];
     batchStart = performance.now();
   };
   /** Env changes made in the server since the last look (the results so far go out first, under their gen). */
@@ -174,12 +182,13 @@ export function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): v
         let diagnostics: Diagnostic[] = [];
         if (!open.has(file)) {
           try {
-            diagnostics = diskDiagnostics(file, s.rules, ctx);
+            diagnostics = diskDiagnostics(file, s.rules, ctx, true);
           } catch {
             diagnostics = []; // lintText promises not to throw; a bug must still not end the scan
           }
         }
-        batch.push([file, diagnostics]);
+        if (diagnostics.length) batch.push([file, diagnostics]);
+        else clean.push(file);
         linted++;
         if (linted === data.pauseAfter && data.hold) {
           // Test hook: the results so far go out, then this thread is held busy until released.
@@ -188,7 +197,7 @@ export function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): v
           Atomics.wait(new Int32Array(data.hold), 0, 0);
           return;
         }
-        if (batch.length >= BATCH || performance.now() - batchStart >= BATCH_MS) flush();
+        if (batch.length >= BATCH || clean.length >= CLEAN_BATCH || performance.now() - batchStart >= BATCH_MS) flush();
       }
       if (walked) break;
     }

@@ -45,6 +45,10 @@ interface Entry {
   resultId: string;
 }
 
+const NONE: Diagnostic[] = [];
+/** The entry of every file that never had a finding: it is in no report (uri '' matches no client's). */
+const NEVER_REPORTED: Entry = Object.freeze({ uri: '', diagnostics: NONE, resultId: '' });
+
 /** Per folder: what decides whether a file is in the workspace report. */
 interface FolderScope {
   folder: string;
@@ -219,12 +223,14 @@ export class WorkspaceDiagnostics {
           case 'files': {
             // Env files that changed after the thread linted these: those below them are linted again here.
             const stale = thread.changed.filter((c) => c.gen > m.gen).map((c) => c.dir);
-            for (const [file, diagnostics] of m.results) {
+            const take = (file: string, diagnostics: Diagnostic[]) => {
               seen.add(file);
               const scope = stale.length && stale.some((d) => inside(d, file)) ? this.scopeOf(file) : undefined;
               if (scope) this.lintFile(file, scope);
               else this.record(file, diagnostics);
-            }
+            };
+            for (const [file, diagnostics] of m.results) take(file, diagnostics);
+            if (m.clean) for (const file of m.clean.split('\0')) take(file, NONE);
             // At most ten progress messages a second.
             const now = performance.now();
             if (now - reported >= 100) {
@@ -286,10 +292,14 @@ export class WorkspaceDiagnostics {
     }
     const prev = this.entries.get(file);
     if (prev && sameDiagnostics(prev.diagnostics, diagnostics)) return;
-    // Files without findings are remembered (so a later change is noticed) but only reported once they had some.
+    // Files without findings are remembered (so a later change is noticed) but only reported once they had
+    // some; until then they share one entry (no URI, no result id: nothing was sent for them).
+    if (!prev && diagnostics.length === 0) {
+      this.entries.set(file, NEVER_REPORTED);
+      return;
+    }
     const e: Entry = { uri: fileToUri(file), diagnostics, resultId: `w${++this.seq}` };
     this.entries.set(file, e);
-    if (!prev && diagnostics.length === 0) return;
     this.emit(file, e);
   }
 
