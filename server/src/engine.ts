@@ -1,7 +1,8 @@
 // The engine: readers → rules → findings (+ rendered fixes). Used by the CLI and the language server.
 // It never touches the file system: callers pass text in (and keep env files indexed with EnvIndex).
-import type { Finding, Fix, ProblemKind, ReadResult, Severity, SmtpConfig, SourceRef, Span, TextEdit } from './model/types';
-import { qualifyByFallback } from './model/fields';
+import type { EnvValue, Field, Finding, Fix, ProblemKind, ReadResult, Severity, SmtpConfig, SourceRef, Span, TextEdit } from './model/types';
+import { fieldsOf, qualifyByFallback } from './model/fields';
+import { echoesEnvReading } from './semantics/libraries';
 import { applyTextEdits } from './model/textEdits';
 import { LineIndex } from './model/lineIndex';
 import { formatOf, readerFor } from './readers/index';
@@ -70,6 +71,8 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     return { file, findings: [], problems: [{ kind: 'internal-error', message: `internal error while reading: ${(e as Error).message}` }] };
   }
   const findings: Finding[] = [];
+  /** Per config: its fields that echo an env file's own setting (computed when a rule first reports on it). */
+  const echoes = new Map<SmtpConfig, Field[]>();
   /** Findings about a config of an imported module: this file's suppression comments are about other lines. */
   const fromImported = new Set<Finding>();
   for (const rule of rules) {
@@ -81,6 +84,11 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
       workspace: opts.workspace,
       versionOf,
       report(r: Report) {
+        if (current && !r.missing && (r.file ?? current.file) === current.file) {
+          let echo = echoes.get(current);
+          if (!echo) echoes.set(current, (echo = echoFields(current, opts.env)));
+          if (echo.length && restsOnEchoes(r, current.file, echo)) return; // the env file reports it at the value
+        }
         const finding: Finding = {
           ruleId: rule.meta.id,
           // A configured severity wins over the rule's own choice for this case.
@@ -130,6 +138,37 @@ export function lintText(file: string, text: string, opts: LintOptions = {}): Fi
     // A plugin reader written in plain JS may leave the kind out: a problem of unknown kind is a parse error.
     problems: read.problems.map((p) => ({ kind: p.kind ?? 'parse-error', message: p.message, line: p.span ? lineAt(p.span.start) : undefined })),
   };
+}
+
+/**
+ * The fields of a config read from code or YAML that only read back a variable its env file reads as the same
+ * library's setting (EnvValue.readAs; semantics/libraries echoesEnvReading): `'url' => env('MAIL_URL')` next to a
+ * Laravel .env, `EMAIL_PORT = int(os.environ['EMAIL_PORT'])` next to a Django .env, compose `MAILER_DSN: ${MAILER_DSN}`.
+ * The env file's own lint reports their problems at the value, where the fix goes.
+ */
+function echoFields(cfg: SmtpConfig, env: LintOptions['env']): Field[] {
+  if (!env || cfg.format === 'env') return [];
+  const out: Field[] = [];
+  for (const f of fieldsOf(cfg)) {
+    if (f.kind !== 'env' || !f.envVar || !f.resolvedFrom || f.resolvedFrom.file === cfg.file || f.site.file !== cfg.file) continue;
+    let hit: EnvValue | undefined;
+    try {
+      hit = env.get(cfg.file, f.envVar);
+    } catch {
+      hit = undefined;
+    }
+    if (hit && hit.ref.file === f.resolvedFrom.file && echoesEnvReading(hit.readAs, cfg.dialect)) out.push(f);
+  }
+  return out;
+}
+
+const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
+
+/** A report placed on an echo field whose related locations are in other files or on echo fields too: nothing it
+ *  rests on is written in this file. */
+function restsOnEchoes(r: Report, file: string, echo: Field[]): boolean {
+  const onEcho = (s: Span) => echo.some((f) => within(s, f.site.entry));
+  return onEcho(r.span) && (r.related ?? []).every((x) => x.ref.file !== file || onEcho(x.ref.span));
 }
 
 /** Two edits of one fix round touch: overlapping spans, or an insertion (empty span) inside or at either end of the

@@ -274,6 +274,21 @@ describe('language server (push diagnostics)', () => {
     c.close(envUri);
   });
 
+  it("cross-file echo: Laravel 'url' => env('MAIL_URL') is reported once, in the .env; the config reports again when the .env stops reading MAIL_URL as Laravel's", async () => {
+    const dir = path.join(ws, 'laravel-echo');
+    const php = "<?php\nreturn [\n    'mailers' => [\n        'smtp' => [\n            'transport' => 'smtp',\n            'url' => env('MAIL_URL'),\n        ],\n    ],\n];\n";
+    const envUri = c.open(path.join(dir, '.env'), 'MAIL_MAILER=smtp\nMAIL_URL=smtp://app@smtp.example.com:587?encryption=tls\n');
+    const envDiags = await c.diagnosticsNow(envUri);
+    assert.equal(byCode(envDiags, 'symfony-dsn-unknown-option').length, 1, 'the .env reports encryption=tls');
+    const phpUri = c.open(path.join(dir, 'config/mail.php'), php);
+    assert.deepEqual(byCode(await c.diagnosticsNow(phpUri), 'symfony-dsn-unknown-option'), [], 'config/mail.php only reads it back');
+    // Without MAIL_MAILER the .env reads MAIL_URL as a Meteor (nodemailer) URL: Laravel's reading is config/mail.php's own.
+    c.change(envUri, 'MAIL_URL=smtp://app@smtp.example.com:587?encryption=tls\n');
+    await c.waitDiagnostics(phpUri, (x) => byCode(x.diagnostics, 'symfony-dsn-unknown-option').length === 1);
+    c.close(phpUri);
+    c.close(envUri);
+  });
+
   it('cross-file: .env files on disk are loaded at start and watched', async () => {
     const dir = path.join(ws, 'disk-only');
     const jsUri = c.open(path.join(dir, 'mailer.js'), fs.readFileSync(path.join(dir, 'mailer.js'), 'utf8'));

@@ -39,7 +39,8 @@ export class EnvSync {
   /** `file` (open as `sourceUri`, or on disk) defines these variables now. */
   update(file: string, defined: ReadResult['envVars'], sourceUri?: string): void {
     const vars = defined ?? {};
-    const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start]));
+    // readAs too: whether code reading a variable echoes this file's finding (engine.ts echoFields) depends on it.
+    const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start, v.readAs ?? '']));
     if (this.signatures.get(file) === sig) return;
     this.signatures.set(file, sig);
     this.vars.set(file, vars);

@@ -1,6 +1,17 @@
 // Field helpers shared by the rules and the fix expressers.
 import type { Field, Finding, SmtpConfig, Span } from './types';
 
+/** Every field of a config, TLS groups first, then extras. */
+export function fieldsOf(cfg: SmtpConfig): Field[] {
+  const out: Field[] = [];
+  for (const f of [cfg.host, cfg.port, cfg.url, cfg.service, cfg.implicitTls, cfg.starttls, cfg.requireTls, cfg.ignoreTls,
+    cfg.opportunisticTls, cfg.verifyCert, cfg.minTlsVersion, cfg.ciphers, cfg.credentials.user, cfg.credentials.password]) {
+    if (f) out.push(f as Field);
+  }
+  for (const f of Object.values(cfg.extras ?? {})) if (f) out.push(f);
+  return out;
+}
+
 /** A field written in this config's file as a literal (or not understood): a fix may rewrite it. */
 export function editable(cfg: SmtpConfig, f: Field | undefined): f is Field {
   return !!f && f.site.file === cfg.file && (f.kind === 'literal' || f.kind === 'unknown');

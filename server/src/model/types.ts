@@ -217,6 +217,16 @@ export interface SmtpConfig {
   echoOf?: SourceRef;
 }
 
+/** One variable an env file defines, as other files read it (process.env.X, env('X'), os.environ['X'] ...). */
+export interface EnvValue {
+  value: string;
+  /** The whole `KEY=value` entry. */
+  ref: SourceRef;
+  /** The library whose settings this file's own interpretation reads the variable as (the file then reports that
+   *  setting's problems itself: a config that only reads it back is an echo there, see echoFields in engine.ts). */
+  readAs?: Dialect;
+}
+
 /** A process-wide setting found in a file (NODE_TLS_REJECT_UNAUTHORIZED=0, NODE_OPTIONS=--tls-min-v1.0). */
 export interface GlobalSetting {
   file: string;
@@ -230,7 +240,7 @@ export interface ReadResult {
   configs: SmtpConfig[];
   globals: GlobalSetting[];
   /** Env-style variables defined by this file (for cross-file resolution of process.env.X). */
-  envVars?: Record<string, { value: string; ref: SourceRef }>;
+  envVars?: Record<string, EnvValue>;
   /** Suppression comments: line (0-based) → rule ids ('*' = all) that are disabled for it. */
   suppressions: Suppressions;
   /** Problems reading the file (syntax errors): reported, never thrown. */

@@ -1,10 +1,10 @@
 import type { LibraryVersion } from '../semantics/versions';
-import type { Format, GlobalSetting, ReadResult, Site, SmtpConfig, SourceRef, Span, ValueKind } from '../model/types';
+import type { EnvValue, Format, GlobalSetting, ReadResult, Site, SmtpConfig, SourceRef, Span, ValueKind } from '../model/types';
 
 /** Values of environment variables known from .env* files, for resolving process.env.X / ${X}. */
 export interface EnvLookup {
   /** The value of `name` as seen from `file` (nearest .env* up the folder tree), or undefined. */
-  get(file: string, name: string): { value: string; ref: SourceRef } | undefined;
+  get(file: string, name: string): EnvValue | undefined;
 }
 
 /**

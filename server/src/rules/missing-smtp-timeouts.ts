@@ -42,6 +42,7 @@ export const rule: Rule = {
         span: spanOf(at),
         fixes: fixes(plainFix('fail instead of hanging', true, insert ? [insert] : null)),
         configId: cfg.id,
+        missing: true,
       });
       return;
     }
@@ -52,6 +53,7 @@ export const rule: Rule = {
         message: `${call.key} sets no timeout: net/smtp dials with net.Dial and reads the greeting without a deadline, so a wrong port or a silent server blocks the goroutine until the peer drops the connection. Dial with net.DialTimeout (or a net.Dialer with Timeout), set conn.SetDeadline, and use smtp.NewClient.`,
         span: spanOf(at),
         configId: cfg.id,
+        missing: true,
       });
       return;
     }
@@ -65,6 +67,7 @@ export const rule: Rule = {
         span: spanOf(cfg.implicitTls ?? at),
         fixes: fixes(plainFix('fail instead of hanging', true, point.site.file === cfg.file ? [{ op: 'set', field: point, text: `${point.site.prefix ?? ''}timeout=30`, type: 'code' }] : null)),
         configId: cfg.id,
+        missing: true,
       });
       return;
     }
@@ -75,6 +78,7 @@ export const rule: Rule = {
         message: 'Flask-Mail opens smtplib connections without a timeout and has no setting for one: a wrong port or TLS mode blocks the request forever. Set socket.setdefaulttimeout() at startup, or use Flask-Mailman (MAIL_TIMEOUT).',
         span: spanOf(at),
         configId: cfg.id,
+        missing: true,
       });
       return;
     }
@@ -86,6 +90,7 @@ export const rule: Rule = {
         span: spanOf(at),
         fixes: fixes(plainFix('fail instead of hanging', true, insert ? [insert] : null)),
         configId: cfg.id,
+        missing: true,
       });
       return;
     }
@@ -108,6 +113,7 @@ export const rule: Rule = {
         span: at.site.key ? { ...at.site.key } : spanOf(at),
         fixes: fixes(plainFix('fail after 10 s instead of hanging', true, inserts)),
         configId: cfg.id,
+        missing: true,
       });
       return;
     }
@@ -122,6 +128,7 @@ export const rule: Rule = {
         message: `${missing.map((k) => `mail.smtp.${k}`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: JavaMail waits forever by default, so a wrong port or TLS mode hangs the sending thread. Set them (milliseconds), e.g. 10000.`,
         span: spanOf(at),
         configId: cfg.id,
+        missing: true,
       });
     }
   },

@@ -32,6 +32,9 @@ export interface Report {
   configId?: string;
   /** Finding lives in another file than the config (cross-file). Defaults to the config's file. */
   file?: string;
+  /** The finding is about a setting missing from this config (placed on a field only to have a place): never an
+   *  echo of an env file's own finding (see echoFields in engine.ts), the missing setting belongs here. */
+  missing?: boolean;
 }
 
 /** What the workspace around the linted file says (other files, e.g. the project's Java/Kotlin code). */

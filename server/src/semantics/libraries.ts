@@ -19,3 +19,14 @@ export function sendsWithNodemailer(d: Dialect): boolean {
  * the missing switch may be set in a file the linter does not see (Spring env overrides, app-specific keys).
  */
 export const CLEARTEXT_UNLESS_WRITTEN: ReadonlySet<Dialect> = new Set<Dialect>(['django', 'flask-mail', 'flask-mailman', 'javamail', 'system-net-mail']);
+
+/**
+ * A setting read from the environment (`env('MAIL_URL')`, `os.environ.get('EMAIL_PORT')`, compose `${MAILER_DSN}`)
+ * means what the env file itself reads it as when the reading code belongs to the same library: the env file's own
+ * lint reports that setting's problems at the value, so the reading site is an echo (one finding, where the fix
+ * goes). A variable the env file reads as another library's (EMAIL_PORT alone reads as a nodemailer port, a Django
+ * settings.py reads it as Django's) is not: its meaning is the reading code's, and the reading code reports.
+ */
+export function echoesEnvReading(readAs: Dialect | undefined, reader: Dialect): boolean {
+  return readAs !== undefined && readAs === reader;
+}

@@ -6,6 +6,7 @@ import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { interpretKvGroup } from '../dialects/index';
+import { fieldsOf } from '../../model/fields';
 import { interpolate, LIGHT_SPAN, looksBinary, tokenizeEnv, type EnvToken } from './parse';
 
 // Cheap prefilter: a mail setting, a Node TLS switch, or a suppression comment must appear somewhere.
@@ -141,6 +142,14 @@ export const envReader: Reader = {
       entries,
     };
     const { configs, globals } = interpretKvGroup(group, ctx?.versionOf);
+    // Which library this file reads each mail variable as: code that reads the variable back with the same library's
+    // meaning only echoes it (engine.ts echoFields), and this file reports its problems.
+    for (const cfg of configs) {
+      for (const f of fieldsOf(cfg)) {
+        const v = f.site.file === file && f.site.style === 'env' ? envVars[f.key] : undefined;
+        if (v && v.ref.span.start === f.site.entry.start) v.readAs = cfg.dialect;
+      }
+    }
     result.configs = configs;
     result.globals = globals;
     return result;

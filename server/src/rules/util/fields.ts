@@ -4,17 +4,9 @@ import type { Field, SmtpConfig } from '../../model/types';
 import { lookupService, type ServicePreset } from '../../semantics/nodemailer/presets';
 import { DEV_CATCHER_PORT, isLocalHost } from '../../semantics/values';
 import { NODEMAILER_FAMILY } from '../../semantics/libraries';
+import { fieldsOf } from '../../model/fields';
 
-/** Every field of a config, TLS groups first, then extras. */
-export function fieldsOf(cfg: SmtpConfig): Field[] {
-  const out: Field[] = [];
-  for (const f of [cfg.host, cfg.port, cfg.url, cfg.service, cfg.implicitTls, cfg.starttls, cfg.requireTls, cfg.ignoreTls,
-    cfg.opportunisticTls, cfg.verifyCert, cfg.minTlsVersion, cfg.ciphers, cfg.credentials.user, cfg.credentials.password]) {
-    if (f) out.push(f as Field);
-  }
-  for (const f of Object.values(cfg.extras ?? {})) if (f) out.push(f);
-  return out;
-}
+export { fieldsOf };
 
 /** The first field of the config (TLS groups or extras) whose key (last path part, case-insensitive) is one of `keys`. */
 export function fieldByKey(cfg: SmtpConfig, ...keys: string[]): Field | undefined {
