@@ -19,6 +19,14 @@ const invalid: InvalidCase[] = [
     output: 'spring.mail.host=smtp.example.com\nspring.mail.port=${SMTP_PORT:587}\nspring.mail.properties.mail.smtp.ssl.enable=true\n',
   },
   {
+    name: 'Spring application.yml: port ${SMTP_PORT:587} with STARTTLS properties, .env SMTP_PORT=465',
+    file: 'src/main/resources/application.yml',
+    code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: ${SMTP_PORT:587}\n    properties:\n      mail.smtp.starttls.enable: true\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n',
+    files: { '.env': 'SMTP_PORT=465\n' },
+    errors: [{ line: 6, includes: ['SMTP_PORT=465'], related: [{ file: '.env', line: 1 }] }],
+    output: 'spring:\n  mail:\n    host: smtp.example.com\n    port: ${SMTP_PORT:587}\n    properties:\n      mail.smtp.ssl.enable: true\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n',
+  },
+  {
     name: 'Java: System.getenv("SMTP_PORT") with starttls.enable, .env SMTP_PORT=465',
     file: 'src/main/java/com/example/Mailer.java',
     code: 'package com.example;\nimport java.util.Properties;\nimport jakarta.mail.*;\nclass Mailer {\n  Session s() {\n    Properties props = new Properties();\n    props.put("mail.smtp.host", "smtp.example.com");\n    props.put("mail.smtp.port", System.getenv("SMTP_PORT"));\n    props.put("mail.smtp.starttls.enable", "true");\n    return Session.getInstance(props);\n  }\n}\n',

@@ -24,7 +24,8 @@
 //    validation); else `ssl.checkserveridentity` (its boolean).
 //  - minTlsVersion: `ssl.protocols`; value = the LOWEST version in the list ("TLSv1 TLSv1.2" → 'TLSv1'),
 //    text = the list as written.
-import type { EffectiveConnection, Field, Format, SmtpConfig, Span, TlsMode } from '../../model/types';
+import type { EffectiveConnection, EnvValue, Field, Format, SmtpConfig, Span, TlsMode } from '../../model/types';
+import { hasSpringPlaceholder, resolveSpringPlaceholder, springPlaceholder } from '../../semantics/spring-placeholder';
 import type { KvEntry, KvGroup } from '../types';
 import { isKnown, spanOf } from './common';
 import { isPlaceholder, parseBool } from '../../semantics/values';
@@ -39,6 +40,33 @@ export interface SpringProp {
   field: Field;
   /** The password as written (only to tell a literal secret from a placeholder; never printed). */
   raw?: string;
+}
+
+/**
+ * Gives a Spring property its value: a whole `${NAME:default}` placeholder is an environment read (kind 'env'), valued
+ * from the workspace's env files when they define NAME, else from its default (semantics/spring-placeholder); a
+ * placeholder inside other text is an expression; anything else is the literal `typed`. One answer for
+ * application*.properties and application*.yml. `useDefault` false: the default of a variable no env file defines
+ * stays unknown.
+ */
+export function setSpringValue(p: SpringProp, text: string, typed: string | number | boolean | undefined, lookup: (name: string) => EnvValue | undefined, useDefault = true): void {
+  const { field } = p;
+  const secret = p.name === 'spring.mail.password';
+  const ph = springPlaceholder(text);
+  if (ph) {
+    field.kind = 'env';
+    field.envVar = ph.name;
+    const r = resolveSpringPlaceholder(ph, lookup, (h) => h.value);
+    if (!r.from && !useDefault) return;
+    if (r.from) field.resolvedFrom = r.from.ref;
+    if (!secret && r.value !== undefined) field.value = r.value;
+    if (secret) p.raw = r.value ?? '';
+  } else if (hasSpringPlaceholder(text)) {
+    field.kind = 'expression';
+  } else {
+    field.kind = 'literal';
+    if (!secret && typed !== undefined) field.value = typed;
+  }
 }
 
 export interface SpringMeta {

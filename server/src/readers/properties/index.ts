@@ -14,8 +14,7 @@ import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { ReadContext, Reader } from '../types';
 import { spanOf } from '../dialects/common';
-import { interpretSpring, normaliseSpringName, type SpringProp } from '../dialects/spring';
-import { hasSpringPlaceholder, resolveSpringPlaceholder, springPlaceholder } from '../../semantics/spring-placeholder';
+import { interpretSpring, normaliseSpringName, setSpringValue, type SpringProp } from '../dialects/spring';
 
 const MAY = /spring\.mail/i;
 
@@ -61,17 +60,7 @@ function propOf(file: string, text: string, name: string, keyText: string, value
   const field: Field = { key: keyText, text: secret ? '***' : v, kind: 'literal', site };
   const p: SpringProp = { name, field };
   if (secret) p.raw = v;
-  const ph = springPlaceholder(v);
-  if (ph) {
-    field.kind = 'env';
-    field.envVar = ph.name;
-    const r2 = resolveSpringPlaceholder(ph, (n) => ctx.env?.get(file, n), (h) => h.value);
-    if (r2.from) field.resolvedFrom = r2.from.ref;
-    if (!secret && r2.value !== undefined) field.value = r2.value;
-    if (secret) p.raw = r2.value ?? '';
-  } else if (hasSpringPlaceholder(v)) {
-    field.kind = 'expression';
-  } else if (!secret) field.value = v;
+  setSpringValue(p, v, v, (n) => ctx.env?.get(file, n));
   return p;
 }
 

@@ -19,10 +19,10 @@ import type { Document } from 'yaml';
 import type { Field, ReadProblem, ReadResult, Site, SmtpConfig, Span } from '../../model/types';
 import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
-import type { KvEntry, KvGroup, ReadContext, Reader } from '../types';
+import type { EnvLookup, KvEntry, KvGroup, ReadContext, Reader } from '../types';
 import { interpretKvGroup } from '../dialects/index';
 import { spanOf } from '../dialects/common';
-import { interpretSpring, normaliseSpringName } from '../dialects/spring';
+import { interpretSpring, normaliseSpringName, setSpringValue } from '../dialects/spring';
 import { buildActionSendMail } from '../dialects/action-send-mail';
 import { readSymfonyMailer } from './symfony';
 import { isActionSendMail } from '../../semantics/action-send-mail';
@@ -537,7 +537,7 @@ function readEmbedded(ctx: Ctx, key: string, p: Pair, result: ReadResult): void 
     ctx.configs.push(...inner.configs);
     result.globals.push(...inner.globals);
   } else {
-    const props = readProperties(src.file, src.full, bodyStart, body);
+    const props = readProperties(src.file, src.full, bodyStart, body, ctx.read.env);
     if (props.length) {
       const cfg = springConfig(src.file, props, `${key} (Spring)`);
       if (cfg) ctx.configs.push(cfg);
@@ -546,7 +546,7 @@ function readEmbedded(ctx: Ctx, key: string, p: Pair, result: ReadResult): void 
 }
 
 /** `key=value` / `key: value` lines of a Java .properties text (no continuation lines). Spring mail keys only. */
-function readProperties(file: string, full: string, base: number, body: string): SpringProp[] {
+function readProperties(file: string, full: string, base: number, body: string, env: EnvLookup | undefined): SpringProp[] {
   const out: SpringProp[] = [];
   let at = 0;
   while (at < body.length) {
@@ -568,7 +568,7 @@ function readProperties(file: string, full: string, base: number, body: string):
           entry: { start: base + at, end: Math.min(full.length, base + nl + 1) },
           indent: m[1],
         };
-        out.push(makeProp(name, m[2], m[3], m[3], m[3], site));
+        out.push(makeProp(name, m[2], m[3], m[3], m[3], site, env));
       }
     }
     at = nl + 1;
@@ -579,14 +579,15 @@ function readProperties(file: string, full: string, base: number, body: string):
 // ------------------------------------------------------------------------------------------------
 // Spring
 
-function makeProp(name: string, key: string, value: string, typed: string | number | boolean | undefined, raw: string, site: Site): SpringProp {
-  const ref = classify(value);
+function makeProp(name: string, key: string, value: string, typed: string | number | boolean | undefined, raw: string, site: Site, env: EnvLookup | undefined): SpringProp {
   const secret = name === 'spring.mail.password';
-  const field: Field = { key, text: secret ? '***' : raw, kind: ref.kind, site };
-  if (!secret && ref.kind === 'literal' && typed !== undefined) field.value = typed;
-  if (ref.envVar) field.envVar = ref.envVar;
+  const field: Field = { key, text: secret ? '***' : raw, kind: 'literal', site };
   const p: SpringProp = { name, field };
   if (secret) p.raw = value;
+  // `${SMTP_PORT:587}`: Spring's placeholder, valued from the workspace's env files like in application.properties.
+  // The YAML reader keeps an unset variable's default unknown (its rules read `protocol: ${MAIL_PROTOCOL:smtp}` as
+  // "set per environment", the must-stay-clean case of spring-property-prefix-mismatch).
+  setSpringValue(p, value, typed, (n) => env?.get(site.file, n), false);
   return p;
 }
 
@@ -640,7 +641,7 @@ function readSpring(ctx: Ctx, root: YAMLMap, atRoot = false): void {
       if (nextSpans.length === next.length) site.keySpans = nextSpans;
       const info = p.value === null || p.value === undefined ? undefined : scalarInfo(p.value, src);
       if (p.value !== null && p.value !== undefined && !info) continue;
-      props.push(makeProp(name, next.join('.'), info?.value ?? '', info?.typed, info?.raw ?? '', site));
+      props.push(makeProp(name, next.join('.'), info?.value ?? '', info?.typed, info?.raw ?? '', site, ctx.read.env));
     }
   };
   visit(root, [], [], 0, false);
