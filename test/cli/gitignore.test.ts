@@ -105,3 +105,19 @@ test('an ignore file of folder-only patterns (dist/) never ignores a file of tha
   });
   assert.deepEqual(rel(dir, discover(['.'], dir).files), ['out.env', 'pkg/prod.env', 'pkg/prod.env.d/.env']);
 });
+
+test('a folder whose own .gitignore lists folders only still gets the file patterns of the ignore files above it', () => {
+  const dir = tmpDir('mcl-git-');
+  fs.mkdirSync(path.join(dir, '.git'));
+  writeTree(dir, {
+    '.gitignore': '*.local.env\n',
+    'pkg/.gitignore': 'dist/\n',
+    'pkg/a.local.env': BAD,
+    'pkg/.env': BAD,
+    'pkg/sub/.gitignore': 'tmp/\n!b.local.env\n',
+    'pkg/sub/b.local.env': BAD,
+    'pkg/sub/c.local.env': BAD,
+    'plain/d.local.env': BAD,
+  });
+  assert.deepEqual(rel(dir, discover(['.'], dir).files), ['pkg/.env', 'pkg/sub/b.local.env']);
+});

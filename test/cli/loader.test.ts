@@ -70,3 +70,22 @@ test('a missing bundle is one clear line and exit 2, not a stack trace', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^mail-config-lint: cannot load .*cli-main\.js: .+\n$/);
 });
+
+test('worker threads start through the shim (the same cache, read only): same output, nothing printed or written by them', () => {
+  const d = ws();
+  const cache = path.join(tmpDir('mcl-cache-'), 'c');
+  const env = { MAIL_CONFIG_LINT_CACHE_DIR: cache, MAIL_CONFIG_LINT_DEBUG_CACHE: '1' };
+  const args = ['--format', 'json', '--concurrency', '2', '.'];
+  const plain = runBin(args, { cwd: d, env: { MAIL_CONFIG_LINT_NO_CACHE: '1' } });
+  const first = runBin(args, { cwd: d, env });
+  // The worker compiles from the cache file or finds none (it starts while the main thread runs); only the main thread writes.
+  assert.match(first.stderr, /^mail-config-lint cache: miss\n(mail-config-lint cache \(worker\): miss\n)?mail-config-lint cache: wrote .*\.v8 \(env,js\)\n$/);
+  const second = runBin(args, { cwd: d, env });
+  assert.equal(second.stderr, 'mail-config-lint cache: hit\nmail-config-lint cache (worker): hit\n');
+  for (const r of [first, second]) {
+    assert.equal(r.stdout, plain.stdout);
+    assert.equal(r.code, plain.code);
+  }
+  assert.ok(JSON.parse(plain.stdout).length > 0, 'the worker linted mailer.ts');
+  assert.equal(fs.readdirSync(cache).length, 1, 'one cache file, no temp files');
+});

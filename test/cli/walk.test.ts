@@ -38,6 +38,9 @@ test('a walk in steps finds the same files in the same order as discover()', () 
   while (!w.run(0)) steps++;
   assert.deepEqual(w.files, whole);
   assert.ok(steps > 3, `one folder per step (${steps} steps)`);
+  // Each file's format comes with it (asked once, when its folder was listed).
+  assert.deepEqual(w.formats, whole.map((f) => formatOf(f)));
+  assert.ok(w.formats.includes('env') && w.formats.includes('js') && w.formats.includes('yaml'));
 });
 
 test('announced files come before every file in or below their folder, and are each added once in order', () => {

@@ -13,11 +13,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module, { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 const MAIN = path.join(__dirname, 'cli-main.js');
 const debug = process.env.MAIL_CONFIG_LINT_DEBUG_CACHE === '1';
+// The CLI's worker threads (cli/pool.ts) start through this shim too, to compile the bundle from the cache
+// the main thread keeps (each worker would compile it, and every reader it uses, again): they only read it.
 const say = (s: string) => {
-  if (debug) process.stderr.write(`mail-config-lint cache: ${s}\n`);
+  if (debug) process.stderr.write(`mail-config-lint cache${isMainThread ? '' : ' (worker)'}: ${s}\n`);
 };
 
 function cacheDir(): string | undefined {
@@ -61,7 +64,7 @@ function compileWithCache(): (() => void) | undefined {
   say(cached === undefined ? 'miss' : rejected ? 'rejected' : 'hit');
   // Written after the run, so the functions this run compiled lazily are in it too. Rewritten (once) when
   // a run lints a format whose reader the cache has not seen yet (the CLI records them in a global).
-  process.once('exit', () => {
+  if (isMainThread) process.once('exit', () => {
     const seen = (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats ?? new Set<string>();
     const all = new Set([...(rejected ? [] : covered), ...seen]);
     if (cached !== undefined && !rejected && all.size === covered.size) return;

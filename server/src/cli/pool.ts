@@ -74,7 +74,8 @@ export class WorkerPool {
     private readonly onResult: (index: number, entries: FileOutcome[]) => void,
     private readonly fallback: (index: number) => FileOutcome[],
   ) {
-    const entry = workerScript(path.join(__dirname, 'main.ts'));
+    // Through dist/cli.js: the bundle comes from the main thread's code cache (compiled readers included).
+    const entry = workerScript(path.join(__dirname, 'main.ts'), 'cli.js');
     for (let w = 0; w < n; w++) {
       const worker = new Worker(entry.file, { eval: entry.eval, workerData: { tag: WORKER_TAG, ...data } satisfies WorkerData, stdout: false, stderr: false });
       const slot: Slot = { worker, inFlight: [], alive: true };

@@ -152,13 +152,14 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   // Discovery streams (files/discover.ts Walk): files are linted while the walk goes on. Every .env* is
   // linted on this thread as soon as its folder is read (announced), before any file that can resolve
   // process.env.X against it; the other files are linted here or handed to the worker threads.
-  const isEnv = (f: string) => formatOf(f) === 'env';
   const early = new Map<string, FileOutcome[]>();
   const lintEnv = (f: string) => linter.lint(f, true, f === stdinFile ? stdin : undefined);
-  const walk: Pick<Walk, 'files' | 'problems' | 'jvmSources' | 'run'> = stdinFile
-    ? { files: formatOf(stdinFile) && !ignored?.(stdinFile, false) ? [stdinFile] : [], problems: [], jvmSources: [], run: () => true }
-    : new Walk(args.paths, cwd, ignored, { gitignore: args.gitignore, announce: { test: (name) => formatOf(name) === 'env', found: (f) => void early.set(f, lintEnv(f)) } });
-  const { files } = walk;
+  const stdinFormat = stdinFile && !ignored?.(stdinFile, false) ? formatOf(stdinFile) : undefined;
+  const walk: Pick<Walk, 'files' | 'formats' | 'problems' | 'jvmSources' | 'run'> = stdinFile
+    ? { files: stdinFormat ? [stdinFile] : [], formats: stdinFormat ? [stdinFormat] : [], problems: [], jvmSources: [], run: () => true }
+    : new Walk(args.paths, cwd, ignored, { gitignore: args.gitignore, announce: { test: (_name, format) => format === 'env', found: (f) => void early.set(f, lintEnv(f)) } });
+  const { files, formats } = walk;
+  const isEnv = (i: number) => formats[i] === 'env';
   // --fix writes files: the project's Spring bindings (which silence spring-mail-property-ignored and so
   // its fix) must be known first, so the walk ends before any file is linted.
   let walked = args.fix ? walk.run() : false;
@@ -185,7 +186,7 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   let springReady = false;
   const held: number[] = [];
   const heldEntries = new Map<number, FileOutcome[]>();
-  const lintHere = (i: number) => (isEnv(files[i]) ? (early.get(files[i]) ?? lintEnv(files[i])) : linter.lint(files[i], false, files[i] === stdinFile ? stdin : undefined));
+  const lintHere = (i: number) => (isEnv(i) ? (early.get(files[i]) ?? lintEnv(files[i])) : linter.lint(files[i], false, files[i] === stdinFile ? stdin : undefined));
   const result = (i: number, entries: FileOutcome[]) => {
     if (!entries.some((o) => o.findings.some((f) => f.ruleId === SPRING_IGNORED))) return finished(i, entries);
     if (!springReady) {
@@ -228,7 +229,7 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     }
     for (; next < files.length; next++) {
       const f = files[next];
-      if (isEnv(f)) result(next, lintHere(next));
+      if (isEnv(next)) result(next, lintHere(next));
       else if (pool) pool.push(next, f);
       else if (decided) result(next, lintHere(next));
       else queued.push(next);
@@ -260,7 +261,7 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   if (pool) await pool.close();
 
   // For the start-up code cache (loader.ts): which readers this run used.
-  (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(files.map((f) => formatOf(f) ?? '').filter(Boolean));
+  (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(formats);
 
   // Report in discovery order (problem-only entries for folders/links first where they were found).
   const order = new Map<string, number>();

@@ -126,6 +126,11 @@ export class GitIgnore {
     return own;
   }
 
+  /** Whether some rule that applies inside `dir` can match a file (false: every file directly in it is kept). */
+  filesIgnorableIn(dir: string): boolean {
+    return this.layersOf(dir).some((l) => !l.foldersOnly);
+  }
+
   /** Whether git would ignore `abs` (a file, or a folder when `isDir`). */
   ignores(abs: string, isDir: boolean): boolean {
     return this.ignoredBy(this.layersOf(path.dirname(abs)), abs, isDir);

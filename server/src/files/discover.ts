@@ -6,6 +6,7 @@ import { isJvmSource } from '../engine';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../readers/index';
+import type { Format } from '../model/types';
 import { compileIgnore } from '../config/ignore';
 import { GitIgnore } from '../config/gitignore';
 import { LANGUAGE_SKIP_DIRS } from '../languages/registry';
@@ -54,7 +55,7 @@ export interface DiscoverOptions {
    * added, so a consumer of the streamed list can read it before the files that depend on it. Files named
    * as PATH arguments are announced when the walk is created. The order of `files` does not change.
    */
-  announce?: { test(name: string): boolean; found(abs: string): void };
+  announce?: { test(name: string, format: Format): boolean; found(abs: string): void };
 }
 
 /**
@@ -76,6 +77,8 @@ export function discover(paths: string[], cwd: string, ignored?: IgnoreTest, opt
  */
 export class Walk implements Discovery {
   readonly files: string[] = [];
+  /** formatOf(files[i]), known when the file was found (callers need not ask again per file). */
+  readonly formats: Format[] = [];
   readonly problems: DiscoveryProblem[] = [];
   readonly jvmSources: string[] = [];
   done = false;
@@ -102,9 +105,10 @@ export class Walk implements Discovery {
   private readonly claimed = new Set<string>();
 
   /** Adds a file unless already there; `unique` skips the set for plain files of a single walk. */
-  private addFile(abs: string, real?: string, unique = false): void {
+  private addFile(abs: string, format: Format, real?: string, unique = false): void {
     if (this.claimed.delete(abs)) {
       this.files.push(abs);
+      this.formats.push(format);
       return;
     }
     if (!unique) {
@@ -116,6 +120,7 @@ export class Walk implements Discovery {
       this.seenReal.add(real);
     }
     this.files.push(abs);
+    this.formats.push(format);
   }
 
   /** Reserves a file to be announced now (false when it is a duplicate that will never be added). */
@@ -131,8 +136,8 @@ export class Walk implements Discovery {
   }
 
   /** Stats every PATH argument (PathError for a missing one): folders to walk and files to add, in order. */
-  private resolveArgs(paths: string[], cwd: string, ignored: IgnoreTest | undefined, opts: DiscoverOptions): ({ dir: string; real: string } | { file: string; real?: string })[] {
-    const out: ({ dir: string; real: string } | { file: string; real?: string })[] = [];
+  private resolveArgs(paths: string[], cwd: string, ignored: IgnoreTest | undefined, opts: DiscoverOptions): Root[] {
+    const out: Root[] = [];
     for (const p of paths.length ? paths : ['.']) {
       const abs = path.resolve(cwd, p);
       let st: fs.Stats;
@@ -163,22 +168,24 @@ export class Walk implements Discovery {
         out.push({ dir: abs, real });
       } else if (ignored?.(abs, false)) {
         continue;
-      } else if (formatOf(abs)) {
+      } else {
+        const format = formatOf(abs);
+        if (!format) continue;
         let real: string | undefined;
         try {
           real = fs.realpathSync(abs);
         } catch {
           real = undefined;
         }
-        if (opts.announce?.test(path.basename(abs)) && this.claim(abs, real)) opts.announce.found(abs);
-        out.push({ file: abs, real });
+        if (opts.announce?.test(path.basename(abs), format) && this.claim(abs, real)) opts.announce.found(abs);
+        out.push({ file: abs, format, real });
       }
       // An explicit file no reader handles (README.md, package.json) is skipped without a message.
     }
     return out;
   }
 
-  private *walkAll(roots: ({ dir: string; real: string } | { file: string; real?: string })[], several: boolean, ignored: IgnoreTest | undefined, opts: DiscoverOptions): Generator<void> {
+  private *walkAll(roots: Root[], several: boolean, ignored: IgnoreTest | undefined, opts: DiscoverOptions): Generator<void> {
     const useGit = opts.gitignore !== false;
     const visitedDirs = new Set<string>();
     const { problems, jvmSources } = this;
@@ -197,13 +204,20 @@ export class Walk implements Discovery {
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       git?.enterDir(dir, entries.some((e) => e.name === '.gitignore'));
+      // Issue 15 (100,000-file walk on the CLI's main thread): each name's format is asked once, paths are
+      // built only for entries that need one, and git's rules are asked about files only when some rule here
+      // can match a file (most .gitignore files of a monorepo list folders only).
+      const gitFiles = git !== undefined && git.filesIgnorableIn(dir);
       const chain = [...ancestors, realDir];
-      const wanted = (full: string) => !ignored?.(full, false) && !git?.ignores(full, false);
+      const wanted = (full: string) => !ignored?.(full, false) && !(gitFiles && git.ignores(full, false));
+      const formats = entries.map((e) => formatOf(e.name));
       if (announce) {
         // This folder's announced files, before anything in or below it is added.
-        for (const ent of entries) {
-          if (!announce.test(ent.name) || !formatOf(ent.name)) continue;
-          const full = path.join(dir, ent.name);
+        for (let k = 0; k < entries.length; k++) {
+          const ent = entries[k];
+          const format = formats[k];
+          if (!format || !announce.test(ent.name, format)) continue;
+          const full = join(dir, ent.name);
           if (ent.isFile()) {
             if (wanted(full) && this.claim(full)) announce.found(full);
           } else if (ent.isSymbolicLink() && !SKIP_DIRS.has(ent.name) && wanted(full)) {
@@ -217,21 +231,26 @@ export class Walk implements Discovery {
         }
       }
       yield;
-      for (const ent of entries) {
+      for (let k = 0; k < entries.length; k++) {
+        const ent = entries[k];
         const name = ent.name;
-        const full = path.join(dir, name);
         if (ent.isDirectory()) {
-          if (SKIP_DIRS.has(name) || ignored?.(full, true) || git?.ignores(full, true)) continue;
-          yield* walk.call(this, full, path.join(realDir, name), chain, git);
+          if (SKIP_DIRS.has(name)) continue;
+          const full = join(dir, name);
+          if (ignored?.(full, true) || git?.ignores(full, true)) continue;
+          yield* walk.call(this, full, join(realDir, name), chain, git);
         } else if (ent.isFile()) {
-          const lint = formatOf(name) !== undefined;
+          const format = formats[k];
           const jvm = isJvmSource(name) && jvmSources.length < MAX_JVM_SOURCES;
-          if ((lint || jvm) && wanted(full)) {
-            if (lint) this.addFile(full, undefined, !several);
+          if (!format && !jvm) continue;
+          const full = join(dir, name);
+          if (wanted(full)) {
+            if (format) this.addFile(full, format, undefined, !several);
             // .java files are linted (JavaMail in code) and scanned for the project's Spring bindings too
             if (jvm) jvmSources.push(full);
           }
         } else if (ent.isSymbolicLink()) {
+          const full = join(dir, name);
           if (SKIP_DIRS.has(name) || ignored?.(full, false) || git?.ignores(full, false)) continue;
           let st: fs.Stats;
           let real: string;
@@ -241,7 +260,7 @@ export class Walk implements Discovery {
           } catch (e) {
             const code = (e as NodeJS.ErrnoException).code;
             if (code === 'ELOOP') problems.push({ file: full, message: 'symbolic link loop, skipped' });
-            else if (formatOf(name)) problems.push({ file: full, message: code === 'ENOENT' ? 'broken symbolic link, skipped' : `cannot follow symbolic link: ${errText(e)}` });
+            else if (formats[k]) problems.push({ file: full, message: code === 'ENOENT' ? 'broken symbolic link, skipped' : `cannot follow symbolic link: ${errText(e)}` });
             continue;
           }
           if (st.isDirectory()) {
@@ -251,16 +270,26 @@ export class Walk implements Discovery {
               continue;
             }
             yield* walk.call(this, full, real, chain, git);
-          } else if (st.isFile() && formatOf(name)) this.addFile(full, real);
+          } else {
+            const format = formats[k];
+            if (st.isFile() && format) this.addFile(full, format, real);
+          }
         }
       }
     };
 
     for (const r of roots) {
       if ('dir' in r) yield* walk.call(this, r.dir, r.real, [], useGit ? new GitIgnore(r.dir) : undefined);
-      else this.addFile(r.file, r.real);
+      else this.addFile(r.file, r.format, r.real);
     }
   }
+}
+
+type Root = { dir: string; real: string } | { file: string; format: Format; real?: string };
+
+/** path.join for a folder path that is already normal (absolute, resolved) and a name from its listing. */
+function join(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /** One-line text of a file-system error: "permission denied (EACCES)". */

@@ -17,7 +17,7 @@ import { LineIndex } from '../model/lineIndex';
 import type { ReadResult } from '../model/types';
 import { diskDiagnostics, folderIgnore, type DiskLintContext } from './diskLint';
 import { looksBinary } from './linter';
-import { fileToUri, isEnvFile, ProjectConfigs, readSmallFile } from './workspace';
+import { fileToUri, ProjectConfigs, readSmallFile } from './workspace';
 
 /** Marks the workerData of the scan thread (main.ts starts the scan instead of a server when it sees it). */
 export const SCAN_WORKER_TAG = 'mail-config-lint-scan';
@@ -169,7 +169,7 @@ export function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): v
     const ignored = folderIgnore(s.folder, s.ignore, ctx.configs, s.exclude);
     let walk: Walk;
     try {
-      walk = new Walk([s.folder], s.folder, (abs) => ignored(abs), { gitignore: true, announce: { test: isEnvFile, found: learn } });
+      walk = new Walk([s.folder], s.folder, (abs) => ignored(abs), { gitignore: true, announce: { test: (_name, format) => format === 'env', found: learn } });
     } catch {
       continue; // the folder is gone
     }
