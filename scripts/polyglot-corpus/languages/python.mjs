@@ -172,17 +172,16 @@ function smtplibSender(R) {
     login();
   } else if (shape === 'unverified' || shape === 'legacy') {
     // research §4.1(d): an unverifying or TLS 1.0 context built in the function and passed as context=
-    const gap = { gap: 'smtplib: a context built in the function (ssl._create_unverified_context(), CERT_NONE, minimum_version) is not followed to SMTP_SSL/starttls' };
     if (shape === 'unverified') {
-      if (R.chance(0.5)) w.finding('tls-verification-disabled', w.add('    ctx = ssl._create_unverified_context()'), [], gap);
+      if (R.chance(0.5)) w.finding('tls-verification-disabled', w.add('    ctx = ssl._create_unverified_context()'));
       else {
         w.add('    ctx = ssl.create_default_context()');
         const ch = w.add('    ctx.check_hostname = False');
-        w.finding('tls-verification-disabled', w.add('    ctx.verify_mode = ssl.CERT_NONE'), [ch], gap);
+        w.finding('tls-verification-disabled', w.add('    ctx.verify_mode = ssl.CERT_NONE'), [ch]);
       }
     } else {
       w.add('    ctx = ssl.create_default_context()');
-      w.finding('legacy-tls-version', w.add(`    ctx.minimum_version = ssl.TLSVersion.${R.pick(['TLSv1', 'TLSv1_1'])}`), [], gap);
+      w.finding('legacy-tls-version', w.add(`    ctx.minimum_version = ssl.TLSVersion.${R.pick(['TLSv1', 'TLSv1_1'])}`));
     }
     w.add(`    with smtplib.SMTP_SSL('${host}', 465, context=ctx, timeout=10) as s:`);
     login();

@@ -4,7 +4,10 @@
 //                                    after the constructor line (assignment form only: `s = smtplib.SMTP_SSL(...)`);
 //                                    SMTP_SSL's own `context=ctx` moves to that starttls() (SMTP() has no context=)
 //                verify-cert         add `context=ssl.create_default_context()` to starttls() / SMTP_SSL() (and
-//                                    `import ssl` after the smtplib import when the file has none)
+//                                    `import ssl` after the smtplib import when the file has none); a context built
+//                                    in the function: delete `ctx.check_hostname = False` / `ctx.verify_mode =
+//                                    ssl.CERT_NONE`, ssl._create_unverified_context() → ssl.create_default_context()
+//                min-tls-1.2         ctx.minimum_version = ssl.TLSVersion.TLSv1_2
 //   aiosmtplib   tls-mode implicit   use_tls=True (set or add), start_tls=True removed; starttls: the mirror
 //                verify-cert         remove validate_certs=False
 //   FastAPI-Mail tls-mode implicit   MAIL_SSL_TLS=True, MAIL_STARTTLS=False (both are required fields); the mirror
@@ -12,6 +15,7 @@
 import type { Field, FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { anchorOf, boolOf, editable, Edits, insert, setBool } from './env-common';
+import { pythonTls12Version } from '../../semantics/smtplib';
 
 const CONTEXT = 'context=ssl.create_default_context()';
 
@@ -52,9 +56,27 @@ function expressSmtplib(cfg: SmtpConfig, intent: Intent): FieldEdit[] | null {
       break;
     case 'verify-cert': {
       const v = cfg.verifyCert;
-      if (!v || v.key !== 'context' || v.site.file !== cfg.file) return null;
-      e.add({ op: 'set', field: v, text: `${v.site.prefix ?? ''}${CONTEXT}`, type: 'code' });
-      e.add(sslImport(cfg));
+      if (!v || v.site.file !== cfg.file) return null;
+      if (v.site.value.start === v.site.value.end) {
+        // no context= passed: add one
+        e.add({ op: 'set', field: v, text: `${v.site.prefix ?? ''}${CONTEXT}`, type: 'code' });
+        e.add(sslImport(cfg));
+        break;
+      }
+      // a context built in the function: the reader's repair (semantics/smtplib pythonSslContext), else no fix
+      const removals = Object.keys(cfg.extras).filter((k) => k.startsWith('contextRemove:')).map((k) => cfg.extras[k]);
+      const rewrite = cfg.extras.contextRewrite;
+      if (!removals.length && !rewrite) return null;
+      if ([...removals, rewrite].some((x) => x && x.site.file !== cfg.file)) return null;
+      for (const r of removals) e.add({ op: 'remove', field: r });
+      if (rewrite) e.add({ op: 'set', field: rewrite, text: rewrite.text, type: 'code' });
+      break;
+    }
+    case 'min-tls-1.2': {
+      const m = cfg.minTlsVersion;
+      const to = m && m.site.file === cfg.file ? pythonTls12Version(m.text) : undefined;
+      if (!m || !to) return null;
+      e.add({ op: 'set', field: m, text: to, type: 'code' });
       break;
     }
     default:

@@ -3,7 +3,7 @@
 // semantics/smtplib.ts; this module finds where the arguments are written.
 import type { SyntaxNode } from '@lezer/common';
 import type { Dialect, Field, Site, SmtpConfig } from '../../model/types';
-import { aiosmtplibEffective, fastapiMailEffective, smtplibEffective, type TwoFlags } from '../../semantics/smtplib';
+import { aiosmtplibEffective, fastapiMailEffective, pythonSslContext, smtplibEffective, type PySslStep, type TwoFlags } from '../../semantics/smtplib';
 import { pyBool } from '../dialects/django';
 import { codeSite, pointSite } from '../code/sites';
 import { argsOf, evaluate, kids, pyText, type Args, type PyVal } from './evaluate';
@@ -172,9 +172,16 @@ function smtplibConfig(f: PyFile, c: Found, byCallee: Map<string, Found[]>, cls:
   if (starttls) {
     const st = statementOf(starttls.call);
     fields.starttls = { key: 'starttls()', text: `${recv}.starttls()`, value: true, kind: 'literal', site: codeSite(f.text, { file: f.file, style: 'py-code', node: { start: st.from, end: st.to }, value: { start: starttls.call.from, end: starttls.call.to }, quote: '' }) };
-    if (!starttls.args.keyword.has('context') && starttls.args.positional.length === 0) fields.verifyCert = noContext(f, starttls.args, `${recv}.starttls()`);
+    // starttls(keyfile, certfile, context) before 3.12, starttls(*, context) since: a positional argument is no context=
+    const given = starttls.args.keyword.get('context');
+    if (given) followContext(f, fields, given, starttls.call);
+    else if (starttls.args.positional.length === 0) fields.verifyCert = noContext(f, starttls.args, `${recv}.starttls()`);
   }
-  if (cls === 'SMTP_SSL' && !a.keyword.has('context')) fields.verifyCert = noContext(f, a, 'smtplib.SMTP_SSL()');
+  if (cls === 'SMTP_SSL') {
+    const given = a.keyword.get('context');
+    if (!given) fields.verifyCert = noContext(f, a, 'smtplib.SMTP_SSL()');
+    else followContext(f, fields, given, c.call);
+  }
   // SMTP() takes no context=: a fix to STARTTLS moves SMTP_SSL's context to the starttls() call
   const ctxArg = cls === 'SMTP_SSL' ? keywordArgWithComma(f, a, 'context') : undefined;
   if (ctxArg) fields.extras!.constructorContext = ctxArg;
@@ -188,6 +195,93 @@ function smtplibConfig(f: PyFile, c: Found, byCallee: Map<string, Found[]>, cls:
   const eff = smtplibEffective(cls, !!starttls, hostStr(host), port ? portNum(port) : 0);
   if (port && portNum(port) === undefined) eff.port = undefined;
   return config(f, 'smtplib', c.call, fields, eff);
+}
+
+/** One step of an SSL context as written: a statement (`ctx = …`, `ctx.verify_mode = …`) or the context= argument. */
+interface CtxStep extends PySslStep {
+  /** What a removal deletes (the statement) or a finding underlines. */
+  node: { from: number; to: number };
+  key: { from: number; to: number } | undefined;
+  keyText: string;
+  value: SyntaxNode;
+}
+
+/** The function body (or the module) whose statements build a context used at `at`. */
+function scopeOf(at: SyntaxNode): SyntaxNode {
+  let n: SyntaxNode | null = at.parent;
+  while (n && !(n.name === 'Body' && n.parent?.name === 'FunctionDefinition') && n.name !== 'Script') n = n.parent;
+  return n ?? at;
+}
+
+/** `name = …` and `name.attr = …` statements of `scope` before `before` (nested functions and classes left out:
+ *  their own scope), in text order. `bindsName` says whether the scope assigns the name itself. */
+function ctxSteps(f: PyFile, scope: SyntaxNode, name: string, before: number): { steps: CtxStep[]; bindsName: boolean } {
+  const steps: CtxStep[] = [];
+  let bindsName = false;
+  const visit = (body: SyntaxNode) => {
+    for (let s = body.firstChild; s; s = s.nextSibling) {
+      if (s.from >= before) break;
+      if (s.name === 'FunctionDefinition' || s.name === 'ClassDefinition') continue;
+      if (s.name === 'DecoratedStatement') continue;
+      if (s.name === 'AssignStatement') {
+        const cs = kids(s);
+        if (cs.length !== 3 || cs[1].name !== 'AssignOp' || f.src(cs[1]) !== '=') continue;
+        const t = cs[0];
+        if (t.name === 'VariableName' && f.src(t) === name) {
+          bindsName = true;
+          steps.push({ expr: f.src(cs[2]), node: s, key: t, keyText: name, value: cs[2] });
+        } else if (t.name === 'MemberExpression') {
+          const [obj, dot, prop] = kids(t);
+          if (obj?.name === 'VariableName' && f.src(obj) === name && dot?.name === '.' && prop?.name === 'PropertyName') steps.push({ attr: f.src(prop), expr: f.src(cs[2]), node: s, key: t, keyText: f.src(t), value: cs[2] });
+        }
+        continue;
+      }
+      // blocks of this scope (if / try / with / for / while): their statements run in this scope
+      for (const b of s.getChildren('Body')) visit(b);
+    }
+  };
+  visit(scope);
+  return { steps, bindsName };
+}
+
+/**
+ * A context= argument: its steps when the context is built in the same function (module-level statements count when
+ * the function never assigns the name: then it is the module's), or the argument itself when it is a call. What the
+ * steps mean is semantics/smtplib's pythonSslContext; a context from a parameter, a helper or another module is not
+ * followed (no finding).
+ */
+function followContext(f: PyFile, fields: Partial<SmtpConfig>, given: { name: SyntaxNode; value: SyntaxNode }, call: SyntaxNode): void {
+  const v = given.value;
+  let steps: CtxStep[];
+  if (v.name === 'VariableName') {
+    const name = f.src(v);
+    const scope = scopeOf(call);
+    const own = ctxSteps(f, scope, name, call.from);
+    steps = own.steps;
+    if (!own.bindsName && scope.name !== 'Script') {
+      const top = f.tree.topNode;
+      steps = [...ctxSteps(f, top, name, top.to).steps, ...steps];
+    }
+  } else if (v.name === 'CallExpression') {
+    // keyed `context=`, not `context`: that key is the omission's (rule tls-verification-disabled words it apart)
+    steps = [{ expr: f.src(v), node: { from: given.name.from, to: v.to }, key: undefined, keyText: 'context=', value: v }];
+  } else return;
+  if (!steps.length) return;
+  const facts = pythonSslContext(steps);
+  const stepField = (st: CtxStep, value: string | boolean): Field => {
+    const site = codeSite(f.text, { file: f.file, style: 'py-code', node: { start: st.node.from, end: st.node.to }, key: st.key ? { start: st.key.from, end: st.key.to } : undefined, value: { start: st.value.from, end: st.value.to }, quote: '' });
+    return { key: st.keyText, text: st.key ? st.expr : `${st.keyText}${st.expr}`, value, kind: 'expression', site };
+  };
+  if (facts.verifies === false && facts.offStep !== undefined) {
+    fields.verifyCert = stepField(steps[facts.offStep], false);
+    // the edits that make the context verify (fixes/dialects/python-clients.ts), all in this file
+    const r = facts.repair;
+    if (r) {
+      r.remove.forEach((i, n) => (fields.extras![`contextRemove:${n}`] = stepField(steps[i], false)));
+      if (r.rewrite) fields.extras!.contextRewrite = { ...stepField(steps[r.rewrite.step], false), key: 'contextRewrite', text: r.rewrite.expr };
+    }
+  }
+  if (facts.legacy) fields.minTlsVersion = stepField(steps[facts.legacy.step], facts.legacy.version);
 }
 
 /** `, name=value` (or `name=value, ` when first) of a call: the text a fix removes to drop that keyword argument. */
