@@ -99,9 +99,12 @@ function phpmailer(R) {
     w.add(`${ind}];`);
   }
   if (!local && !verifyOff && R.chance(0.06)) {
-    // research §1.4: a TLS 1.0/1.1 crypto_method in SMTPOptions
+    // research §1.4: a TLS 1.0/1.1 crypto_method in SMTPOptions. PHP reads it only for an ssl:// socket (implicit
+    // TLS; php-src xp_ssl.c); PHPMailer's STARTTLS passes its own crypto method, so there it does nothing
     w.add(`${ind}${v}->SMTPOptions = ['ssl' => [`);
-    w.finding('legacy-tls-version', w.add(`${ind}    'crypto_method' => STREAM_CRYPTO_METHOD_${R.pick(['TLSv1_0', 'TLSv1_1'])}_CLIENT,`), [], { gap: 'PHPMailer: SMTPOptions crypto_method TLSv1_0/TLSv1_1 is not read' });
+    const cm = w.add(`${ind}    'crypto_method' => STREAM_CRYPTO_METHOD_${R.pick(['TLSv1_0', 'TLSv1_1'])}_CLIENT,`);
+    if (implicit) w.finding('legacy-tls-version', cm);
+    else w.decoy(cm, 'crypto_method is not read by PHPMailer STARTTLS');
     w.add(`${ind}]];`);
   }
   w.add(`${ind}${v}->Timeout = 15;`);

@@ -34,7 +34,7 @@ export const RULE_LANGUAGES: Record<string, readonly RuleLanguage[]> = {
   'env-string-as-boolean': [...NODE, 'python', 'ruby'],
   'cross-file-port-mode-mismatch': ['js', 'properties', 'php', 'python', ...CODE2],
   'tls-verification-disabled': [...NODE, 'properties', 'ini', 'php', 'python', 'java', 'go', 'ruby', 'csharp'],
-  'legacy-tls-version': [...NODE, 'properties', 'java', 'go', 'csharp'],
+  'legacy-tls-version': [...NODE, 'properties', 'php', 'python', 'java', 'go', 'csharp'],
   'tls-disabled-with-credentials': [...NODE, 'properties', 'ini', ...CODE2],
   'opportunistic-tls-fallback': ['env', 'js', 'go'],
   'starttls-not-enforced': [...NODE, 'properties', ...CODE2],

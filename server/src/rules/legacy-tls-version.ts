@@ -66,8 +66,12 @@ export const rule: Rule = {
       'already defaults to TLS 1.2; setting minVersion (or secureProtocol, mail.smtp.ssl.protocols, --tls-min-v1.0) ' +
       'lower only opens the door to downgrade attacks, and providers such as Amazon SES and Microsoft 365 refuse ' +
       'anything below 1.2 anyway. A cipher list with SSLv3, RC4, DES, NULL or EXPORT entries (often copied from old ' +
-      'Office 365 answers as ciphers: "SSLv3") is useless to harmful.',
-    sources: ['RFC 8996', 'RFC 8997', 'RFC 8314 §4.1', 'Node.js docs: tls.DEFAULT_MIN_VERSION, --tls-min-v1.0', 'nodemailer issue #691', 'AWS SES security protocols', 'Go crypto/tls Config.MinVersion (client default TLS 1.2 since Go 1.18)'],
+      'Office 365 answers as ciphers: "SSLv3") is useless to harmful. PHPMailer: SMTPOptions \'ssl\' \'crypto_method\' with ' +
+      'STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT / TLSv1_1_CLIENT / SSLv3_CLIENT is reported for implicit TLS only: PHP reads it ' +
+      'when it opens the ssl:// socket, while PHPMailer\'s STARTTLS passes its own crypto method and ignores it. Python ' +
+      'smtplib: ctx.minimum_version = ssl.TLSVersion.TLSv1 / TLSv1_1 or SSLContext(PROTOCOL_TLSv1 / PROTOCOL_TLSv1_1) on a ' +
+      'context built in the same function and passed as context=.',
+    sources: ['RFC 8996', 'RFC 8997', 'RFC 8314 §4.1', 'Node.js docs: tls.DEFAULT_MIN_VERSION, --tls-min-v1.0', 'nodemailer issue #691', 'AWS SES security protocols', 'Go crypto/tls Config.MinVersion (client default TLS 1.2 since Go 1.18)', 'php-src ext/openssl/xp_ssl.c php_openssl_get_crypto_method (the ssl context crypto_method, read for ssl:// and tls:// sockets)', 'PHPMailer SMTP::startTLS (its own crypto method for stream_socket_enable_crypto)', 'CPython Lib/ssl.py SSLContext.minimum_version, TLSVersion'],
     cwe: 'CWE-326',
     fixSafety: 'Safe: the fix raises the floor to TLS 1.2 (lists become "TLSv1.2 TLSv1.3") or removes the weak cipher list, which is what every maintained mail server speaks.',
   },

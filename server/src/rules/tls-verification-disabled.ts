@@ -47,8 +47,11 @@ export const rule: Rule = {
       'or trust the private CA with tls.ca). JavaMail before Angus Mail 2.0 (javax.mail, com.sun.mail jakarta.mail, Angus ' +
       'Mail 1.x; Spring Boot up to 2.7) skips the host name check unless mail.smtp.ssl.checkserveridentity=true: when ' +
       'pom.xml / build.gradle (or "versions" in .mailconfiglintrc.json) names such a release, a TLS connection without ' +
-      'that property is reported too (warning with credentials, info without).',
-    sources: ['RFC 8314 §5.2–5.3', 'RFC 7817', 'Node.js docs: tls.connect rejectUnauthorized, NODE_TLS_REJECT_UNAUTHORIZED', 'symfony/mailer EsmtpTransportFactory (verify_peer)', 'JavaMail mail.smtp.ssl.trust / checkserveridentity', 'eclipse-ee4j/angus-mail#12 and PR #14 (checkserveridentity defaults to true from Angus Mail 2.0; false in com.sun.mail and Angus 1.x)', 'CVE-2021-44549 (server identity checks off by default in JavaMail/Jakarta Mail)'],
+      'that property is reported too (warning with credentials, info without). Python smtplib: an ssl.SSLContext built ' +
+      'in the same function (or at module level) and passed as context= is followed: ssl._create_unverified_context(), ' +
+      'check_hostname = False, verify_mode = ssl.CERT_NONE or SSLContext(PROTOCOL_TLS) left at CERT_NONE are reported ' +
+      'where they are written; a context from a helper, a parameter or another module is not guessed.',
+    sources: ['RFC 8314 §5.2–5.3', 'RFC 7817', 'Node.js docs: tls.connect rejectUnauthorized, NODE_TLS_REJECT_UNAUTHORIZED', 'symfony/mailer EsmtpTransportFactory (verify_peer)', 'JavaMail mail.smtp.ssl.trust / checkserveridentity', 'eclipse-ee4j/angus-mail#12 and PR #14 (checkserveridentity defaults to true from Angus Mail 2.0; false in com.sun.mail and Angus 1.x)', 'CVE-2021-44549 (server identity checks off by default in JavaMail/Jakarta Mail)', 'CPython Lib/ssl.py create_default_context / _create_unverified_context, SSLContext.check_hostname and verify_mode'],
     cwe: 'CWE-295',
     fixSafety: 'Safe for well-known providers (their certificates verify). Unsafe elsewhere: a server with a self-signed or mismatched certificate stops working until it gets a proper certificate or the client trusts its CA. Removing NODE_TLS_REJECT_UNAUTHORIZED is always unsafe: it affects every TLS connection of the process.',
   },

@@ -60,3 +60,38 @@ export function phpBoolCast(v: string | number | boolean | null | undefined): bo
   if (typeof v === 'number') return v !== 0;
   return parseBool(v, 'php-cast');
 }
+
+// ------------------------------------------------------------------------------------------------
+// SMTPOptions['ssl']['crypto_method']: PHP's STREAM_CRYPTO_METHOD_*_CLIENT flags, OR-ed (`|`), handed to
+// stream_context_create() [PHPM-SMTP L421]. PHP reads the context's crypto_method only when it opens an ssl:// or
+// tls:// socket (php-src ext/openssl/xp_ssl.c php_openssl_ssl_socket_factory → php_openssl_get_crypto_method), i.e.
+// PHPMailer's implicit TLS. Its STARTTLS calls stream_socket_enable_crypto() with its own method
+// (TLS_CLIENT | TLSv1_2 | TLSv1_1, SMTP::startTLS [PHPM-SMTP L493-502]), and an explicit method wins over the
+// context option there: under STARTTLS the setting does nothing (not reported; the library's own TLS 1.1 is not
+// user-fixable, rules-research-polyglot §1.4).
+
+const LEGACY_CRYPTO: Record<string, string> = { SSLv2: 'SSLv2', SSLv3: 'SSLv3', TLSv1_0: 'TLSv1', TLSv1_1: 'TLSv1.1' };
+const CRYPTO_FLAG = /\\?\bSTREAM_CRYPTO_METHOD_(\w+?)_CLIENT\b/g;
+
+/** The TLS versions below 1.2 a crypto_method expression allows, as rules name them ('TLSv1', 'TLSv1.1', 'SSLv3').
+ *  Only the explicit legacy flags count: TLS_CLIENT / ANY_CLIENT follow PHP's and OpenSSL's defaults. */
+export function phpLegacyCryptoMethods(expr: string): string[] {
+  const out: string[] = [];
+  for (const m of expr.matchAll(CRYPTO_FLAG)) if (LEGACY_CRYPTO[m[1]] && !out.includes(LEGACY_CRYPTO[m[1]])) out.push(LEGACY_CRYPTO[m[1]]);
+  return out;
+}
+
+/** True when PHPMailer's connection in `mode` reads SMTPOptions crypto_method (implicit TLS; unknown: may be). */
+export function cryptoMethodApplies(mode: EffectiveConnection['tlsMode']): boolean {
+  return mode === 'implicit' || mode === 'unknown';
+}
+
+/** The crypto_method a fix writes: the expression without its legacy flags (`TLSv1_1 | TLSv1_2` → `TLSv1_2`), or
+ *  STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT (PHP 5.6.7+) when only legacy flags were there. undefined: not a plain OR of
+ *  flags (a variable, arithmetic): no edit. */
+export function phpCryptoMethodWithoutLegacy(expr: string): string | undefined {
+  const parts = expr.split('|').map((p) => p.trim());
+  if (!parts.every((p) => /^\\?STREAM_CRYPTO_METHOD_\w+_CLIENT$/.test(p))) return undefined;
+  const kept = parts.filter((p) => !phpLegacyCryptoMethods(p).length);
+  return kept.length ? kept.join(' | ') : 'STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT';
+}

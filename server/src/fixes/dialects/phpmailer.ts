@@ -5,10 +5,13 @@
 //   tls-mode starttls   ENCRYPTION_STARTTLS / 'tls' (WPMS_SSL 'tls')
 //   port N              Port = N and the SMTPSecure that matches it
 //   verify-cert         remove the 'verify_peer' => false / 'allow_self_signed' => true entry of SMTPOptions
+//   min-tls-1.2         SMTPOptions 'crypto_method' without its TLSv1_0/TLSv1_1/SSLv3 flags (STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT
+//                       when nothing else is left)
 // The user's style is kept: class constants when the file uses them, else the strings PHPMailer compares with.
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { anchorOf, editable, Edits } from './env-common';
+import { phpCryptoMethodWithoutLegacy } from '../../semantics/phpmailer';
 
 function secureEdit(cfg: SmtpConfig, mode: 'ssl' | 'tls'): FieldEdit | null | undefined {
   const wp = cfg.dialect === 'wp-mail-smtp';
@@ -47,6 +50,13 @@ export function expressPhpMailer(cfg: SmtpConfig, intent: Intent): FieldEdit[] |
       if (!editable(cfg, cfg.verifyCert)) return null;
       e.add({ op: 'remove', field: cfg.verifyCert });
       break;
+    case 'min-tls-1.2': {
+      const f = cfg.minTlsVersion;
+      const to = f && f.key === 'crypto_method' && f.site.file === cfg.file ? phpCryptoMethodWithoutLegacy(f.text) : undefined;
+      if (!f || !to) return null;
+      e.add({ op: 'set', field: f, text: to, type: 'code' });
+      break;
+    }
     default:
       return null;
   }

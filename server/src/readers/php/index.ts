@@ -18,7 +18,7 @@ import { CodeFile, readCode } from '../code/common';
 import type { ReadContext, Reader } from '../types';
 import { codeSite } from '../code/sites';
 import { isPlaceholder } from '../../semantics/values';
-import { phpBoolCast, phpmailerEffective, smtpSecureOf } from '../../semantics/phpmailer';
+import { cryptoMethodApplies, phpBoolCast, phpLegacyCryptoMethods, phpmailerEffective, smtpSecureOf } from '../../semantics/phpmailer';
 import { argNodes, evaluate, kids, phpString, phpText, type PhpVal } from './evaluate';
 import { laravelMailConfigs } from './laravel';
 
@@ -38,6 +38,8 @@ interface Mailer {
   smtp: boolean;
   /** SMTPOptions ['ssl' => […]] entries that turn verification off. */
   verifyOff?: Field;
+  /** SMTPOptions ['ssl' => ['crypto_method' => …]] allowing TLS below 1.2 (value: those versions). */
+  legacyCrypto?: Field;
 }
 
 class PhpFile extends CodeFile<{ at: number; value: SyntaxNode; stmt: SyntaxNode; key: SyntaxNode }> {
@@ -161,6 +163,10 @@ class PhpFile extends CodeFile<{ at: number; value: SyntaxNode; stmt: SyntaxNode
         const { field, val } = this.field(key.value, { from: ik.from + 1, to: ik.to - 1 }, iv, inner, true);
         const off = (key.value === 'verify_peer' || key.value === 'verify_peer_name') ? val.value === false : key.value === 'allow_self_signed' ? val.value === true : false;
         if (off && !m.verifyOff) m.verifyOff = field;
+        if (key.value === 'crypto_method') {
+          const legacy = phpLegacyCryptoMethods(this.src(iv));
+          if (legacy.length) m.legacyCrypto = { ...field, text: this.src(iv), kind: 'expression', value: legacy.join(' ') };
+        }
       }
     }
   }
@@ -168,7 +174,7 @@ class PhpFile extends CodeFile<{ at: number; value: SyntaxNode; stmt: SyntaxNode
   configs(): SmtpConfig[] {
     const out: SmtpConfig[] = [];
     for (const m of this.mailers.values()) {
-      if (!m.smtp || (m.props.size === 0 && !m.verifyOff)) continue;
+      if (!m.smtp || (m.props.size === 0 && !m.verifyOff && !m.legacyCrypto)) continue;
       const p = (k: string) => m.props.get(k);
       const fields: Partial<SmtpConfig> = { extras: {} };
       const host = p('Host');
@@ -193,6 +199,8 @@ class PhpFile extends CodeFile<{ at: number; value: SyntaxNode; stmt: SyntaxNode
         autoTls: auto ? (known(auto) === undefined ? undefined : phpBoolCast(known(auto) as PhpVal['value'])) : null,
       });
       if (eff.port !== undefined && !Number.isFinite(eff.port)) eff.port = undefined;
+      // crypto_method counts only where PHP's ssl:// socket reads it (implicit TLS); STARTTLS passes its own method
+      if (m.legacyCrypto && cryptoMethodApplies(eff.tlsMode)) fields.minTlsVersion = m.legacyCrypto;
       out.push(this.config('phpmailer', m.at, `PHPMailer ${m.receiver}`, fields, eff));
     }
     return out;
