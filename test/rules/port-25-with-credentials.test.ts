@@ -65,6 +65,33 @@ ruleTester('port-25-with-credentials', {
       errors: [{ line: 15 }],
     },
     {
+      // dotnet/runtime SmtpConnection: with EnableSsl the client requires STARTTLS and throws
+      // SmtpException(MailServerDoesNotSupportStartTls) without it, so nothing is sent in clear: not "opportunistic"
+      name: 'System.Net.Mail EnableSsl = true on 25: STARTTLS is mandatory, the relay port remains',
+      file: 'src/Mailer.cs',
+      code: 'using System.Net;\nusing System.Net.Mail;\n\nvar client = new SmtpClient("smtp.example.com", 25)\n{\n    EnableSsl = true,\n    Credentials = new NetworkCredential("apikey", secret),\n};\n',
+      errors: [
+        {
+          line: 4,
+          severity: 'warning',
+          message:
+            'Port 25 is the server-to-server relay port (RFC 5321), and credentials are configured (apikey). STARTTLS is mandatory here (EnableSsl = true: System.Net.Mail reads a plaintext greeting, then sends a mandatory STARTTLS (it has no implicit TLS)), so the password is not sent in clear text: the send fails with SmtpException: Server does not support secure connections. when the server does not offer STARTTLS. But most clouds and ISPs block outbound port 25 (the connection times out), and applications submit on 587 (RFC 6409) or 465 (RFC 8314).',
+        },
+      ],
+    },
+    {
+      name: 'System.Net.Mail without EnableSsl on 25: clear text is possible, the opportunistic wording stays',
+      file: 'src/Mailer.cs',
+      code: 'using System.Net;\nusing System.Net.Mail;\n\nvar client = new SmtpClient("smtp.example.com", 25)\n{\n    Credentials = new NetworkCredential("apikey", secret),\n};\n',
+      errors: [{ line: 4, includes: ['the password can travel in clear text'] }],
+    },
+    {
+      name: 'Django EMAIL_USE_TLS on 25 to a private relay: mandatory STARTTLS (smtplib raises without it), info',
+      file: '.env',
+      code: 'EMAIL_HOST=postfix\nEMAIL_PORT=25\nEMAIL_HOST_USER=app\nEMAIL_USE_TLS=True\n',
+      errors: [{ line: 2, severity: 'info', includes: ['STARTTLS is mandatory here', 'smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.', 'Applications normally submit on 587'] }],
+    },
+    {
       name: 'Spring nested',
       file: 'src/main/resources/application.yml',
       code: 'spring:\n  mail:\n    host: smtp.example.com\n    port: 25\n    username: mailer\n    password: ${MAIL_PASSWORD}\n',

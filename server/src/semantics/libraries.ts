@@ -1,5 +1,6 @@
 // Which library interprets a dialect's settings (the semantics module that models it).
 import type { Dialect } from '../model/types';
+import { SYSTEM_NET_MAIL_NO_STARTTLS } from './system-net-mail';
 
 /** Dialects whose settings end up in a nodemailer transport (semantics/nodemailer). */
 export const NODEMAILER_FAMILY: ReadonlySet<Dialect> = new Set<Dialect>(['nodemailer', 'generic', 'ghost', 'meteor']);
@@ -29,4 +30,13 @@ export const CLEARTEXT_UNLESS_WRITTEN: ReadonlySet<Dialect> = new Set<Dialect>([
  */
 export function echoesEnvReading(readAs: Dialect | undefined, reader: Dialect): boolean {
   return readAs !== undefined && readAs === reader;
+}
+
+/** What a client whose STARTTLS is mandatory does when the server does not offer it, where the library's code says:
+ *  System.Net.Mail with EnableSsl (dotnet/runtime SmtpConnection), smtplib's starttls() and Django's EMAIL_USE_TLS,
+ *  which calls it (CPython Lib/smtplib.py SMTP.starttls). undefined: not recorded for this library. */
+export function missingStarttlsFailure(dialect: Dialect): string | undefined {
+  if (dialect === 'system-net-mail') return SYSTEM_NET_MAIL_NO_STARTTLS;
+  if (dialect === 'smtplib' || dialect === 'django') return 'smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.';
+  return undefined;
 }

@@ -21,3 +21,8 @@ export function systemNetMailEffective(enableSsl: boolean | undefined | null, ho
 /** Why port 465 cannot work with System.Net.Mail, for messages and fix titles. */
 export const SYSTEM_NET_MAIL_465 =
   'System.Net.Mail.SmtpClient cannot speak implicit TLS at all (EnableSsl means STARTTLS, RFC 3207; SMTPS on 465 is "not currently supported"), so it waits for a plaintext greeting and fails after its Timeout (100 s) with \'SmtpException: The operation has timed out.\', whatever EnableSsl says';
+
+/** What SmtpClient throws with EnableSsl = true when the server's EHLO does not offer STARTTLS (SmtpConnection
+ *  GetConnection / SmtpConnection.Auth.cs: `throw new SmtpException(SR.MailServerDoesNotSupportStartTls)`; the
+ *  resource text of System.Net.Mail's Strings.resx): STARTTLS is mandatory, never opportunistic. */
+export const SYSTEM_NET_MAIL_NO_STARTTLS = 'SmtpException: Server does not support secure connections.';
