@@ -132,3 +132,15 @@ export function describeRanges(byRange: LaravelEncryption['byRange'], note?: (mo
   const list = (l: string[]) => (l.length < 2 ? l[0] : `${l.slice(0, -1).join(', ')} and ${l[l.length - 1]}`);
   return byRange.map((g) => `${TLS_MODE_WORDS[g.mode]} on ${list(g.labels)}${note?.(g.mode) ?? ''}`).join('; ');
 }
+
+/**
+ * True when `r` (laravelEncryption for the project's release) says every possible release sends in clear text: only
+ * SwiftMailer releases (≤ 8) do, where setEncryption() is called only for a non-empty 'encryption' and SwiftMailer
+ * 6 never sends STARTTLS otherwise (EsmtpTransport::doHeloCommand, `if ($this->params['tls'])`, v6.3.0 L344).
+ * `written`: the value is written (MAIL_ENCRYPTION=null, 'encryption' => null) or the mailer array is the whole
+ * config (config/mail.php without 'encryption'); a .env without MAIL_ENCRYPTION is not enough, because the 6.x–8.x
+ * skeleton's config/mail.php reads env('MAIL_ENCRYPTION', 'tls').
+ */
+export function swiftMailerCleartext(r: LaravelEncryption, written: boolean): boolean {
+  return written && r.mode === 'none' && r.byRange.every((g) => g.mode === 'none' && g.labels.every((l) => l.includes('SwiftMailer')));
+}

@@ -1,5 +1,5 @@
 // Which library interprets a dialect's settings (the semantics module that models it).
-import type { Dialect } from '../model/types';
+import type { Dialect, SmtpConfig } from '../model/types';
 import { SYSTEM_NET_MAIL_NO_STARTTLS } from './system-net-mail';
 
 /** Dialects whose settings end up in a nodemailer transport (semantics/nodemailer). */
@@ -39,4 +39,15 @@ export function missingStarttlsFailure(dialect: Dialect): string | undefined {
   if (dialect === 'system-net-mail') return SYSTEM_NET_MAIL_NO_STARTTLS;
   if (dialect === 'smtplib' || dialect === 'django') return 'smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.';
   return undefined;
+}
+
+/** extras key a reader sets when the library's reading of what is written (not an unwritten default another file may
+ *  still set) leaves the session in clear text; its value is the field that says so (Laravel ≤ 8 / SwiftMailer with
+ *  MAIL_ENCRYPTION=null, or a config/mail.php mailer without 'encryption': semantics/laravel.ts). */
+export const CLEARTEXT_WRITTEN_EXTRA = 'cleartextBy';
+
+/** Credentials with mode 'none' are known to cross in clear text: the library defaults TLS off and the config is
+ *  complete (CLEARTEXT_UNLESS_WRITTEN), or the reader saw the written setting that keeps it off. */
+export function cleartextKnown(cfg: SmtpConfig): boolean {
+  return CLEARTEXT_UNLESS_WRITTEN.has(cfg.dialect) || CLEARTEXT_WRITTEN_EXTRA in cfg.extras;
 }

@@ -2,7 +2,8 @@
 //   tls-mode implicit          MAIL_SCHEME=smtps (set, or add after MAIL_PORT); MAIL_URL smtp:// → smtps://
 //   tls-mode starttls-required MAIL_SCHEME=smtp; MAIL_URL smtps:// → smtp:// (+ ?require_tls=true)
 //   port N                     MAIL_PORT=N, and MAIL_SCHEME=smtps only on 465 / smtp otherwise (when written)
-//   require-tls                MAIL_URL ?require_tls=true (symfony/mailer ≥ 7.3); not expressible without MAIL_URL
+//   require-tls                MAIL_URL ?require_tls=true (symfony/mailer ≥ 7.3); not expressible without MAIL_URL;
+//                              Laravel ≤ 8 (SwiftMailer) with the encryption read as none: MAIL_ENCRYPTION=tls
 //   verify-cert                remove MAIL_VERIFY_PEER=false / ?verify_peer=0
 //   min-tls-1.2                not expressible in .env (null)
 // MAIL_ENCRYPTION is ignored by Laravel ≥ 9; the laravel-mail-encryption-ignored rule removes it itself.
@@ -10,6 +11,7 @@
 import type { FieldEdit, SmtpConfig } from '../../model/types';
 import { registerExpresser, type Intent } from '../intents';
 import { laravelKeyName } from '../../semantics/laravel-config';
+import { CLEARTEXT_WRITTEN_EXTRA } from '../../semantics/libraries';
 import { anchorOf, Edits, insert, removeParam, removeVerifyFlag, setParam, setScheme, setText, setUrlPort, strOf } from './env-common';
 
 function schemeKey(cfg: SmtpConfig) {
@@ -48,11 +50,19 @@ export function expressLaravel(cfg: SmtpConfig, intent: Intent): FieldEdit[] | n
       if (plainUrlScheme(cfg)) e.add(setScheme(cfg, intent.port === 465 ? 'smtps' : 'smtp'));
       break;
     }
-    case 'require-tls':
+    case 'require-tls': {
+      // Laravel ≤ 8 (SwiftMailer) read the encryption as clear text: 'tls' is its mandatory STARTTLS
+      const off = cfg.extras[CLEARTEXT_WRITTEN_EXTRA];
+      if (off) {
+        if (off.key === 'mailer') e.add(insert(anchorOf(cfg, cfg.port, cfg.host), laravelKeyName(cfg.format, 'MAIL_ENCRYPTION'), 'tls'));
+        else e.add(setText(cfg, off, 'tls'));
+        break;
+      }
       if (!cfg.url?.scheme || cfg.effective.tlsMode === 'implicit') return null;
       e.add(setParam(cfg, 'require_tls', 'true'));
       e.add(removeParam(cfg, 'auto_tls'));
       break;
+    }
     case 'verify-cert':
       e.add(removeVerifyFlag(cfg));
       break;

@@ -21,7 +21,8 @@ import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup, VersionLookup } from '../types';
 import { addExtras, credentials, Instance, isKnown, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
-import { describeRanges, LARAVEL_FRAMEWORK, laravelEncryption, laravelUnset as isNullish } from '../../semantics/laravel';
+import { describeRanges, LARAVEL_FRAMEWORK, laravelEncryption, laravelUnset as isNullish, swiftMailerCleartext } from '../../semantics/laravel';
+import { CLEARTEXT_WRITTEN_EXTRA } from '../../semantics/libraries';
 import { verifyField } from './generic';
 import { dsnOff, SYMFONY_MAILER, symfonyEffective } from '../../semantics/symfony';
 import { laravelKeyName } from '../../semantics/laravel-config';
@@ -89,7 +90,11 @@ export function buildLaravel(group: KvGroup, inst: Instance, versionOf?: Version
   const version = versionOf?.(LARAVEL_FRAMEWORK);
   if (version && !scheme && !u && portN !== undefined && !Number.isNaN(portN) && (!enc || isKnown(enc))) {
     const r = laravelEncryption(version, enc ? valueOf(enc) : undefined, portN, hostV);
-    const because = `${enc ? `${enc.key}=${valueOf(enc) ?? ''}` : `${laravelKeyName(group.format, 'MAIL_ENCRYPTION')} unset`} on ${r.because}${!port ? '; MAIL_PORT unset: config/mail.php defaults to 2525' : ''}`;
+    // (config/mail.php: null and '' both read as '' here, so the message says empty)
+    const encShown = enc ? (group.format === 'php' && !valueOf(enc) ? `'${enc.key}' empty` : `${enc.key}=${valueOf(enc) ?? ''}`) : `${laravelKeyName(group.format, 'MAIL_ENCRYPTION')} unset`;
+    const because = `${encShown} on ${r.because}${!port ? '; MAIL_PORT unset: config/mail.php defaults to 2525' : ''}`;
+    // SwiftMailer releases: an empty encryption that is written (or a config/mail.php mailer without one) is clear text
+    if (swiftMailerCleartext(r, !!enc || group.format === 'php')) extras[CLEARTEXT_WRITTEN_EXTRA] = enc ? extras[enc.key] : { key: 'mailer', text: group.label, kind: 'expression', site: fields.port?.site ?? fields.host!.site };
     return makeConfig(group, inst, 'laravel', { host: hostV, port: portN, tlsMode: r.mode, because }, fields);
   }
   const eff = symfonyEffective({ scheme: schemeV, schemeKey, host: hostV, port: portN, portKey, options, version: versionOf?.(SYMFONY_MAILER) });

@@ -56,8 +56,9 @@ export function evaluate(scope: PhpScope, n: SyntaxNode | null | undefined, dept
     }
     case 'Boolean':
       return lit(n, srcOf(scope, n), srcOf(scope, n).toLowerCase() === 'true');
+    case 'null': // @lezer/php names the null keyword node in lower case
     case 'Null':
-      return lit(n, 'null', null);
+      return lit(n, srcOf(scope, n), null);
     case 'String': {
       const s = phpString(scope, n);
       return s ? lit(n, s.value, s.value, s.quote) : unknown(scope, n);
