@@ -144,3 +144,16 @@ export function describeRanges(byRange: LaravelEncryption['byRange'], note?: (mo
 export function swiftMailerCleartext(r: LaravelEncryption, written: boolean): boolean {
   return written && r.mode === 'none' && r.byRange.every((g) => g.mode === 'none' && g.labels.every((l) => l.includes('SwiftMailer')));
 }
+
+/**
+ * The first laravel/framework release whose MailManager::createSmtpTransport reads the mailer's 'scheme' (MAIL_SCHEME
+ * in the 11.x skeleton): v9.51.0 (`$scheme = $config['scheme'] ?? null`, then the 'encryption' fallback). v9.0.0–v9.50.x
+ * build the Dsn scheme from 'encryption' and the port only, and ≤ 8 (SwiftMailer) has no scheme at all: there the key
+ * changes nothing. Checked in the tagged MailManager.php of v9.0.0, v9.1.0, v9.50.0, v9.51.0, v9.52.0, v10.0.0.
+ */
+export const LARAVEL_SCHEME_SINCE = '9.51.0';
+
+/** True when every release the version allows ignores 'scheme' / MAIL_SCHEME; false or undefined otherwise. */
+export function schemeIgnored(v: LibraryVersion | undefined): boolean {
+  return !!v && atLeast(v.spec, LARAVEL_SCHEME_SINCE) === false;
+}

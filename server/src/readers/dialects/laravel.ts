@@ -21,7 +21,7 @@ import type { Field, SmtpConfig } from '../../model/types';
 import type { KvGroup, VersionLookup } from '../types';
 import { addExtras, credentials, Instance, isKnown, makeConfig, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
-import { describeRanges, LARAVEL_FRAMEWORK, laravelEncryption, laravelUnset as isNullish, swiftMailerCleartext } from '../../semantics/laravel';
+import { describeRanges, LARAVEL_FRAMEWORK, LARAVEL_SCHEME_SINCE, laravelEncryption, laravelUnset as isNullish, schemeIgnored, swiftMailerCleartext } from '../../semantics/laravel';
 import { CLEARTEXT_WRITTEN_EXTRA } from '../../semantics/libraries';
 import { verifyField } from './generic';
 import { dsnOff, SYMFONY_MAILER, symfonyEffective } from '../../semantics/symfony';
@@ -38,9 +38,11 @@ export function buildLaravel(group: KvGroup, inst: Instance, versionOf?: Version
   const port = k('PORT');
   const url = k('URL');
   if (!host && !port && !url) return undefined;
-  const scheme = k('SCHEME');
+  // MAIL_SCHEME is read from laravel/framework 9.51.0 on (semantics/laravel.ts): before, it changes nothing
+  const schemeOff = !!k('SCHEME') && schemeIgnored(versionOf?.(LARAVEL_FRAMEWORK));
+  const scheme = schemeOff ? undefined : k('SCHEME');
   const extras: Record<string, Field> = {};
-  addExtras(extras, inst, ['MAILER', 'DRIVER', 'ENCRYPTION', 'EHLO_DOMAIN']);
+  addExtras(extras, inst, ['MAILER', 'DRIVER', 'ENCRYPTION', 'EHLO_DOMAIN', ...(schemeOff ? ['SCHEME'] : [])]);
   const fields: Partial<SmtpConfig> = { extras, credentials: credentials(k('USERNAME'), k('PASSWORD'), isNullish) };
   if (host) fields.host = strField(host);
   if (port) fields.port = portField(port);
@@ -95,7 +97,8 @@ export function buildLaravel(group: KvGroup, inst: Instance, versionOf?: Version
     const because = `${encShown} on ${r.because}${!port ? '; MAIL_PORT unset: config/mail.php defaults to 2525' : ''}`;
     // SwiftMailer releases: an empty encryption that is written (or a config/mail.php mailer without one) is clear text
     if (swiftMailerCleartext(r, !!enc || group.format === 'php')) extras[CLEARTEXT_WRITTEN_EXTRA] = enc ? extras[enc.key] : { key: 'mailer', text: group.label, kind: 'expression', site: fields.port?.site ?? fields.host!.site };
-    return makeConfig(group, inst, 'laravel', { host: hostV, port: portN, tlsMode: r.mode, because }, fields);
+    const ignoredNote = schemeOff ? `; ${k('SCHEME')!.key} is not read before laravel/framework ${LARAVEL_SCHEME_SINCE}` : '';
+    return makeConfig(group, inst, 'laravel', { host: hostV, port: portN, tlsMode: r.mode, because: because + ignoredNote }, fields);
   }
   const eff = symfonyEffective({ scheme: schemeV, schemeKey, host: hostV, port: portN, portKey, options, version: versionOf?.(SYMFONY_MAILER) });
   // MAIL_DRIVER (the Laravel ≤ 6 key; kept by many upgraded apps): the app may still send with SwiftMailer,
