@@ -23,7 +23,9 @@ const entries = [
   // dist/cli.js is a small start-up shim that runs dist/cli-main.js through V8's code cache (see loader.ts).
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js' },
   { in: 'server/src/cli/loader.ts', out: 'dist/cli.js', bin: true },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
+  // dist/server.js likewise runs dist/server-main.js through the code cache (lsp/loader.ts).
+  { in: 'server/src/lsp/main.ts', out: 'dist/server-main.js' },
+  { in: 'server/src/lsp/loader.ts', out: 'dist/server.js', bin: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', clientOnly: true },
 ].filter((e) => existsSync(e.in));
 

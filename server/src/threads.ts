@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 /**
  * `sourceEntry`: the .ts entry module to require in a source run (its bundle is the running file).
- * `shim`: a start-up shim beside the bundle that runs it (dist/cli.js, which compiles dist/cli-main.js
+ * `shim`: a start-up shim beside the bundle that runs it (dist/cli.js or dist/server.js, which compile the bundle
  * from V8's code cache); the worker starts through it when it is there.
  */
 export function workerScript(sourceEntry: string, shim?: string): { file: string; eval: boolean } {

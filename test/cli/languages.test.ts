@@ -77,7 +77,7 @@ describe('language registry', () => {
       const chunk = fs.readFileSync(path.join(dist, 'grammars', `${g}.js`), 'utf8');
       assert.match(chunk, /lezer-runtime\.js/, `${g} chunk shares the runtime`);
     }
-    for (const entry of ['server.js', 'cli-main.js']) {
+    for (const entry of ['server-main.js', 'cli-main.js']) {
       const text = fs.readFileSync(path.join(dist, entry), 'utf8');
       // the grammars' parse tables are not in the entry bundles (they carry LRParser.deserialize data)
       assert.doesNotMatch(text, /LRParser\.deserialize/, entry);
@@ -85,9 +85,10 @@ describe('language registry', () => {
     }
     // Ruby: Prism's WASM next to its chunk, shipped in the .vsix
     assert.ok(fs.existsSync(path.join(dist, 'grammars', 'ruby.js')) && fs.existsSync(path.join(dist, 'grammars', 'prism.wasm')), 'the Ruby chunk and prism.wasm');
-    for (const entry of ['server.js', 'cli-main.js']) assert.doesNotMatch(fs.readFileSync(path.join(dist, entry), 'utf8'), /pm_serialize_parse/, `${entry} leaves Prism to its chunk`);
+    for (const entry of ['server-main.js', 'cli-main.js']) assert.doesNotMatch(fs.readFileSync(path.join(dist, entry), 'utf8'), /pm_serialize_parse/, `${entry} leaves Prism to its chunk`);
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
     assert.match(ignore, /^!dist\/grammars\/\*\.js$/m);
     assert.match(ignore, /^!dist\/grammars\/\*\.wasm$/m);
+    assert.match(ignore, /^!dist\/server-main\.js$/m, 'the server bundle behind the dist/server.js shim is packaged');
   });
 });

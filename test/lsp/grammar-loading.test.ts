@@ -1,6 +1,7 @@
 // A grammar chunk (dist/grammars/<name>.js, and Prism's dist/grammars/prism.wasm) costs nothing until a file of its
 // language is opened: the language server and the CLI bundles are run with a hook that logs every chunk they require
-// and every WASM file they read (no timing involved). C# (a tokenizer) and appsettings.json (jsonc-parser, small, in
+// or read (the start-up code cache compiles chunks from their text, codeCache.ts) and every WASM file they read (no
+// timing involved). C# (a tokenizer) and appsettings.json (jsonc-parser, small, in
 // the entry bundles) load no chunk at all.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +25,7 @@ Module._load = function (request, parent, isMain) {
 };
 const readFileSync = fs.readFileSync;
 fs.readFileSync = function (file) {
-  if (typeof file === 'string' && /[\\\\/]dist[\\\\/]grammars[\\\\/][^\\\\/]+\\.wasm$/.test(file)) fs.appendFileSync(process.env.MCL_GRAMMAR_LOG, path.basename(file) + '\\n');
+  if (typeof file === 'string' && /[\\\\/]dist[\\\\/]grammars[\\\\/][^\\\\/]+\\.(wasm|js)$/.test(file)) fs.appendFileSync(process.env.MCL_GRAMMAR_LOG, path.basename(file) + '\\n');
   return readFileSync.apply(this, arguments);
 };
 `;

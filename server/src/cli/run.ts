@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { formatOf } from '../readers/index';
+import { noteFormatUsed } from '../codeCache';
 import { rules } from '../rules/index';
 import { ConfigError, loadProjectConfig } from '../config/rc';
 import { HELP, parseArgs, UsageError } from './args';
@@ -261,7 +262,7 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   if (pool) await pool.close();
 
   // For the start-up code cache (loader.ts): which readers this run used.
-  (globalThis as { __mailConfigLintFormats?: Set<string> }).__mailConfigLintFormats = new Set(formats);
+  for (const f of formats) noteFormatUsed(f);
 
   // Report in discovery order (problem-only entries for folders/links first where they were found).
   const order = new Map<string, number>();

@@ -1,11 +1,12 @@
 // Lazy grammar loading. A grammar is required the first time a file of its language gets past the prefilter
-// (never at start-up): in the bundles (dist/cli-main.js, dist/server.js) from its own chunk
+// (never at start-up): in the bundles (dist/cli-main.js, dist/server-main.js) from its own chunk
 // dist/grammars/<name>.js, which scripts/build.mjs builds from languages/grammars/<name>.ts; from source (tests,
 // tsx) from its npm package. Loading is synchronous (require), like every reader.
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { LRParser } from '@lezer/lr';
 import type { PrismResult } from './grammars/ruby';
+import { requireChunk } from '../codeCache';
 
 /** Set to true by scripts/build.mjs (esbuild `define`); undefined when running from source. */
 declare const MCL_GRAMMAR_CHUNKS: boolean | undefined;
@@ -33,7 +34,8 @@ export function loadGrammar(name: GrammarName): LRParser {
   if (!p) {
     const req = createRequire(__filename);
     const chunks = typeof MCL_GRAMMAR_CHUNKS !== 'undefined' && MCL_GRAMMAR_CHUNKS;
-    const mod = (chunks ? req(path.join(__dirname, 'grammars', `${name}.js`)) : req(GRAMMAR_PACKAGES[name])) as { parser: LRParser };
+    // A chunk goes through the start-up code cache (codeCache.ts): its parse functions come compiled.
+    const mod = (chunks ? requireChunk(path.join(__dirname, 'grammars', `${name}.js`)) : req(GRAMMAR_PACKAGES[name])) as { parser: LRParser };
     p = mod.parser;
     loaded.set(name, p);
     grammarLoads.push(name);
@@ -52,7 +54,7 @@ export function loadRuby(): (source: string) => PrismResult {
   if (!rubyParser) {
     const req = createRequire(__filename);
     const chunks = typeof MCL_GRAMMAR_CHUNKS !== 'undefined' && MCL_GRAMMAR_CHUNKS;
-    const mod = (chunks ? req(path.join(__dirname, 'grammars', 'ruby.js')) : req('./grammars/ruby')) as typeof import('./grammars/ruby');
+    const mod = (chunks ? requireChunk(path.join(__dirname, 'grammars', 'ruby.js')) : req('./grammars/ruby')) as typeof import('./grammars/ruby');
     const wasm = chunks ? path.join(__dirname, 'grammars', 'prism.wasm') : req.resolve('@ruby/prism/src/prism.wasm');
     rubyParser = mod.createRubyParser(wasm);
     grammarLoads.push('ruby');

@@ -12,6 +12,7 @@ import type { Finding } from '../model/types';
 import { LineIndex } from '../model/lineIndex';
 import { changeBetween } from '../model/textEdits';
 import { formatOf } from '../readers/index';
+import { noteFormatUsed } from '../codeCache';
 import type { ItemFocus } from '../readers/types';
 import { boundedModeMessage, yamlOptions } from '../readers/yaml/index';
 import { findingToDiagnostic, type FileText } from './convert';
@@ -109,6 +110,7 @@ export class DocumentLinter {
     let index: LineIndex | undefined;
     const indexOf = () => (index ??= new LineIndex(text));
     if (!skipped) {
+      noteFormatUsed(formatOf(file)); // the start-up code cache covers the readers this server used (lsp/loader.ts)
       const t0 = Date.now();
       try {
         if (text.length >= yamlOptions.boundedAboveBytes && formatOf(file) === 'yaml') {

@@ -177,7 +177,8 @@ export class WorkspaceDiagnostics {
       pauseAfter: SCAN_PAUSE_AFTER,
       hold,
     };
-    const entry = workerScript(path.join(__dirname, 'main.ts'));
+    // Through dist/server.js: the scan thread compiles the bundle and the grammar chunks from the code cache.
+    const entry = workerScript(path.join(__dirname, 'main.ts'), 'server.js');
     // stdout/stderr: true, so nothing the thread prints can reach the client's stdio stream.
     const worker = new Worker(entry.file, { eval: entry.eval, workerData: data, transferList: [port2], stdout: true, stderr: true });
     worker.stdout.on('data', (d: Buffer) => session.log(`workspace scan: ${String(d).trimEnd()}`));

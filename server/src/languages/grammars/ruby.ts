@@ -6,6 +6,7 @@
 // warning). Prism only needs a few WASI calls from its libc (memory, no files, no clock), so the module is compiled
 // and instantiated synchronously with inert WASI imports: every reader is synchronous.
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { parsePrism } from '@ruby/prism/src/parsePrism.js';
 
 /** The subset of Prism's ParseResult the readers use (the node classes are plain objects with `location`s). */
@@ -41,16 +42,38 @@ const WASI_ERRNO_NOSYS = 52;
  * the next parse.
  */
 export function createRubyParser(wasmFile: string): (source: string) => PrismResult {
-  const mod = new WA.Module(readFileSync(wasmFile));
-  let exports = instantiate(mod);
+  const bytes = readFileSync(wasmFile);
+  let mod: object = {};
+  let exports = withLateTierUp(() => instantiate((mod = new WA.Module(bytes))));
   return (source: string) => {
     try {
       return parsePrism(exports as never, source, {}) as unknown as PrismResult;
     } catch (e) {
-      exports = instantiate(mod);
+      exports = withLateTierUp(() => instantiate(mod));
       throw e;
     }
   };
+}
+
+// V8 moves a hot WASM function from its baseline code (Liftoff) to TurboFan after a budget of executed code. With
+// the default budget, the first parse of even a 200-line file sends most of Prism to TurboFan on background threads:
+// a one-file CLI run on a .rb file cost ~0.3 s more CPU than with Liftoff alone (3.4× against 1.3-1.4× `node -e 0`,
+// docs/performance.md). A 100× budget leaves short runs on Liftoff; long runs (the language server, a big tree)
+// still tier up the functions that stay hot, and steady-state parse times stay the same. The budget is read when an
+// instance is compiled and created; the flag goes back to its default right after, because V8 stamps its flags into code caches
+// (codeCache.ts): a cache written with a changed flag would be rejected by the next process.
+// (V8 11 and 12, Node 20 and 22, where the default below is V8's; on other engines nothing is changed.)
+const DEFAULT_TIERING_BUDGET = 1_800_000;
+const LATE_TIERING_BUDGET = 100 * DEFAULT_TIERING_BUDGET;
+const KNOWN_DEFAULT = /^1[12]\./.test(process.versions.v8);
+function withLateTierUp<T>(f: () => T): T {
+  if (!KNOWN_DEFAULT) return f();
+  setFlagsFromString(`--wasm-tiering-budget=${LATE_TIERING_BUDGET}`);
+  try {
+    return f();
+  } finally {
+    setFlagsFromString(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`);
+  }
 }
 
 function instantiate(mod: object): Record<string, unknown> {
