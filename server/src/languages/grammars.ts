@@ -4,7 +4,9 @@
 // tsx) from its npm package. Loading is synchronous (require), like every reader.
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import type { Tree, TreeFragment } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
+import { changeBetween } from '../model/textEdits';
 import type { PrismResult } from './grammars/ruby';
 import { requireChunk } from '../codeCache';
 
@@ -41,6 +43,76 @@ export function loadGrammar(name: GrammarName): LRParser {
     grammarLoads.push(name);
   }
   return p;
+}
+
+let fragmentClass: typeof TreeFragment | undefined;
+/** @lezer/common's TreeFragment from the runtime the grammars use (the chunk dist/grammars/lezer-runtime.js in the
+ *  bundles, already loaded by the grammar chunk; the package from source): never a second copy in the bundle. */
+function treeFragment(): typeof TreeFragment {
+  if (!fragmentClass) {
+    const req = createRequire(__filename);
+    const chunks = typeof MCL_GRAMMAR_CHUNKS !== 'undefined' && MCL_GRAMMAR_CHUNKS;
+    fragmentClass = (req(chunks ? path.join(__dirname, 'grammars', 'lezer-runtime.js') : '@lezer/common') as { TreeFragment: typeof TreeFragment }).TreeFragment;
+  }
+  return fragmentClass;
+}
+
+/** The last trees parsed, per file (most recent last); `clean`: the tree has no error node. */
+const recentTrees = new Map<string, { grammar: GrammarName; text: string; tree: Tree; clean: boolean }>();
+/** Enough for the documents being typed in; the CLI parses each file once and keeps only this many trees. */
+const RECENT_TREES = 8;
+
+/** How many parses reused the previous tree (tests check that the incremental path is taken). */
+export const parseCounts = { incremental: 0, full: 0 };
+
+/** True when the tree holds no error node (a walk over its raw node buffers: no node objects are made). */
+export function isCleanTree(tree: Tree): boolean {
+  if (tree.type.isError) return false;
+  for (const c of tree.children) {
+    if ('children' in c) {
+      if (!isCleanTree(c)) return false;
+      continue;
+    }
+    const buf = c.buffer;
+    const types = c.set.types;
+    for (let i = 0; i < buf.length; i += 4) if (types[buf[i]].isError) return false;
+  }
+  return true;
+}
+
+/**
+ * `text` parsed with grammar `name`; in the language server, which re-reads the whole document on every
+ * keystroke, reusing the previous tree of the same `file` where that gives the same tree as a full parse: Lezer's
+ * incremental parse (TreeFragment) takes over the nodes outside the changed region. Lezer's error recovery can
+ * build a different tree around a syntax error when it starts from reused nodes, so the incremental tree is kept
+ * only when both the previous and the new tree are free of errors; otherwise the text is parsed in full, as the
+ * CLI does (test/languages/incremental-parse.test.ts compares both on random edits). The same text gives the
+ * same tree (fix-all rounds, a re-lint after a settings change).
+ */
+export function parseIncremental(name: GrammarName, file: string, text: string): Tree {
+  const parser = loadGrammar(name);
+  const prev = recentTrees.get(file);
+  let tree: Tree | undefined;
+  let clean: boolean | undefined;
+  if (prev && prev.grammar === name) {
+    if (prev.text === text) ({ tree, clean } = prev);
+    else if (prev.clean) {
+      const change = changeBetween(prev.text, text)!;
+      const TF = treeFragment();
+      const fragments = TF.applyChanges(TF.addTree(prev.tree), [{ fromA: change.start, toA: change.oldEnd, fromB: change.start, toB: change.newEnd }]);
+      const inc = parser.parse(text, fragments);
+      if (isCleanTree(inc)) (tree = inc), (clean = true), parseCounts.incremental++;
+    }
+  }
+  if (!tree) {
+    tree = parser.parse(text);
+    clean = isCleanTree(tree);
+    parseCounts.full++;
+  }
+  recentTrees.delete(file);
+  recentTrees.set(file, { grammar: name, text, tree, clean: clean! });
+  if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value as string);
+  return tree;
 }
 
 let rubyParser: ((source: string) => PrismResult) | undefined;

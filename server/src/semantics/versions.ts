@@ -126,6 +126,7 @@ export function listDir(dir: string): string[] {
     dirCache.delete(dir);
     return [];
   }
+  listedDirs?.push([dir, st.mtimeMs]);
   const hit = dirCache.get(dir);
   if (hit && hit.mtimeMs === st.mtimeMs) return hit.names;
   let names: string[] = [];
@@ -143,7 +144,13 @@ export function findLibraryVersion(file: string, library: string, overrides?: Re
   const o = overrides?.[library];
   if (o) return { library, spec: o, source: '.mailconfiglintrc.json' };
   if (!path.isAbsolute(file)) return undefined;
-  let dir = path.dirname(file);
+  const dir = path.dirname(file);
+  if (read !== readCached) return walkUp(dir, library, read);
+  return memoWalk(dir, library);
+}
+
+function walkUp(start: string, library: string, read: (file: string) => string | undefined): LibraryVersion | undefined {
+  let dir = start;
   for (let depth = 0; depth < 40; depth++) {
     for (const d of detectors) {
       if (!d.handles(library)) continue;
@@ -155,6 +162,48 @@ export function findLibraryVersion(file: string, library: string, overrides?: Re
     dir = parent;
   }
   return undefined;
+}
+
+/**
+ * The walk's answer per (folder, library), kept as long as the absent names it rests on (ABSENT_FRESH_MS) and
+ * while every file it read still has the same mtime (stat'ed on each lookup, as readCached does: an edited
+ * lockfile counts at once). The language server lints a document on every keystroke: the walk up a dozen folders
+ * asking each detector for its manifest names was a few milliseconds of each edit before V8 had compiled it.
+ */
+const walks = new Map<string, { at: number; result: LibraryVersion | undefined; read: [string, number][]; listed: [string, number][] }>();
+/** Folders listed (listDir) during the current memoWalk, with their mtimes: a file added there counts at once too. */
+let listedDirs: [string, number][] | undefined;
+const mtimeOf = (p: string): number | undefined => {
+  try {
+    return fs.statSync(p).mtimeMs;
+  } catch {
+    return undefined;
+  }
+};
+function memoWalk(dir: string, library: string): LibraryVersion | undefined {
+  const key = `${library}\u0000${dir}`;
+  const now = performance.now();
+  const hit = walks.get(key);
+  if (hit && now - hit.at < ABSENT_FRESH_MS && hit.read.every(([f, mtime]) => statFresh(f)?.mtimeMs === mtime) && hit.listed.every(([d, mtime]) => mtimeOf(d) === mtime)) return hit.result;
+  const read: [string, number][] = [];
+  // valid from the oldest "absent" it rests on: a new manifest counts no later than without the memo
+  let at = now;
+  const listed: [string, number][] = (listedDirs = []);
+  let result: LibraryVersion | undefined;
+  try {
+    result = walkUp(dir, library, (f) => {
+      const text = readCached(f);
+      const cached = fileCache.get(f);
+      if (cached) read.push([f, cached.mtimeMs]);
+      else at = Math.min(at, absentSince.get(f) ?? at);
+      return text;
+    });
+  } finally {
+    listedDirs = undefined;
+  }
+  if (walks.size > 10_000) walks.clear();
+  walks.set(key, { at, result, read, listed });
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

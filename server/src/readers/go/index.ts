@@ -15,7 +15,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Dialect, Field, ReadResult, Site, SmtpConfig, Span } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
-import { loadGrammar } from '../../languages/grammars';
+import { parseIncremental } from '../../languages/grammars';
 import { registerReader } from '../index';
 import { CodeFile, kids, readCode } from '../code/common';
 import { codeSite } from '../code/sites';
@@ -517,7 +517,7 @@ export function goParseText(text: string): string {
 }
 
 export function readGo(file: string, text: string, ctx: ReadContext): ReadResult {
-  return readCode(file, text, 'go', (t) => loadGrammar('go').parse(goParseText(t)), GO_COMMENTS, (tree, result) => {
+  return readCode(file, text, 'go', (t) => parseIncremental('go', file, goParseText(t)), GO_COMMENTS, (tree, result) => {
     const f = new GoFile(file, text, tree, ctx);
     f.collectImports();
     if (!f.pkgs.size || [...f.pkgs.values()].every((l) => l === 'tls')) return;

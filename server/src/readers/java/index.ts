@@ -21,7 +21,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Field, ReadResult, Site, SmtpConfig } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
-import { loadGrammar } from '../../languages/grammars';
+import { parseIncremental } from '../../languages/grammars';
 import { registerReader } from '../index';
 import { CodeFile, readCode } from '../code/common';
 import { codeSite } from '../code/sites';
@@ -259,7 +259,7 @@ class JavaFile extends CodeFile {
 }
 
 export function readJava(file: string, text: string, ctx: ReadContext): ReadResult {
-  return readCode(file, text, 'java', (t) => loadGrammar('java').parse(t), JAVA_COMMENTS, (tree, result) => {
+  return readCode(file, text, 'java', (t) => parseIncremental('java', file, t), JAVA_COMMENTS, (tree, result) => {
     const f = new JavaFile(file, text, tree, ctx);
     f.collectConstants();
     f.collect();

@@ -12,7 +12,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Field, ReadResult, Site, SmtpConfig } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
-import { loadGrammar } from '../../languages/grammars';
+import { parseIncremental } from '../../languages/grammars';
 import { registerReader } from '../index';
 import { CodeFile, readCode } from '../code/common';
 import type { ReadContext, Reader } from '../types';
@@ -276,7 +276,7 @@ class PhpFile extends CodeFile<{ at: number; value: SyntaxNode; stmt: SyntaxNode
 const PHP_COMMENTS = new Set(['LineComment', 'BlockComment']);
 
 export function readPhp(file: string, text: string, ctx: ReadContext): ReadResult {
-  return readCode(file, text, 'php', (t) => loadGrammar('php').parse(t), PHP_COMMENTS, (tree, result) => {
+  return readCode(file, text, 'php', (t) => parseIncremental('php', file, t), PHP_COMMENTS, (tree, result) => {
     const f = new PhpFile(file, text, tree, ctx);
     f.collectConstants();
     f.collectMailers();

@@ -13,7 +13,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Field, ReadResult, SmtpConfig, Span } from '../../model/types';
 import { hasPrefilterWord, languageOfFormat } from '../../languages/registry';
-import { loadGrammar } from '../../languages/grammars';
+import { parseIncremental } from '../../languages/grammars';
 import { registerReader } from '../index';
 import { interpretKvGroup } from '../dialects/index';
 import { CodeFile, readCode } from '../code/common';
@@ -185,7 +185,7 @@ export class PyFile extends CodeFile {
 const PY_COMMENTS = new Set(['Comment']);
 
 export function readPython(file: string, text: string, ctx: ReadContext): ReadResult {
-  return readCode(file, text, 'python', (t) => loadGrammar('python').parse(t), PY_COMMENTS, (tree, result) => {
+  return readCode(file, text, 'python', (t) => parseIncremental('python', file, t), PY_COMMENTS, (tree, result) => {
     const f = new PyFile(file, text, tree, ctx);
     f.collectConstants();
     f.walk(tree.topNode, 'module', 'settings');
