@@ -29,7 +29,7 @@ const LANGS: { grammar: GrammarName; ext: string; comment: string; prepare: (t: 
 ];
 
 async function sources(id: string, n: number): Promise<string[]> {
-  const mod = (await loadLanguages()).find((m: { id: string }) => m.id === id);
+  const mod = (await loadLanguages()).find((m) => m.id === id);
   assert.ok(mod, id);
   const out: string[] = [];
   const R = makeRng(`incremental-${id}`);
