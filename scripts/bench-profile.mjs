@@ -25,6 +25,8 @@ export async function buildReadable(root, entry, outfile) {
     legalComments: 'none',
     logLevel: 'error',
     external: ['vscode'],
+    // as scripts/build.mjs: jsonc-parser's main entry is UMD (its require() calls hide from the bundler)
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   });
   return outfile;
 }
