@@ -144,19 +144,10 @@ export function findLibraryVersion(file: string, library: string, overrides?: Re
   const o = overrides?.[library];
   if (o) return { library, spec: o, source: '.mailconfiglintrc.json' };
   if (!path.isAbsolute(file)) return undefined;
-  const dir = path.dirname(file);
-  if (read !== readCached) return walkUp(dir, library, read);
-  return memoWalk(dir, library);
-}
-
-function walkUp(start: string, library: string, read: (file: string) => string | undefined): LibraryVersion | undefined {
-  let dir = start;
+  let dir = path.dirname(file);
   for (let depth = 0; depth < 40; depth++) {
-    for (const d of detectors) {
-      if (!d.handles(library)) continue;
-      const v = d.detect(dir, library, read);
-      if (v) return { library, ...v };
-    }
+    const v = read === readCached ? rememberedIn(dir, library) : detectIn(dir, library, read);
+    if (v) return v;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -164,14 +155,25 @@ function walkUp(start: string, library: string, read: (file: string) => string |
   return undefined;
 }
 
+/** What the detectors find in `dir` alone. */
+function detectIn(dir: string, library: string, read: (file: string) => string | undefined): LibraryVersion | undefined {
+  for (const d of detectors) {
+    if (!d.handles(library)) continue;
+    const v = d.detect(dir, library, read);
+    if (v) return { library, ...v };
+  }
+  return undefined;
+}
+
 /**
- * The walk's answer per (folder, library), kept as long as the absent names it rests on (ABSENT_FRESH_MS) and
- * while every file it read still has the same mtime (stat'ed on each lookup, as readCached does: an edited
- * lockfile counts at once). The language server lints a document on every keystroke: the walk up a dozen folders
- * asking each detector for its manifest names was a few milliseconds of each edit before V8 had compiled it.
+ * detectIn's answer per (folder, library), kept as long as the absent names it rests on are (ABSENT_FRESH_MS)
+ * and while every file it read and folder it listed keeps its mtime (stat'ed on each lookup, as readCached does: an
+ * edited lockfile counts at once). Every file of a project walks up through the same folders, and the language
+ * server lints a document on every keystroke: asking each detector for its manifest names in a dozen folders was
+ * a few milliseconds of each edit before V8 had compiled it, and a tenth of a CLI run over the polyglot corpus.
  */
-const walks = new Map<string, { at: number; result: LibraryVersion | undefined; read: [string, number][]; listed: [string, number][] }>();
-/** Folders listed (listDir) during the current memoWalk, with their mtimes: a file added there counts at once too. */
+const levels = new Map<string, { at: number; result: LibraryVersion | undefined; read: [string, number][]; listed: [string, number][] }>();
+/** Folders listed (listDir) during the current rememberedIn, with their mtimes: a file added there counts at once too. */
 let listedDirs: [string, number][] | undefined;
 const mtimeOf = (p: string): number | undefined => {
   try {
@@ -180,10 +182,10 @@ const mtimeOf = (p: string): number | undefined => {
     return undefined;
   }
 };
-function memoWalk(dir: string, library: string): LibraryVersion | undefined {
+function rememberedIn(dir: string, library: string): LibraryVersion | undefined {
   const key = `${library}\u0000${dir}`;
   const now = performance.now();
-  const hit = walks.get(key);
+  const hit = levels.get(key);
   if (hit && now - hit.at < ABSENT_FRESH_MS && hit.read.every(([f, mtime]) => statFresh(f)?.mtimeMs === mtime) && hit.listed.every(([d, mtime]) => mtimeOf(d) === mtime)) return hit.result;
   const read: [string, number][] = [];
   // valid from the oldest "absent" it rests on: a new manifest counts no later than without the memo
@@ -191,7 +193,7 @@ function memoWalk(dir: string, library: string): LibraryVersion | undefined {
   const listed: [string, number][] = (listedDirs = []);
   let result: LibraryVersion | undefined;
   try {
-    result = walkUp(dir, library, (f) => {
+    result = detectIn(dir, library, (f) => {
       const text = readCached(f);
       const cached = fileCache.get(f);
       if (cached) read.push([f, cached.mtimeMs]);
@@ -201,8 +203,8 @@ function memoWalk(dir: string, library: string): LibraryVersion | undefined {
   } finally {
     listedDirs = undefined;
   }
-  if (walks.size > 10_000) walks.clear();
-  walks.set(key, { at, result, read, listed });
+  if (levels.size > 50_000) levels.clear();
+  levels.set(key, { at, result, read, listed });
   return result;
 }
 
