@@ -108,3 +108,21 @@ test('transport options in a local module imported by the mailer (one import hop
   assert.ok(mod?.findings.some((x) => x.ruleId === 'implicit-tls-port-without-tls' && x.range.start.line === 4), r.stdout);
   assert.ok(!out.some((f) => f.file === 'src/mailer.js' && f.findings.length), 'nothing is reported in the importing file');
 });
+
+test('a file named on its own reads the env files above it (Symfony mailer.yaml and the project root .env)', async () => {
+  const d = tmpDir();
+  writeTree(d, {
+    '.env': 'MAILER_DSN=smtp://app@smtp.example.com\n',
+    'config/packages/mailer.yaml': "framework:\n  mailer:\n    dsn: '%env(MAILER_DSN)%'\n",
+  });
+  const ids = (o: JsonFile[], file: string) => (o.find((f) => f.file === file)?.findings ?? []).map((f) => f.ruleId);
+  // The whole project: the DSN is reported once, on the .env line (the YAML only reads it back).
+  const all = JSON.parse((await runInProcess(['--format', 'json'], d)).stdout) as JsonFile[];
+  assert.deepEqual(ids(all, '.env'), ['symfony-dsn-port-implicit']);
+  assert.deepEqual(ids(all, 'config/packages/mailer.yaml'), []);
+  // mailer.yaml alone: the root .env is read for its value (not linted, so the YAML reports what it reads).
+  const one = JSON.parse((await runInProcess(['--format', 'json', 'config/packages/mailer.yaml'], d)).stdout) as JsonFile[];
+  assert.deepEqual(ids(one, '.env'), []);
+  assert.deepEqual(ids(one, 'config/packages/mailer.yaml'), ['symfony-dsn-port-implicit']);
+  fs.rmSync(d, { recursive: true, force: true });
+});

@@ -155,7 +155,10 @@ export class FileLinter {
     const r = readFileForLint(file);
     if ('problem' in r) return r.problem;
     try {
+      // Not linted in this run: code reading these variables reports what it reads (no finding is left to the file,
+      // engine.ts echoFields), so which library the file reads them as is dropped.
       const vars = envVarsOf(file, r.text) ?? {};
+      for (const k of Object.keys(vars)) delete vars[k].readAs;
       if (asExtra) {
         for (const [k, v] of Object.entries(vars)) if (!this.extras.has(k)) this.extras.set(k, v);
       } else this.recordEnv(file, vars);

@@ -149,6 +149,9 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   }
   // --stdin: the env files around the piped file feed its process.env.X (read, not reported).
   if (stdinFile) for (const envFile of envFilesNear(stdinFile, { top: cwd, maxDepth: Infinity })) linter.addEnvVarsOnly(envFile, false);
+  // A file or folder named on its own (`config/packages/mailer.yaml`) reads the env files of the folders above it up
+  // to the working folder, as in a run over the whole project (read, not reported; the walk lints those below it).
+  else for (const named of namedPathsBelow(args.paths, cwd)) for (const envFile of envFilesNear(named, { top: cwd, maxDepth: Infinity })) linter.addEnvVarsOnly(envFile, false);
 
   // Discovery streams (files/discover.ts Walk): files are linted while the walk goes on. Every .env* is
   // linted on this thread as soon as its folder is read (announced), before any file that can resolve
@@ -301,4 +304,15 @@ function readSourceText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The paths named on the command line that lie below the working folder (not the folder itself). */
+function namedPathsBelow(paths: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const rel = path.relative(cwd, abs);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.push(abs);
+  }
+  return out;
 }

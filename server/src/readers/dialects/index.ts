@@ -160,11 +160,3 @@ export function interpretKvGroup(group: KvGroup, versionOf?: VersionLookup): Int
 
 export type { KvEntry };
 
-/**
- * A `.env` line `name=value` is read by the env interpretation as a Symfony Mailer DSN (MAILER_DSN): that file then
- * reports the DSN's problems itself, so a config that only refers to it (`%env(MAILER_DSN)%` in mailer.yaml) must not.
- */
-export function envReadsAsSymfonyDsn(name: string, value: string, site: KvEntry['site']): boolean {
-  const group: KvGroup = { file: site.file, format: 'env', span: site.entry, label: '.env', entries: [{ key: name, value, kind: 'literal', site }] };
-  return interpretKvGroup(group).configs.some((c) => c.dialect === 'symfony');
-}

@@ -10,13 +10,13 @@
 // A literal DSN is read as a MAILER_DSN line would be (the same dialect builder, dialects/symfony.ts), with its
 // parts' sites inside the YAML scalar so fixes edit the YAML. A whole `%env(NAME)%` placeholder (processors as
 // semantics/symfony.ts models them) takes the workspace's .env value; when that .env line is itself read as a
-// Symfony DSN, the config is an echo (SmtpConfig.echoOf): the .env reports its problems, the YAML stays clean.
+// Symfony DSN (EnvValue.readAs), the config is an echo (SmtpConfig.echoOf): the .env reports its problems, the YAML
+// stays clean.
 // A `%parameter%` in a literal DSN is the container's: outside the userinfo it makes the DSN unknown here.
 import type { SmtpConfig } from '../../model/types';
 import type { KvEntry, KvGroup, ReadContext } from '../types';
 import type { Instance } from '../dialects/common';
 import { buildSymfony } from '../dialects/symfony';
-import { envReadsAsSymfonyDsn } from '../dialects/index';
 import { applySymfonyEnvProcessors, hasSymfonyParameterRef, symfonyEnvPlaceholder } from '../../semantics/symfony';
 import { isPlaceholder } from '../../semantics/values';
 import { deref, isMap, isScalar, keyString, pairSite, pairsOf, rangeOf, scalarInfo } from './nodes';
@@ -77,7 +77,7 @@ function addDsn(src: Src, pair: Pair, path: string[], read: ReadContext, out: Sm
     if (!hit || !('value' in resolved)) return; // not known here: no finding rather than a guess
     entry.value = resolved.value;
     entry.resolvedFrom = hit.ref;
-    if (envReadsAsSymfonyDsn(ref.name, hit.value, { ...site, file: hit.ref.file })) echoOf = hit.ref;
+    if (hit.readAs === 'symfony') echoOf = hit.ref; // the .env reads the line as a DSN itself (EnvValue.readAs)
   } else if (!/^[a-z0-9+.-]+:\/\//i.test(info.value.trim())) return;
   const kr = rangeOf(pair.key);
   const vr = rangeOf(pair.value);
