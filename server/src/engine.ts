@@ -11,7 +11,7 @@ import { rules } from './rules/index';
 import type { Report, WorkspaceFacts } from './rules/types';
 import { bindingCovers, springBindingsIn, type SpringBinding } from './semantics/spring';
 import { renderEdits } from './fixes/render';
-import { envFileRank } from './semantics/env-files';
+import { envFileRank, isComposeFileName } from './semantics/env-files';
 import { findLibraryVersion, type LibraryVersion } from './semantics/versions';
 import './register';
 
@@ -229,18 +229,27 @@ export function fixAll(
   return { text: current, applied, result };
 }
 
-/** The variables an env file defines (for process.env.X / ${X} elsewhere), without running the rules on it.
- *  Throws what the env reader throws. */
-export function envVarsOf(file: string, text: string): ReadResult['envVars'] {
+/** The variables an env file defines (for process.env.X / ${X} elsewhere), without running the rules on it; for a
+ *  compose file, its services' environment values scoped to their build folders (EnvValue.scope). Throws what the
+ *  reader throws. */
+export function envVarsOf(file: string, text: string, env?: EnvLookup): ReadResult['envVars'] {
+  if (formatOf(file) === 'yaml') return readerFor('yaml')?.read(file, text, { env }).envVars;
   return readerFor('env')?.read(file, text, {}).envVars;
+}
+
+/** Files whose variables other files read: .env* files and compose files (by base name or path). */
+export function providesEnv(file: string): boolean {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return formatOf(base) === 'env' || isComposeFileName(base);
 }
 
 /** Env values from .env* files, looked up from the nearest folder upwards (same folder tree). */
 export class EnvIndex implements EnvLookup {
-  private readonly byDir = new Map<string, Map<string, { value: string; ref: SourceRef }>>();
+  private readonly byDir = new Map<string, Map<string, EnvValue>>();
 
-  /** Records (or replaces) the variables of one env file. */
+  /** Records (or replaces) the variables of one env file (or the scoped values of a compose file: EnvValue.scope). */
   set(file: string, vars: ReadResult['envVars']): void {
+    this.deleteScoped(file);
     const dir = dirOf(file);
     let m = this.byDir.get(dir);
     // Several env files in one folder: each key from the best-ranked file defining it (semantics/env-files).
@@ -253,6 +262,10 @@ export class EnvIndex implements EnvLookup {
     if (!vars) return;
     for (const k of Object.keys(vars)) {
       const v = vars[k];
+      if (v.scope !== undefined) {
+        this.setScoped(file, v.name ?? k, v, r);
+        continue;
+      }
       const prev = m.get(k);
       if (!prev || r < this.rankOf(prev.ref.file)) {
         m.set(k, v);
@@ -261,8 +274,32 @@ export class EnvIndex implements EnvLookup {
     }
   }
 
+  /** Provider file → the folders its scoped values went to. */
+  private readonly scopedDirs = new Map<string, Set<string>>();
+
+  private setScoped(file: string, name: string, v: EnvValue, r: string): void {
+    const dir = v.scope!.replace(/(.)[\\/]+$/, '$1');
+    let m = this.byDir.get(dir);
+    if (!m) this.byDir.set(dir, (m = new Map()));
+    let dirs = this.scopedDirs.get(file);
+    if (!dirs) this.scopedDirs.set(file, (dirs = new Set()));
+    dirs.add(dir);
+    const prev = m.get(name);
+    if (!prev || r < this.rankOf(prev.ref.file)) m.set(name, v);
+  }
+
+  private deleteScoped(file: string): void {
+    const dirs = this.scopedDirs.get(file);
+    if (!dirs) return;
+    this.scopedDirs.delete(file);
+    for (const d of dirs) {
+      const m = this.byDir.get(d);
+      if (m) for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
+    }
+  }
+
   /** Per folder map: every ref.file that may have entries in it (a superset). */
-  private readonly refFiles = new WeakMap<Map<string, { value: string; ref: SourceRef }>, Set<string>>();
+  private readonly refFiles = new WeakMap<Map<string, EnvValue>, Set<string>>();
   private readonly ranks = new Map<string, string>();
   private rankOf(file: string): string {
     let r = this.ranks.get(file);
@@ -271,11 +308,12 @@ export class EnvIndex implements EnvLookup {
   }
 
   delete(file: string): void {
+    this.deleteScoped(file);
     const m = this.byDir.get(dirOf(file));
     if (m) for (const [k, v] of m) if (v.ref.file === file) m.delete(k);
   }
 
-  get(file: string, name: string): { value: string; ref: SourceRef } | undefined {
+  get(file: string, name: string): EnvValue | undefined {
     let dir = dirOf(file);
     for (;;) {
       const hit = this.byDir.get(dir)?.get(name);

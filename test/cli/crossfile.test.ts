@@ -126,3 +126,24 @@ test('a file named on its own reads the env files above it (Symfony mailer.yaml 
   assert.deepEqual(ids(one, 'config/packages/mailer.yaml'), ['symfony-dsn-port-implicit']);
   fs.rmSync(d, { recursive: true, force: true });
 });
+
+test("a compose service's environment reaches the code of its build context, with worker threads too", async () => {
+  const d = tmpDir();
+  const files: Record<string, string> = {
+    'docker-compose.yml': 'services:\n  web:\n    build:\n      context: ./web\n    environment:\n      - SMTP_PORT=465\n',
+    'web/src/mailer.js': MAILER,
+    'other/src/mailer.js': MAILER,
+  };
+  // enough files for the worker pool to matter: filler modules without mail settings
+  for (let i = 0; i < 40; i++) files[`web/lib/m${i}.js`] = `module.exports = ${i};\n`;
+  writeTree(d, files);
+  for (const conc of ['off', '2']) {
+    const out = JSON.parse((await runInProcess(['--format', 'json', '--concurrency', conc], d)).stdout) as JsonFile[];
+    const web = out.find((f) => f.file === 'web/src/mailer.js');
+    const f = web?.findings.find((x) => x.ruleId === 'cross-file-port-mode-mismatch');
+    assert.ok(f, `--concurrency ${conc}: ${JSON.stringify(out)}`);
+    assert.ok(f.related.some((x) => x.file === 'docker-compose.yml' && x.range.start.line === 6), JSON.stringify(f.related));
+    assert.ok(!out.some((o) => o.file === 'other/src/mailer.js' && o.findings.some((x) => x.ruleId === 'cross-file-port-mode-mismatch')));
+  }
+  fs.rmSync(d, { recursive: true, force: true });
+});

@@ -289,6 +289,23 @@ describe('language server (push diagnostics)', () => {
     c.close(envUri);
   });
 
+  it("cross-file: a compose service's environment reaches the code of its build context, and an edit re-lints it", async () => {
+    const dir = path.join(ws, 'compose-ctx');
+    const compose = (port: string) => `services:\n  web:\n    build:\n      context: ./web\n    environment:\n      - SMTP_PORT=${port}\n`;
+    const php = "<?php\n$mail = new PHPMailer\\PHPMailer\\PHPMailer(true);\n$mail->isSMTP();\n$mail->Host = 'smtp.example.com';\n$mail->Port = (int) getenv('SMTP_PORT');\n$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;\n";
+    const yUri = c.open(path.join(dir, 'docker-compose.yml'), compose('465'));
+    await c.diagnosticsNow(yUri);
+    const phpUri = c.open(path.join(dir, 'web', 'mail.php'), php);
+    const p = await c.waitDiagnostics(phpUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 1);
+    const rel = byCode(p.diagnostics, 'cross-file-port-mode-mismatch')[0].relatedInformation?.[0];
+    assert.equal(rel?.location.uri, yUri, 'related: the compose line');
+    assert.equal(rel?.location.range.start.line, 5);
+    c.change(yUri, compose('587'));
+    await c.waitDiagnostics(phpUri, (x) => byCode(x.diagnostics, 'cross-file-port-mode-mismatch').length === 0);
+    c.close(phpUri);
+    c.close(yUri);
+  });
+
   it('cross-file: .env files on disk are loaded at start and watched', async () => {
     const dir = path.join(ws, 'disk-only');
     const jsUri = c.open(path.join(dir, 'mailer.js'), fs.readFileSync(path.join(dir, 'mailer.js'), 'utf8'));

@@ -9,7 +9,8 @@
 //   });
 //
 // Lines and columns are 1-based, like ESLint (endColumn is exclusive). `files` adds other files of the same
-// workspace: their .env* variables feed process.env in JS (cross-file rules). Paths are virtual.
+// workspace: their .env* variables feed process.env in JS (cross-file rules), and a compose file's services'
+// environment feeds the code of their build folders. Paths are virtual.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -18,6 +19,7 @@ import { LineIndex } from '../../server/src/model/lineIndex';
 import { applyTextEdits } from '../../server/src/model/textEdits';
 import type { Finding, Severity } from '../../server/src/model/types';
 import { ruleById } from '../../server/src/rules/index';
+import { isComposeFileName } from '../../server/src/semantics/env-files';
 
 const ROOT = '/workspace';
 /** Test passwords: no message, related message or fix title may ever contain them. */
@@ -88,6 +90,8 @@ function envFor(c: Case): EnvIndex {
     const r = lintText(abs(rel), text, {});
     env.set(abs(rel), r.read?.envVars);
   }
+  // Compose files after them (their `${X}` resolve against the .env files): services' environment scoped to build folders.
+  for (const [rel, text] of Object.entries(all)) if (isComposeFileName(path.posix.basename(rel))) env.set(abs(rel), lintText(abs(rel), text, { env }).read?.envVars);
   return env;
 }
 

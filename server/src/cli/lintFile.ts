@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, SpringBindingIndex } from '../engine';
+import { formatOf } from '../readers/index';
 import type { LintOptions, RuleSetting, SpringBindingEntries } from '../engine';
 import { LineIndex } from '../model/lineIndex';
 import type { Finding, ProblemKind, ReadResult, SourceRef, Span } from '../model/types';
@@ -191,7 +192,8 @@ export class FileLinter {
 
   private lintInto(file: string, isEnv: boolean, given: Buffer | undefined, outcome: (f: string) => FileOutcome): void {
     const { setup } = this;
-    const opts: LintOptions = isEnv ? { rules: setup.rules, versions: setup.versions, workspace: this.workspace } : { rules: setup.rules, env: this.envLookup, modules: this.modules, versions: setup.versions, workspace: this.workspace };
+    // An env file is linted without other env files; a compose file (an env provider too) resolves its `${X}` against them.
+    const opts: LintOptions = isEnv && formatOf(file) === 'env' ? { rules: setup.rules, versions: setup.versions, workspace: this.workspace } : { rules: setup.rules, env: this.envLookup, modules: this.modules, versions: setup.versions, workspace: this.workspace };
     const o = outcome(file);
     const r = given ? decodeForLint(given) : readFileForLint(file);
     if ('problem' in r) {

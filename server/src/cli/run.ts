@@ -28,6 +28,7 @@ import { AUTO_MIN_FILES, WorkerPool, workerCount } from './pool';
 import type { FileOutcome } from './report';
 import { summarize } from './report';
 import { SpringBindingIndex } from '../engine';
+import { isComposeFileName } from '../semantics/env-files';
 import { MAX_BINDING_SOURCE, springConfigFileKind } from '../semantics/spring';
 
 export { MAX_FILE_BYTES } from './lintFile';
@@ -161,9 +162,10 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
   const stdinFormat = stdinFile && !ignored?.(stdinFile, false) ? formatOf(stdinFile) : undefined;
   const walk: Pick<Walk, 'files' | 'formats' | 'problems' | 'jvmSources' | 'run'> = stdinFile
     ? { files: stdinFormat ? [stdinFile] : [], formats: stdinFormat ? [stdinFormat] : [], problems: [], jvmSources: [], run: () => true }
-    : new Walk(args.paths, cwd, ignored, { gitignore: args.gitignore, announce: { test: (_name, format) => format === 'env', found: (f) => void early.set(f, lintEnv(f)) } });
+    : new Walk(args.paths, cwd, ignored, { gitignore: args.gitignore, announce: { test: (name, format) => providesEnvAs(name, format), found: (f) => void early.set(f, lintEnv(f)) } });
   const { files, formats } = walk;
-  const isEnv = (i: number) => formats[i] === 'env';
+  // Env providers: .env* files, and compose files (their services' environment feeds the code of each build context).
+  const isEnv = (i: number) => providesEnvAs(files[i], formats[i]);
   // --fix writes files: the project's Spring bindings (which silence spring-mail-property-ignored and so
   // its fix) must be known first, so the walk ends before any file is linted.
   let walked = args.fix ? walk.run() : false;
@@ -315,4 +317,9 @@ function namedPathsBelow(paths: string[], cwd: string): string[] {
     if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.push(abs);
   }
   return out;
+}
+
+/** An env provider, from its name and format (asked once per file by the walk): an env file, or a compose file. */
+function providesEnvAs(file: string, format: string | undefined): boolean {
+  return format === 'env' || (format === 'yaml' && isComposeFileName(path.basename(file)));
 }

@@ -40,33 +40,40 @@ export class EnvSync {
   update(file: string, defined: ReadResult['envVars'], sourceUri?: string): void {
     const vars = defined ?? {};
     // readAs too: whether code reading a variable echoes this file's finding (engine.ts echoFields) depends on it.
-    const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start, v.readAs ?? '']));
+    const sig = JSON.stringify(Object.entries(vars).map(([k, v]) => [k, v.value, v.ref.span.start, v.readAs ?? '', v.scope ?? '']));
     if (this.signatures.get(file) === sig) return;
+    const before = this.vars.get(file);
     this.signatures.set(file, sig);
     this.vars.set(file, vars);
     this.env.set(file, vars);
-    this.markDependants(file, sourceUri);
+    this.markDependants(file, sourceUri, before);
     for (const l of this.changeListeners) l(file);
   }
 
   remove(file: string): void {
     if (!this.signatures.has(file)) return;
+    const before = this.vars.get(file);
     this.signatures.delete(file);
     this.vars.delete(file);
     this.env.delete(file);
-    this.markDependants(file);
+    this.markDependants(file, undefined, before);
     for (const l of this.changeListeners) l(file);
   }
 
-  /** Every open document that can read `envFile` (same folder or below) is stale now. */
-  private markDependants(envFile: string, except?: string): void {
-    const dir = path.dirname(envFile);
+  /** Every open document that can read `envFile` (same folder or below, or below a folder its values are scoped to:
+   *  a compose service's build context) is stale now. */
+  private markDependants(envFile: string, except?: string, before?: ReadResult['envVars']): void {
+    const dirs = new Set([path.dirname(envFile)]);
+    for (const vars of [before, this.vars.get(envFile)]) for (const v of Object.values(vars ?? {})) if (v.scope) dirs.add(v.scope);
     const stale: string[] = [];
     for (const st of this.session.states.values()) {
       if (st.uri === except) continue;
       if (st.file === envFile) continue;
-      const rel = path.relative(dir, st.file);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const inside = (dir: string) => {
+        const rel = path.relative(dir, st.file);
+        return !rel.startsWith('..') && !path.isAbsolute(rel);
+      };
+      if (![...dirs].some(inside)) continue;
       st.gen++;
       stale.push(st.uri);
     }
@@ -130,7 +137,7 @@ export class EnvSync {
     this.session.diskText.set(file, text);
     let vars: ReadResult['envVars'];
     try {
-      vars = envVarsOf(file, text); // the variables only: this file's findings show when it is opened
+      vars = envVarsOf(file, text, this.env); // the variables only: this file's findings show when it is opened
     } catch {
       vars = undefined; // a reader bug must not take the server down; the file then defines nothing
     }

@@ -155,7 +155,7 @@ export function scan(data: ScanWorkerData, post: (m: FromScanWorker) => void): v
     if (text === undefined || looksBinary(text)) return;
     let vars: EnvVars;
     try {
-      vars = envVarsOf(f, text);
+      vars = envVarsOf(f, text, env);
     } catch {
       vars = undefined; // a reader bug must not stop the scan; the file then defines nothing
     }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleSetting } from '../engine';
-import { formatOf } from '../readers/index';
+import { providesEnv } from '../engine';
 import { ConfigError, parseProjectConfig, RC_FILE, type ProjectConfig } from '../config/rc';
 import { compileIgnore } from '../config/ignore';
 import { rules } from '../rules/index';
@@ -29,7 +29,8 @@ export function fileToUri(file: string): string {
 }
 
 export function isEnvFile(file: string): boolean {
-  return formatOf(file) === 'env';
+  // Compose files too: their services' environment feeds the code of each build context (engine.ts providesEnv).
+  return providesEnv(file);
 }
 
 /** Finds .env* files under `root` (bounded: depth, entry count, skipped build/vendor folders). */

@@ -225,6 +225,12 @@ export interface EnvValue {
   /** The library whose settings this file's own interpretation reads the variable as (the file then reports that
    *  setting's problems itself: a config that only reads it back is an echo there, see echoFields in engine.ts). */
   readAs?: Dialect;
+  /** The folder whose code sees this value as its environment when it is not the defining file's own folder: a
+   *  compose service's `environment:` applies to its `build:` context (semantics/env-files composeBuildFolder). */
+  scope?: string;
+  /** The variable's name when the record's key is not it (one compose file giving the same variable to two build
+   *  contexts). */
+  name?: string;
 }
 
 /** A process-wide setting found in a file (NODE_TLS_REJECT_UNAUTHORIZED=0, NODE_OPTIONS=--tls-min-v1.0). */

@@ -90,6 +90,8 @@ export interface KvGroup {
   entries: KvEntry[];
   /** Context that helps pick a dialect: compose `image:` / k8s container image. */
   image?: string;
+  /** A compose service's environment: the folder (its build context) whose code sees these values. */
+  provides?: string;
 }
 
 export interface Interpretation {

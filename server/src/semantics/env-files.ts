@@ -38,9 +38,12 @@ export function isEnvTemplate(base: string): boolean {
   return TEMPLATE_NAMES.includes(b) || TEMPLATE_SUFFIX.test(b) || /^(example|sample)\.env$/.test(b);
 }
 
-/** Sort key of an env file in one folder: lower wins. 0 local, 1 mode, 2 `.env`, 3 template; name order within. */
+/** Sort key of an env file in one folder: lower wins. 0 local, 1 mode, 2 `.env`, 3 template; name order within.
+ *  9: a compose file's `environment:` values for its build context lose to every env file there (a variable no env
+ *  file defines takes the compose value; dotenv libraries do not override the container's variables either way). */
 export function envFileRank(base: string): string {
   const b = base.toLowerCase();
+  if (isComposeFileName(b)) return `9${b}`;
   if (isEnvTemplate(b)) return `3${b}`;
   if (b === '.env.local' || /^\.env\.[^.]+\.local$/.test(b)) return `0${b}`;
   if (b === '.env') return '2';
@@ -49,3 +52,21 @@ export function envFileRank(base: string): string {
 
 /** ENV_FILE_NAME_GLOBS at any depth, for file watchers and document selectors. */
 export const ENV_FILE_GLOBS: readonly string[] = ENV_FILE_NAME_GLOBS.map((g) => `**/${g}`);
+
+/** Docker Compose file names (`docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`, `compose.override.yaml`):
+ *  their services' `environment:` values feed env reads in the code of each service's build context. */
+export function isComposeFileName(base: string): boolean {
+  return /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(base);
+}
+
+/**
+ * The folder a compose service's `build:` names (`build: ./api`, `build: {context: ./api}`, `build: {}` = the compose
+ * file's folder), relative to the compose file's folder, or undefined for a remote context (a Git URL) or none. The
+ * service's `environment:` is what the code built from that folder sees as its environment.
+ */
+export function composeBuildContext(build: string | { context?: string } | undefined): string | undefined {
+  if (build === undefined) return undefined;
+  const ctx = typeof build === 'string' ? build : (build.context ?? '.');
+  if (!ctx.trim() || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx) || /^git@/.test(ctx) || ctx.includes('${')) return undefined;
+  return ctx.trim();
+}

@@ -13,10 +13,13 @@
 //  - GitHub Actions steps `uses: dawidd6/action-send-mail@…` → their `with:` inputs → dialects/action-send-mail.ts.
 // Server-side YAML stays silent: `ports:` is never read, and env blocks of MTA/mail-catcher images
 // (postfix, docker-mailserver, exim, mailhog, mailpit …: their SMTP settings are the server's) are skipped.
+import * as nodePath from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { fastParse } from './fast';
 import type { Document } from 'yaml';
-import type { Field, ReadProblem, ReadResult, Site, SmtpConfig, Span } from '../../model/types';
+import type { EnvValue, Field, ReadProblem, ReadResult, Site, SmtpConfig, Span } from '../../model/types';
+import { fieldsOf } from '../../model/fields';
+import { composeBuildContext } from '../../semantics/env-files';
 import { registerReader } from '../index';
 import { addSuppressionComment, emptySuppressions, mentionsSuppression } from '../suppressions';
 import type { EnvLookup, KvEntry, KvGroup, ReadContext, Reader } from '../types';
@@ -158,6 +161,7 @@ function readText(file: string, full: string, base: number, part: string, rctx: 
     for (const g of ctx.groups) {
       try {
         const out = interpretKvGroup(g, ctx.read.versionOf);
+        if (g.provides) provideEnv(result, g, out.configs);
         result.configs.push(...out.configs);
         result.globals.push(...out.globals);
       } catch (e) {
@@ -197,6 +201,8 @@ function readDocument(ctx: Ctx, result: ReadResult): void {
 // Generic walk: env blocks anywhere, Kubernetes objects, embedded files.
 
 interface Where {
+  /** Compose service: the folder its `build:` names (absolute). */
+  buildFolder?: string;
   k8sKind?: string;
   k8sName?: string;
   container?: string;
@@ -247,6 +253,7 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
   let hasApi = false;
   let meta: YNode;
   let imageNode: YNode;
+  let buildNode: YNode;
   let name: string | undefined;
   let hasSpring = false;
   for (const p of pairs) {
@@ -259,6 +266,7 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
     } else if (k === 'apiVersion') hasApi = true;
     else if (k === 'metadata') meta = deref(p.value, src);
     else if (k === 'image') imageNode = deref(p.value, src);
+    else if (k === 'build' && ctx.compose && path?.length === 2 && path.parent?.key === 'services') buildNode = deref(p.value, src);
     else if (k === 'uses') {
       const v = deref(p.value, src);
       if (isScalar(v) && typeof v.value === 'string' && isActionSendMail(v.value)) readActionSendMail(ctx, map, path, where);
@@ -281,6 +289,11 @@ function walkMap(ctx: Ctx, map: YAMLMap, path: Path | null, where: Where, depth:
   const inContainers = !!path?.parent && /^(containers|initContainers|ephemeralContainers)$/.test(path.parent.key);
   if (inContainers) here = { ...here, container: name, image };
   else if (image) here = { ...here, image };
+  if (buildNode !== undefined) {
+    const b = isScalar(buildNode) && typeof buildNode.value === 'string' ? buildNode.value : isMap(buildNode) ? { context: getString(buildNode as YAMLMap, 'context', src) } : undefined;
+    const rel = composeBuildContext(b);
+    if (rel !== undefined) here = { ...here, buildFolder: nodePath.resolve(nodePath.dirname(src.file), rel) };
+  }
   for (const p of pairs) {
     const v = p.value;
     if (!v || typeof v !== 'object') continue;
@@ -448,7 +461,30 @@ function readEnvBlock(ctx: Ctx, pair: Pair, block: YAMLMap | YAMLSeq, path: Path
   const span = { start: src.base + (kr ? kr[0] : r ? r[0] : 0), end: src.base + (r ? r[1] : 0) };
   const g: KvGroup = { file: src.file, format: 'yaml', span, label: labelFor(path, where), entries };
   if (where.image) g.image = where.image;
+  if (where.buildFolder && ctx.compose && path.length === 3 && path.parent?.parent?.key === 'services') g.provides = where.buildFolder;
   ctx.groups.push(g);
+}
+
+/**
+ * A compose service's `environment:` values are its code's environment: they become envVars scoped to the service's
+ * build folder (EnvValue.scope), ranked below the env files there (semantics/env-files envFileRank), with the library
+ * this file reads each one as (EnvValue.readAs: code reading it back is an echo of this file's finding). Values known
+ * here only: literals and `${X}` references resolved from the .env next to the compose file.
+ */
+function provideEnv(result: ReadResult, g: KvGroup, configs: SmtpConfig[]): void {
+  const vars = (result.envVars ??= Object.create(null) as Record<string, EnvValue>);
+  const readAs = new Map<number, SmtpConfig['dialect']>();
+  for (const cfg of configs) for (const f of fieldsOf(cfg)) if (f.site.file === g.file) readAs.set(f.site.entry.start, cfg.dialect);
+  for (const e of g.entries) {
+    if (e.kind !== 'literal' && !e.resolvedFrom) continue;
+    const v: EnvValue = { value: e.value, ref: { file: g.file, span: { ...e.site.entry } }, scope: g.provides };
+    const dialect = readAs.get(e.site.entry.start);
+    if (dialect) v.readAs = dialect;
+    let key = e.key;
+    for (let i = 1; key in vars; i++) key = `${e.key}\u0000${i}`;
+    if (key !== e.key) v.name = e.key;
+    vars[key] = v;
+  }
 }
 
 /** `valueFrom: {secretKeyRef: {name: smtp, key: user}}` → 'secretKeyRef smtp/user' (for messages). */
