@@ -10,6 +10,7 @@ import type { EnvLookup, ItemFocus, ModuleLookup } from './readers/types';
 import { rules } from './rules/index';
 import type { Report, WorkspaceFacts } from './rules/types';
 import { bindingCovers, springBindingsIn, type SpringBinding } from './semantics/spring';
+import { DJANGO_CODE_SETTINGS, djangoSettingsAssigned, type AssignedSetting } from './semantics/django';
 import { renderEdits } from './fixes/render';
 import { envFileRank, isComposeFileName } from './semantics/env-files';
 import { findLibraryVersion, type LibraryVersion } from './semantics/versions';
@@ -424,6 +425,60 @@ export class SpringBindingIndex implements WorkspaceFacts {
     }
     return undefined;
   }
+}
+
+export type DjangoSettingsEntries = [string, AssignedSetting[]][];
+
+/**
+ * Where the project's Django settings modules assign settings themselves (semantics/django: EMAIL_TIMEOUT), so a
+ * Django .env at or above them is not told the setting is missing. Fed like SpringBindingIndex: the CLI the settings
+ * modules it discovered, the language server its folder scan and watched-file changes.
+ */
+export class DjangoSettingsIndex {
+  private readonly byFile = new Map<string, AssignedSetting[]>();
+
+  /** Records (or replaces) one settings module. Returns true when what the index answers changed. */
+  set(file: string, text: string): boolean {
+    const found = djangoSettingsAssigned(text, DJANGO_CODE_SETTINGS);
+    if (!found.length) return this.delete(file);
+    const prev = this.byFile.get(file);
+    this.byFile.set(file, found);
+    return !prev || prev.map((s) => s.key).join() !== found.map((s) => s.key).join();
+  }
+
+  delete(file: string): boolean {
+    return this.byFile.delete(file);
+  }
+
+  entries(): DjangoSettingsEntries {
+    return [...this.byFile];
+  }
+
+  static fromEntries(entries: DjangoSettingsEntries): DjangoSettingsIndex {
+    const idx = new DjangoSettingsIndex();
+    for (const [file, list] of entries) idx.byFile.set(file, list);
+    return idx;
+  }
+
+  get size(): number {
+    return this.byFile.size;
+  }
+
+  settingInCode(configFile: string, key: string): SourceRef | undefined {
+    const root = dirOf(configFile);
+    for (const [file, list] of this.byFile) {
+      if (!isInside(root, file)) continue;
+      const s = list.find((x) => x.key === key);
+      if (s) return { file, span: s.span };
+    }
+    return undefined;
+  }
+}
+
+/** One WorkspaceFacts over the project's Spring bindings and Django settings modules (either may be absent). */
+export function workspaceFacts(spring: WorkspaceFacts | undefined, django: DjangoSettingsIndex | undefined): WorkspaceFacts | undefined {
+  if (!django?.size) return spring;
+  return { springBinding: (f, n) => spring?.springBinding(f, n), settingInCode: (f, k) => django.settingInCode(f, k) };
 }
 
 /** The module a source file belongs to: the folder above its last `src` folder, else its own folder. */

@@ -147,3 +147,20 @@ test("a compose service's environment reaches the code of its build context, wit
   }
   fs.rmSync(d, { recursive: true, force: true });
 });
+
+test('a Django .env is not told EMAIL_TIMEOUT is missing when the settings module assigns it (also with worker threads)', async () => {
+  const d = tmpDir();
+  const files: Record<string, string> = {
+    '.env': 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_HOST_USER=app\n',
+    'proj/settings.py': "import os\nEMAIL_HOST = os.environ['EMAIL_HOST']\nEMAIL_PORT = int(os.environ['EMAIL_PORT'])\nEMAIL_TIMEOUT = 10\n",
+  };
+  writeTree(d, files);
+  for (const conc of ['off', '2']) {
+    const out = JSON.parse((await runInProcess(['--format', 'json', '--concurrency', conc], d)).stdout) as JsonFile[];
+    assert.ok(!out.some((o) => o.findings.some((f) => f.ruleId === 'missing-smtp-timeouts')), `--concurrency ${conc}: ${JSON.stringify(out)}`);
+  }
+  fs.writeFileSync(path.join(d, 'proj/settings.py'), "import os\nEMAIL_HOST = os.environ['EMAIL_HOST']\n");
+  const out = JSON.parse((await runInProcess(['--format', 'json'], d)).stdout) as JsonFile[];
+  assert.ok(out.some((o) => o.file === '.env' && o.findings.some((f) => f.ruleId === 'missing-smtp-timeouts')), 'without the assignment the .env is told');
+  fs.rmSync(d, { recursive: true, force: true });
+});

@@ -30,6 +30,7 @@ describe('language server (push diagnostics)', () => {
     ws = tmpWorkspace({
       'spring-app/src/main/java/com/example/MailSettings.java': SPRING_BINDING,
       'disk-only/.env': 'SMTP_HOST=smtp.example.com\nSMTP_PORT=465\n',
+      'django-proj/proj/settings.py': "import os\nEMAIL_HOST = os.environ['EMAIL_HOST']\nEMAIL_TIMEOUT = 10\n",
       'disk-only/mailer.js':
         "const nodemailer = require('nodemailer');\nmodule.exports = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  port: Number(process.env.SMTP_PORT),\n  secure: false,\n});\n",
     });
@@ -335,6 +336,17 @@ describe('language server (push diagnostics)', () => {
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(java).href, type: 2 }] });
     await c.waitDiagnostics(uri, (x) => byCode(x.diagnostics, IGN).length === 0);
     c.close(uri);
+  });
+
+  it('Django: a .env whose settings module (on disk) assigns EMAIL_TIMEOUT is not told it is missing; the module is watched', async () => {
+    const dir = path.join(ws, 'django-proj');
+    const envUri = c.open(path.join(dir, '.env'), 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_HOST_USER=app\n');
+    assert.deepEqual(byCode(await c.diagnosticsNow(envUri), 'missing-smtp-timeouts'), []);
+    const settings = path.join(dir, 'proj', 'settings.py');
+    fs.writeFileSync(settings, "import os\nEMAIL_HOST = os.environ['EMAIL_HOST']\n");
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(settings).href, type: 2 }] });
+    await c.waitDiagnostics(envUri, (x) => byCode(x.diagnostics, 'missing-smtp-timeouts').length === 1);
+    c.close(envUri);
   });
 
   it('cross-file: a module outside the workspace folders reads the .env next to it', async () => {

@@ -14,7 +14,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { EnvIndex, fixAll, fixTextEdits, isJvmSource, lintText, SpringBindingIndex } from '../../server/src/engine';
+import { DjangoSettingsIndex, EnvIndex, fixAll, fixTextEdits, isJvmSource, lintText, SpringBindingIndex, workspaceFacts } from '../../server/src/engine';
+import { isDjangoSettingsFile } from '../../server/src/semantics/django';
+import type { WorkspaceFacts } from '../../server/src/rules/types';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { applyTextEdits } from '../../server/src/model/textEdits';
 import type { Finding, Severity } from '../../server/src/model/types';
@@ -95,15 +97,17 @@ function envFor(c: Case): EnvIndex {
   return env;
 }
 
-function workspaceFor(c: Case): SpringBindingIndex | undefined {
-  const jvm = Object.entries(c.files ?? {}).filter(([rel]) => isJvmSource(rel));
-  if (!jvm.length) return undefined;
-  const idx = new SpringBindingIndex();
-  for (const [rel, text] of jvm) idx.set(abs(rel), text);
-  return idx;
+function workspaceFor(c: Case): WorkspaceFacts | undefined {
+  const all = Object.entries(c.files ?? {});
+  const jvm = all.filter(([rel]) => isJvmSource(rel));
+  const spring = jvm.length ? new SpringBindingIndex() : undefined;
+  for (const [rel, text] of jvm) spring!.set(abs(rel), text);
+  const django = new DjangoSettingsIndex();
+  for (const [rel, text] of all) if (isDjangoSettingsFile(rel)) django.set(abs(rel), text);
+  return workspaceFacts(spring, django);
 }
 
-export function findingsOf(ruleId: string, c: Case): { all: Finding[]; mine: Finding[]; env: EnvIndex; workspace?: SpringBindingIndex } {
+export function findingsOf(ruleId: string, c: Case): { all: Finding[]; mine: Finding[]; env: EnvIndex; workspace?: WorkspaceFacts } {
   const env = envFor(c);
   const workspace = workspaceFor(c);
   // Opt-in rules are switched on at their default severity for their own tests.

@@ -4,9 +4,10 @@
 // can be rebuilt in a worker from a snapshot of the env files the main thread read.
 import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, SpringBindingIndex } from '../engine';
+import { DjangoSettingsIndex, EnvIndex, envVarsOf, fixAll, fixTextEdits, lintText, SpringBindingIndex, workspaceFacts } from '../engine';
 import { formatOf } from '../readers/index';
-import type { LintOptions, RuleSetting, SpringBindingEntries } from '../engine';
+import type { DjangoSettingsEntries, LintOptions, RuleSetting, SpringBindingEntries } from '../engine';
+import type { WorkspaceFacts } from '../rules/types';
 import { LineIndex } from '../model/lineIndex';
 import type { Finding, ProblemKind, ReadResult, SourceRef, Span } from '../model/types';
 import type { EnvLookup, ModuleLookup } from '../readers/types';
@@ -71,6 +72,8 @@ export interface LintSetup {
   root?: string;
   /** The project's own Spring bindings (SpringBindingIndex.entries(), structured-clonable for the workers). */
   springBindings?: SpringBindingEntries;
+  /** Settings the project's Django settings modules assign (DjangoSettingsIndex.entries()). */
+  djangoSettings?: DjangoSettingsEntries;
 }
 
 type EnvVars = NonNullable<ReadResult['envVars']>;
@@ -102,14 +105,14 @@ export class FileLinter {
   readonly envLookup: EnvLookup = { get: (file, name) => this.envIndex.get(file, name) ?? this.extras.get(name) };
   /** One import hop into local modules (read once per run and cached; see fsModules.ts). */
   private readonly modules: ModuleLookup = fsModuleLookup({ roots: () => (this.setup.root ? [this.setup.root] : []) });
-  private workspace: SpringBindingIndex | undefined;
+  private workspace: WorkspaceFacts | undefined;
 
   constructor(
     private readonly setup: LintSetup,
     /** Test hook (main thread only): runs after a fix is computed and before it is written. */
     private readonly beforeWrite?: (file: string) => void,
   ) {
-    this.workspace = setup.springBindings?.length ? SpringBindingIndex.fromEntries(setup.springBindings) : undefined;
+    this.workspace = this.facts();
   }
 
   static fromSnapshot(setup: LintSetup, snap: EnvSnapshot): FileLinter {
@@ -138,7 +141,23 @@ export class FileLinter {
   /** The project's Spring bindings, once discovery has found every Java/Kotlin source. */
   useSpringBindings(entries: SpringBindingEntries): void {
     this.setup.springBindings = entries;
-    this.workspace = entries.length ? SpringBindingIndex.fromEntries(entries) : undefined;
+    this.workspace = this.facts();
+  }
+
+  /** The settings the project's Django settings modules assign, once discovery has found them. */
+  useDjangoSettings(entries: DjangoSettingsEntries): void {
+    this.setup.djangoSettings = entries;
+    this.workspace = this.facts();
+  }
+
+  /** Whether anything the workspace says can change a file's findings. */
+  get hasWorkspaceFacts(): boolean {
+    return this.workspace !== undefined;
+  }
+
+  private facts(): WorkspaceFacts | undefined {
+    const { springBindings, djangoSettings } = this.setup;
+    return workspaceFacts(springBindings?.length ? SpringBindingIndex.fromEntries(springBindings) : undefined, djangoSettings?.length ? DjangoSettingsIndex.fromEntries(djangoSettings) : undefined);
   }
 
   private rememberEnvText(file: string, text: string): void {

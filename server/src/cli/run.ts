@@ -27,7 +27,8 @@ import type { LintSetup } from './lintFile';
 import { AUTO_MIN_FILES, WorkerPool, workerCount } from './pool';
 import type { FileOutcome } from './report';
 import { summarize } from './report';
-import { SpringBindingIndex } from '../engine';
+import { DjangoSettingsIndex, SpringBindingIndex } from '../engine';
+import { isDjangoSettingsFile } from '../semantics/django';
 import { isComposeFileName } from '../semantics/env-files';
 import { MAX_BINDING_SOURCE, springConfigFileKind } from '../semantics/spring';
 
@@ -37,6 +38,8 @@ export { MAX_FILE_BYTES } from './lintFile';
 const WALK_SLICE_MS = 8;
 /** The one rule the project's Spring bindings change (they silence it on keys the project reads itself). */
 const SPRING_IGNORED = 'spring-mail-property-ignored';
+/** Reported on a Django .env unless a settings module assigns the setting itself (DjangoSettingsIndex). */
+const MISSING_TIMEOUTS = 'missing-smtp-timeouts';
 
 export interface CliIO {
   cwd: string;
@@ -187,14 +190,15 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     }
   };
 
-  // Spring bindings are known once the walk has seen every Java/Kotlin source: results with a
-  // spring-mail-property-ignored finding wait for them and are linted again when the project binds keys.
+  // Spring bindings are known once the walk has seen every Java/Kotlin source, the Django settings modules once it has
+  // seen every Python file: results with a spring-mail-property-ignored finding, or an env file's missing-smtp-timeouts,
+  // wait for them and are linted again when the project binds keys or assigns the setting.
   let springReady = false;
   const held: number[] = [];
   const heldEntries = new Map<number, FileOutcome[]>();
   const lintHere = (i: number) => (isEnv(i) ? (early.get(files[i]) ?? lintEnv(files[i])) : linter.lint(files[i], false, files[i] === stdinFile ? stdin : undefined));
   const result = (i: number, entries: FileOutcome[]) => {
-    if (!entries.some((o) => o.findings.some((f) => f.ruleId === SPRING_IGNORED))) return finished(i, entries);
+    if (!entries.some((o) => o.findings.some((f) => f.ruleId === SPRING_IGNORED || (f.ruleId === MISSING_TIMEOUTS && formatOf(o.file) === 'env')))) return finished(i, entries);
     if (!springReady) {
       held.push(i);
       heldEntries.set(i, entries);
@@ -202,11 +206,21 @@ export async function lintCommand(args: CliArgs, io: CliIO, stdin?: Buffer): Pro
     }
     // Linted without the bindings (before they were known, or in a worker): again, here, with them.
     // --fix lints only once they are known.
-    finished(i, !args.fix && setup.springBindings?.length ? lintHere(i) : entries);
+    // (An env file's early result is not reused: it was made without them.)
+    finished(i, !args.fix && linter.hasWorkspaceFacts ? (isEnv(i) ? lintEnv(files[i]) : lintHere(i)) : entries);
   };
   const springSetup = () => {
     // The Java/Kotlin files are read only when a Spring config file is among the files to lint.
     if (walk.jvmSources.length && files.some((f) => springConfigFileKind(f) !== undefined)) linter.useSpringBindings(SpringBindingIndex.scan(walk.jvmSources, readSourceText).entries());
+    const settingsModules = files.filter(isDjangoSettingsFile);
+    if (settingsModules.length) {
+      const django = new DjangoSettingsIndex();
+      for (const f of settingsModules) {
+        const text = readSourceText(f);
+        if (text !== undefined) django.set(f, text);
+      }
+      if (django.size) linter.useDjangoSettings(django.entries());
+    }
     springReady = true;
     for (const i of held.splice(0)) result(i, heldEntries.get(i)!);
     heldEntries.clear();

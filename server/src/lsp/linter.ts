@@ -87,7 +87,7 @@ export class DocumentLinter {
     const text = doc.getText();
     const file = st.file;
     const project = session.configs.forFile(file);
-    const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: session.modules, versions: project.versions, workspace: session.spring.bindings };
+    const lintOptions: LintOptions = { rules: mergeRules(project.rules, settings.rules), env: this.envSync.env, modules: session.modules, versions: project.versions, workspace: session.spring.facts };
     const empty: FileResult = { file, findings: [], problems: [] };
     let skipped: SkipReason | undefined;
     if (!settings.enable) skipped = { kind: 'disabled', reason: 'disabled by mailConfigLint.enable' };

@@ -46,6 +46,7 @@ import { isEnvFile, uriToFile } from './workspace';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { watchedFileGlobs } from './watchers';
 import { isJvmSource } from '../engine';
+import { isDjangoSettingsFile } from '../semantics/django';
 
 export const SERVER_VERSION: string = version;
 
@@ -204,6 +205,8 @@ export function startServer(
         bindingsChanged = session.spring.fileChanged(file, c.type === FileChangeType.Deleted) || bindingsChanged;
         continue;
       }
+      // A Django settings module is linted too (no `continue`): it also says which settings the project assigns.
+      if (isDjangoSettingsFile(file)) bindingsChanged = session.spring.fileChanged(file, c.type === FileChangeType.Deleted) || bindingsChanged;
       if (session.byFile.has(file)) continue; // an open buffer wins over the disk
       if (isEnvFile(file)) {
         if (c.type === FileChangeType.Deleted) envSync.deleted(file);

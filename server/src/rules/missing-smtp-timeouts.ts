@@ -35,6 +35,8 @@ export const rule: Rule = {
     if (!at || at.site.file !== cfg.file) return;
     if (cfg.dialect === 'django') {
       if (fieldByKey(cfg, 'EMAIL_TIMEOUT')) return;
+      // A .env read by a settings module that assigns EMAIL_TIMEOUT itself (semantics/django).
+      if (cfg.format === 'env' && ctx.workspace?.settingInCode?.(cfg.file, 'EMAIL_TIMEOUT')) return;
       if (cfg.url) return; // EMAIL_URL helpers take ?timeout=
       const insert = timeoutInsert(cfg, at, 'EMAIL_TIMEOUT');
       ctx.report({

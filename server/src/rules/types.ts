@@ -42,6 +42,9 @@ export interface WorkspaceFacts {
   /** Where the project's own code binds the property `name` for the config file `configFile` (a
    *  @ConfigurationProperties prefix or a @Value key of a source in the same module covers it). */
   springBinding(configFile: string, name: string): SourceRef | undefined;
+  /** Where the project's own code assigns `key` for the env file `configFile` (a Django settings module at or below
+   *  its folder assigning EMAIL_TIMEOUT): the setting is not missing even though the env file lacks it. */
+  settingInCode?(configFile: string, key: string): SourceRef | undefined;
 }
 
 export interface RuleContext {

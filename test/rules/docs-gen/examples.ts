@@ -365,7 +365,7 @@ export const examples: Record<string, { bad: Ex[]; good: Ex[]; notes?: string }>
       ['go', "mailer.go (net/smtp: no deadline at all)", "smtp.SendMail(\"smtp.example.com:587\", auth, from, to, msg)\n// use net.DialTimeout + conn.SetDeadline + smtp.NewClient"],
     ],
     good: [['python', 'notify.py (smtplib)', "smtplib.SMTP('smtp.example.com', 587, timeout=30)"], ['dotenv', '.env (Django)', 'EMAIL_HOST=smtp.example.com\nEMAIL_PORT=587\nEMAIL_USE_TLS=True\nEMAIL_TIMEOUT=30'], ['yaml', 'application.yml (Spring)', 'spring:\n  mail:\n    properties:\n      mail.smtp.connectiontimeout: 10000\n      mail.smtp.timeout: 10000\n      mail.smtp.writetimeout: 10000']],
-    notes: 'Spring environment overrides in compose or Kubernetes files (SPRING_MAIL_*) are not reported: the application.yml in the image may set the timeouts.',
+    notes: 'Spring environment overrides in compose or Kubernetes files (SPRING_MAIL_*) are not reported: the application.yml in the image may set the timeouts. A Django `.env` is not reported when a settings module at or below its folder (`settings.py`, `settings_<env>.py`, `<name>_settings.py`, `settings/<module>.py`) assigns `EMAIL_TIMEOUT` itself (`semantics/django.ts`; the CLI and the language server read the project\'s settings modules for it).',
   },
   'smtp-debug-logging': {
     bad: [
