@@ -127,14 +127,18 @@ export function startServer(
     } catch {
       // client without workspace folder support
     }
+    // The Java/Kotlin walk (up to 40,000 entries, 14 folders deep) runs beside the env walk, and the workspace
+    // scan does not wait for it: the scan thread lints files on disk without the project's Spring bindings
+    // (issue 15: on a 100,000-file tree both walks came before the scan, on its critical path).
+    const springLoad = Promise.all(session.folders.map((f) => session.spring.loadFolder(f)));
     await Promise.all(session.folders.map((f) => envSync.loadFolder(f)));
     if (envSync.size) session.log(`loaded ${envSync.size} env file(s) from disk`);
-    const bound = await Promise.all(session.folders.map((f) => session.spring.loadFolder(f)));
+    void workspaceDiagnostics.start();
+    const bound = await springLoad;
     if (bound.some(Boolean)) {
       session.log(`${session.spring.bindings.size} Java/Kotlin file(s) bind their own configuration properties`);
       publisher.invalidateAll();
     }
-    void workspaceDiagnostics.start();
   });
 
   // -----------------------------------------------------------------------------------------------
