@@ -152,6 +152,8 @@ function echoFields(cfg: SmtpConfig, env: LintOptions['env']): Field[] {
   const out: Field[] = [];
   for (const f of fieldsOf(cfg)) {
     if (f.kind !== 'env' || !f.envVar || !f.resolvedFrom || f.resolvedFrom.file === cfg.file || f.site.file !== cfg.file) continue;
+    // Code that uses the variable's text as is (no cast: rawEnvString) does not read it as the env file does.
+    if (cfg.extras?.[`rawEnvString:${f.key}`]) continue;
     let hit: EnvValue | undefined;
     try {
       hit = env.get(cfg.file, f.envVar);

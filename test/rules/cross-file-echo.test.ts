@@ -60,3 +60,23 @@ test('compose: a DSN written in the compose file is reported there', () => {
   const yml = 'services:\n  app:\n    build: .\n    environment:\n      MAILER_DSN: smtp://app@smtp.example.com:465?verify_peer=0\n';
   assert.equal(findingsOf('tls-verification-disabled', { file: 'docker-compose.yml', code: yml, files: { '.env': 'OTHER=1\n' } }).mine.length, 1);
 });
+
+// settings.py handing the variable's text to the setting as is (no cast): Django tests `if self.use_ssl`, so the
+// string "False" is true. That read is not the .env's reading (no echo), and the mode follows the string's truth
+// value, not the word (semantics/values 'python-str').
+const RAW_SSL_SETTINGS =
+  "import os\nEMAIL_BACKEND = 'django.core.mail.backends.smtp.EmailBackend'\nEMAIL_HOST = 'smtp.example.com'\nEMAIL_PORT = 465\n" +
+  "EMAIL_USE_SSL = os.getenv('EMAIL_USE_SSL', False)\nEMAIL_HOST_USER = 'app'\nEMAIL_TIMEOUT = 10\n";
+
+test('Django: EMAIL_USE_SSL read raw from a .env saying False is truthy: env-string-as-boolean in settings.py, no plaintext-greeting error there', () => {
+  const c = { file: 'proj/settings.py', code: RAW_SSL_SETTINGS, files: { '.env': 'EMAIL_USE_SSL=False\nEMAIL_PORT=465\n' } };
+  const raw = findingsOf('env-string-as-boolean', c).mine;
+  assert.equal(raw.length, 1, 'the raw read is reported in settings.py (not an echo of the .env)');
+  assert.match(raw[0].message, /EMAIL_USE_SSL=False, so implicit TLS is on/);
+  assert.deepEqual(findingsOf('implicit-tls-port-without-tls', c).mine, [], 'the string "False" turns implicit TLS on: no hang on 465');
+});
+
+test('Django: the same read with the variable unset takes the boolean default False: the plaintext-greeting error stays', () => {
+  const r = findingsOf('implicit-tls-port-without-tls', { file: 'proj/settings.py', code: RAW_SSL_SETTINGS, files: { '.env': 'EMAIL_HOST=smtp.example.com\n' } }).mine;
+  assert.equal(r.length, 1);
+});

@@ -54,7 +54,7 @@ export type TlsMode = 'implicit' | 'starttls-required' | 'starttls-opportunistic
 export type ValueKind = 'literal' | 'env' | 'expression' | 'unknown';
 
 /** Which code turns a string into a boolean (the vocabularies live in semantics/values/bool.ts). */
-export type BoolReader = 'env-app' | 'js-truthy' | 'nodemailer-url' | 'python' | 'spring' | 'javamail' | 'laravel-env' | 'php-filter' | 'php-cast' | 'nconf' | 'ruby' | 'ruby-eq-true' | 'ruby-ne-false' | 'go' | 'action-send-mail' | 'strict';
+export type BoolReader = 'env-app' | 'js-truthy' | 'nodemailer-url' | 'python' | 'python-str' | 'spring' | 'javamail' | 'laravel-env' | 'php-filter' | 'php-cast' | 'nconf' | 'ruby' | 'ruby-eq-true' | 'ruby-ne-false' | 'go' | 'action-send-mail' | 'strict';
 
 export interface Span {
   start: number;

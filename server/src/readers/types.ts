@@ -79,6 +79,9 @@ export interface KvEntry {
    * `value` as known only when kind === 'literal' or resolvedFrom is set.
    */
   resolvedFrom?: SourceRef;
+  /** Code hands the variable's text to the setting as is, with no cast (Python `os.environ.get('X')`): a boolean
+   *  setting then takes the string's truth value, not the word's meaning (semantics/values 'python-str'). */
+  textAsIs?: boolean;
 }
 
 export interface KvGroup {

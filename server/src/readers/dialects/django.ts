@@ -19,12 +19,14 @@
 // effective: both flags → 'unknown' (ValueError at backend creation); USE_SSL → implicit; USE_TLS →
 // starttls-required; neither → 'none' (Django never sends STARTTLS). A non-SMTP backend → no config.
 import type { Field, SmtpConfig } from '../../model/types';
-import type { KvGroup } from '../types';
+import type { KvEntry, KvGroup } from '../types';
 import { addExtras, credentials, Instance, intPort, isKnown, makeConfig, noteNonBoolean, portField, strField, urlField, urlPartsKnown, valueOf } from './common';
 import { parseBool } from '../../semantics/values';
 
 /** django-environ / python-decouple boolean casts (semantics/values/bool.ts 'python'). */
 export const pyBool = (s: string | undefined): boolean | undefined => parseBool(s, 'python');
+/** A boolean setting's entry: a cast word, or the truth value of text settings.py uses as is ('python-str'). */
+const entryBool = (e: KvEntry): boolean | undefined => parseBool(e.value, e.textAsIs ? 'python-str' : 'python');
 
 const NON_SMTP = /\b(console|locmem|filebased|dummy)\b|anymail\.|sendgrid_backend|postmarker|mailgun|ses\./i;
 
@@ -52,8 +54,8 @@ export function buildDjango(group: KvGroup, inst: Instance): SmtpConfig | undefi
 
   let hostV: string | undefined = host ? valueOf(host) : 'localhost';
   let portN = intPort(port, 25);
-  let tls: boolean | undefined = useTls ? (isKnown(useTls) ? pyBool(useTls.value) : undefined) : false;
-  let ssl: boolean | undefined = useSsl ? (isKnown(useSsl) ? pyBool(useSsl.value) : undefined) : false;
+  let tls: boolean | undefined = useTls ? (isKnown(useTls) ? entryBool(useTls) : undefined) : false;
+  let ssl: boolean | undefined = useSsl ? (isKnown(useSsl) ? entryBool(useSsl) : undefined) : false;
   const why: string[] = [];
   if (u) {
     if (!urlPartsKnown(u)) return makeConfig(group, inst, 'django', { tlsMode: 'unknown', because: `${u.key} is not known` }, fields);

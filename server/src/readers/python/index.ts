@@ -94,6 +94,7 @@ export class PyFile extends CodeFile {
     const e: KvEntry = { key, value: pyText(v.value), kind: v.kind === 'unknown' ? 'expression' : v.kind, site, raw: v.kind === 'literal' ? pyText(v.value) : v.text };
     if (v.envVar) e.envVar = v.envVar;
     if (v.kind === 'env' && v.value !== undefined && v.resolvedFrom) e.resolvedFrom = v.resolvedFrom;
+    if (v.stringRead === 'raw' && e.resolvedFrom) e.textAsIs = true;
     return e;
   }
 

@@ -32,6 +32,9 @@ const VOCABULARIES: Record<BoolReader, Vocabulary> = {
   // Python settings: python-decouple Config._cast_boolean (_BOOLEANS: 1/yes/true/on, 0/no/false/off, '' → False),
   // django-environ Env.BOOLEAN_TRUE_STRINGS ('true','on','ok','y','yes','1'), distutils strtobool (y/t/n/f).
   python: { true: ['true', '1', 'yes', 'y', 'on', 'ok', 't'], false: ['false', '0', 'no', 'n', 'off', 'f'], rest: undefined, empty: false },
+  // A Python str used as a boolean setting as is (os.environ.get('EMAIL_USE_TLS') with no cast: Django's
+  // `if self.use_tls`): Python truth value testing, every non-empty string is true ("False" and " " included).
+  'python-str': { true: [], false: [], rest: true, empty: false, caseSensitive: true },
   // Spring relaxed binding to a boolean property: spring-core StringToBooleanConverter (true/on/yes/1,
   // false/off/no/0, '' → null).
   spring: { true: ['true', 'on', 'yes', '1'], false: ['false', 'off', 'no', '0'], rest: undefined, empty: undefined },
