@@ -362,16 +362,40 @@ function safeMayContainMail(reader: { mayContainMail(text: string): boolean }, t
 
 export type SpringBindingEntries = [string, SpringBinding[]][];
 
+/** Facts found per workspace file, the storage both workspace-fact indexes below share: replaced per file, dropped
+ *  with it, and handed to worker threads as structured-clonable entries. */
+abstract class FileFactIndex<T> {
+  protected readonly byFile = new Map<string, T[]>();
+
+  delete(file: string): boolean {
+    return this.byFile.delete(file);
+  }
+
+  /** What the index holds, structured-clonable (the CLI hands it to its worker threads). */
+  entries(): [string, T[]][] {
+    return [...this.byFile];
+  }
+
+  get size(): number {
+    return this.byFile.size;
+  }
+
+  protected load(entries: [string, T[]][]): this {
+    for (const [file, list] of entries) this.byFile.set(file, list);
+    return this;
+  }
+}
+
 /**
  * The property prefixes the project's own Java/Kotlin code binds (semantics/spring springBindingsIn), for
  * rules that must stay silent on keys the project reads itself. Callers feed it source texts (the CLI the
  * files it discovered, the language server the workspace scan and watched-file changes); each text is
  * scanned once per change (bounded by MAX_BINDING_SOURCE characters) and at most `maxFiles` files are kept.
  */
-export class SpringBindingIndex implements WorkspaceFacts {
-  private readonly byFile = new Map<string, SpringBinding[]>();
-
-  constructor(private readonly maxFiles = 20_000) {}
+export class SpringBindingIndex extends FileFactIndex<SpringBinding> implements WorkspaceFacts {
+  constructor(private readonly maxFiles = 20_000) {
+    super();
+  }
 
   /** Records (or replaces) one source file's bindings. Returns true when what the index answers changed. */
   set(file: string, text: string): boolean {
@@ -388,19 +412,8 @@ export class SpringBindingIndex implements WorkspaceFacts {
     return true;
   }
 
-  delete(file: string): boolean {
-    return this.byFile.delete(file);
-  }
-
-  /** What the index holds, structured-clonable (the CLI hands it to its worker threads). */
-  entries(): SpringBindingEntries {
-    return [...this.byFile];
-  }
-
   static fromEntries(entries: SpringBindingEntries): SpringBindingIndex {
-    const idx = new SpringBindingIndex();
-    for (const [file, list] of entries) idx.byFile.set(file, list);
-    return idx;
+    return new SpringBindingIndex().load(entries);
   }
 
   /** Scans source files (read by `read`, undefined = unreadable) and records their bindings. */
@@ -411,10 +424,6 @@ export class SpringBindingIndex implements WorkspaceFacts {
       if (text !== undefined) idx.set(f, text);
     }
     return idx;
-  }
-
-  get size(): number {
-    return this.byFile.size;
   }
 
   springBinding(configFile: string, name: string): SourceRef | undefined {
@@ -436,9 +445,7 @@ export type DjangoSettingsEntries = [string, AssignedSetting[]][];
  * Django .env at or above them is not told the setting is missing. Fed like SpringBindingIndex: the CLI the settings
  * modules it discovered, the language server its folder scan and watched-file changes.
  */
-export class DjangoSettingsIndex {
-  private readonly byFile = new Map<string, AssignedSetting[]>();
-
+export class DjangoSettingsIndex extends FileFactIndex<AssignedSetting> {
   /** Records (or replaces) one settings module. Returns true when what the index answers changed. */
   set(file: string, text: string): boolean {
     const found = djangoSettingsAssigned(text, DJANGO_CODE_SETTINGS);
@@ -448,22 +455,8 @@ export class DjangoSettingsIndex {
     return !prev || prev.map((s) => s.key).join() !== found.map((s) => s.key).join();
   }
 
-  delete(file: string): boolean {
-    return this.byFile.delete(file);
-  }
-
-  entries(): DjangoSettingsEntries {
-    return [...this.byFile];
-  }
-
   static fromEntries(entries: DjangoSettingsEntries): DjangoSettingsIndex {
-    const idx = new DjangoSettingsIndex();
-    for (const [file, list] of entries) idx.byFile.set(file, list);
-    return idx;
-  }
-
-  get size(): number {
-    return this.byFile.size;
+    return new DjangoSettingsIndex().load(entries);
   }
 
   settingInCode(configFile: string, key: string): SourceRef | undefined {
